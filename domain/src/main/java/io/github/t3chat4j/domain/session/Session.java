@@ -1,0 +1,45 @@
+package io.github.t3chat4j.domain.session;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The credentials of one signed-in t3.chat user: the cookie string and the convex session id.
+ * Immutable; a refresh yields a new {@code Session}. {@link #toString()} never shows a secret.
+ */
+public record Session(SessionCookies cookies, ConvexSessionId convexSessionId) {
+
+    public Session {
+        requireNonNull(cookies, "cookies == null");
+        requireNonNull(convexSessionId, "convexSessionId == null");
+    }
+
+    /**
+     * Builds a session from what the user pasted. When {@code convexSessionId} is null or blank, the id
+     * is read from the cookie string's {@code convex-session-id} cookie.
+     *
+     * @throws IllegalArgumentException if the cookie string is blank, or no convex session id is given
+     *     and the cookies hold none
+     */
+    public static Session of(String cookieString, String convexSessionId) {
+        SessionCookies cookies = SessionCookies.parse(cookieString);
+        if (convexSessionId != null && !Secrets.stripQuotes(convexSessionId).isEmpty()) {
+            return new Session(cookies, ConvexSessionId.of(convexSessionId));
+        }
+        String fromCookie = cookies.get(SessionCookies.CONVEX_SESSION_ID)
+                .map(v -> v.replace("%22", "\""))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No convex session id: set CONVEX_SESSION_ID, or copy a cookie string that"
+                                + " contains the 'convex-session-id' cookie."));
+        return new Session(cookies, ConvexSessionId.of(fromCookie));
+    }
+
+    /** This session with a rotated {@code wos-session} cookie; every other cookie is kept. */
+    public Session withRenewedWosSession(String newWosSession) {
+        return new Session(cookies.withWosSession(newWosSession), convexSessionId);
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + cookies + ", " + convexSessionId + "]";
+    }
+}
