@@ -33,8 +33,10 @@ public record Reply(
         ABORTED,
         /** The server sent an {@code error} event. */
         FAILED,
-        /** The stream stopped without saying it was done (connection lost, cancelled). */
-        INTERRUPTED
+        /** The stream stopped without saying it was done (connection lost, truncated body). */
+        INTERRUPTED,
+        /** The user cancelled the reply while it streamed. */
+        CANCELLED
     }
 
     public Reply {

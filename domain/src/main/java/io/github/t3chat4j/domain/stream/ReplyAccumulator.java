@@ -62,7 +62,13 @@ public final class ReplyAccumulator {
 
     /** The reply so far; a stream that has not ended counts as {@link Reply.Ending#INTERRUPTED}. */
     public Reply toReply() {
+        return toReply(Reply.Ending.INTERRUPTED);
+    }
+
+    /** The reply so far; a stream that has not ended counts as {@code endingIfOpen}. */
+    public Reply toReply(Reply.Ending endingIfOpen) {
+        requireNonNull(endingIfOpen, "endingIfOpen == null");
         return new Reply(text.toString(), reasoning.toString(), Optional.ofNullable(image),
-                ending == null ? Reply.Ending.INTERRUPTED : ending, finishReason, errorText);
+                ending == null ? endingIfOpen : ending, finishReason, errorText);
     }
 }

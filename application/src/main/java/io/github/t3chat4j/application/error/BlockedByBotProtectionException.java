@@ -1,0 +1,14 @@
+package io.github.t3chat4j.application.error;
+
+/**
+ * The site's bot protection answered with a challenge page (a 403 with HTML) instead of the API. A
+ * refresh does not help: the request looked unlike a browser.
+ */
+public class BlockedByBotProtectionException extends T3ChatException {
+
+    public BlockedByBotProtectionException(int status) {
+        super("t3.chat's bot protection blocked the request (HTTP " + status + " with a challenge page)."
+                + " Open t3.chat in your browser to pass the check, copy fresh cookies (they include the"
+                + " clearance cookie), and set T3_USER_AGENT to your browser's User-Agent.");
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.t3chat4j.application.port.in;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.port.out.ImageTarget;
+import io.github.t3chat4j.domain.message.ImageContent;
+
+/**
+ * Fetch (unless inline) and save this image at this target. With {@code keepBase64} the result also
+ * holds the bytes as base64 (in memory: leave it off for large images that only need to be saved).
+ */
+public record DownloadImageCommand(ImageContent image, ImageTarget target, boolean keepBase64) {
+
+    public DownloadImageCommand {
+        requireNonNull(image, "image == null");
+        requireNonNull(target, "target == null");
+    }
+}

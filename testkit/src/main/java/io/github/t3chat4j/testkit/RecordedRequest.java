@@ -1,0 +1,52 @@
+package io.github.t3chat4j.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One request the fake server received, as it came over the socket. Header names are lower case.
+ * {@link #toString()} leaves out header values and the body, which hold test secrets.
+ */
+public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
+        String body) {
+
+    public RecordedRequest {
+        requireNonNull(method, "method == null");
+        requireNonNull(path, "path == null");
+        requireNonNull(query, "query == null");
+        requireNonNull(body, "body == null");
+        Map<String, List<String>> lower = new TreeMap<>();
+        requireNonNull(headers, "headers == null").forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        headers = Map.copyOf(lower);
+    }
+
+    /** The first value of the named header (any case). */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The value of the named cookie in the {@code Cookie} header. */
+    public Optional<String> cookie(String name) {
+        return header("cookie").flatMap(h -> {
+            for (String part : h.split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0 && part.substring(0, eq).trim().equals(name)) {
+                    return Optional.of(part.substring(eq + 1).trim());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "RecordedRequest[" + method + " " + path + ", headers=" + headers.keySet() + ", " + body.length()
+                + " body chars]";
+    }
+}
