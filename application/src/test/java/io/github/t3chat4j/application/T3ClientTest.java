@@ -1,0 +1,202 @@
+package io.github.t3chat4j.application;
+
+import static io.github.t3chat4j.application.fake.ScriptedStreamChatPort.reply;
+import static io.github.t3chat4j.application.fixtures.Sessions.CONVEX;
+import static io.github.t3chat4j.application.fixtures.Sessions.WOS;
+import static io.github.t3chat4j.application.fixtures.Sessions.aSession;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.StreamInterruptedException;
+import io.github.t3chat4j.application.error.TransportException;
+import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
+import io.github.t3chat4j.application.port.out.FetchedImage;
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import io.github.t3chat4j.domain.message.ContentType;
+import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.message.MessageStatus;
+import io.github.t3chat4j.domain.message.Role;
+import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class T3ClientTest {
+
+    private final ScriptedStreamChatPort chat = new ScriptedStreamChatPort();
+    private final AtomicInteger renewals = new AtomicInteger();
+    private final List<Conversation> saved = new ArrayList<>();
+
+    private T3Client client() {
+        return T3Client.builder()
+                .session(aSession())
+                .chatTransport(chat)
+                .sessionRenewal(s -> Optional.of("rotated-" + renewals.incrementAndGet()))
+                .conversationStore(saved::add, id -> Optional.empty())
+                .build();
+    }
+
+    @Test
+    void sendsWholeHistory_andReusesThreadId() {
+        chat.thenEvents(reply("first")).thenEvents(reply("second"));
+        T3Client client = client();
+        assertThat(client.threadId()).isEmpty();
+
+        client.send("gemini-2.5-flash-lite", "one", ChatSettings.defaults());
+        Message second = client.send("gemini-2.5-flash-lite", "two", ChatSettings.defaults());
+
+        assertThat(second.text()).isEqualTo("second");
+        assertThat(chat.requests().get(1).messages()).extracting(Message::text)
+                .containsExactly("one", "first", "two");
+        assertThat(chat.requests().get(0).threadId()).isEqualTo(chat.requests().get(1).threadId());
+        assertThat(client.threadId()).contains(chat.requests().get(0).threadId());
+        assertThat(client.messages()).extracting(Message::role)
+                .containsExactly(Role.USER, Role.ASSISTANT, Role.USER, Role.ASSISTANT);
+        assertThat(saved).hasSize(2);
+    }
+
+    @Test
+    void refreshesBeforeFirstSendOnly() {
+        chat.thenEvents(reply("a")).thenEvents(reply("b"));
+        T3Client client = client();
+
+        client.send("m", "one", ChatSettings.defaults());
+        client.send("m", "two", ChatSettings.defaults());
+
+        assertThat(renewals).hasValue(1);
+        assertThat(chat.requests().get(0).session().cookies().get("wos-session")).contains("rotated-1");
+    }
+
+    @Test
+    void startsFreshThread_onNewConversation() {
+        chat.thenEvents(reply("a")).thenEvents(reply("b"));
+        T3Client client = client();
+        client.send("m", "one", ChatSettings.defaults());
+
+        client.newConversation();
+        client.send("m", "two", ChatSettings.defaults());
+
+        assertThat(chat.requests().get(1).threadId()).isNotEqualTo(chat.requests().get(0).threadId());
+        assertThat(chat.requests().get(1).messages()).extracting(Message::text).containsExactly("two");
+    }
+
+    @Test
+    void returnsErrorMessage_whenNothingQueued() {
+        T3Client client = client();
+
+        Message result = client.send("m", null, ChatSettings.defaults());
+
+        assertThat(result.isError()).isTrue();
+        assertThat(result.role()).isEqualTo(Role.ASSISTANT);
+        assertThat(chat.requests()).isEmpty();
+    }
+
+    @Test
+    void sendsQueuedMessages_whenMessageIsNull() {
+        chat.thenEvents(reply("ok"));
+        T3Client client = client();
+        client.appendMessage(Message.user("queued one"));
+        client.appendMessage(Message.user("queued two"));
+
+        client.send("m", null, ChatSettings.defaults());
+
+        assertThat(chat.requests().get(0).messages()).extracting(Message::text)
+                .containsExactly("queued one", "queued two");
+    }
+
+    @Test
+    void keepsPartialReplyMarkedIncomplete_andUserMessageOnce_whenStreamBreaks() {
+        chat.thenEventsThenFailure(new TransportException("reset", null), new ChatEvent.TextDelta("partial"));
+        T3Client client = client();
+
+        assertThatThrownBy(() -> client.send("m", "question", ChatSettings.defaults()))
+                .isInstanceOf(StreamInterruptedException.class);
+
+        assertThat(client.messages()).extracting(Message::text).containsExactly("question", "partial");
+        assertThat(client.messages().get(1).status()).isEqualTo(MessageStatus.INCOMPLETE);
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).messages()).hasSize(2);
+    }
+
+    @Test
+    void resumesThread_withEarlierMessages() {
+        chat.thenEvents(reply("ok"));
+        T3Client client = client();
+        ThreadId thread = ThreadId.of("11111111-2222-3333-4444-555555555555");
+
+        client.resumeConversation(thread, List.of(Message.user("earlier"), Message.assistant("answer")));
+        client.send("m", "again", ChatSettings.defaults());
+
+        assertThat(chat.requests().get(0).threadId()).isEqualTo(thread);
+        assertThat(chat.requests().get(0).messages()).hasSize(3);
+    }
+
+    @Test
+    void clearsMessages_butKeepsThread() {
+        chat.thenEvents(reply("a")).thenEvents(reply("b"));
+        T3Client client = client();
+        client.send("m", "one", ChatSettings.defaults());
+
+        client.clearMessages();
+        client.send("m", "two", ChatSettings.defaults());
+
+        assertThat(chat.requests().get(1).messages()).hasSize(1);
+        assertThat(chat.requests().get(1).threadId()).isEqualTo(chat.requests().get(0).threadId());
+    }
+
+    @Test
+    void downloadsImage_withBase64AndPath_whenReplyHasImage() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        List<URI> fetched = new ArrayList<>();
+        ByteArrayOutputStream stored = new ByteArrayOutputStream();
+        chat.thenEvents(new ChatEvent.ImageGenerated("https://img.example/a.png"), new ChatEvent.Finished("stop"));
+        T3Client client = T3Client.builder().session(aSession()).chatTransport(chat)
+                .imageFetcher(url -> {
+                    fetched.add(url);
+                    return new FetchedImage(new ByteArrayInputStream(png), "image/png", png.length);
+                })
+                .imageStore((in, target) -> {
+                    try {
+                        in.transferTo(stored);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return target.path().orElseThrow();
+                })
+                .build();
+
+        Message message = client.sendWithImageDownload("gpt-image-1", "a cat", ChatSettings.defaults(),
+                Path.of("cat.png"));
+
+        assertThat(message.contentType()).isEqualTo(ContentType.IMAGE);
+        assertThat(fetched).containsExactly(URI.create("https://img.example/a.png"));
+        assertThat(stored.toByteArray()).isEqualTo(png);
+        assertThat(message.image().orElseThrow().base64Data()).contains(Base64.getEncoder().encodeToString(png));
+        assertThat(message.image().orElseThrow().localPath()).contains("cat.png");
+        assertThat(client.messages().get(1)).isEqualTo(message);
+    }
+
+    @Test
+    void refusesToBuild_withoutCredentialsOrTransport_andNeverLeaksSecrets() {
+        assertThatThrownBy(() -> T3Client.builder().chatTransport(chat).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cookie");
+        assertThatThrownBy(() -> T3Client.builder().cookies("wos-session=" + WOS).convexSessionId(CONVEX).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("transport")
+                .hasMessageNotContaining(WOS).hasMessageNotContaining(CONVEX);
+        assertThatThrownBy(() -> T3Client.builder().cookies("   ").chatTransport(chat).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+        assertThat(client().toString()).doesNotContain(WOS).doesNotContain(CONVEX);
+    }
+}

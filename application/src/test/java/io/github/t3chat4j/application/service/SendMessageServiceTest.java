@@ -1,0 +1,131 @@
+package io.github.t3chat4j.application.service;
+
+import static io.github.t3chat4j.application.fake.ScriptedStreamChatPort.reply;
+import static io.github.t3chat4j.application.fixtures.Sessions.aSession;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.t3chat4j.application.error.ChatStreamException;
+import io.github.t3chat4j.application.error.SessionExpiredException;
+import io.github.t3chat4j.application.error.StreamInterruptedException;
+import io.github.t3chat4j.application.error.TransportException;
+import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
+import io.github.t3chat4j.application.port.in.Cancellation;
+import io.github.t3chat4j.application.port.in.SendMessageCommand;
+import io.github.t3chat4j.application.port.in.SendMessageResult;
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import io.github.t3chat4j.domain.chat.ModelId;
+import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.domain.stream.Reply;
+import io.github.t3chat4j.domain.thread.Conversation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class SendMessageServiceTest {
+
+    private final ScriptedStreamChatPort chat = new ScriptedStreamChatPort();
+    private final AtomicInteger renewals = new AtomicInteger();
+    private final SendMessageService service = new SendMessageService(chat,
+            new RefreshSessionService(s -> Optional.of("renewed-" + renewals.incrementAndGet())));
+
+    private SendMessageCommand command(Cancellation cancellation) {
+        Conversation c = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.EPOCH)
+                .append(Message.user("hi"), Instant.EPOCH);
+        return new SendMessageCommand(aSession(), c, ModelId.DEFAULT, ChatSettings.defaults(), cancellation);
+    }
+
+    @Test
+    void relaysEventsInOrder_andAssemblesTheReply() {
+        chat.thenEvents(reply("Hel", "lo"));
+        List<ChatEvent> seen = new ArrayList<>();
+
+        SendMessageResult result = service.sendMessage(command(new Cancellation()), seen::add);
+
+        assertThat(seen).containsExactly(reply("Hel", "lo"));
+        assertThat(result.reply().text()).isEqualTo("Hello");
+        assertThat(result.reply().isComplete()).isTrue();
+        assertThat(chat.closedStreams()).isEqualTo(1);
+        assertThat(chat.requests().get(0).responseMessageId()).isEqualTo(result.replyId());
+    }
+
+    @Test
+    void refreshesOnceAndRetries_whenSessionRejected() {
+        chat.thenThrow(SessionExpiredException.forStatus(401)).thenEvents(reply("ok"));
+
+        SendMessageResult result = service.sendMessage(command(new Cancellation()), e -> { });
+
+        assertThat(renewals).hasValue(1);
+        assertThat(chat.requests()).hasSize(2);
+        assertThat(chat.requests().get(1).session().cookies().get("wos-session")).contains("renewed-1");
+        assertThat(result.session().cookies().get("wos-session")).contains("renewed-1");
+        assertThat(result.session().cookies().get("theme")).contains("dark");
+    }
+
+    @Test
+    void throwsSessionExpired_whenStillRejectedAfterRefresh() {
+        chat.thenThrow(SessionExpiredException.forStatus(401)).thenThrow(SessionExpiredException.forStatus(401));
+
+        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+                .isInstanceOf(SessionExpiredException.class)
+                .hasMessageContaining("fresh cookie");
+        assertThat(renewals).hasValue(1);
+        assertThat(chat.requests()).hasSize(2);
+    }
+
+    @Test
+    void throwsInterruptedWithPartial_whenStreamEndsWithoutFinish() {
+        chat.thenEvents(new ChatEvent.TextDelta("half"));
+
+        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+                .isInstanceOfSatisfying(StreamInterruptedException.class,
+                        e -> assertThat(e.partialReply().text()).isEqualTo("half"));
+    }
+
+    @Test
+    void throwsInterruptedWithPartial_whenConnectionBreaks() {
+        chat.thenEventsThenFailure(new TransportException("reset", null), new ChatEvent.TextDelta("par"),
+                new ChatEvent.TextDelta("tial"));
+
+        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+                .isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
+                    assertThat(e.partialReply().text()).isEqualTo("partial");
+                    assertThat(e.getCause()).isInstanceOf(TransportException.class);
+                });
+        assertThat(chat.closedStreams()).isEqualTo(1);
+    }
+
+    @Test
+    void throwsChatStreamError_carryingServerTextAndPartial() {
+        chat.thenEvents(new ChatEvent.TextDelta("so far"), new ChatEvent.StreamError("Model overloaded"));
+
+        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+                .isInstanceOfSatisfying(ChatStreamException.class, e -> {
+                    assertThat(e.serverMessage()).isEqualTo("Model overloaded");
+                    assertThat(e.getMessage()).contains("Model overloaded");
+                    assertThat(e.partialReply().text()).isEqualTo("so far");
+                });
+    }
+
+    @Test
+    void returnsPartialMarkedCancelled_whenCancelledMidStream() {
+        Cancellation cancellation = new Cancellation();
+        chat.then(r -> chat.stream(Stream.of(new ChatEvent.TextDelta("one "), new ChatEvent.TextDelta("two"),
+                new ChatEvent.Finished("stop"))));
+
+        SendMessageResult result = service.sendMessage(command(cancellation), event -> {
+            if (event instanceof ChatEvent.TextDelta) {
+                cancellation.cancel();
+            }
+        });
+
+        assertThat(result.reply().text()).isEqualTo("one ");
+        assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
+        assertThat(chat.closedStreams()).isGreaterThanOrEqualTo(1);
+    }
+}
