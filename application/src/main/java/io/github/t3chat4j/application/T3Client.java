@@ -16,7 +16,7 @@ import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
 import io.github.t3chat4j.application.port.in.SendMessageUseCase;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
-import io.github.t3chat4j.application.port.out.ImageTarget;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;

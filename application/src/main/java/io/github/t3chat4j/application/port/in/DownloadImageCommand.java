@@ -2,7 +2,7 @@ package io.github.t3chat4j.application.port.in;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.port.out.ImageTarget;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.ImageContent;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.application.port.out;
 
+import io.github.t3chat4j.domain.message.ImageTarget;
 import java.io.InputStream;
 import java.nio.file.Path;
 

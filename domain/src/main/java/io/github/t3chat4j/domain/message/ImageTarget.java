@@ -1,4 +1,4 @@
-package io.github.t3chat4j.application.port.out;
+package io.github.t3chat4j.domain.message;
 
 import static java.util.Objects.requireNonNull;
 
