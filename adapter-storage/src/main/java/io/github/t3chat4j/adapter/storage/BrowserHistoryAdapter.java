@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
             readEphemeral(root, "", threads);
         } else if (root.isObject()) {
             boolean found = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : root.properties()) {
                 String key = entry.getKey();
                 if (key.equals(EPHEMERAL_KEY)) {
                     readEphemeral(unwrap(entry.getValue(), key), key + ": ", threads);
@@ -145,8 +143,7 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
             return;
         }
         object(messages, prefix + "state.messages");
-        for (Iterator<Map.Entry<String, JsonNode>> it = messages.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : messages.properties()) {
             String at = prefix + "state.messages." + entry.getKey();
             Draft draft = threads.draft(threadId(entry.getKey(), at));
             JsonNode array = entry.getValue();

@@ -20,7 +20,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Streams image bytes to a file through {@link AtomicFiles}, 64 KiB at a time. The extension comes from
  * the bytes when the target has none. A name derived from a hint always lands directly inside the
- * image folder; an explicit {@link ImageTarget#at} path is used as the caller gave it.
+ * image folder; an explicit {@link ImageTarget#at} path is used as the caller gave it, except that an
+ * existing folder gets a new {@code image-<yyyyMMdd-HHmmss>.<ext>} file inside it.
  */
 final class FileImageAdapter implements SaveImagePort {
 
@@ -54,8 +55,12 @@ final class FileImageAdapter implements SaveImagePort {
         return destination;
     }
 
-    private static Path explicit(Path path, ImageFormat format) {
+    private Path explicit(Path path, ImageFormat format) {
         Path absolute = path.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            // "Save it in ~/Pictures" means a new file in that folder, not a sibling named Pictures.png.
+            return inside(absolute.normalize(), Slugs.FALLBACK, format);
+        }
         Path name = absolute.getFileName();
         if (name == null) {
             throw new InvalidInputException("An image needs a file name, not the folder " + path + ".");
@@ -64,8 +69,12 @@ final class FileImageAdapter implements SaveImagePort {
     }
 
     private Path generated(String hint, ImageFormat format) {
-        Path base = folder.toAbsolutePath().normalize();
-        String stem = Slugs.slug(hint) + "-" + STAMP.format(clock.instant().atZone(clock.getZone()));
+        return inside(folder.toAbsolutePath().normalize(), Slugs.slug(hint), format);
+    }
+
+    /** {@code <slug>-<yyyyMMdd-HHmmss>[-n].<ext>} directly inside {@code base}, not yet taken. */
+    private Path inside(Path base, String slug, ImageFormat format) {
+        String stem = slug + "-" + STAMP.format(clock.instant().atZone(clock.getZone()));
         Path candidate = base.resolve(stem + "." + format.extension());
         for (int n = 2; Files.exists(candidate); n++) {
             candidate = base.resolve(stem + "-" + n + "." + format.extension());

@@ -69,6 +69,16 @@ class FileImageAdapterTest {
     }
 
     @Test
+    void savesNewFileInsideIt_whenExplicitPathIsExistingFolder() throws IOException {
+        Path pictures = Files.createDirectory(data.resolve("Pictures"));
+
+        Path saved = adapter().save(TestImages.stream(TestImages.JPEG), ImageTarget.at(pictures));
+
+        assertThat(saved).isEqualTo(pictures.resolve("image-20260102-030405.jpg"));
+        assertThat(Files.readAllBytes(saved)).isEqualTo(TestImages.JPEG);
+    }
+
+    @Test
     void derivesNameFromPromptAndClock_insideImageFolder() {
         Path saved = adapter().save(TestImages.stream(TestImages.PNG), ImageTarget.generated("A Café, on a mat!"));
 
