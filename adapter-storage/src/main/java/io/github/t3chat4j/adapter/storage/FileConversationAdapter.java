@@ -1,0 +1,205 @@
+package io.github.t3chat4j.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.StorageException;
+import io.github.t3chat4j.application.port.out.ConversationListing;
+import io.github.t3chat4j.application.port.out.ConversationSummary;
+import io.github.t3chat4j.application.port.out.DeleteConversationPort;
+import io.github.t3chat4j.application.port.out.ListConversationsPort;
+import io.github.t3chat4j.application.port.out.LoadConversationPort;
+import io.github.t3chat4j.application.port.out.SaveConversationPort;
+import io.github.t3chat4j.application.port.out.StorageProblem;
+import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Stores each conversation as {@code <threadId>.json} in one folder, written atomically with owner-only
+ * permissions. A file that cannot be read is never overwritten silently: loading it throws, listing
+ * reports it and goes on, and saving its thread again first moves it aside to
+ * {@code <threadId>.json.corrupt-<yyyyMMdd-HHmmss>} (which later listings keep reporting). A file from a
+ * newer schema version is refused and left alone, even by a save.
+ */
+final class FileConversationAdapter
+        implements LoadConversationPort, SaveConversationPort, ListConversationsPort, DeleteConversationPort {
+
+    private static final String SUFFIX = ".json";
+    private static final String CORRUPT = ".corrupt-";
+    private static final Pattern STORABLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final Comparator<ConversationSummary> NEWEST_FIRST =
+            Comparator.comparing(ConversationSummary::updatedAt).reversed()
+                    .thenComparing(s -> s.threadId().value());
+
+    private final Path folder;
+    private final AtomicFiles files;
+    private final ConversationJson json;
+    private final Clock clock;
+
+    @Inject
+    FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, @ForStorage Clock clock) {
+        this.folder = requireNonNull(config, "config == null").conversationsDir();
+        this.files = requireNonNull(files, "files == null");
+        this.json = requireNonNull(json, "json == null");
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    /** True when {@code id} can name a file in any file system: letters, digits, {@code _ . -}, at most 200. */
+    static boolean isStorable(String id) {
+        return STORABLE_ID.matcher(id).matches() && !id.contains("..");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StorageException when the stored file is unreadable or from a newer version; it is left as it is
+     */
+    @Override
+    public Optional<Conversation> load(ThreadId threadId) {
+        requireNonNull(threadId, "threadId == null");
+        if (!isStorable(threadId.value())) {
+            return Optional.empty();
+        }
+        Path file = fileFor(threadId);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return Optional.of(readChecked(bytes, threadId));
+        } catch (UnreadableFileException e) {
+            throw new StorageException("Could not load conversation " + threadId + " from " + file + ": "
+                    + e.getMessage() + ". The file was left as it is.");
+        }
+    }
+
+    @Override
+    public void save(Conversation conversation) {
+        requireNonNull(conversation, "conversation == null");
+        ThreadId threadId = conversation.threadId();
+        if (!isStorable(threadId.value())) {
+            throw new InvalidInputException("The thread id '" + threadId + "' cannot be used as a file name;"
+                    + " use letters, digits, '_', '.' and '-' only.");
+        }
+        Path file = fileFor(threadId);
+        try {
+            protectUnreadable(file, threadId);
+            files.write(file, out -> json.write(conversation, out));
+        } catch (IOException e) {
+            throw new StorageException("Could not save conversation " + threadId + " to " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ConversationListing listConversations() {
+        List<ConversationSummary> conversations = new ArrayList<>();
+        List<StorageProblem> problems = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return new ConversationListing(conversations, problems);
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue; // an atomic write in progress, or one that a crash left behind
+                }
+                if (name.contains(SUFFIX + CORRUPT)) {
+                    problems.add(new StorageProblem(name, "an unreadable conversation file, set aside when its"
+                            + " thread was saved again; inspect it or delete it"));
+                } else if (name.endsWith(SUFFIX) && Files.isRegularFile(entry)) {
+                    summarise(entry, name, conversations, problems);
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("Could not list the conversations in " + folder + ": " + e.getMessage(), e);
+        }
+        conversations.sort(NEWEST_FIRST);
+        problems.sort(Comparator.comparing(StorageProblem::source));
+        return new ConversationListing(conversations, problems);
+    }
+
+    @Override
+    public boolean deleteConversation(ThreadId threadId) {
+        requireNonNull(threadId, "threadId == null");
+        if (!isStorable(threadId.value())) {
+            return false;
+        }
+        Path file = fileFor(threadId);
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new StorageException("Could not delete " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path fileFor(ThreadId threadId) {
+        return folder.resolve(threadId.value() + SUFFIX);
+    }
+
+    private Conversation readChecked(byte[] bytes, ThreadId expected) throws UnreadableFileException {
+        Conversation conversation = json.read(bytes);
+        if (!conversation.threadId().equals(expected)) {
+            throw UnreadableFileException.corrupt("it holds thread " + conversation.threadId() + ", not " + expected);
+        }
+        return conversation;
+    }
+
+    /** Before a save: refuse to replace a newer-version file, and move an unreadable one aside. */
+    private void protectUnreadable(Path file, ThreadId threadId) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        try {
+            readChecked(bytes, threadId);
+        } catch (UnreadableFileException e) {
+            if (e.isNewerSchema()) {
+                throw new StorageException("Will not save conversation " + threadId + " over " + file + ": "
+                        + e.getMessage() + ".");
+            }
+            String stem = file.getFileName() + CORRUPT + STAMP.format(clock.instant().atZone(clock.getZone()));
+            Path aside = file.resolveSibling(stem);
+            for (int n = 2; Files.exists(aside); n++) {
+                aside = file.resolveSibling(stem + "-" + n);
+            }
+            Files.move(file, aside);
+        }
+    }
+
+    /** Adds the file's summary to {@code conversations}, or the reason it cannot be read to {@code problems}. */
+    private void summarise(Path entry, String name, List<ConversationSummary> conversations,
+            List<StorageProblem> problems) {
+        String id = name.substring(0, name.length() - SUFFIX.length());
+        try {
+            if (!isStorable(id)) {
+                throw UnreadableFileException.corrupt("its name is not a thread id");
+            }
+            conversations.add(ConversationSummary.of(readChecked(Files.readAllBytes(entry), ThreadId.of(id))));
+        } catch (UnreadableFileException e) {
+            problems.add(new StorageProblem(name, e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new StorageProblem(name, "it could not be read (" + e.getMessage() + ")"));
+        }
+    }
+}
