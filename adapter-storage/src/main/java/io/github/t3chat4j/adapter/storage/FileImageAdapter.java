@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.TransportException;
-import io.github.t3chat4j.application.port.out.ImageTarget;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;

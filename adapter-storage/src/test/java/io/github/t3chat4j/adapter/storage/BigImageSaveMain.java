@@ -1,6 +1,6 @@
 package io.github.t3chat4j.adapter.storage;
 
-import io.github.t3chat4j.application.port.out.ImageTarget;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.TransportException;
-import io.github.t3chat4j.application.port.out.ImageTarget;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
