@@ -37,6 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeT3Server implements AutoCloseable {
 
+    /** The path of the session refresh (PROTOCOL.md section 2). */
+    public static final String ACTIVE_SESSIONS_PATH = "/api/trpc/auth.getActiveSessions";
+    /** The id of the one session {@code auth.getActiveSessions} lists. */
+    public static final String SESSION_ID = "session_01FAKET3CHAT4J";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOME_PAGE = """
             <!doctype html>
@@ -54,11 +59,6 @@ public final class FakeT3Server implements AutoCloseable {
     private volatile String pendingRotation;
     private volatile String requiredWosSession;
     private volatile boolean sessionExpired;
-
-    /** The path of the session refresh (PROTOCOL.md section 2). */
-    public static final String ACTIVE_SESSIONS_PATH = "/api/trpc/auth.getActiveSessions";
-    /** The id of the one session {@code auth.getActiveSessions} lists. */
-    public static final String SESSION_ID = "session_01FAKET3CHAT4J";
 
     private FakeT3Server(HttpServer http, ExecutorService executor) {
         this.http = http;

@@ -11,7 +11,6 @@ import io.github.t3chat4j.application.port.out.FetchImagePort;
 import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
-import java.time.Clock;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -23,8 +22,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *   <li>{@link FetchImagePort} → the cookie-less image downloader;</li>
  *   <li>{@link HttpConfig}, {@link CloseableHttpClient} and {@link ObjectMapper}, which the adapters share.</li>
  * </ul>
- * Guice does not close the {@link CloseableHttpClient}: the composition root closes it on exit. No I/O
- * happens while the module is configured.
+ * Retries wait on the system clock (the adapters build their {@code RetryPolicy} from the config), so the
+ * module binds no {@code Clock} of its own. Guice does not close the {@link CloseableHttpClient}: the
+ * composition root closes it on exit. No I/O happens while the module is configured.
  */
 public final class HttpAdapterModule extends AbstractModule {
 
@@ -45,7 +45,8 @@ public final class HttpAdapterModule extends AbstractModule {
         bind(InitializeSessionPort.class).to(HttpSessionAdapter.class).in(Scopes.SINGLETON);
         bind(RenewSessionPort.class).to(HttpSessionAdapter.class).in(Scopes.SINGLETON);
         bind(FetchImagePort.class).to(HttpImageAdapter.class).in(Scopes.SINGLETON);
-        // Later: install(new AccountModule(config)); for the tRPC account client (package adapter.http.trpc).
+        // PLACE FOR ACCOUNT BINDINGS: install(new AccountModule(config)) here once package adapter.http.trpc
+        // exists; it reuses this module's HttpConfig, CloseableHttpClient and ObjectMapper bindings.
     }
 
     @Provides
@@ -58,23 +59,5 @@ public final class HttpAdapterModule extends AbstractModule {
     @Singleton
     ObjectMapper objectMapper() {
         return new ObjectMapper();
-    }
-
-    @Provides
-    @Singleton
-    RetryPolicy retryPolicy(HttpConfig httpConfig) {
-        return RetryPolicy.of(httpConfig);
-    }
-
-    @Provides
-    @Singleton
-    Sleeper sleeper() {
-        return Sleeper.system();
-    }
-
-    @Provides
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

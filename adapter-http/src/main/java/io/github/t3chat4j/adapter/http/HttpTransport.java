@@ -38,6 +38,11 @@ final class HttpTransport {
     private final Clock clock;
 
     @Inject
+    HttpTransport(CloseableHttpClient client, HttpConfig config) {
+        this(client, RetryPolicy.of(config), Sleeper.system(), Clock.systemUTC());
+    }
+
+    /** For tests and the factory: a chosen policy, a recording sleeper, a fixed clock. */
     HttpTransport(CloseableHttpClient client, RetryPolicy policy, Sleeper sleeper, Clock clock) {
         this.client = requireNonNull(client, "client == null");
         this.policy = requireNonNull(policy, "policy == null");

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.application.port.out.ChatRequest;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -7,12 +8,15 @@ import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.session.Session;
-import io.github.t3chat4j.domain.thread.ThreadId;
 import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.domain.thread.ThreadId;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /** Test data: a session full of recognisable secrets, a chat request, and adapters on loopback. */
 final class Fixtures {
@@ -63,7 +67,7 @@ final class Fixtures {
     }
 
     static final class Adapters implements AutoCloseable {
-        final org.apache.hc.client5.http.impl.classic.CloseableHttpClient client;
+        final CloseableHttpClient client;
         final HttpTransport transport;
         final HttpChatAdapter chat;
         final HttpSessionAdapter session;
@@ -71,14 +75,14 @@ final class Fixtures {
 
         Adapters(HttpConfig config, Sleeper sleeper) {
             client = HttpClientFactory.create(config);
-            transport = new HttpTransport(client, RetryPolicy.of(config), sleeper, java.time.Clock.systemUTC());
-            chat = new HttpChatAdapter(transport, config, new com.fasterxml.jackson.databind.ObjectMapper());
+            transport = new HttpTransport(client, RetryPolicy.of(config), sleeper, Clock.systemUTC());
+            chat = new HttpChatAdapter(transport, config, new ObjectMapper());
             session = new HttpSessionAdapter(transport, config);
             images = new HttpImageAdapter(transport, config);
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             client.close();
         }
     }
