@@ -400,6 +400,33 @@ class HttpChatAdapterTest {
     }
 
     @Test
+    void throwsTransportException_whenTheStreamStaysSilentPastTheReadTimeout() throws IOException {
+        CountDownLatch gate = new CountDownLatch(1);
+        server.enqueueChat(Scenarios.gated(gate));
+        try (Fixtures.Adapters impatient = Fixtures.adapters(
+                Fixtures.config(server.baseUrl()).withReadTimeout(Duration.ofMillis(100)), sleeper);
+                ChatStream stream = impatient.chat.open(Fixtures.request())) {
+            Iterator<ChatEvent> events = stream.events().iterator();
+
+            assertThat(events.next()).isEqualTo(new TextDelta(Scenarios.GATED_FIRST));
+            assertThatThrownBy(events::hasNext).isInstanceOf(TransportException.class).hasMessageContaining("timed out");
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    @Test
+    void doesNotFollowRedirects_ofTheChatEndpoint() {
+        server.enqueueChat(exchange -> exchange.header("Location", "/login")
+                .fixed(302, "text/html", "<html><head><title>Sign in</title></head></html>"));
+
+        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request()))
+                .isInstanceOfSatisfying(UnexpectedResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(302))
+                .hasMessageContaining("Sign in");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void refusesToConsumeEventsTwice() {
         try (ChatStream stream = adapters.chat.open(Fixtures.request())) {
             stream.events();
