@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,8 +128,9 @@ final class HttpTransport {
     }
 
     /**
-     * Failures where the server cannot have acted on the request, so a retry cannot send a chat twice:
-     * no connection, or a pooled connection the server had already closed.
+     * Failures after which the server has not acted on the request, so a retry does not send a chat twice:
+     * no connection at all, or (NoHttpResponseException) a pooled connection the server had closed while
+     * idle. A failure later in the exchange is never retried.
      */
     private static boolean requestWasNotSent(IOException e) {
         return e instanceof ConnectException || e instanceof ConnectTimeoutException
@@ -149,9 +152,9 @@ final class HttpTransport {
 
     private static String target(HttpUriRequestBase request) {
         try {
-            var uri = request.getUri();
+            URI uri = request.getUri();
             return uri.getScheme() + "://" + uri.getRawAuthority();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return "the server";
         }
     }
