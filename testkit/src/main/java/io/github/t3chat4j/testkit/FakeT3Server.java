@@ -27,13 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake t3.chat: a real HTTP server on 127.0.0.1 (a free port) that speaks PROTOCOL.md. It serves
- * {@code GET /} and {@code POST /api/chat}, validates chat requests (400 with a JSON error for a
- * malformed body, 401 without a {@code wos-session} cookie), answers them with scripted
- * {@link ChatScenario}s ({@link Scenarios#echo()} by default) and records every request.
+ * {@code GET /}, {@code POST /api/chat} and {@code GET /api/trpc/auth.getActiveSessions}, validates
+ * chat requests (400 with a JSON error for a malformed body, 401 without a {@code wos-session}
+ * cookie), answers them with scripted {@link ChatScenario}s ({@link Scenarios#echo()} by default) and
+ * records every request. Session rotation is off unless {@link #rotateSessionOnRefresh} or
+ * {@link #expireSessionUntilRefresh} turns it on.
  *
  * <p>Add an endpoint with {@link #route}; queue one-off chat answers with {@link #enqueueChat}. Thread-safe.
  */
 public final class FakeT3Server implements AutoCloseable {
+
+    /** The path of the session refresh (PROTOCOL.md section 2). */
+    public static final String ACTIVE_SESSIONS_PATH = "/api/trpc/auth.getActiveSessions";
+    /** The id of the one session {@code auth.getActiveSessions} lists. */
+    public static final String SESSION_ID = "session_01FAKET3CHAT4J";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOME_PAGE = """
@@ -49,6 +56,9 @@ public final class FakeT3Server implements AutoCloseable {
     private final ConcurrentLinkedQueue<ChatScenario> queuedChats = new ConcurrentLinkedQueue<>();
     private volatile ChatScenario defaultChat = Scenarios.echo();
     private volatile String homePage = HOME_PAGE;
+    private volatile String pendingRotation;
+    private volatile String requiredWosSession;
+    private volatile boolean sessionExpired;
 
     private FakeT3Server(HttpServer http, ExecutorService executor) {
         this.http = http;
@@ -71,6 +81,7 @@ public final class FakeT3Server implements AutoCloseable {
             server.route("/", (exchange, request) -> server.sendText(exchange, 200, "text/html; charset=utf-8",
                     server.homePage));
             server.route("/api/chat", server::chat);
+            server.route(ACTIVE_SESSIONS_PATH, server::activeSessions);
             http.start();
             return server;
         } catch (IOException e) {
@@ -111,6 +122,26 @@ public final class FakeT3Server implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Turns rotation on: the next {@code auth.getActiveSessions} answers with header
+     * {@code x-workos-session: <rotatedToken>}, and from then on chat accepts only that {@code wos-session}.
+     */
+    public FakeT3Server rotateSessionOnRefresh(String rotatedToken) {
+        this.pendingRotation = requireNonNull(rotatedToken, "rotatedToken == null");
+        return this;
+    }
+
+    /**
+     * An expired session that a refresh recovers: chat answers 401 until the client has called
+     * {@code auth.getActiveSessions}, which rotates the session to {@code rotatedToken}; chat then
+     * accepts only the new token.
+     */
+    public FakeT3Server expireSessionUntilRefresh(String rotatedToken) {
+        rotateSessionOnRefresh(rotatedToken);
+        this.sessionExpired = true;
+        return this;
+    }
+
     /** Every request received so far, in order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -127,10 +158,13 @@ public final class FakeT3Server implements AutoCloseable {
         return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
     }
 
-    /** Forgets recorded requests and queued scenarios. */
+    /** Forgets recorded requests, queued scenarios and session rotation. */
     public void reset() {
         requests.clear();
         queuedChats.clear();
+        pendingRotation = null;
+        requiredWosSession = null;
+        sessionExpired = false;
     }
 
     @Override
@@ -176,6 +210,11 @@ public final class FakeT3Server implements AutoCloseable {
             sendText(exchange, 401, "application/json", "{\"error\":\"Unauthorized: no wos-session cookie\"}");
             return;
         }
+        String required = requiredWosSession;
+        if (sessionExpired || (required != null && !request.cookie("wos-session").orElse("").equals(required))) {
+            sendText(exchange, 401, "application/json", "{\"error\":\"Unauthorized: the session has expired\"}");
+            return;
+        }
         JsonNode body;
         try {
             body = JSON.readTree(request.body());
@@ -190,6 +229,33 @@ public final class FakeT3Server implements AutoCloseable {
         ChatScenario scenario = queuedChats.poll();
         ChatExchange chat = new ChatExchange(exchange, request, body, this);
         (scenario == null ? defaultChat : scenario).respond(chat);
+    }
+
+    private void activeSessions(HttpExchange exchange, RecordedRequest request) throws IOException {
+        if (request.cookie("wos-session").filter(v -> !v.isBlank()).isEmpty()) {
+            sendText(exchange, 401, "application/json", "[{\"error\":{\"json\":{\"message\":\"UNAUTHORIZED\","
+                    + "\"code\":-32001,\"data\":{\"code\":\"UNAUTHORIZED\",\"httpStatus\":401,"
+                    + "\"path\":\"auth.getActiveSessions\"}}}}]");
+            return;
+        }
+        String rotated = pendingRotation;
+        if (rotated != null) {
+            pendingRotation = null;
+            requiredWosSession = rotated;
+            sessionExpired = false;
+            exchange.getResponseHeaders().set("x-workos-session", rotated);
+        }
+        sendText(exchange, 200, "application/json", activeSessionsJsonl());
+    }
+
+    /** The tRPC 11 jsonl answer of {@code auth.getActiveSessions} listing one session (PROTOCOL.md 5). */
+    public static String activeSessionsJsonl() {
+        return "{\"json\":{\"0\":[[0],[null,0,0]]}}\n"
+                + "{\"json\":[0,0,[[{\"result\":0}],[\"result\",0,1]]]}\n"
+                + "{\"json\":[1,0,[[{\"data\":0}],[\"data\",0,2]]]}\n"
+                + "{\"json\":[2,0,[[[{\"id\":\"" + SESSION_ID + "\",\"createdAt\":\"2025-06-01T12:00:00.000Z\","
+                + "\"expiresAt\":\"2025-07-01T12:00:00.000Z\",\"ipAddress\":\"127.0.0.1\","
+                + "\"userAgent\":\"t3chat4j-testkit\"}]]]]}\n";
     }
 
     /** Sends a whole body of known length. */

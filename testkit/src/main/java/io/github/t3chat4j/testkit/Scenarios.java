@@ -2,7 +2,14 @@ package io.github.t3chat4j.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** The stock chat scenarios of the fake server. */
 public final class Scenarios {
@@ -61,6 +68,215 @@ public final class Scenarios {
     /** {@code {"type":"finish","finishReason":…}}. */
     public static String finish(String reason) {
         return JSON.createObjectNode().put("type", "finish").put("finishReason", reason).toString();
+    }
+
+    /** The reasoning of {@link #reasoning()}. */
+    public static final String REASONING_TEXT = "The user greets me, so I greet back.";
+    /** The answer of {@link #reasoning()}. */
+    public static final String REASONING_ANSWER = "Hello! How can I help?";
+    /** The text {@link #errorAfterText()} sends before failing. */
+    public static final String PARTIAL_TEXT = "I was about to say ";
+    /** The in-stream error of {@link #errorAfterText()}. */
+    public static final String ERROR_TEXT = "The model provider is overloaded.";
+    /** The text {@link #invalidJsonLine()} sends around its broken line. */
+    public static final String AROUND_INVALID_JSON = "Hello world";
+    /** The reasoning of {@link #dataStream()}. */
+    public static final String DATA_STREAM_REASONING = "thinking it over";
+    /** The text of {@link #dataStream()}. */
+    public static final String DATA_STREAM_TEXT = "Hello there";
+    /** The text of {@link #splitUtf8()}: umlauts, emoji (4 UTF-8 bytes) and CJK (3 bytes). */
+    public static final String SPLIT_UTF8_TEXT = "Grüße 😀 你好 🎉 end";
+    /** The first delta of {@link #gated}, written before the gate opens. */
+    public static final String GATED_FIRST = "first, ";
+    /** The text {@link #gated} writes after the gate opened. */
+    public static final String GATED_REST = "then the rest";
+    /** The text of {@link #slow(long)}. */
+    public static final String SLOW_TEXT = "slow and steady";
+    /** A real 1×1 PNG. */
+    public static final byte[] TINY_PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    /** {@link #TINY_PNG} as the {@code data:} URL {@link #inlineImage()} sends. */
+    public static final String TINY_PNG_DATA_URL = "data:image/png;base64," + Base64.getEncoder().encodeToString(TINY_PNG);
+    /** The page {@link #botChallenge()} answers with. */
+    public static final String CHALLENGE_PAGE = """
+            <!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head>
+            <body><div id="challenge-body">Checking your browser before accessing t3.chat.</div></body></html>
+            """;
+
+    /** Reasoning ({@code reasoning-start}/{@code -delta}/{@code -end}) and then the answer text. */
+    public static ChatScenario reasoning() {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(type("start-step")).event(part("reasoning-start", "rsn-0"));
+            for (String piece : ChatExchange.split(REASONING_TEXT, 3)) {
+                out.event(reasoningDelta("rsn-0", piece));
+            }
+            out.event(part("reasoning-end", "rsn-0")).event(part("text-start", "txt-0"));
+            for (String piece : ChatExchange.split(REASONING_ANSWER, 3)) {
+                out.event(textDelta("txt-0", piece));
+            }
+            out.event(part("text-end", "txt-0")).event(type("finish-step")).event(finish("stop")).done();
+        };
+    }
+
+    /**
+     * An image model's reply whose image lives at {@code imageUrl} (another origin, such as a
+     * {@link FakeImageHost}): a tool call whose {@code tool-output-available} carries {@code output.url}.
+     */
+    public static ChatScenario imageAt(URI imageUrl) {
+        String url = imageUrl.toString();
+        return exchange -> imageReply(exchange, url);
+    }
+
+    /** An image reply whose URL is the inline {@link #TINY_PNG_DATA_URL}. */
+    public static ChatScenario inlineImage() {
+        return exchange -> imageReply(exchange, TINY_PNG_DATA_URL);
+    }
+
+    private static void imageReply(ChatExchange exchange, String url) throws IOException {
+        EventStreamWriter out = exchange.startEventStream();
+        out.event(start(exchange)).event(type("start-step"))
+                .event(JSON.createObjectNode().put("type", "tool-input-start").put("toolCallId", "call-0")
+                        .put("toolName", "generateImage").toString())
+                .event(JSON.createObjectNode().put("type", "tool-input-delta").put("toolCallId", "call-0")
+                        .put("inputTextDelta", "{\"prompt\":\"a cat\"}").toString());
+        ObjectNode output = JSON.createObjectNode().put("type", "tool-output-available").put("toolCallId", "call-0");
+        output.putObject("output").put("url", url).put("mediaType", "image/png");
+        out.event(output.toString()).event(type("finish-step")).event(finish("tool-calls")).done();
+    }
+
+    /** The older data-stream format (PROTOCOL.md 3b): {@code f:}, {@code g:} reasoning, {@code 0:} text, {@code e:} and {@code d:}. */
+    public static ChatScenario dataStream() {
+        return exchange -> {
+            EventStreamWriter out = exchange.startDataStream();
+            out.raw("f:{\"messageId\":" + quote(exchange.responseMessageId()) + "}\n");
+            out.raw("g:" + quote(DATA_STREAM_REASONING) + "\n");
+            for (String piece : ChatExchange.split(DATA_STREAM_TEXT, 2)) {
+                out.raw("0:" + quote(piece) + "\n");
+            }
+            out.raw("e:{\"finishReason\":\"stop\",\"usage\":{\"promptTokens\":12,\"completionTokens\":10},"
+                    + "\"isContinued\":false}\n");
+            out.raw("d:{\"finishReason\":\"stop\",\"usage\":{\"promptTokens\":12,\"completionTokens\":10}}\n");
+        };
+    }
+
+    /** Some text ({@link #PARTIAL_TEXT}), then an {@code error} event ({@link #ERROR_TEXT}); no finish. */
+    public static ChatScenario errorAfterText() {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(part("text-start", "txt-0")).event(textDelta("txt-0", PARTIAL_TEXT));
+            out.event(JSON.createObjectNode().put("type", "error").put("errorText", ERROR_TEXT).toString());
+        };
+    }
+
+    /** Some text, then the body ends without {@code finish} or {@code [DONE]}. */
+    public static ChatScenario truncated() {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(part("text-start", "txt-0")).event(textDelta("txt-0", PARTIAL_TEXT));
+        };
+    }
+
+    /** {@link #AROUND_INVALID_JSON} in two deltas with a {@code data:} line that is not JSON between them. */
+    public static ChatScenario invalidJsonLine() {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(textDelta("txt-0", "Hello "));
+            out.raw("data: {\"type\":\"text-delta\",\"delta\":\n\n");
+            out.event(textDelta("txt-0", "world")).event(finish("stop")).done();
+        };
+    }
+
+    /** 429 Too Many Requests with {@code Retry-After: <seconds>}; queue it before a scenario that succeeds. */
+    public static ChatScenario rateLimited(long retryAfterSeconds) {
+        return exchange -> exchange.header("Retry-After", Long.toString(retryAfterSeconds))
+                .json(429, "{\"error\":\"Too many requests\"}");
+    }
+
+    /** 503 Service Unavailable without {@code Retry-After}; queue it before a scenario that succeeds. */
+    public static ChatScenario serviceUnavailable() {
+        return exchange -> exchange.json(503, "{\"error\":\"Service unavailable\"}");
+    }
+
+    /** A bot-protection challenge: 403 with an HTML page and {@code cf-mitigated: challenge}. */
+    public static ChatScenario botChallenge() {
+        return exchange -> exchange.header("cf-mitigated", "challenge")
+                .fixed(403, "text/html; charset=UTF-8", CHALLENGE_PAGE);
+    }
+
+    /** {@link #SLOW_TEXT} in three deltas with {@code pauseMillis} between them. */
+    public static ChatScenario slow(long pauseMillis) {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(part("text-start", "txt-0"));
+            String[] pieces = {"slow ", "and ", "steady"};
+            for (int i = 0; i < pieces.length; i++) {
+                if (i > 0) {
+                    out.pause(pauseMillis);
+                }
+                out.event(textDelta("txt-0", pieces[i]));
+            }
+            out.event(finish("stop")).done();
+        };
+    }
+
+    /**
+     * Writes {@link #GATED_FIRST}, then waits (at most 10 s) until {@code gate} opens before writing
+     * {@link #GATED_REST} and the finish: proves that a delta reaches the client before the next is written.
+     */
+    public static ChatScenario gated(CountDownLatch gate) {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(part("text-start", "txt-0")).event(textDelta("txt-0", GATED_FIRST));
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            out.event(textDelta("txt-0", GATED_REST)).event(finish("stop")).done();
+        };
+    }
+
+    /**
+     * {@link #SPLIT_UTF8_TEXT}, with every multi-byte character's bytes split across separate flushed
+     * writes (and a short pause between them), so that the client reads half a character at a time.
+     */
+    public static ChatScenario splitUtf8() {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange));
+            String line = "data: " + textDelta("txt-0", SPLIT_UTF8_TEXT) + "\n\n";
+            ByteArrayOutputStream pending = new ByteArrayOutputStream();
+            for (int codePoint : line.codePoints().toArray()) {
+                byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
+                pending.write(bytes[0]);
+                if (bytes.length > 1) {
+                    out.bytes(pending.toByteArray()).pause(2);
+                    pending.reset();
+                    out.bytes(Arrays.copyOfRange(bytes, 1, bytes.length));
+                }
+            }
+            out.bytes(pending.toByteArray()).event(finish("stop")).done();
+        };
+    }
+
+    /** The text of {@link #big(int)}: {@code w0 w1 … w<n-1> }. */
+    public static String bigText(int deltas) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < deltas; i++) {
+            text.append('w').append(i).append(' ');
+        }
+        return text.toString();
+    }
+
+    /** A long reply: {@code deltas} text deltas ({@link #bigText(int)}). */
+    public static ChatScenario big(int deltas) {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(part("text-start", "txt-0"));
+            for (int i = 0; i < deltas; i++) {
+                out.event(textDelta("txt-0", "w" + i + " "));
+            }
+            out.event(part("text-end", "txt-0")).event(finish("stop")).done();
+        };
     }
 
     static String quote(String text) throws IOException {
