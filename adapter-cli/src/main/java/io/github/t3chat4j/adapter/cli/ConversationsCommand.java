@@ -1,0 +1,136 @@
+package io.github.t3chat4j.adapter.cli;
+
+import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
+import io.github.t3chat4j.application.port.in.ImportHistoryCommand;
+import io.github.t3chat4j.application.port.in.ImportHistoryResult;
+import io.github.t3chat4j.application.port.out.ConversationListing;
+import io.github.t3chat4j.application.port.out.ConversationSummary;
+import io.github.t3chat4j.application.port.out.ExportFormat;
+import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code t3 conversations}: list, show, export, delete and import stored conversations. */
+@Command(name = "conversations", aliases = "convs",
+        mixinStandardHelpOptions = true,
+        description = "Manage the conversations stored on this machine.",
+        footer = {"", "Examples:",
+            "  t3 conversations list",
+            "  t3 conversations export 3f2c… --format md > chat.md",
+            "  t3 conversations import ephemeral-chat-data.json"})
+final class ConversationsCommand {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    @ParentCommand
+    T3Command root;
+
+    private final CliContext context;
+
+    ConversationsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    private ConversationStore store() {
+        return context.clients().conversations(root.demo);
+    }
+
+    private static ThreadId id(String raw) {
+        try {
+            return ThreadId.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("'" + raw + "' is not a conversation id; see t3 conversations list.", ExitCode.USAGE);
+        }
+    }
+
+    private Conversation load(String raw) {
+        return store().load().load(id(raw)).orElseThrow(() -> new CliException(
+                "no stored conversation has the id " + raw + "; see t3 conversations list.", ExitCode.USAGE));
+    }
+
+    @Command(name = "list", description = "List stored conversations, newest first.")
+    int list() {
+        ConversationListing listing = store().list().listConversations();
+        PrintWriter out = context.out();
+        if (listing.conversations().isEmpty()) {
+            out.println("No conversations yet. Start one with: t3 ask \"hello\"");
+        }
+        for (ConversationSummary s : listing.conversations()) {
+            out.printf("%s  %s  %-24s %3d msgs  %s%n", s.threadId(),
+                    WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), s.model(), s.messageCount(),
+                    s.title().isEmpty() ? "(untitled)" : s.title());
+        }
+        listing.problems().forEach(p -> context.err().println("t3: skipped " + p.source() + ": " + p.reason()));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    @Command(name = "show", description = "Print a stored conversation.")
+    int show(@Parameters(paramLabel = "ID") String id) {
+        Conversation c = load(id);
+        PrintWriter out = context.out();
+        out.println("# " + (c.title().isEmpty() ? "(untitled)" : c.title()) + "  [" + c.threadId() + ", " + c.model()
+                + "]");
+        for (Message m : c.messages()) {
+            out.println();
+            out.println(m.role().wireValue() + (m.isComplete() ? "" : " (" + m.status().name().toLowerCase(Locale.ROOT)
+                    + ")") + ":");
+            if (!m.reasoning().isEmpty()) {
+                out.println("  [reasoning] " + m.reasoning().replace("\n", "\n  "));
+            }
+            out.println(m.text());
+            m.image().ifPresent(img -> out.println("[image] " + img.localPath().or(img::url).orElse("(inline)")));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    @Command(name = "export", description = "Export a stored conversation as Markdown or JSON.")
+    int export(@Parameters(paramLabel = "ID") String id,
+            @Option(names = "--format", paramLabel = "md|json", defaultValue = "md",
+                    description = "md (default) or json.") String format) {
+        ExportFormat exportFormat;
+        if (format.equalsIgnoreCase("md") || format.equalsIgnoreCase("markdown")) {
+            exportFormat = ExportFormat.MARKDOWN;
+        } else if (format.equalsIgnoreCase("json")) {
+            exportFormat = ExportFormat.JSON;
+        } else {
+            throw new CliException("--format must be md or json, got '" + format + "'.", ExitCode.USAGE);
+        }
+        context.out().print(store().format().formatConversation(load(id), exportFormat));
+        context.out().flush();
+        return ExitCode.OK;
+    }
+
+    @Command(name = "delete", description = "Delete a stored conversation.")
+    int delete(@Parameters(paramLabel = "ID") String id) {
+        if (!store().delete().deleteConversation(id(id))) {
+            throw new CliException("no stored conversation has the id " + id + ".", ExitCode.USAGE);
+        }
+        context.out().println("Deleted " + id);
+        context.out().flush();
+        return ExitCode.OK;
+    }
+
+    @Command(name = "import", description = "Import conversations exported from the browser's session storage.")
+    int importHistory(@Parameters(paramLabel = "FILE") Path file,
+            @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
+            boolean merge) {
+        ImportHistoryResult result = store().importer().importHistory(
+                new ImportHistoryCommand(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP));
+        context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
+                result.merged().size(), result.skipped().size());
+        result.problems().forEach(p -> context.err().println("t3: " + p));
+        context.out().flush();
+        return ExitCode.OK;
+    }
+}

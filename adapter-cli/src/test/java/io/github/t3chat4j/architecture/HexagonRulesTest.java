@@ -1,0 +1,43 @@
+package io.github.t3chat4j.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** R1 and R2 of STYLE.md: the hexagon, and adapters that talk to ports only. */
+@AnalyzeClasses(packages = "io.github.t3chat4j", importOptions = DoNotIncludeTests.class)
+class HexagonRulesTest {
+
+    @ArchTest
+    static final ArchRule hexagon_is_respected = onionArchitecture()
+            .domainModels("io.github.t3chat4j.domain..")
+            .domainServices("io.github.t3chat4j.application.port..", "io.github.t3chat4j.application.error..")
+            .applicationServices("io.github.t3chat4j.application.service..", "io.github.t3chat4j.application")
+            .adapter("http", "io.github.t3chat4j.adapter.http..")
+            .adapter("storage", "io.github.t3chat4j.adapter.storage..")
+            .adapter("cli", "io.github.t3chat4j.adapter.cli..")
+            .adapter("testkit", "io.github.t3chat4j.testkit..")
+            .ignoreDependency(resideInAPackage("io.github.t3chat4j.bootstrap.."), alwaysTrue())
+            .ensureAllClassesAreContainedInArchitectureIgnoring("io.github.t3chat4j.bootstrap..");
+
+    @ArchTest
+    static final ArchRule adapters_only_talk_to_ports = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.t3chat4j.application.service..");
+
+    @ArchTest
+    static final ArchRule in_ports_do_not_see_out_ports = noClasses()
+            .that().resideInAPackage("..application.port.in..")
+            .should().dependOnClassesThat().resideInAPackage("..application.port.out..");
+
+    @ArchTest
+    static final ArchRule out_ports_do_not_see_in_ports = noClasses()
+            .that().resideInAPackage("..application.port.out..")
+            .should().dependOnClassesThat().resideInAPackage("..application.port.in..");
+}

@@ -1,0 +1,81 @@
+package io.github.t3chat4j.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.t3chat4j.testkit.FakeT3Server;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Starts the packaged {@code adapter-cli/target/t3.jar} as a process, as a user would. */
+class T3JarIT {
+
+    private static final Path JAR = Path.of("target", "t3.jar");
+
+    private static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        assertThat(JAR).exists();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().remove("COOKIES");
+        builder.environment().remove("CONVEX_SESSION_ID");
+        builder.environment().put("XDG_DATA_HOME", Files.createTempDirectory("t3-jar-it").toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void demoModePrintsAStreamedEcho() throws Exception {
+        Result result = run(Map.of(), "--demo", "ask", "Hello from the jar");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("Echo(1): Hello from the jar\n");
+    }
+
+    @Test
+    void talksToAServerAtBaseUrl_withRealCredentialsFromEnvironment() throws Exception {
+        try (FakeT3Server server = FakeT3Server.start()) {
+            Result result = run(Map.of("COOKIES", "wos-session=SECRET-JAR", "CONVEX_SESSION_ID", "cvx"),
+                    "--base-url", server.baseUrl().toString(), "ask", "héllo 🌍 世界");
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).isEqualTo("Echo(1): héllo 🌍 世界\n");
+            assertThat(server.lastRequest("/api/chat").orElseThrow().cookie("wos-session")).isPresent();
+        }
+    }
+
+    @Test
+    void exitsWithAuthCode_andNoStackTrace_withoutCredentials() throws Exception {
+        Result result = run(Map.of("T3_BASE_URL", "http://127.0.0.1:9"), "ask", "hi");
+
+        assertThat(result.code()).isEqualTo(3);
+        assertThat(result.err()).contains("developer tools").doesNotContain("Exception");
+    }
+
+    @Test
+    void printsVersion() throws Exception {
+        Result result = run(Map.of(), "--version");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("t3chat4j").contains("0.1.0");
+        assertThat(Files.size(JAR)).isPositive();
+    }
+}
