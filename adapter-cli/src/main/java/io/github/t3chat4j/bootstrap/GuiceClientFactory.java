@@ -21,14 +21,13 @@ import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.service.ImportHistoryService;
-import io.github.t3chat4j.testkit.FakeT3Server;
 import java.net.URI;
 import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Opens clients wired by Guice with the real HTTP and storage adapters. In demo mode it first starts
- * the bundled {@link FakeT3Server} on loopback, points the HTTP adapter at it with placeholder
+ * the bundled fake t3.chat ({@link DemoServer}) on loopback, points the HTTP adapter at it with placeholder
  * credentials, keeps conversations in a {@code demo} folder of their own, and closes the server with
  * the client. Guice does not manage lifecycles, so the HTTP client is closed with the client.
  */
@@ -45,7 +44,7 @@ final class GuiceClientFactory implements ClientFactory {
 
     @Override
     public T3Client open(ConnectionSettings settings) {
-        FakeT3Server demoServer = settings.demo() ? DemoServer.start() : null;
+        DemoServer demoServer = settings.demo() ? DemoServer.start() : null;
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : settings.baseUrl();
             HttpConfig config = HttpConfig.defaults(base);

@@ -149,4 +149,41 @@ class MainTest {
         assertThat(exported).as(err.toString()).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("What is Maven?").contains("Echo(1): What is Maven?");
     }
+
+    @Test
+    void showsReasoningOnStandardError_apartFromTheAnswer_inDemo() {
+        int code = t3(Map.of(), "--demo", "ask", "--reasoning", "high", "--show-reasoning", "why?");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).isEqualTo("Echo(1): why?" + System.lineSeparator());
+        assertThat(err.toString()).contains("with high effort").doesNotContain("Echo");
+    }
+
+    @Test
+    void hidesReasoning_unlessAsked() {
+        t3(Map.of(), "--demo", "ask", "--reasoning", "high", "why?");
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).isEqualTo("Echo(1): why?" + System.lineSeparator());
+    }
+
+    @Test
+    void savesTheImageReply_andPrintsItsPath_inDemo() throws Exception {
+        Path target = dataHome.resolve("cat.png");
+
+        int code = t3(Map.of(), "--demo", "ask", "--model", "gpt-image-1", "--save-image", target.toString(),
+                "a cat");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString().strip()).isEqualTo(target.toString());
+        assertThat(java.nio.file.Files.readAllBytes(target)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void printsTheImageUrl_whenNotSaving() {
+        int code = t3(Map.of(), "--demo", "ask", "--model", "gpt-image-1", "a cat");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString().strip()).startsWith("http://127.0.0.1:").endsWith("/image.png");
+    }
 }

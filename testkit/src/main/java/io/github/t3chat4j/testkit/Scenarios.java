@@ -39,6 +39,37 @@ public final class Scenarios {
         };
     }
 
+    /**
+     * The offline demo's answer: an image model ({@code gpt-image-1}, …) gets the image at
+     * {@code imageUrl}; medium or high reasoning effort gets some reasoning before the echo; anything
+     * else gets {@link #echo()}.
+     */
+    public static ChatScenario demo(URI imageUrl) {
+        ChatScenario echo = echo();
+        return exchange -> {
+            String model = exchange.body().path("model").asText("");
+            String effort = exchange.body().path("modelParams").path("reasoningEffort").asText("low");
+            if (model.contains("image")) {
+                imageReply(exchange, imageUrl.toString());
+            } else if (!effort.equals("low")) {
+                EventStreamWriter out = exchange.startEventStream();
+                out.event(start(exchange)).event(type("start-step")).event(part("reasoning-start", "rsn-0"));
+                String thought = "The user sent " + exchange.messageCount() + " message(s) with " + effort
+                        + " effort; the demo server echoes the last one.";
+                for (String piece : ChatExchange.split(thought, 3)) {
+                    out.event(reasoningDelta("rsn-0", piece));
+                }
+                out.event(part("reasoning-end", "rsn-0")).event(part("text-start", "txt-0"));
+                for (String piece : ChatExchange.split(echoText(exchange), 4)) {
+                    out.event(textDelta("txt-0", piece));
+                }
+                out.event(part("text-end", "txt-0")).event(type("finish-step")).event(finish("stop")).done();
+            } else {
+                echo.respond(exchange);
+            }
+        };
+    }
+
     /** {@code {"type":"start","messageId":…}} echoing the request's response id. */
     public static String start(ChatExchange exchange) {
         ObjectNode node = JSON.createObjectNode().put("type", "start").put("messageId", exchange.responseMessageId());
