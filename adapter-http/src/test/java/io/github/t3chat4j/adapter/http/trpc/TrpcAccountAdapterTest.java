@@ -58,7 +58,7 @@ class TrpcAccountAdapterTest {
     void start() {
         server = FakeT3Server.start();
         trpc = FakeTrpc.install(server);
-        http = HttpClients.custom().disableCookieManagement().build();
+        http = HttpClients.custom().disableCookieManagement().disableAutomaticRetries().build();
     }
 
     @AfterEach
@@ -258,7 +258,6 @@ class TrpcAccountAdapterTest {
 
     @Test
     void throwsRateLimited_when429() {
-        trpc.answerRaw("getCustomerData", 429, "application/json", "[]");
         server.route("/api/trpc/getCustomerData", (exchange, request) -> {
             exchange.getResponseHeaders().set("Retry-After", "7");
             exchange.sendResponseHeaders(429, -1);
