@@ -36,11 +36,6 @@ public record Usage(
         checkPercentage(periodPercentage, "periodPercentage");
     }
 
-    /** A reset time given as epoch milliseconds (how t3.chat sends them). */
-    public static Optional<Instant> epochMillis(long millis) {
-        return Optional.of(Instant.ofEpochMilli(millis));
-    }
-
     private static void checkPercentage(OptionalDouble value, String name) {
         if (value.isPresent() && (Double.isNaN(value.getAsDouble()) || value.getAsDouble() < 0)) {
             throw new IllegalArgumentException(name + " must be a non-negative number, got " + value.getAsDouble());

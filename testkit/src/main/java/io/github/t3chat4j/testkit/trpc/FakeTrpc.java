@@ -88,7 +88,7 @@ public final class FakeTrpc {
                 <script type="module" crossorigin src="%s"></script>
                 <link rel="modulepreload" crossorigin href="%s">
                 <link rel="stylesheet" crossorigin href="/assets/index-D4e5F6g7.css">
-                </head><body><div id="root"></div></body></html>
+                </head><body><div id="root">t3chat4j fake server</div></body></html>
                 """.formatted(ENTRY_CHUNK_PATH, MODEL_CHUNK_PATH);
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +80,7 @@ final class JsonlBatchDecoder {
             decoder.chunks.computeIfAbsent(line.get(0).asInt(), id -> new ArrayList<>()).add((ArrayNode) line);
         }
         Map<String, JsonNode> batch = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = head.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : head.properties()) {
             batch.put(entry.getKey(), decoder.resolve(entry.getValue()));
         }
         return batch;
@@ -174,9 +171,7 @@ final class JsonlBatchDecoder {
         if (!(line instanceof ObjectNode object) || object.isEmpty()) {
             return Optional.empty();
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
             if (entry.getKey().isEmpty() || !entry.getKey().chars().allMatch(Character::isDigit)
                     || !entry.getValue().isArray()) {
                 return Optional.empty();
