@@ -1,0 +1,33 @@
+package io.github.t3chat4j.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.in.ResolveModelQuery;
+import io.github.t3chat4j.application.port.in.ResolveModelUseCase;
+import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
+import io.github.t3chat4j.domain.catalog.ModelCatalog;
+import io.github.t3chat4j.domain.catalog.ModelInfo;
+
+/** Finds a typed model id in the catalogue, suggesting the closest id for a typo. */
+public final class ResolveModelService implements ResolveModelUseCase {
+
+    private final LoadModelCatalogPort loadCatalog;
+
+    public ResolveModelService(LoadModelCatalogPort loadCatalog) {
+        this.loadCatalog = requireNonNull(loadCatalog, "loadCatalog == null");
+    }
+
+    @Override
+    public ModelInfo resolveModel(ResolveModelQuery query) {
+        requireNonNull(query, "query == null");
+        String typed = query.requestedId().strip();
+        if (typed.isEmpty()) {
+            throw new InvalidInputException("No model given: pass a model id such as 'gemini-2.5-flash-lite'.");
+        }
+        ModelCatalog catalog = loadCatalog.loadModelCatalog(query.session());
+        return catalog.find(typed).orElseThrow(() -> new InvalidInputException("Unknown model '" + typed + "'."
+                + catalog.closestTo(typed).map(id -> " Did you mean '" + id.value() + "'?")
+                        .orElse(" Run 't3 models' to list the models.")));
+    }
+}

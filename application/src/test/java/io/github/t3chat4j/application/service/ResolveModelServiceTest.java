@@ -1,0 +1,49 @@
+package io.github.t3chat4j.application.service;
+
+import static io.github.t3chat4j.application.fixtures.AccountFixtures.aSession;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.in.ResolveModelQuery;
+import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
+import io.github.t3chat4j.domain.catalog.ModelCatalog;
+import io.github.t3chat4j.domain.catalog.ModelInfo;
+import io.github.t3chat4j.domain.chat.ModelId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResolveModelServiceTest {
+
+    private final LoadModelCatalogPort catalog = session -> new ModelCatalog(List.of(
+            ModelInfo.builder(ModelId.of("gemini-2.5-flash-lite"), "Gemini 2.5 Flash Lite").build(),
+            ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build(),
+            ModelInfo.builder(ModelId.of("gpt-image-1"), "GPT ImageGen").build()), ModelCatalog.Source.SCRAPED);
+    private final ResolveModelService service = new ResolveModelService(catalog);
+
+    @Test
+    void returnsTheModel_whenTheIdIsKnown() {
+        assertThat(service.resolveModel(new ResolveModelQuery(aSession(), "gemini-2.5-flash")).name())
+                .isEqualTo("Gemini 2.5 Flash");
+    }
+
+    @Test
+    void suggestsTheClosestId_whenTheIdHasATypo() {
+        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery(aSession(), "gemini-2.5-flsh")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Unknown model 'gemini-2.5-flsh'. Did you mean 'gemini-2.5-flash'?");
+    }
+
+    @Test
+    void pointsToTheList_whenNothingIsClose() {
+        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery(aSession(), "llama-70b")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Unknown model 'llama-70b'. Run 't3 models' to list the models.");
+    }
+
+    @Test
+    void rejectsABlankId() {
+        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery(aSession(), "  ")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("No model given");
+    }
+}
