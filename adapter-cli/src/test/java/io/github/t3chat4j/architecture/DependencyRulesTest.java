@@ -20,7 +20,7 @@ class DependencyRulesTest {
     @ArchTest
     static final ArchRule core_is_framework_free = noClasses()
             .that().resideInAnyPackage("io.github.t3chat4j.domain..", "io.github.t3chat4j.application..")
-            .and().doNotHaveSimpleName("ApplicationModule")
+            .and().haveSimpleNameNotEndingWith("Module")
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..",
                     "com.fasterxml.jackson..", "org.apache.hc..");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.t3chat4j.testkit.trpc.FakeTrpc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,6 +82,9 @@ public final class FakeT3Server implements AutoCloseable {
             server.route("/", (exchange, request) -> server.sendText(exchange, 200, "text/html; charset=utf-8",
                     server.homePage));
             server.route("/api/chat", server::chat);
+            // Account procedures, model chunks and the home page first; the session route below
+            // replaces FakeTrpc's plain one, because it also rotates and expires sessions.
+            FakeTrpc.install(server);
             server.route(ACTIVE_SESSIONS_PATH, server::activeSessions);
             http.start();
             return server;

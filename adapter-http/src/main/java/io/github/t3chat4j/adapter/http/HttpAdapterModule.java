@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.adapter.http.catalog.CatalogConfig;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
@@ -20,6 +21,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *   <li>{@link InitializeSessionPort} and {@link RenewSessionPort} → the session adapter
  *       ({@code GET /}, {@code auth.getActiveSessions});</li>
  *   <li>{@link FetchImagePort} → the cookie-less image downloader;</li>
+ *   <li>the account ports ({@code LoadCustomerDataPort}, {@code LoadAccountPort}, {@code LoadModelInsightsPort}) over
+ *       tRPC and {@code LoadModelCatalogPort} (the scraped catalogue), through {@link AccountModule};</li>
  *   <li>{@link HttpConfig}, {@link CloseableHttpClient} and {@link ObjectMapper}, which the adapters share.</li>
  * </ul>
  * Retries wait on the system clock (the adapters build their {@code RetryPolicy} from the config), so the
@@ -29,9 +32,17 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
+    private final CatalogConfig catalogConfig;
 
+    /** The HTTP adapters; the model catalogue is not cached on disk. */
     public HttpAdapterModule(HttpConfig config) {
+        this(config, CatalogConfig.defaults());
+    }
+
+    /** The HTTP adapters, with the model catalogue's settings (such as its cache folder). */
+    public HttpAdapterModule(HttpConfig config, CatalogConfig catalogConfig) {
         this.config = requireNonNull(config, "config == null");
+        this.catalogConfig = requireNonNull(catalogConfig, "catalogConfig == null");
     }
 
     @Override
@@ -45,8 +56,8 @@ public final class HttpAdapterModule extends AbstractModule {
         bind(InitializeSessionPort.class).to(HttpSessionAdapter.class).in(Scopes.SINGLETON);
         bind(RenewSessionPort.class).to(HttpSessionAdapter.class).in(Scopes.SINGLETON);
         bind(FetchImagePort.class).to(HttpImageAdapter.class).in(Scopes.SINGLETON);
-        // PLACE FOR ACCOUNT BINDINGS: install(new AccountModule(config)) here once package adapter.http.trpc
-        // exists; it reuses this module's HttpConfig, CloseableHttpClient and ObjectMapper bindings.
+        // Account data (tRPC) and the model catalogue reuse this module's client and ObjectMapper.
+        install(new AccountModule(config, catalogConfig));
     }
 
     @Provides
