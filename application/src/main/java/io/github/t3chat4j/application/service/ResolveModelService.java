@@ -2,11 +2,14 @@ package io.github.t3chat4j.application.service;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.ResolveModelQuery;
 import io.github.t3chat4j.application.port.in.ResolveModelUseCase;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
+import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 
 /** Finds a typed model id in the catalogue, suggesting the closest id for a typo. */
@@ -26,8 +29,16 @@ public final class ResolveModelService implements ResolveModelUseCase {
             throw new InvalidInputException("No model given: pass a model id such as 'gemini-2.5-flash-lite'.");
         }
         ModelCatalog catalog = loadCatalog.loadModelCatalog(query.session());
-        return catalog.find(typed).orElseThrow(() -> new InvalidInputException("Unknown model '" + typed + "'."
+        Optional<ModelInfo> found = catalog.find(typed);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        // The bundled list is a fallback and may lag behind the site: an id missing from it is let through.
+        if (catalog.source() == ModelCatalog.Source.BUNDLED) {
+            return ModelInfo.builder(ModelId.of(typed), typed).build();
+        }
+        throw new InvalidInputException("Unknown model '" + typed + "'."
                 + catalog.closestTo(typed).map(id -> " Did you mean '" + id.value() + "'?")
-                        .orElse(" Run 't3 models' to list the models.")));
+                        .orElse(" Run 't3 models' to list the models."));
     }
 }

@@ -46,4 +46,14 @@ class ResolveModelServiceTest {
         assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery(aSession(), "  ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("No model given");
     }
+
+    @Test
+    void letsAnUnknownIdThrough_whenOnlyTheBundledListIsKnown() {
+        ResolveModelService bundledOnly = new ResolveModelService(session -> new ModelCatalog(List.of(
+                ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build()),
+                ModelCatalog.Source.BUNDLED));
+
+        assertThat(bundledOnly.resolveModel(new ResolveModelQuery(aSession(), "brand-new-model")).id())
+                .isEqualTo(ModelId.of("brand-new-model"));
+    }
 }
