@@ -1,0 +1,52 @@
+package io.github.t3chat4j.adapter.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/** Builds and runs the {@code t3} command line over a {@link CliContext}. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** Parses {@code args}, runs the command, reports failures, and returns the exit code. */
+    public static int run(CliContext context, String... args) {
+        requireNonNull(context, "context == null");
+        T3Command root = new T3Command(context);
+        CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
+        commandLine.setOut(context.out());
+        commandLine.setErr(context.err());
+        ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
+        commandLine.setExecutionExceptionHandler(reporter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    /** Creates commands that take the context in their constructor; everything else the default way. */
+    private static final class ContextFactory implements CommandLine.IFactory {
+        private final CliContext context;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        ContextFactory(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                Class<?>[] params = constructor.getParameterTypes();
+                if (params.length == 1 && params[0] == CliContext.class) {
+                    constructor.setAccessible(true);
+                    return type.cast(constructor.newInstance(context));
+                }
+            }
+            return fallback.create(type);
+        }
+    }
+}

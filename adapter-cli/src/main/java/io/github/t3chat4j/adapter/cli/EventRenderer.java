@@ -1,0 +1,87 @@
+package io.github.t3chat4j.adapter.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.domain.stream.ChatEvent;
+import java.io.PrintWriter;
+
+/**
+ * Writes a reply to the terminal as its events arrive: answer text to standard output, flushed per
+ * delta; reasoning (when asked for) to standard error, dimmed on a colour terminal, apart from the
+ * answer. Every {@link ChatEvent} type is handled here, in one place.
+ */
+public final class EventRenderer {
+
+    private static final String DIM = "\u001b[2m";
+    private static final String RESET = "\u001b[0m";
+
+    private final PrintWriter out;
+    private final PrintWriter reasoningOut;
+    private final boolean colour;
+    private boolean textEndsWithNewline = true;
+    private boolean wroteText;
+    private boolean inReasoning;
+
+    /**
+     * @param reasoningOut where reasoning goes, or null to drop it
+     * @param colour whether ANSI styling may be used on {@code reasoningOut}
+     */
+    public EventRenderer(PrintWriter out, PrintWriter reasoningOut, boolean colour) {
+        this.out = requireNonNull(out, "out == null");
+        this.reasoningOut = reasoningOut;
+        this.colour = colour;
+    }
+
+    /** Renders one event; call in arrival order. */
+    public void render(ChatEvent event) {
+        if (event instanceof ChatEvent.TextDelta delta) {
+            endReasoning();
+            if (!delta.text().isEmpty()) {
+                out.print(delta.text());
+                out.flush();
+                wroteText = true;
+                textEndsWithNewline = delta.text().endsWith("\n");
+            }
+        } else if (event instanceof ChatEvent.ReasoningDelta delta) {
+            if (reasoningOut != null && !delta.text().isEmpty()) {
+                if (!inReasoning && colour) {
+                    reasoningOut.print(DIM);
+                }
+                inReasoning = true;
+                reasoningOut.print(delta.text());
+                reasoningOut.flush();
+            }
+        } else if (event instanceof ChatEvent.ImageGenerated
+                || event instanceof ChatEvent.Finished
+                || event instanceof ChatEvent.Aborted
+                || event instanceof ChatEvent.StreamError) {
+            // Images are reported once saved; endings and errors by the command, after the stream.
+            endReasoning();
+        }
+    }
+
+    /** Ends the output with a newline if the text did not, and closes any styling. */
+    public void finish() {
+        endReasoning();
+        if (wroteText && !textEndsWithNewline) {
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** True once any answer text was written. */
+    public boolean wroteText() {
+        return wroteText;
+    }
+
+    private void endReasoning() {
+        if (inReasoning && reasoningOut != null) {
+            if (colour) {
+                reasoningOut.print(RESET);
+            }
+            reasoningOut.println();
+            reasoningOut.flush();
+        }
+        inReasoning = false;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.t3chat4j.bootstrap;
+
+import io.github.t3chat4j.adapter.cli.Cli;
+import io.github.t3chat4j.adapter.cli.CliContext;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The {@code t3} program: wires the real adapters and runs the command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        int code = run(out, err, System.getenv(), Terminals.stdinIsTerminal(), Terminals.stdoutIsTerminal(), args);
+        System.exit(code);
+    }
+
+    /** Runs {@code t3} with the given streams and environment; used by {@link #main} and by tests. */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean stdinIsTerminal,
+            boolean stdoutIsTerminal, String... args) {
+        // TEMPORARY on branch cli: the Guice wiring (GuiceClientFactory) lives on main and is restored at merge.
+        return run(new CliContext(out, err, System.in, env, stdinIsTerminal, stdoutIsTerminal,
+                settings -> {
+                    throw new IllegalStateException("not wired on this branch");
+                }), args);
+    }
+
+    /** Runs {@code t3} over a ready context. */
+    public static int run(CliContext context, String... args) {
+        return Cli.run(context, args);
+    }
+}

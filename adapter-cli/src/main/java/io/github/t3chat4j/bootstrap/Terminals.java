@@ -1,0 +1,37 @@
+package io.github.t3chat4j.bootstrap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Tells whether standard input and output are terminals. Java 17 only says so for both at once
+ * ({@code System.console()}); on Linux the {@code /proc/self/fd} links tell each apart, so that
+ * {@code t3 ask hi | less} still reads no standard input and {@code git diff | t3 ask} still does.
+ */
+final class Terminals {
+
+    private Terminals() {
+    }
+
+    static boolean stdinIsTerminal() {
+        return isTerminal(0);
+    }
+
+    static boolean stdoutIsTerminal() {
+        return isTerminal(1);
+    }
+
+    private static boolean isTerminal(int fd) {
+        Path link = Path.of("/proc/self/fd/" + fd);
+        if (Files.isSymbolicLink(link)) {
+            try {
+                String target = Files.readSymbolicLink(link).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            } catch (IOException | UnsupportedOperationException e) {
+                return System.console() != null;
+            }
+        }
+        return System.console() != null;
+    }
+}
