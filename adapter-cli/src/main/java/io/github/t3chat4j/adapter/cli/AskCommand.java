@@ -85,12 +85,17 @@ final class AskCommand implements Callable<Integer> {
         EventRenderer renderer = new EventRenderer(json ? EventRenderer.NOWHERE : context.out(),
                 showReasoning ? context.err() : null, colour);
         Cancellation cancellation = new Cancellation();
+        Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
         try (T3Client client = context.clients().open(root.connection(resolved, modelId, settings));
                 Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
             Message reply;
             try {
-                reply = client.send(modelId, prompt, settings, renderer::render, cancellation);
+                reply = client.send(modelId, prompt, settings, event -> {
+                    spinner.stop();
+                    renderer.render(event);
+                }, cancellation);
             } finally {
+                spinner.stop();
                 renderer.finish();
             }
             String imagePath = null;

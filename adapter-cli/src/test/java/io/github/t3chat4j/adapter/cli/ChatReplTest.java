@@ -18,11 +18,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ChatReplTest {
 
     @TempDir
@@ -166,5 +169,20 @@ class ChatReplTest {
 
         assertThat(port.requests.get(0).model()).isEqualTo(ModelId.DEFAULT_IMAGE);
         assertThat(output()).contains("image: https://img.example/cat.png", "not saved:");
+    }
+
+    @Test
+    void ctrlCAtAnEmptyPromptEndsTheSession() throws IOException {
+        start("hello\n\u0003never sent\n");
+        // As on a real terminal: the Ctrl-C byte raises SIGINT (only here: it changes the dumb terminal's EOF).
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+        attributes.setControlChar(Attributes.ControlChar.VINTR, 3);
+        terminal.setAttributes(attributes);
+        int code = repl.run();
+        terminal.close();
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(port.requests).hasSize(1);
     }
 }

@@ -131,4 +131,18 @@ class ConfigTest {
         assertThat(Settings.mask("wos-session=abcdefghijklmnop")).isEqualTo("wos-se…(28 chars)");
         assertThat(Settings.mask("abc")).isEqualTo("…(3 chars)");
     }
+
+    @Test
+    void historyFileFollowsXdgStateThenDataThenHome() {
+        CliHarness cli = new CliHarness(temp);
+        java.util.function.Supplier<Path> history = () -> new ConfigResolver(new CliContext(
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                java.io.InputStream.nullInputStream(), cli.env, false, false, s -> null, cli.workingDir)).historyFile();
+
+        assertThat(history.get()).isEqualTo(cli.home.resolve(".local/state/t3chat4j/history"));
+        cli.env.put("XDG_DATA_HOME", "/data");
+        assertThat(history.get()).isEqualTo(Path.of("/data/t3chat4j/history"));
+        cli.env.put("XDG_STATE_HOME", "/state");
+        assertThat(history.get()).isEqualTo(Path.of("/state/t3chat4j/history"));
+    }
 }
