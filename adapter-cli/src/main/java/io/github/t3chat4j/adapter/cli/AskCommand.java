@@ -3,18 +3,22 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.out.ConversationSummary;
-import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.ImageContent;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +32,10 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  t3 ask \"What is the capital of Peru?\"",
             "  git diff | t3 ask \"Review this change\"",
+            "  t3 ask --json \"hello\" | jq -r .text",
             "  t3 ask --model gpt-image-1 --save-image cat.png \"a cat in a hat\"",
-            "  t3 --demo ask --show-reasoning \"think about it\""})
+            "  t3 --demo ask --show-reasoning \"think about it\"",
+            "", "Ctrl-C stops the reply; what arrived stays printed and t3 exits with 130."})
 final class AskCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -39,7 +45,7 @@ final class AskCommand implements Callable<Integer> {
     List<String> words = List.of();
 
     @Option(names = {"-m", "--model"}, paramLabel = "ID",
-            description = "Model id (env T3_MODEL, default gemini-2.5-flash-lite).")
+            description = "Model id (T3_MODEL, default gemini-2.5-flash-lite).")
     String model;
 
     @Option(names = "--reasoning", paramLabel = "LEVEL", description = "Reasoning effort: low, medium or high.")
@@ -48,7 +54,7 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--search", description = "Let the model search the web.")
     boolean search;
 
-    @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "A system prompt (env T3_SYSTEM_PROMPT).")
+    @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "A system prompt (T3_SYSTEM_PROMPT).")
     String system;
 
     @Option(names = "--show-reasoning", description = "Print the model's reasoning to standard error.")
@@ -63,6 +69,10 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--conversation", paramLabel = "ID", description = "Continue the stored conversation ID.")
     String conversationId;
 
+    @Option(names = "--json", description = "Print one JSON object (threadId, model, text, reasoning, imageUrl,"
+            + " imagePath, finishReason, complete) instead of streaming text.")
+    boolean json;
+
     private final CliContext context;
 
     AskCommand(CliContext context) {
@@ -72,19 +82,42 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String prompt = prompt();
-        ModelId modelId = ModelId.of(model != null ? model : context.env("T3_MODEL").orElse(ModelId.DEFAULT.value()));
-        ChatSettings settings = settings();
-        EventRenderer renderer = new EventRenderer(context.out(), showReasoning ? context.err() : null,
-                colour());
-        try (T3Client client = context.clients().open(root.connection(modelId, settings))) {
+        Map<String, String> flags = new HashMap<>();
+        flags.put(Settings.MODEL, model);
+        flags.put(Settings.SYSTEM_PROMPT, system);
+        Settings resolved = root.settings(flags);
+        ModelId modelId = resolved.model();
+        ChatSettings settings = settings(resolved);
+        boolean colour = context.colour();
+        EventRenderer renderer = new EventRenderer(json ? EventRenderer.NOWHERE : context.out(),
+                showReasoning ? context.err() : null, colour);
+        Cancellation cancellation = new Cancellation();
+        Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
+        try (T3Client client = context.clients().open(root.connection(resolved, modelId, settings));
+                Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
             resume(client);
             Message reply;
             try {
-                reply = client.send(modelId, prompt, settings, renderer::render, new Cancellation());
+                reply = client.send(modelId, prompt, settings, event -> {
+                    spinner.stop();
+                    renderer.render(event);
+                }, cancellation);
             } finally {
+                spinner.stop();
                 renderer.finish();
             }
-            reply.image().ifPresent(image -> reportImage(client, image, prompt));
+            String imagePath = null;
+            if (reply.image().isPresent() && !cancellation.isCancelled()) {
+                imagePath = reportImage(client, reply.image().get());
+            }
+            if (json) {
+                printJson(client, modelId, reply, imagePath);
+            }
+            if (cancellation.isCancelled()) {
+                context.err().println("t3: cancelled.");
+                context.err().flush();
+                return ExitCode.INTERRUPTED;
+            }
             if (!reply.isComplete()) {
                 context.err().println("t3: the reply was stopped by the server before it finished.");
                 context.err().flush();
@@ -96,12 +129,14 @@ final class AskCommand implements Callable<Integer> {
 
     private void resume(T3Client client) {
         if (conversationId != null) {
+            ThreadId id;
             try {
-                client.resumeConversation(ThreadId.of(conversationId));
+                id = ThreadId.of(conversationId);
             } catch (IllegalArgumentException e) {
                 throw new CliException("'" + conversationId + "' is not a conversation id; see t3 conversations list.",
                         ExitCode.USAGE);
             }
+            client.resumeConversation(id);
         } else if (continueLatest) {
             ConversationSummary latest = context.clients().conversations(root.demo).list().listConversations()
                     .conversations().stream().findFirst()
@@ -111,13 +146,34 @@ final class AskCommand implements Callable<Integer> {
         }
     }
 
-    private void reportImage(T3Client client, ImageContent image, String prompt) {
+    private String reportImage(T3Client client, ImageContent image) {
         if (saveImage == null) {
-            context.out().println(image.url().orElse("(inline image: use --save-image FILE to save it)"));
-        } else {
-            ImageContent saved = client.saveImage(image, ImageTarget.at(saveImage));
-            context.out().println(saved.localPath().orElse(saveImage.toString()));
+            if (!json) {
+                context.out().println(image.url().orElse("(inline image: use --save-image FILE to save it)"));
+                context.out().flush();
+            }
+            return null;
         }
+        ImageContent saved = client.saveImage(image, ImageTarget.at(saveImage));
+        String path = saved.localPath().orElse(saveImage.toString());
+        if (!json) {
+            context.out().println(path);
+            context.out().flush();
+        }
+        return path;
+    }
+
+    private void printJson(T3Client client, ModelId modelId, Message reply, String imagePath) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("threadId", client.threadId().map(ThreadId::value).orElse(null));
+        fields.put("model", modelId.value());
+        fields.put("text", reply.text());
+        fields.put("reasoning", reply.reasoning());
+        fields.put("imageUrl", reply.image().flatMap(ImageContent::url).orElse(null));
+        fields.put("imagePath", imagePath);
+        fields.put("finishReason", client.lastReply().map(Reply::finishReason).filter(r -> !r.isEmpty()).orElse(null));
+        fields.put("complete", reply.isComplete());
+        context.out().println(Json.object(fields));
         context.out().flush();
     }
 
@@ -140,23 +196,11 @@ final class AskCommand implements Callable<Integer> {
         }
     }
 
-    private ChatSettings settings() {
-        ChatSettings settings = ChatSettings.defaults().withSearch(search);
+    private ChatSettings settings(Settings resolved) {
+        ChatSettings settings = resolved.chatSettings().withSearch(search);
         if (reasoning != null) {
             settings = settings.withReasoningEffort(ReasoningEffort.parse(reasoning));
         }
-        String systemPrompt = system != null ? system : context.env("T3_SYSTEM_PROMPT").orElse("");
-        settings = settings.withSystemPrompt(systemPrompt);
-        if (context.env("T3_TIMEZONE").isPresent()) {
-            settings = settings.withTimezone(context.env("T3_TIMEZONE").get());
-        }
-        if (context.env("T3_LOCALE").isPresent()) {
-            settings = settings.withLocale(context.env("T3_LOCALE").get());
-        }
         return settings;
-    }
-
-    private boolean colour() {
-        return context.stdoutIsTerminal() && context.env("NO_COLOR").isEmpty();
     }
 }

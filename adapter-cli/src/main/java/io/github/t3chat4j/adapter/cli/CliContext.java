@@ -4,16 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What every command gets from outside: the standard streams (as writers, so tests capture them), the
- * environment, whether standard input and output are terminals, and the client factory.
+ * environment, whether standard input and output are terminals, the client factory, and the working
+ * folder (where a {@code .env} file is looked for).
  */
 public record CliContext(
         PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean stdinIsTerminal,
-        boolean stdoutIsTerminal, ClientFactory clients) {
+        boolean stdoutIsTerminal, ClientFactory clients, Path workingDir) {
 
     public CliContext {
         requireNonNull(out, "out == null");
@@ -21,11 +23,28 @@ public record CliContext(
         requireNonNull(in, "in == null");
         env = Map.copyOf(requireNonNull(env, "env == null"));
         requireNonNull(clients, "clients == null");
+        requireNonNull(workingDir, "workingDir == null");
+    }
+
+    /** A context whose working folder is the process's current directory. */
+    public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
+            boolean stdinIsTerminal, boolean stdoutIsTerminal, ClientFactory clients) {
+        this(out, err, in, env, stdinIsTerminal, stdoutIsTerminal, clients, Path.of("").toAbsolutePath());
     }
 
     /** A non-blank environment variable. */
     public Optional<String> env(String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The user's home folder: {@code HOME}, else the JVM's {@code user.home}. */
+    Path home() {
+        return Path.of(env("HOME").orElse(System.getProperty("user.home")));
+    }
+
+    /** Whether ANSI colour and control sequences may go to standard output. */
+    boolean colour() {
+        return stdoutIsTerminal && env("NO_COLOR").isEmpty() && !"dumb".equals(env.get("TERM"));
     }
 }

@@ -12,6 +12,9 @@ import java.io.PrintWriter;
  */
 public final class EventRenderer {
 
+    /** A writer that drops everything, for when the answer is printed some other way (as JSON, say). */
+    public static final PrintWriter NOWHERE = new PrintWriter(java.io.Writer.nullWriter());
+
     private static final String DIM = "\u001b[2m";
     private static final String RESET = "\u001b[0m";
 

@@ -26,15 +26,16 @@ public final class ExitCode {
     /** The table shown in {@code t3 --help}. */
     public static final String HELP_TABLE = """
             Exit codes:
-              0  success
-              1  unexpected error (rerun with --verbose and report it)
-              2  usage error
-              3  no credentials, or the session expired
-              4  blocked by t3.chat's bot protection
-              5  rate limited or service unavailable
-              6  protocol error (unexpected answer, error inside the reply)
-              7  network error or reply cut off
-              8  local file error
+                0  success
+                1  unexpected error (rerun with --verbose and report it)
+                2  usage error
+                3  no credentials, or the session expired
+                4  blocked by t3.chat's bot protection
+                5  rate limited or service unavailable
+                6  protocol error (unexpected answer, error inside the reply)
+                7  network error or reply cut off
+                8  local file error
+              130  interrupted (Ctrl-C); what arrived stays printed
             """;
 
     private ExitCode() {

@@ -3,6 +3,8 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,14 +16,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "t3",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {AskCommand.class, ConversationsCommand.class},
+        subcommands = {AskCommand.class, ChatCommand.class, LoginCommand.class, LogoutCommand.class,
+            ConfigCommand.class, ConversationsCommand.class},
         description = {"Use t3.chat from the terminal with your browser's session.", ""},
         footer = {"", "Examples:",
-            "  t3 --demo ask \"hello\"            try it offline against the bundled fake server",
+            "  t3                      chat (when run in a terminal); t3 chat --help",
+            "  t3 --demo ask \"hello\"   try it offline against the bundled fake server",
+            "  t3 login                store your browser session in the config file",
             "  COOKIES='…' CONVEX_SESSION_ID='…' t3 ask \"Explain monads briefly\"",
             "",
             "Credentials: COOKIES (the Cookie header your browser sends to t3.chat) and",
-            "CONVEX_SESSION_ID (from the site's local storage); see the README.", "",
+            "CONVEX_SESSION_ID (from the site's local storage); see the README.",
+            "Settings, highest first: flags, environment, ./.env, ~/.config/t3chat4j/config.properties",
+            "(t3 config shows where each one comes from).", "",
             ExitCode.HELP_TABLE})
 public final class T3Command implements Callable<Integer> {
 
@@ -50,6 +57,11 @@ public final class T3Command implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (context.stdinIsTerminal() && context.stdoutIsTerminal()) {
+            ChatCommand chat = spec.commandLine().getSubcommands().get("chat").getCommand();
+            chat.root = this;
+            return chat.call();
+        }
         spec.commandLine().usage(context.out());
         return ExitCode.OK;
     }
@@ -62,14 +74,46 @@ public final class T3Command implements Callable<Integer> {
         return verbose;
     }
 
+    /** The effective settings: {@code commandFlags} and this command's --base-url over env, .env and config file. */
+    Settings settings(Map<String, String> commandFlags) {
+        Map<String, String> flags = new HashMap<>(commandFlags);
+        if (baseUrl != null) {
+            flags.put(Settings.BASE_URL, baseUrl);
+        }
+        return new ConfigResolver(context).resolve(flags);
+    }
+
+    /** The connection for a command, from the settings resolved without command flags. */
+    ConnectionSettings connection(ModelId model, ChatSettings settings) {
+        return connection(settings(Map.of()), model, settings);
+    }
+
     /**
-     * The connection for a command: base URL from the option, else {@code T3_BASE_URL}, else t3.chat;
-     * credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in demo mode.
+     * The connection for a command: base URL from {@code T3_BASE_URL} (--base-url, env, .env, config
+     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in demo mode.
      *
      * @throws CliException with {@link ExitCode#AUTH} and directions when credentials are missing
      */
-    ConnectionSettings connection(ModelId model, ChatSettings settings) {
-        String url = baseUrl != null ? baseUrl : context.env("T3_BASE_URL").orElse(DEFAULT_BASE_URL);
+    ConnectionSettings connection(Settings resolved, ModelId model, ChatSettings settings) {
+        URI base = baseUrl(resolved);
+        String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
+        if (demo) {
+            return new ConnectionSettings(base, true, "", "", userAgent, model, settings);
+        }
+        String cookies = resolved.get(Settings.COOKIES)
+                .orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
+        return new ConnectionSettings(base, false, cookies, resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
+                userAgent, model, settings);
+    }
+
+    /** The connection for explicit credentials (used by {@code t3 login}). */
+    ConnectionSettings connection(Settings resolved, String cookies, String convexSessionId) {
+        return new ConnectionSettings(baseUrl(resolved), demo, cookies, convexSessionId,
+                resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults());
+    }
+
+    private static URI baseUrl(Settings resolved) {
+        String url = resolved.get(Settings.BASE_URL).orElse(DEFAULT_BASE_URL);
         URI base;
         try {
             base = URI.create(url.strip());
@@ -79,20 +123,14 @@ public final class T3Command implements Callable<Integer> {
         if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
             throw new CliException("--base-url must start with http:// or https://, got '" + url + "'.", ExitCode.USAGE);
         }
-        String userAgent = context.env("T3_USER_AGENT").orElse("");
-        if (demo) {
-            return new ConnectionSettings(base, true, "", "", userAgent, model, settings);
-        }
-        String cookies = context.env("COOKIES").orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
-        return new ConnectionSettings(base, false, cookies, context.env("CONVEX_SESSION_ID").orElse(""), userAgent,
-                model, settings);
+        return base;
     }
 
     static final String MISSING_CREDENTIALS = String.join(System.lineSeparator(),
             "no t3.chat credentials. t3 uses your browser's session (a paid account):",
             "  1. Open https://t3.chat signed in, then the developer tools (F12).",
             "  2. Network tab: click any request to t3.chat, copy the whole 'cookie' request header,",
-            "     and export COOKIES='<that value>'.",
+            "     and export COOKIES='<that value>' (or run t3 login and paste it).",
             "  3. Application (Storage) tab > Local Storage > https://t3.chat: copy 'convex-session-id'",
             "     and export CONVEX_SESSION_ID='<that value>' (optional if the cookie string has it).",
             "  To try t3 without an account: t3 --demo ask \"hello\"");

@@ -1,0 +1,98 @@
+package io.github.t3chat4j.adapter.cli;
+
+import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.domain.session.Session;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code t3 login}: reads the browser's cookie string (hidden) and an optional convex session id,
+ * checks them against t3.chat, and stores them in the config file (owner-only, written atomically).
+ */
+@Command(name = "login",
+        mixinStandardHelpOptions = true,
+        description = {"Store your t3.chat browser session in the config file, after checking it.",
+            "Paste the whole 'cookie' request header from the browser's developer tools (input is hidden)."},
+        footer = {"", "Examples:", "  t3 login",
+            "  printf '%s\\n%s\\n' \"$COOKIES\" \"$CONVEX_SESSION_ID\" | t3 login"})
+final class LoginCommand implements Callable<Integer> {
+
+    @ParentCommand
+    T3Command root;
+
+    @Option(names = "--no-check", description = "Store the credentials without asking t3.chat first.")
+    boolean noCheck;
+
+    private final CliContext context;
+
+    LoginCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String[] answers = context.stdinIsTerminal() ? askOnTerminal() : readPiped();
+        String cookies = answers[0].strip();
+        String convexSessionId = answers[1].strip();
+        if (cookies.isEmpty()) {
+            throw new CliException("no cookie string given; nothing stored.", ExitCode.USAGE);
+        }
+        Settings resolved = root.settings(Map.of());
+        if (!noCheck) {
+            try (T3Client client = context.clients().open(root.connection(resolved, cookies, convexSessionId))) {
+                client.init();
+                Session session = client.refreshSession();
+                cookies = session.cookies().headerValue();
+                convexSessionId = session.convexSessionId().value();
+            }
+        }
+        Map<String, String> changes = new HashMap<>();
+        changes.put(Settings.COOKIES, cookies);
+        changes.put(Settings.CONVEX_SESSION_ID, convexSessionId.isEmpty() ? null : convexSessionId);
+        ConfigResolver resolver = new ConfigResolver(context);
+        resolver.updateConfigFile(changes);
+        context.out().println((noCheck ? "Stored" : "Signed in; stored") + " the session in "
+                + resolver.configFile() + " (readable only by you).");
+        context.out().flush();
+        return ExitCode.OK;
+    }
+
+    private String[] askOnTerminal() {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+            String cookies = reader.readLine("Cookie header (hidden): ", '*');
+            String convex = reader.readLine("Convex session id (optional, Enter to skip): ");
+            return new String[] {cookies, convex};
+        } catch (UserInterruptException | EndOfFileException e) {
+            throw new CliException("login cancelled; nothing stored.", ExitCode.INTERRUPTED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the terminal", e);
+        }
+    }
+
+    private String[] readPiped() {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+        try {
+            String cookies = reader.readLine();
+            String convex = reader.readLine();
+            return new String[] {cookies == null ? "" : cookies, convex == null ? "" : convex};
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read standard input", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.t3chat4j.adapter.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import io.github.t3chat4j.domain.chat.ModelId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The effective configuration of one run, and where each value came from. Built by
+ * {@link ConfigResolver}; {@link #toString()} is redacted.
+ */
+final class Settings {
+
+    static final String COOKIES = "COOKIES";
+    static final String CONVEX_SESSION_ID = "CONVEX_SESSION_ID";
+    static final String MODEL = "T3_MODEL";
+    static final String SYSTEM_PROMPT = "T3_SYSTEM_PROMPT";
+    static final String TIMEZONE = "T3_TIMEZONE";
+    static final String LOCALE = "T3_LOCALE";
+    static final String BASE_URL = "T3_BASE_URL";
+    static final String USER_AGENT = "T3_USER_AGENT";
+
+    /** Every key, in the order {@code t3 config} shows them. */
+    static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
+            BASE_URL, USER_AGENT);
+
+    /** Keys whose values are never shown whole. */
+    static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID);
+
+    /** Where a value came from, highest precedence first. */
+    enum Source {
+        FLAG("command-line flag"),
+        ENVIRONMENT("environment"),
+        DOTENV(".env file"),
+        CONFIG_FILE("config file");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+
+    /** One effective value. */
+    record Value(String key, String value, Source source) {
+        Value {
+            requireNonNull(key, "key == null");
+            requireNonNull(value, "value == null");
+            requireNonNull(source, "source == null");
+        }
+
+        /** The value as {@code t3 config} shows it: secrets masked. */
+        String display() {
+            return SECRET_KEYS.contains(key) ? mask(value) : value;
+        }
+
+        @Override
+        public String toString() {
+            return key + "=" + display() + " [" + source.label() + "]";
+        }
+    }
+
+    private final Map<String, Value> values;
+
+    Settings(Map<String, Value> values) {
+        this.values = Map.copyOf(new LinkedHashMap<>(requireNonNull(values, "values == null")));
+    }
+
+    Optional<String> get(String key) {
+        return value(key).map(Value::value);
+    }
+
+    Optional<Value> value(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The model: {@code T3_MODEL}, else the default model. */
+    ModelId model() {
+        return get(MODEL).map(ModelId::of).orElse(ModelId.DEFAULT);
+    }
+
+    /** Default chat settings with the configured system prompt, time zone and locale applied. */
+    ChatSettings chatSettings() {
+        ChatSettings settings = ChatSettings.defaults();
+        settings = settings.withSystemPrompt(get(SYSTEM_PROMPT).orElse(""));
+        if (get(TIMEZONE).isPresent()) {
+            settings = settings.withTimezone(get(TIMEZONE).get());
+        }
+        if (get(LOCALE).isPresent()) {
+            settings = settings.withLocale(get(LOCALE).get());
+        }
+        return settings;
+    }
+
+    /**
+     * A secret shown by its first few characters and its length, e.g. {@code wos-se…(412 chars)}; short
+     * values show nothing of themselves.
+     */
+    static String mask(String secret) {
+        int shown = Math.min(6, secret.length() / 4);
+        return secret.substring(0, shown) + "…(" + secret.length() + " chars)";
+    }
+
+    @Override
+    public String toString() {
+        return "Settings" + KEYS.stream().map(values::get).filter(v -> v != null).map(Value::toString).toList();
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.t3chat4j.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+    private static final String SECRET_COOKIES = "wos-session=SECRETSECRETSECRET12345; theme=dark";
+    private static final String SECRET_CONVEX = "CONVEXSECRET987654321";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void flagsWinOverEnvironmentOverDotEnvOverConfigFile() throws Exception {
+        CliHarness cli = new CliHarness(temp).withCredentials();
+        Path configFile = temp.resolve("xdg").resolve("t3chat4j").resolve("config.properties");
+        cli.env.put("XDG_CONFIG_HOME", temp.resolve("xdg").toString());
+        Files.createDirectories(configFile.getParent());
+        Files.writeString(configFile, "T3_MODEL=from-config\nT3_LOCALE=de-DE\n");
+        Files.writeString(cli.workingDir.resolve(".env"),
+                "# a comment\nT3_MODEL=\"from-dotenv\"\nexport T3_SYSTEM_PROMPT='be brief'\n");
+        cli.env.put("T3_MODEL", "from-env");
+
+        cli.run("ask", "--model", "from-flag", "hi");
+        assertThat(cli.port.lastRequest().model().value()).isEqualTo("from-flag");
+
+        cli.run("ask", "hi");
+        assertThat(cli.port.lastRequest().model().value()).isEqualTo("from-env");
+        assertThat(cli.port.lastRequest().settings().systemPrompt()).isEqualTo("be brief");
+        assertThat(cli.port.lastRequest().settings().locale()).isEqualTo("de-DE");
+
+        cli.env.remove("T3_MODEL");
+        cli.run("ask", "hi");
+        assertThat(cli.port.lastRequest().model().value()).isEqualTo("from-dotenv");
+
+        Files.delete(cli.workingDir.resolve(".env"));
+        cli.run("ask", "hi");
+        assertThat(cli.port.lastRequest().model().value()).isEqualTo("from-config");
+
+        cli.run("config");
+        assertThat(cli.out()).contains("T3_MODEL = from-config [config file]", "COOKIES = ", "[environment]",
+                "T3_TIMEZONE = (not set)");
+    }
+
+    @Test
+    void baseUrlFlagWinsOverEnvironment() {
+        CliHarness cli = new CliHarness(temp).withCredentials();
+        cli.env.put("T3_BASE_URL", "http://from-env.test");
+
+        cli.run("--base-url", "http://from-flag.test", "ask", "hi");
+        assertThat(cli.connections.get(0).baseUrl()).hasToString("http://from-flag.test");
+
+        cli.run("ask", "hi");
+        assertThat(cli.connections.get(1).baseUrl()).hasToString("http://from-env.test");
+    }
+
+    @Test
+    void dotEnvParsing() {
+        Map<String, String> values = ConfigResolver.parseDotEnv(List.of(
+                "# comment", "", "A=1", "export B = two ", "C=\"quoted # not a comment\"", "D='single'",
+                "E=value # trailing comment", "not a pair"));
+
+        assertThat(values).containsExactly(Map.entry("A", "1"), Map.entry("B", "two"),
+                Map.entry("C", "quoted # not a comment"), Map.entry("D", "single"), Map.entry("E", "value"));
+    }
+
+    @Test
+    void loginStoresOwnerOnlyAndConfigMasksSecrets() throws Exception {
+        CliHarness cli = new CliHarness(temp);
+        cli.stdinIsTerminal = false;
+        cli.stdin = SECRET_COOKIES + "\n" + SECRET_CONVEX + "\n";
+
+        int code = cli.run("login");
+
+        assertThat(code).as(cli.err()).isEqualTo(ExitCode.OK);
+        Path file = cli.home.resolve(".config").resolve("t3chat4j").resolve("config.properties");
+        assertThat(file).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(Files.list(file.getParent())).containsExactly(file);
+        Properties stored = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            stored.load(reader);
+        }
+        assertThat(stored.getProperty("COOKIES")).contains("SECRETSECRETSECRET12345");
+        assertThat(stored.getProperty("CONVEX_SESSION_ID")).isEqualTo(SECRET_CONVEX);
+        assertThat(cli.connections.get(0).cookies()).isEqualTo(SECRET_COOKIES);
+        assertThat(cli.out() + cli.err()).doesNotContain("SECRETSECRET", SECRET_CONVEX);
+
+        cli.stdin = "";
+        assertThat(cli.run("config")).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("COOKIES = wos-se…(", "chars) [config file]",
+                "CONVEX_SESSION_ID = ", "[config file]");
+        assertThat(cli.out() + cli.err()).doesNotContain("SECRETSECRET", SECRET_CONVEX);
+
+        cli.run("ask", "hi");
+        assertThat(cli.connections.get(1).cookies()).contains("SECRETSECRETSECRET12345");
+
+        assertThat(cli.run("logout")).isEqualTo(ExitCode.OK);
+        Properties after = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            after.load(reader);
+        }
+        assertThat(after).doesNotContainKeys("COOKIES", "CONVEX_SESSION_ID");
+        assertThat(cli.run("ask", "hi")).isEqualTo(ExitCode.AUTH);
+    }
+
+    @Test
+    void loginWithoutACookieStoresNothing() {
+        CliHarness cli = new CliHarness(temp);
+        cli.stdinIsTerminal = false;
+        cli.stdin = "\n";
+
+        assertThat(cli.run("login")).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.home.resolve(".config")).doesNotExist();
+    }
+
+    @Test
+    void maskShowsOnlyAPrefixAndTheLength() {
+        assertThat(Settings.mask("wos-session=abcdefghijklmnop")).isEqualTo("wos-se…(28 chars)");
+        assertThat(Settings.mask("abc")).isEqualTo("…(3 chars)");
+    }
+
+    @Test
+    void historyFileFollowsXdgStateThenDataThenHome() {
+        CliHarness cli = new CliHarness(temp);
+        java.util.function.Supplier<Path> history = () -> new ConfigResolver(new CliContext(
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                java.io.InputStream.nullInputStream(), cli.env, false, false, s -> null, cli.workingDir)).historyFile();
+
+        assertThat(history.get()).isEqualTo(cli.home.resolve(".local/state/t3chat4j/history"));
+        cli.env.put("XDG_DATA_HOME", "/data");
+        assertThat(history.get()).isEqualTo(Path.of("/data/t3chat4j/history"));
+        cli.env.put("XDG_STATE_HOME", "/state");
+        assertThat(history.get()).isEqualTo(Path.of("/state/t3chat4j/history"));
+    }
+}
