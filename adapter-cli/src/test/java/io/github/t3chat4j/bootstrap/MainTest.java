@@ -41,6 +41,7 @@ class MainTest {
     private int t3(Map<String, String> env, String... args) {
         Map<String, String> withData = new HashMap<>(env);
         withData.put("XDG_DATA_HOME", dataHome.toString());
+        withData.put("XDG_CONFIG_HOME", dataHome.resolve("config").toString());
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), withData, true, false, args);
     }
 
@@ -185,5 +186,102 @@ class MainTest {
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
         assertThat(out.toString().strip()).startsWith("http://127.0.0.1:").endsWith("/image.png");
+    }
+
+    @Test
+    void printsCreditsAndUsage_inDemo() {
+        int code = t3(Map.of(), "--demo", "credits");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Balance:      1000 credits").contains("Usage:").contains("Resets:");
+    }
+
+    @Test
+    void printsCreditsAsJson_forScripts() {
+        int code = t3(credentials(), "--base-url", server.baseUrl().toString(), "credits", "--json");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString().strip()).startsWith("{\"balance\":1000,").endsWith("}");
+        assertThat(server.requests("/api/trpc/getCustomerData")).hasSize(1);
+    }
+
+    @Test
+    void reportsTheCreditsAReplyCost_afterTheReply() {
+        int code = t3(credentials(), "--base-url", server.baseUrl().toString(), "ask", "--credits", "hi");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).isEqualTo("Echo(1): hi" + System.lineSeparator());
+        assertThat(err.toString()).contains("credits: 12 credits (1000 → 988)");
+    }
+
+    @Test
+    void suggestsTheClosestModel_beforeSendingAnything() {
+        int code = t3(credentials(), "--base-url", server.baseUrl().toString(), "ask", "--model", "gemini-2.5-flsh",
+                "hi");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Did you mean 'gemini-2.5-flash'?");
+        assertThat(server.requests("/api/chat")).isEmpty();
+    }
+
+    @Test
+    void listsModels_withFiltersAndJson() {
+        int all = t3(Map.of(), "--demo", "models");
+        String table = out.toString();
+        out.getBuffer().setLength(0);
+        int images = t3(Map.of(), "--demo", "models", "--images", "--json");
+
+        assertThat(all).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(table).contains("gemini-2.5-flash-lite").contains("claude-4-sonnet").contains("gpt-image-1");
+        assertThat(images).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("\"id\":\"gpt-image-1\"").doesNotContain("claude-4-sonnet");
+    }
+
+    @Test
+    void generatesAndSavesAnImage_inTheDataFolder() throws Exception {
+        int code = t3(Map.of(), "--demo", "image", "a lighthouse at dusk");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        Path saved = Path.of(out.toString().strip());
+        assertThat(saved).startsWith(dataHome).exists();
+        assertThat(saved.getFileName().toString()).startsWith("a-lighthouse-at-dusk").endsWith(".png");
+        assertThat(java.nio.file.Files.readAllBytes(saved)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void continuesInDemo_withTheEchoCountShowingTheHistory() {
+        t3(Map.of(), "--demo", "ask", "one");
+        out.getBuffer().setLength(0);
+
+        int code = t3(Map.of(), "--demo", "ask", "--continue", "two");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).startsWith("Echo(3): two");
+    }
+
+    @Test
+    void importsBrowserHistory_andDeletesAConversation() throws Exception {
+        Path export = dataHome.resolve("sidebar.json");
+        java.nio.file.Files.writeString(export, "{\"state\":{\"threads\":[{\"threadId\":\"imported-1\","
+                + "\"title\":\"From the browser\",\"model\":\"gpt-4o\",\"createdAt\":1700000000000,"
+                + "\"updatedAt\":1700000000000,\"lastMessageAt\":1700000000000}],\"messages\":{\"imported-1\":["
+                + "{\"messageId\":\"m1\",\"role\":\"user\",\"parts\":[{\"text\":\"Hi there\"}],"
+                + "\"createdAt\":1700000000000},{\"messageId\":\"m2\",\"role\":\"assistant\","
+                + "\"parts\":[{\"text\":\"Hello!\"}],\"createdAt\":1700000001000}]}}}");
+
+        int imported = t3(Map.of(), "conversations", "import", export.toString());
+        String importOut = out.toString();
+        out.getBuffer().setLength(0);
+        int shown = t3(Map.of(), "conversations", "show", "imported-1");
+        String showOut = out.toString();
+        int deleted = t3(Map.of(), "conversations", "delete", "imported-1");
+        int missing = t3(Map.of(), "conversations", "show", "imported-1");
+
+        assertThat(imported).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(importOut).contains("Imported 1");
+        assertThat(shown).isEqualTo(ExitCode.OK);
+        assertThat(showOut).contains("From the browser").contains("Hi there").contains("Hello!");
+        assertThat(deleted).isEqualTo(ExitCode.OK);
+        assertThat(missing).isEqualTo(ExitCode.USAGE);
     }
 }

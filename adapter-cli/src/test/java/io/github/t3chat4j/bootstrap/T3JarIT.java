@@ -28,7 +28,9 @@ class T3JarIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().remove("COOKIES");
         builder.environment().remove("CONVEX_SESSION_ID");
-        builder.environment().put("XDG_DATA_HOME", Files.createTempDirectory("t3-jar-it").toString());
+        Path home = Files.createTempDirectory("t3-jar-it");
+        builder.environment().put("XDG_DATA_HOME", home.toString());
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();

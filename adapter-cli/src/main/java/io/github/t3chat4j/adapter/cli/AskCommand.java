@@ -1,8 +1,13 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.in.Cancellation;
+import io.github.t3chat4j.application.port.in.ChatEventListener;
+import io.github.t3chat4j.application.port.in.TrackCreditsResult;
 import io.github.t3chat4j.application.port.out.ConversationSummary;
+import io.github.t3chat4j.domain.account.CreditUsage;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
@@ -69,6 +74,9 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--conversation", paramLabel = "ID", description = "Continue the stored conversation ID.")
     String conversationId;
 
+    @Option(names = "--credits", description = "After the reply, print the credits it cost (T3_TRACK_CREDITS=true).")
+    boolean credits;
+
     @Option(names = "--json", description = "Print one JSON object (threadId, model, text, reasoning, imageUrl,"
             + " imagePath, finishReason, complete) instead of streaming text.")
     boolean json;
@@ -93,18 +101,44 @@ final class AskCommand implements Callable<Integer> {
                 showReasoning ? context.err() : null, colour);
         Cancellation cancellation = new Cancellation();
         Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
-        try (T3Client client = context.clients().open(root.connection(resolved, modelId, settings));
+        ConnectionSettings connection = root.connection(resolved, modelId, settings);
+        boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
+        boolean modelChosen = resolved.get(Settings.MODEL).isPresent();
+        try (T3Client client = context.clients().open(connection);
+                AccountAccess account = trackCredits ? context.clients().account(connection)
+                        : modelChosen ? optionalAccount(connection) : null;
                 Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
+            if (account != null) {
+                // Renew once, through the client, and let the account reads use the client's session.
+                client.refreshSession();
+            }
+            if (modelChosen && account != null) {
+                checkModel(account, client, modelId);
+            }
             resume(client);
             Message reply;
+            ChatEventListener listener = event -> {
+                spinner.stop();
+                renderer.render(event);
+            };
+            CreditUsage usage = null;
             try {
-                reply = client.send(modelId, prompt, settings, event -> {
-                    spinner.stop();
-                    renderer.render(event);
-                }, cancellation);
+                if (trackCredits) {
+                    TrackCreditsResult<Message> tracked = account.client().trackCredits(client.session(),
+                            () -> client.send(modelId, prompt, settings, listener, cancellation),
+                            sent -> client.lastReply().map(Reply::finishReason).orElse(""));
+                    reply = tracked.value();
+                    usage = tracked.usage();
+                } else {
+                    reply = client.send(modelId, prompt, settings, listener, cancellation);
+                }
             } finally {
                 spinner.stop();
                 renderer.finish();
+            }
+            if (usage != null) {
+                context.err().println("t3: credits: " + usage.describe());
+                context.err().flush();
             }
             String imagePath = null;
             if (reply.image().isPresent() && !cancellation.isCancelled()) {
@@ -124,6 +158,28 @@ final class AskCommand implements Callable<Integer> {
                 return ExitCode.PROTOCOL;
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** Unknown model ids get a "did you mean" before anything is sent; a catalogue that cannot be read does not block. */
+    private void checkModel(AccountAccess account, T3Client client, ModelId modelId) {
+        try {
+            account.client().resolveModel(client.session(), modelId.value());
+        } catch (InvalidInputException unknown) {
+            throw unknown;
+        } catch (T3ChatException catalogUnavailable) {
+            if (root.verbose()) {
+                context.err().println("t3: could not check the model id: " + catalogUnavailable.getMessage());
+            }
+        }
+    }
+
+    /** Account access for the model check, when this build has it; the check is a courtesy, not a must. */
+    private AccountAccess optionalAccount(ConnectionSettings connection) {
+        try {
+            return context.clients().account(connection);
+        } catch (CliException notAvailable) {
+            return null;
         }
     }
 

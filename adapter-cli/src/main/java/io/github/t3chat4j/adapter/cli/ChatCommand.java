@@ -46,6 +46,28 @@ final class ChatCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** /credits and /conversations through the client factory's account access and storage. */
+    private final class Extras implements ChatRepl.Extras {
+        private final ConnectionSettings connection;
+
+        Extras(ConnectionSettings connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public String credits(T3Client client) {
+            try (AccountAccess account = context.clients().account(connection)) {
+                return CreditsCommand.describe(account.client().credits(client.refreshSession())).strip();
+            }
+        }
+
+        @Override
+        public String conversations() {
+            return ConversationsCommand.describe(context.clients().conversations(root.demo).list().listConversations())
+                    .strip();
+        }
+    }
+
     @Override
     public Integer call() {
         Map<String, String> flags = new HashMap<>();
@@ -61,8 +83,8 @@ final class ChatCommand implements Callable<Integer> {
         try (T3Client client = context.clients().open(connection);
                 Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             boolean fancy = context.colour() && !Terminal.TYPE_DUMB.equals(terminal.getType());
-            return new ChatRepl(terminal, client, modelId, settings, new ConfigResolver(context).historyFile(), fancy)
-                    .run();
+            return new ChatRepl(terminal, client, modelId, settings, new ConfigResolver(context).historyFile(), fancy,
+                    new Extras(connection)).run();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the terminal", e);
         }

@@ -45,8 +45,8 @@ final class ChatRepl {
             "  /reasoning low|medium|high",
             "  /search on|off         let the model search the web",
             "  /image PROMPT          generate an image with " + ModelId.DEFAULT_IMAGE.value(),
-            "  /credits               (not available yet)",
-            "  /conversations         (not available yet)",
+            "  /credits               the account's credit balance and usage",
+            "  /conversations         the stored conversations, newest first",
             "  /quit                  leave");
 
     private static final String DIM = "\u001b[2m";
@@ -61,6 +61,27 @@ final class ChatRepl {
     private ModelId model;
     private ChatSettings settings;
     private volatile Cancellation streaming;
+    private final Extras extras;
+
+    /** What the REPL shows for /credits and /conversations; each call may throw a {@code T3ChatException}. */
+    interface Extras {
+        /** Without account or storage access: says so. */
+        Extras NONE = new Extras() {
+            @Override
+            public String credits(T3Client client) {
+                return "/credits needs account access, which this build does not have.";
+            }
+
+            @Override
+            public String conversations() {
+                return "/conversations needs conversation storage, which this build does not have.";
+            }
+        };
+
+        String credits(T3Client client);
+
+        String conversations();
+    }
 
     /**
      * @param historyFile where the input history is kept, or null for none
@@ -68,6 +89,12 @@ final class ChatRepl {
      */
     ChatRepl(Terminal terminal, T3Client client, ModelId model, ChatSettings settings, Path historyFile,
             boolean fancy) {
+        this(terminal, client, model, settings, historyFile, fancy, Extras.NONE);
+    }
+
+    ChatRepl(Terminal terminal, T3Client client, ModelId model, ChatSettings settings, Path historyFile,
+            boolean fancy, Extras extras) {
+        this.extras = requireNonNull(extras, "extras == null");
         this.terminal = requireNonNull(terminal, "terminal == null");
         this.client = requireNonNull(client, "client == null");
         this.model = requireNonNull(model, "model == null");
@@ -234,9 +261,8 @@ final class ChatRepl {
             }
             case "/search" -> search(arg);
             case "/image" -> image(arg);
-            case "/credits" -> note("/credits is not available yet: t3chat4j cannot read the credit balance.");
-            case "/conversations" -> note("/conversations is not available yet: listing stored conversations"
-                    + " needs conversation storage, which this build does not list.");
+            case "/credits" -> note(extras.credits(client));
+            case "/conversations" -> note(extras.conversations());
             default -> note("unknown command " + name + "; /help lists the commands.");
         }
         return true;

@@ -15,6 +15,16 @@ public interface ClientFactory {
     T3Client open(ConnectionSettings settings);
 
     /**
+     * Account data (credits, usage, sessions) and the model catalogue for the settings' credentials, with
+     * a freshly renewed session.
+     *
+     * @throws CliException when this factory has no account access
+     */
+    default AccountAccess account(ConnectionSettings settings) {
+        throw new CliException("account data is not available in this build.", ExitCode.IO);
+    }
+
+    /**
      * The conversation store (the demo's own folder in demo mode).
      *
      * @throws CliException when this factory has no storage

@@ -60,18 +60,24 @@ final class ConversationsCommand {
     @Command(name = "list", description = "List stored conversations, newest first.")
     int list() {
         ConversationListing listing = store().list().listConversations();
-        PrintWriter out = context.out();
+        context.out().print(describe(listing));
+        listing.problems().forEach(p -> context.err().println("t3: skipped " + p.source() + ": " + p.reason()));
+        context.out().flush();
+        return ExitCode.OK;
+    }
+
+    /** One line a conversation: id, last update, model, size, title. */
+    static String describe(ConversationListing listing) {
+        StringBuilder text = new StringBuilder();
         if (listing.conversations().isEmpty()) {
-            out.println("No conversations yet. Start one with: t3 ask \"hello\"");
+            text.append("No conversations yet. Start one with: t3 ask \"hello\"").append(System.lineSeparator());
         }
         for (ConversationSummary s : listing.conversations()) {
-            out.printf("%s  %s  %-24s %3d msgs  %s%n", s.threadId(),
+            text.append(String.format("%s  %s  %-24s %3d msgs  %s%n", s.threadId(),
                     WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), s.model(), s.messageCount(),
-                    s.title().isEmpty() ? "(untitled)" : s.title());
+                    s.title().isEmpty() ? "(untitled)" : s.title()));
         }
-        listing.problems().forEach(p -> context.err().println("t3: skipped " + p.source() + ": " + p.reason()));
-        out.flush();
-        return ExitCode.OK;
+        return text.toString();
     }
 
     @Command(name = "show", description = "Print a stored conversation.")

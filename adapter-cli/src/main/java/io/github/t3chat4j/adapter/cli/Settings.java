@@ -23,10 +23,11 @@ final class Settings {
     static final String LOCALE = "T3_LOCALE";
     static final String BASE_URL = "T3_BASE_URL";
     static final String USER_AGENT = "T3_USER_AGENT";
+    static final String TRACK_CREDITS = "T3_TRACK_CREDITS";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT);
+            BASE_URL, USER_AGENT, TRACK_CREDITS);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID);

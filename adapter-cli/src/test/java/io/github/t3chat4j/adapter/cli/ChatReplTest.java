@@ -47,11 +47,13 @@ class ChatReplTest {
         }
     }
 
+    private ChatRepl.Extras extras = ChatRepl.Extras.NONE;
+
     private void start(String input) throws IOException {
         terminal = new DumbTerminal("t3-test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, StandardCharsets.UTF_8);
         repl = new ChatRepl(terminal, client, ModelId.DEFAULT, ChatSettings.defaults(), temp.resolve("state/history"),
-                false);
+                false, extras);
     }
 
     private String output() {
@@ -155,8 +157,8 @@ class ChatReplTest {
     void resumeWithoutAStoreSaysSoAndUnavailableCommandsSaySo() throws IOException {
         run("/resume abc123\n/credits\n/conversations\n/bogus\n/help\n");
 
-        assertThat(output()).contains("cannot resume", "conversation storage", "/credits is not available yet",
-                "/conversations is not available yet", "unknown command /bogus", "/reasoning low|medium|high");
+        assertThat(output()).contains("cannot resume", "conversation storage", "/credits needs account access",
+                "/conversations needs conversation storage", "unknown command /bogus", "/reasoning low|medium|high");
         assertThat(port.requests).isEmpty();
     }
 
@@ -184,5 +186,25 @@ class ChatReplTest {
 
         assertThat(code).isEqualTo(ExitCode.OK);
         assertThat(port.requests).hasSize(1);
+    }
+
+    @Test
+    void showsCreditsAndConversations_fromTheExtras() throws IOException {
+        extras = new ChatRepl.Extras() {
+            @Override
+            public String credits(T3Client c) {
+                return "Balance: 42 credits";
+            }
+
+            @Override
+            public String conversations() {
+                return "abc  2026-01-01 00:00  gpt-4o  2 msgs  Earlier chat";
+            }
+        };
+
+        run("/credits\n/conversations\n/quit\n");
+
+        assertThat(output()).contains("Balance: 42 credits", "Earlier chat");
+        assertThat(port.requests).isEmpty();
     }
 }

@@ -1,0 +1,82 @@
+package io.github.t3chat4j.adapter.cli;
+
+import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.port.in.Cancellation;
+import io.github.t3chat4j.application.port.in.ChatEventListener;
+import io.github.t3chat4j.domain.chat.ModelId;
+import io.github.t3chat4j.domain.message.ImageContent;
+import io.github.t3chat4j.domain.message.ImageTarget;
+import io.github.t3chat4j.domain.message.Message;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code t3 image PROMPT}: generates an image, saves it, prints its path. */
+@Command(name = "image",
+        mixinStandardHelpOptions = true,
+        description = "Generate an image with an image model, save it and print where it is.",
+        footer = {"", "Examples:",
+            "  t3 image \"a lighthouse at dusk, watercolour\"",
+            "  t3 image -o cat.png --model gemini-imagen-4 \"a cat in a hat\"",
+            "", "Without -o the image goes to $XDG_DATA_HOME/t3chat4j/images (~/.local/share/t3chat4j/images)."})
+final class ImageCommand implements Callable<Integer> {
+
+    @ParentCommand
+    T3Command root;
+
+    @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "What to draw (words are joined with spaces).")
+    List<String> words;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to save it (the extension is added from the image's bytes when missing).")
+    Path output;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "Image model (default gpt-image-1).")
+    String model;
+
+    private final CliContext context;
+
+    ImageCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String prompt = String.join(" ", words).strip();
+        if (prompt.isEmpty()) {
+            throw new CliException("nothing to draw: give a prompt, e.g. t3 image \"a red bicycle\".", ExitCode.USAGE);
+        }
+        Map<String, String> flags = new HashMap<>();
+        flags.put(Settings.MODEL, model != null ? model : ModelId.DEFAULT_IMAGE.value());
+        Settings resolved = root.settings(flags);
+        ModelId modelId = resolved.model();
+        boolean terminal = context.stdoutIsTerminal();
+        Spinner spinner = context.colour() ? Spinner.start(context.err()) : Spinner.NONE;
+        try (T3Client client = context.clients().open(root.connection(resolved, modelId, resolved.chatSettings()))) {
+            Message reply;
+            try {
+                reply = client.send(modelId, prompt, resolved.chatSettings(), ChatEventListener.NONE, new Cancellation());
+            } finally {
+                spinner.stop();
+            }
+            ImageContent image = reply.image().orElseThrow(() -> new CliException("the model answered without an"
+                    + " image" + (reply.text().isBlank() ? "" : ": " + Conversations.firstLine(reply.text()))
+                    + ". Is '" + modelId + "' an image model? See t3 models --images.", ExitCode.PROTOCOL));
+            if (terminal) {
+                context.err().println(image.isInline() ? "Saving the image…" : "Downloading the image…");
+                context.err().flush();
+            }
+            ImageContent saved = client.saveImage(image,
+                    output != null ? ImageTarget.at(output) : ImageTarget.generated(prompt));
+            context.out().println(saved.localPath().orElseThrow());
+            context.out().flush();
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.t3chat4j.adapter.cli;
+
+import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.domain.catalog.ModelCatalog;
+import io.github.t3chat4j.domain.catalog.ModelInfo;
+import io.github.t3chat4j.domain.catalog.ModelStatus;
+import io.github.t3chat4j.domain.session.Session;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code t3 models}: the model catalogue with prices, abilities and live status. */
+@Command(name = "models",
+        mixinStandardHelpOptions = true,
+        description = "List the models t3.chat offers, with price per million tokens, abilities and live status.",
+        footer = {"", "Examples:", "  t3 models", "  t3 models --provider anthropic", "  t3 models --images --json"})
+final class ModelsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    T3Command root;
+
+    @Option(names = "--provider", paramLabel = "NAME", description = "Only models of this provider or developer.")
+    String provider;
+
+    @Option(names = "--images", description = "Only models that generate images.")
+    boolean images;
+
+    @Option(names = "--reasoning", description = "Only models that reason.")
+    boolean reasoning;
+
+    @Option(names = "--json", description = "Print a JSON array for scripts.")
+    boolean json;
+
+    private final CliContext context;
+
+    ModelsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Settings resolved = root.settings(Map.of());
+        ModelCatalog catalog;
+        try (AccountAccess account = context.clients().account(
+                root.connection(resolved, resolved.model(), resolved.chatSettings()))) {
+            catalog = catalog(account, account.renewedSession());
+        }
+        List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();
+        if (json) {
+            context.out().println(Json.array(shown.stream().map(ModelsCommand::fields).toList()));
+        } else {
+            print(catalog, shown, context.out());
+        }
+        context.out().flush();
+        return ExitCode.OK;
+    }
+
+    private ModelCatalog catalog(AccountAccess account, Session session) {
+        try {
+            return account.client().models(session, true);
+        } catch (T3ChatException statusesFailed) {
+            context.err().println("t3: live model statuses are unavailable (" + statusesFailed.getMessage() + ")");
+            return account.client().models(session, false);
+        }
+    }
+
+    private boolean wanted(ModelInfo model) {
+        if (provider != null && !model.provider().equalsIgnoreCase(provider)
+                && !model.developer().equalsIgnoreCase(provider)) {
+            return false;
+        }
+        if (images && !model.generatesImages()) {
+            return false;
+        }
+        return !reasoning || model.features().stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).contains("reason"));
+    }
+
+    static Map<String, Object> fields(ModelInfo model) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", model.id().value());
+        fields.put("name", model.name());
+        fields.put("provider", model.provider());
+        fields.put("developer", model.developer());
+        fields.put("description", model.shortDescription());
+        fields.put("inputPerMillion", model.cost().inputPerMillion().orElse(null));
+        fields.put("outputPerMillion", model.cost().outputPerMillion().orElse(null));
+        fields.put("creditAmount", model.creditAmount().orElse(null));
+        fields.put("features", model.features());
+        fields.put("images", model.generatesImages());
+        fields.put("requiresPro", model.requiresPro());
+        fields.put("disabled", model.disabled());
+        fields.put("status", model.status().map(ModelStatus::indicator).orElse(null));
+        return fields;
+    }
+
+    private static void print(ModelCatalog catalog, List<ModelInfo> shown, PrintWriter out) {
+        out.printf("%-28s %-12s %10s %10s  %-8s %s%n", "ID", "PROVIDER", "IN $/1M", "OUT $/1M", "STATUS", "FEATURES");
+        for (ModelInfo m : shown) {
+            out.printf("%-28s %-12s %10s %10s  %-8s %s%s%n", m.id().value(), m.provider(),
+                    price(m.cost().inputPerMillion()), price(m.cost().outputPerMillion()),
+                    m.status().map(ModelStatus::indicator).orElse("-"),
+                    String.join(",", m.features()), m.disabled() ? " (disabled)" : m.legacy() ? " (legacy)" : "");
+        }
+        if (catalog.source() == ModelCatalog.Source.BUNDLED) {
+            out.println("(the site's catalogue could not be read: this is t3chat4j's bundled list, without prices)");
+        }
+        out.println(shown.size() + " of " + catalog.models().size() + " models");
+    }
+
+    private static String price(Optional<BigDecimal> perMillion) {
+        return perMillion.map(p -> p.stripTrailingZeros().toPlainString()).orElse("-");
+    }
+}
