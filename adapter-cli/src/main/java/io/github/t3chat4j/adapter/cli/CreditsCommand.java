@@ -40,10 +40,8 @@ final class CreditsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings resolved = root.settings(Map.of());
         CustomerData data;
-        try (AccountAccess account = context.clients().account(
-                root.connection(resolved, resolved.model(), resolved.chatSettings()))) {
+        try (AccountAccess account = root.account()) {
             data = account.client().credits(account.renewedSession());
         }
         if (json) {

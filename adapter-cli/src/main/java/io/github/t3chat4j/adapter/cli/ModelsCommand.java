@@ -47,10 +47,8 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings resolved = root.settings(Map.of());
         ModelCatalog catalog;
-        try (AccountAccess account = context.clients().account(
-                root.connection(resolved, resolved.model(), resolved.chatSettings()))) {
+        try (AccountAccess account = root.account()) {
             catalog = catalog(account, account.renewedSession());
         }
         List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();

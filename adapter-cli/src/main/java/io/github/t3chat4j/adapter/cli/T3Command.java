@@ -107,6 +107,12 @@ public final class T3Command implements Callable<Integer> {
                 userAgent, model, settings);
     }
 
+    /** Account access for the configured credentials, as {@code t3 credits} and {@code t3 models} need it. */
+    AccountAccess account() {
+        Settings resolved = settings(Map.of());
+        return context.clients().account(connection(resolved, resolved.model(), resolved.chatSettings()));
+    }
+
     /** The connection for explicit credentials (used by {@code t3 login}). */
     ConnectionSettings connection(Settings resolved, String cookies, String convexSessionId) {
         return new ConnectionSettings(baseUrl(resolved), demo, cookies, convexSessionId,
