@@ -3,6 +3,7 @@ package io.github.t3chat4j.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.testkit.FakeT3Server;
+import io.github.t3chat4j.testkit.Scenarios;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,19 @@ class T3JarIT {
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.out()).isEqualTo("Echo(1): héllo 🌍 世界\n");
             assertThat(server.lastRequest("/api/chat").orElseThrow().cookie("wos-session")).isPresent();
+        }
+    }
+
+    @Test
+    void printsTheReply_whenEmojiAndCjkBytesAreSplitAcrossTcpWrites() throws Exception {
+        try (FakeT3Server server = FakeT3Server.start()) {
+            server.defaultChat(Scenarios.splitUtf8());
+
+            Result result = run(Map.of("COOKIES", "wos-session=x", "CONVEX_SESSION_ID", "cvx"),
+                    "--base-url", server.baseUrl().toString(), "ask", "hi");
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).isEqualTo(Scenarios.SPLIT_UTF8_TEXT + "\n");
         }
     }
 
