@@ -284,4 +284,23 @@ class MainTest {
         assertThat(deleted).isEqualTo(ExitCode.OK);
         assertThat(missing).isEqualTo(ExitCode.USAGE);
     }
+
+    @Test
+    void reportsACorruptConversationFile_asAFileError_andListsTheRest() throws Exception {
+        t3(credentials(), "--base-url", server.baseUrl().toString(), "ask", "a good one");
+        Path folder = dataHome.resolve("t3chat4j").resolve("conversations");
+        java.nio.file.Files.writeString(folder.resolve("broken-1.json"), "{\"schemaVersion\":1, \"threadId\":");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        int shown = t3(Map.of(), "conversations", "show", "broken-1");
+        String showErr = err.toString();
+        int listed = t3(Map.of(), "conversations", "list");
+
+        assertThat(shown).isEqualTo(ExitCode.IO);
+        assertThat(showErr).contains("broken-1").doesNotContain("\tat ").doesNotContain("unexpected error");
+        assertThat(listed).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("a good one");
+        assertThat(err.toString()).contains("skipped broken-1.json");
+    }
 }

@@ -73,7 +73,13 @@ public final class T3Client implements AutoCloseable {
         this.session = b.session;
         this.clock = b.clock;
         this.refreshSession = new RefreshSessionService(b.renewSession);
-        this.sendMessage = new SendMessageService(b.chat, refreshSession);
+        // A renewal during a send (after a 401) is kept even when the send then fails.
+        this.sendMessage = new SendMessageService(b.chat, command -> {
+            Session renewed = refreshSession.refreshSession(command);
+            session = renewed;
+            refreshedOnce = true;
+            return renewed;
+        });
         this.initializeSession = new InitializeSessionService(b.initializeSession);
         this.downloadImage = b.fetchImage == null || b.saveImage == null ? null
                 : new DownloadImageService(b.fetchImage, b.saveImage);
@@ -93,6 +99,17 @@ public final class T3Client implements AutoCloseable {
      */
     public void init() {
         initializeSession.initializeSession(new InitializeSessionCommand(session));
+    }
+
+    /**
+     * The session for other requests of this user (account data, say): renewed once if this client has
+     * not renewed it yet, as is; renewing the same rotating cookie twice may be refused.
+     */
+    public Session renewedSession() {
+        if (!refreshedOnce) {
+            refreshSession();
+        }
+        return session;
     }
 
     /** Renews the rotating {@code wos-session} cookie now and returns the session in use afterwards. */
@@ -120,7 +137,8 @@ public final class T3Client implements AutoCloseable {
      *
      * <p>A reply that breaks off midway stays in the history marked incomplete, and the exception
      * ({@link ReplyFailedException}) carries it; the user message is kept once. A cancelled reply
-     * returns normally with an incomplete message.
+     * returns normally with an incomplete message. When nothing at all was received (the request
+     * failed, or was cancelled before the first token), the history is left as it was before the call.
      */
     public Message send(ModelId model, String message, ChatSettings settings, ChatEventListener listener,
             Cancellation cancellation) {
@@ -130,41 +148,62 @@ public final class T3Client implements AutoCloseable {
         requireNonNull(cancellation, "cancellation == null");
         sending.lock();
         try {
+            Conversation before = conversation;
             if (message != null) {
                 appendMessage(Message.user(message));
             }
             if (conversation.messages().isEmpty()) {
                 return Message.error("No messages to send: pass a message or append one first.");
             }
-            if (!refreshedOnce) {
-                refreshSession();
-            }
-            conversation = conversation.withModel(model).withSettings(settings);
             SendMessageResult result;
             try {
+                if (!refreshedOnce) {
+                    refreshSession();
+                }
+                conversation = conversation.withModel(model).withSettings(settings);
                 result = sendMessage.sendMessage(
                         new SendMessageCommand(session, conversation, model, settings, cancellation), listener);
             } catch (ReplyFailedException failed) {
-                threadStarted = true;
                 Reply partial = failed.partialReply();
                 lastReply = partial;
-                if (!partial.text().isEmpty() || !partial.reasoning().isEmpty() || partial.image().isPresent()) {
-                    conversation = conversation.append(
-                            partial.toMessage(MessageId.random(), model, clock.instant()), clock.instant());
+                if (!hasContent(partial)) {
+                    conversation = before;
+                    throw failed;
                 }
-                save();
+                threadStarted = true;
+                conversation = conversation.append(
+                        partial.toMessage(MessageId.random(), model, clock.instant()), clock.instant());
+                try {
+                    save();
+                } catch (RuntimeException saveFailed) {
+                    failed.addSuppressed(saveFailed);
+                }
+                throw failed;
+            } catch (RuntimeException failed) {
+                // Nothing was received: the history is as it was, so sending the same text again does not
+                // leave it in twice.
+                conversation = before;
                 throw failed;
             }
             session = result.session();
-            threadStarted = true;
             lastReply = result.reply();
             Message reply = result.reply().toMessage(result.replyId(), model, clock.instant());
+            if (!hasContent(result.reply())) {
+                // Cancelled before the first token: nothing to keep, and nothing for the next send to repeat.
+                conversation = before;
+                return reply;
+            }
+            threadStarted = true;
             conversation = conversation.append(reply, clock.instant());
             save();
             return reply;
         } finally {
             sending.unlock();
         }
+    }
+
+    private static boolean hasContent(Reply reply) {
+        return !reply.text().isEmpty() || !reply.reasoning().isEmpty() || reply.image().isPresent();
     }
 
     /**

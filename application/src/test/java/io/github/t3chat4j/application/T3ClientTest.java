@@ -199,4 +199,51 @@ class T3ClientTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
         assertThat(client().toString()).doesNotContain(WOS).doesNotContain(CONVEX);
     }
+
+    @Test
+    void keepsTheRenewedSession_whenTheRetriedSendFails() {
+        chat.thenThrow(io.github.t3chat4j.application.error.SessionExpiredException.forStatus(401))
+                .thenEventsThenFailure(new TransportException("reset", null), new ChatEvent.TextDelta("half"))
+                .thenEvents(reply("ok"));
+        T3Client client = client();
+
+        assertThatThrownBy(() -> client.send("m", "one", ChatSettings.defaults()))
+                .isInstanceOf(StreamInterruptedException.class);
+        client.send("m", "two", ChatSettings.defaults());
+
+        assertThat(renewals).hasValue(2);
+        assertThat(chat.requests().get(2).session().cookies().get("wos-session")).contains("rotated-2");
+        assertThat(client.renewedSession().cookies().get("wos-session")).contains("rotated-2");
+        assertThat(renewals).hasValue(2);
+    }
+
+    @Test
+    void leavesTheHistoryAsItWas_whenNothingWasReceived() {
+        chat.thenThrow(new TransportException("connection refused", null)).thenEvents(reply("ok"));
+        T3Client client = client();
+
+        assertThatThrownBy(() -> client.send("m", "question", ChatSettings.defaults()))
+                .isInstanceOf(TransportException.class);
+        assertThat(client.messages()).isEmpty();
+        client.send("m", "question", ChatSettings.defaults());
+
+        assertThat(chat.requests().get(1).messages()).extracting(Message::text).containsExactly("question");
+    }
+
+    @Test
+    void keepsNoEmptyMessage_whenCancelledBeforeTheFirstToken() {
+        io.github.t3chat4j.application.port.in.Cancellation cancellation =
+                new io.github.t3chat4j.application.port.in.Cancellation();
+        cancellation.cancel();
+        chat.thenEvents(reply("never shown"));
+        T3Client client = client();
+
+        Message result = client.send(io.github.t3chat4j.domain.chat.ModelId.of("m"), "question",
+                ChatSettings.defaults(), e -> { }, cancellation);
+
+        assertThat(result.isComplete()).isFalse();
+        assertThat(result.text()).isEmpty();
+        assertThat(client.messages()).isEmpty();
+        assertThat(saved).isEmpty();
+    }
 }

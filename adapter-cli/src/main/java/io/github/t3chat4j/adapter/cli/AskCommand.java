@@ -100,7 +100,6 @@ final class AskCommand implements Callable<Integer> {
         EventRenderer renderer = new EventRenderer(json ? EventRenderer.NOWHERE : context.out(),
                 showReasoning ? context.err() : null, colour);
         Cancellation cancellation = new Cancellation();
-        Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
         ConnectionSettings connection = root.connection(resolved, modelId, settings);
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
         boolean modelChosen = resolved.get(Settings.MODEL).isPresent();
@@ -110,13 +109,15 @@ final class AskCommand implements Callable<Integer> {
                 Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
             if (account != null) {
                 // Renew once, through the client, and let the account reads use the client's session.
-                client.refreshSession();
+                client.renewedSession();
             }
             if (modelChosen && account != null) {
                 checkModel(account, client, modelId);
             }
             resume(client);
             Message reply;
+            // Started here, once nothing but the send can fail, and stopped in the finally below.
+            Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
             ChatEventListener listener = event -> {
                 spinner.stop();
                 renderer.render(event);

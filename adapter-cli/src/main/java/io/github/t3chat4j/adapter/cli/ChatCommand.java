@@ -57,7 +57,7 @@ final class ChatCommand implements Callable<Integer> {
         @Override
         public String credits(T3Client client) {
             try (AccountAccess account = context.clients().account(connection)) {
-                return CreditsCommand.describe(account.client().credits(client.refreshSession())).strip();
+                return CreditsCommand.describe(account.client().credits(client.renewedSession())).strip();
             }
         }
 

@@ -153,9 +153,9 @@ final class ConfigResolver {
         });
         Properties properties = new Properties();
         properties.putAll(current);
+        Path temp = dir.resolve(".config.properties." + ProcessHandle.current().pid() + ".tmp");
         try {
             createPrivateDirectories(dir);
-            Path temp = dir.resolve(".config.properties." + ProcessHandle.current().pid() + ".tmp");
             Files.deleteIfExists(temp);
             if (isPosix(dir)) {
                 Files.createFile(temp, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS));
@@ -171,6 +171,12 @@ final class ConfigResolver {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            try {
+                // The temporary file holds the cookie: never leave it behind.
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanupFailed) {
+                e.addSuppressed(cleanupFailed);
+            }
             throw new UncheckedIOException("Could not write " + file, e);
         }
     }

@@ -6,6 +6,7 @@ import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
+import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
@@ -71,7 +72,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof InvalidInputException || ex instanceof IllegalArgumentException) {
             return ExitCode.USAGE;
         }
-        if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+        if (ex instanceof UncheckedIOException || ex instanceof IOException || ex instanceof StorageException) {
             return ExitCode.IO;
         }
         return ExitCode.INTERNAL;

@@ -57,9 +57,9 @@ final class ImageCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = resolved.model();
         boolean terminal = context.stdoutIsTerminal();
-        Spinner spinner = context.colour() ? Spinner.start(context.err()) : Spinner.NONE;
         try (T3Client client = context.clients().open(root.connection(resolved, modelId, resolved.chatSettings()))) {
             Message reply;
+            Spinner spinner = context.colour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {
                 reply = client.send(modelId, prompt, resolved.chatSettings(), ChatEventListener.NONE, new Cancellation());
             } finally {

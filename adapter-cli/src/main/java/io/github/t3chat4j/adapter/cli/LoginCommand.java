@@ -76,7 +76,7 @@ final class LoginCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
             String cookies = reader.readLine("Cookie header (hidden): ", '*');
-            String convex = reader.readLine("Convex session id (optional, Enter to skip): ");
+            String convex = reader.readLine("Convex session id (hidden, optional, Enter to skip): ", '*');
             return new String[] {cookies, convex};
         } catch (UserInterruptException | EndOfFileException e) {
             throw new CliException("login cancelled; nothing stored.", ExitCode.INTERRUPTED);

@@ -61,12 +61,14 @@ final class ModelsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** One scrape of the catalogue; the live statuses are joined in when they can be read. */
     private ModelCatalog catalog(AccountAccess account, Session session) {
+        ModelCatalog catalog = account.client().models(session, false);
         try {
-            return account.client().models(session, true);
+            return catalog.withStatuses(account.client().modelStatuses(session));
         } catch (T3ChatException statusesFailed) {
             context.err().println("t3: live model statuses are unavailable (" + statusesFailed.getMessage() + ")");
-            return account.client().models(session, false);
+            return catalog;
         }
     }
 

@@ -106,7 +106,9 @@ final class Settings {
      * values show nothing of themselves.
      */
     static String mask(String secret) {
-        int shown = Math.min(6, secret.length() / 4);
+        // Only the start of a cookie's name is shown (for recognition); never a value or an id.
+        int nameEnd = secret.indexOf('=');
+        int shown = nameEnd <= 0 ? 0 : Math.min(Math.min(6, nameEnd), secret.length() / 4);
         return secret.substring(0, shown) + "…(" + secret.length() + " chars)";
     }
 

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text that goes into an error message: the session's cookie values and convex
- * id wherever they appear, and anything shaped like a cookie or token assignment.
+ * id wherever they appear, and anything shaped like a cookie or token assignment. Public only so that
+ * the adapter's own subpackages (tRPC, catalogue) share it; not part of the library's API.
  */
-final class Redactor {
+public final class Redactor {
 
     static final String REDACTED = "[redacted]";
     private static final int MIN_SECRET_LENGTH = 4;
@@ -28,12 +29,12 @@ final class Redactor {
     }
 
     /** Redacts nothing but the generic assignment patterns. */
-    static Redactor none() {
+    public static Redactor none() {
         return new Redactor(List.of());
     }
 
     /** Redacts the session's whole cookie string, every cookie value and the convex session id. */
-    static Redactor of(Session session) {
+    public static Redactor of(Session session) {
         List<String> secrets = new ArrayList<>();
         secrets.add(session.cookies().headerValue());
         secrets.add(session.convexSessionId().value());
@@ -43,7 +44,8 @@ final class Redactor {
         return new Redactor(secrets);
     }
 
-    String scrub(String text) {
+    /** {@code text} with every secret replaced by {@value #REDACTED}. */
+    public String scrub(String text) {
         String result = text;
         for (String secret : secrets) {
             result = result.replace(secret, REDACTED);

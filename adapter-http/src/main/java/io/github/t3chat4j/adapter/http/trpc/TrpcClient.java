@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.http.Redactor;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
@@ -78,7 +79,7 @@ final class TrpcClient {
         } catch (IOException e) {
             throw new TransportException("Could not reach t3.chat for " + procedure + ": " + e.getMessage(), e);
         }
-        return unwrap(procedure, answer, streamed);
+        return unwrap(procedure, answer, streamed, Redactor.of(session));
     }
 
     private URI uri(String procedure, Object input) {
@@ -114,9 +115,9 @@ final class TrpcClient {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private JsonNode unwrap(String procedure, Answer answer, boolean streamed) {
+    private JsonNode unwrap(String procedure, Answer answer, boolean streamed, Redactor redactor) {
         if (answer.status() / 100 != 2) {
-            throw statusError(procedure, answer, errorMessage(answer));
+            throw statusError(procedure, answer, redactor.scrub(errorMessage(answer)));
         }
         JsonNode envelope;
         try {
@@ -132,7 +133,7 @@ final class TrpcClient {
                 status = statusOfCode(json.path("data").path("code").asText(""));
             }
             throw statusError(procedure, new Answer(status, "", answer.retryAfter(), ""),
-                    json.path("message").asText(""));
+                    redactor.scrub(json.path("message").asText("")));
         }
         JsonNode data = envelope.path("result").path("data");
         if (data.isMissingNode()) {

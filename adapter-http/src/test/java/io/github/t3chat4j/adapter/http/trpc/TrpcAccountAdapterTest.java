@@ -197,6 +197,20 @@ class TrpcAccountAdapterTest {
     }
 
     @Test
+    void neverRepeatsSecrets_whenTheServerEchoesThemInAnError() {
+        String echo = "Rejected " + COOKIES + " and convex-secret";
+        trpc.answerRaw("getCustomerData", 418, "application/json",
+                "[{\"error\":{\"json\":{\"message\":\"" + echo + "\",\"code\":-32600,"
+                        + "\"data\":{\"code\":\"BAD_REQUEST\",\"httpStatus\":418}}}}]");
+
+        assertThatThrownBy(() -> adapter(Format.PLAIN).loadCustomerData(session))
+                .isInstanceOf(UnexpectedResponseException.class)
+                .hasMessageContaining("getCustomerData failed (HTTP 418)")
+                .hasMessageNotContaining("secret-wos-value")
+                .hasMessageNotContaining("convex-secret");
+    }
+
+    @Test
     void throwsUnexpectedResponse_whenTheBalanceIsMissing() {
         trpc.answerRaw("getCustomerData", 200, "application/json",
                 "[{\"result\":{\"data\":{\"json\":{\"subTier\":\"pro\",\"isBalanceReliable\":true}}}}]");
