@@ -245,5 +245,6 @@ class T3ClientTest {
         assertThat(result.text()).isEmpty();
         assertThat(client.messages()).isEmpty();
         assertThat(saved).isEmpty();
+        assertThat(chat.requests()).isEmpty();
     }
 }

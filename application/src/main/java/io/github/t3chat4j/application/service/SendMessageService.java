@@ -40,6 +40,10 @@ public final class SendMessageService implements SendMessageUseCase {
         requireNonNull(listener, "listener == null");
         MessageId replyId = MessageId.random();
         Session session = command.session();
+        if (command.cancellation().isCancelled()) {
+            // Cancelled before anything was sent: send nothing (a request costs credits).
+            return new SendMessageResult(new ReplyAccumulator().toReply(Reply.Ending.CANCELLED), replyId, session);
+        }
         ChatStream stream;
         try {
             stream = chat.open(request(command, session, replyId));

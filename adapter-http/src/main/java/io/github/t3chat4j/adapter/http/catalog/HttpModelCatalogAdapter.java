@@ -78,7 +78,7 @@ final class HttpModelCatalogAdapter implements LoadModelCatalogPort {
 
     /** The models of every chunk, first definition of an id winning; empty when nothing could be read. */
     private List<ModelInfo> scrape(Session session) {
-        Optional<String> home = get("/", session, Long.MAX_VALUE, true);
+        Optional<String> home = get("/", session, catalogConfig.maxChunkBytes(), true);
         if (home.isEmpty()) {
             return List.of();
         }
@@ -143,7 +143,10 @@ final class HttpModelCatalogAdapter implements LoadModelCatalogPort {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        request.setHeader("Cookie", session.cookies().headerValue());
+        if (isHomePage) {
+            // Static chunks need no session: the cookie goes only where the site checks it.
+            request.setHeader("Cookie", session.cookies().headerValue());
+        }
         request.setHeader("User-Agent", config.userAgent());
         request.setHeader("Referer", config.baseUrl() + "/");
         request.setHeader("Accept", isHomePage ? "text/html,application/xhtml+xml,*/*;q=0.8" : "*/*");
