@@ -6,6 +6,7 @@ import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.application.port.in.RefreshSessionCommand;
 import io.github.t3chat4j.application.port.in.RefreshSessionUseCase;
@@ -45,11 +46,18 @@ public final class SendMessageService implements SendMessageUseCase {
             return new SendMessageResult(new ReplyAccumulator().toReply(Reply.Ending.CANCELLED), replyId, session);
         }
         ChatStream stream;
-        try {
-            stream = chat.open(request(command, session, replyId));
-        } catch (SessionExpiredException rejected) {
-            session = refreshSession.refreshSession(new RefreshSessionCommand(session));
-            stream = openAfterRefresh(command, session, replyId);
+        try (OpeningGuard guard = new OpeningGuard(command.cancellation())) {
+            try {
+                stream = chat.open(request(command, session, replyId));
+            } catch (SessionExpiredException rejected) {
+                session = refreshSession.refreshSession(new RefreshSessionCommand(session));
+                stream = openAfterRefresh(command, session, replyId);
+            }
+        } catch (T3ChatException failed) {
+            if (command.cancellation().isCancelled()) {
+                return new SendMessageResult(new ReplyAccumulator().toReply(Reply.Ending.CANCELLED), replyId, session);
+            }
+            throw failed;
         }
         Reply reply = relay(stream, command, listener);
         if (reply.ending() == Reply.Ending.FAILED) {
@@ -92,5 +100,37 @@ public final class SendMessageService implements SendMessageUseCase {
     private static ChatRequest request(SendMessageCommand command, Session session, MessageId replyId) {
         return new ChatRequest(session, command.conversation().threadId(), command.conversation().messages(),
                 command.model(), command.settings(), replyId);
+    }
+
+    /**
+     * Lets a cancel reach a thread that is still opening the chat stream (waiting out a {@code Retry-After},
+     * say) by interrupting it, and only then: once opening is over, a late cancel no longer interrupts, and
+     * an interrupt this guard caused is cleared so it cannot break later work on the thread.
+     */
+    private static final class OpeningGuard implements AutoCloseable {
+
+        private final Thread opener = Thread.currentThread();
+        private boolean opening = true;
+        private boolean interrupted;
+
+        OpeningGuard(Cancellation cancellation) {
+            cancellation.onCancel(this::interruptIfOpening);
+        }
+
+        private synchronized void interruptIfOpening() {
+            if (opening) {
+                interrupted = true;
+                opener.interrupt();
+            }
+        }
+
+        /** Ends the opening phase; clears the interrupt this guard caused, if any. */
+        @Override
+        public synchronized void close() {
+            opening = false;
+            if (interrupted) {
+                Thread.interrupted();
+            }
+        }
     }
 }

@@ -128,4 +128,45 @@ class SendMessageServiceTest {
         assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
         assertThat(chat.closedStreams()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void returnsCancelled_whenCancelledWhileTheRequestWaitsToBeRetried() throws Exception {
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        chat.then(request -> {
+            waiting.countDown();
+            try {
+                Thread.sleep(60_000); // stands for a Retry-After wait in the transport
+            } catch (InterruptedException e) {
+                throw new TransportException("Interrupted while waiting to retry", e);
+            }
+            throw new AssertionError("not cancelled");
+        });
+        Cancellation cancellation = new Cancellation();
+        Thread canceller = new Thread(() -> {
+            try {
+                waiting.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cancellation.cancel();
+        });
+        canceller.start();
+
+        SendMessageResult result = service.sendMessage(command(cancellation), e -> { });
+        canceller.join();
+
+        assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void sendsNothing_whenCancelledBeforehand() {
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        SendMessageResult result = service.sendMessage(command(cancellation), e -> { });
+
+        assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
+        assertThat(chat.requests()).isEmpty();
+    }
 }
