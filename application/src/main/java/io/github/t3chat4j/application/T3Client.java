@@ -8,6 +8,7 @@ import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.application.port.in.DownloadImageCommand;
 import io.github.t3chat4j.application.port.in.DownloadImageUseCase;
+import io.github.t3chat4j.application.port.in.DownloadProgressListener;
 import io.github.t3chat4j.application.port.in.InitializeSessionCommand;
 import io.github.t3chat4j.application.port.in.InitializeSessionUseCase;
 import io.github.t3chat4j.application.port.in.RefreshSessionCommand;
@@ -241,7 +242,12 @@ public final class T3Client implements AutoCloseable {
 
     /** Saves the image of {@code message} where the image store chooses (or at {@code target}); returns the image. */
     public ImageContent saveImage(ImageContent image, ImageTarget target) {
-        return requireImages().downloadImage(new DownloadImageCommand(image, target, false));
+        return saveImage(image, target, DownloadProgressListener.NONE);
+    }
+
+    /** Like {@link #saveImage(ImageContent, ImageTarget)}, reporting the download's progress. */
+    public ImageContent saveImage(ImageContent image, ImageTarget target, DownloadProgressListener progress) {
+        return requireImages().downloadImage(new DownloadImageCommand(image, target, false, progress));
     }
 
     /** Queues a message in the history without sending it. */

@@ -247,4 +247,29 @@ class T3ClientTest {
         assertThat(saved).isEmpty();
         assertThat(chat.requests()).isEmpty();
     }
+
+    @Test
+    void reportsDownloadProgress_upToTheWholeImage() {
+        byte[] image = new byte[10_000];
+        image[0] = (byte) 0x89;
+        List<long[]> reports = new ArrayList<>();
+        T3Client client = T3Client.builder().session(aSession()).chatTransport(chat)
+                .imageFetcher(url -> new FetchedImage(new ByteArrayInputStream(image), "image/png", image.length))
+                .imageStore((in, target) -> {
+                    try {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return Path.of("x.png");
+                })
+                .build();
+
+        client.saveImage(io.github.t3chat4j.domain.message.ImageContent.fromUrl("https://img.example/x.png"),
+                io.github.t3chat4j.domain.message.ImageTarget.generated("x"),
+                (soFar, total) -> reports.add(new long[] {soFar, total}));
+
+        assertThat(reports).isNotEmpty();
+        assertThat(reports.get(reports.size() - 1)).containsExactly(10_000L, 10_000L);
+    }
 }

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
+import io.github.t3chat4j.application.port.in.DownloadProgressListener;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.ImageTarget;
@@ -68,12 +69,18 @@ final class ImageCommand implements Callable<Integer> {
             ImageContent image = reply.image().orElseThrow(() -> new CliException("the model answered without an"
                     + " image" + (reply.text().isBlank() ? "" : ": " + Conversations.firstLine(reply.text()))
                     + ". Is '" + modelId + "' an image model? See t3 models --images.", ExitCode.PROTOCOL));
-            if (terminal) {
-                context.err().println(image.isInline() ? "Saving the image…" : "Downloading the image…");
-                context.err().flush();
+            DownloadProgress progress = terminal && !image.isInline() ? new DownloadProgress(context.err())
+                    : null;
+            ImageContent saved;
+            try {
+                saved = client.saveImage(image,
+                        output != null ? ImageTarget.at(output) : ImageTarget.generated(prompt),
+                        progress != null ? progress : DownloadProgressListener.NONE);
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
             }
-            ImageContent saved = client.saveImage(image,
-                    output != null ? ImageTarget.at(output) : ImageTarget.generated(prompt));
             context.out().println(saved.localPath().orElseThrow());
             context.out().flush();
             return ExitCode.OK;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.DownloadImageCommand;
 import io.github.t3chat4j.application.port.in.DownloadImageUseCase;
+import io.github.t3chat4j.application.port.in.DownloadProgressListener;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
 import io.github.t3chat4j.application.port.out.FetchedImage;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
@@ -42,7 +43,7 @@ public final class DownloadImageService implements DownloadImageUseCase {
         URI url = parse(image.url().orElseThrow());
         try (FetchedImage fetched = fetchImage.fetch(url)) {
             ByteArrayOutputStream copy = command.keepBase64() ? new ByteArrayOutputStream() : null;
-            InputStream body = copy == null ? fetched.body() : new TeeInputStream(fetched.body(), copy);
+            InputStream body = new TeeInputStream(fetched.body(), copy, command.progress(), fetched.contentLength());
             Path saved = saveImage.save(body, command.target());
             ImageContent result = image.withLocalPath(saved.toString());
             if (copy != null) {
@@ -53,20 +54,31 @@ public final class DownloadImageService implements DownloadImageUseCase {
         }
     }
 
-    /** Copies what is read into a buffer, so the base64 copy needs no second read of the saved file. */
+    /**
+     * Reports progress after each read and, when asked, copies what is read into a buffer, so the base64
+     * copy needs no second read of the saved file.
+     */
     private static final class TeeInputStream extends FilterInputStream {
         private final OutputStream copy;
+        private final DownloadProgressListener progress;
+        private final long total;
+        private long read;
 
-        TeeInputStream(InputStream in, OutputStream copy) {
+        TeeInputStream(InputStream in, OutputStream copy, DownloadProgressListener progress, long total) {
             super(in);
             this.copy = copy;
+            this.progress = progress;
+            this.total = total;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                copy.write(b);
+                if (copy != null) {
+                    copy.write(b);
+                }
+                progress.onProgress(++read, total);
             }
             return b;
         }
@@ -75,7 +87,11 @@ public final class DownloadImageService implements DownloadImageUseCase {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
-                copy.write(buffer, offset, n);
+                if (copy != null) {
+                    copy.write(buffer, offset, n);
+                }
+                read += n;
+                progress.onProgress(read, total);
             }
             return n;
         }
