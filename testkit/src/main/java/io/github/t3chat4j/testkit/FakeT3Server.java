@@ -202,7 +202,7 @@ public final class FakeT3Server implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         return new RecordedRequest(exchange.getRequestMethod(), uri.getPath(),
                 uri.getRawQuery() == null ? "" : uri.getRawQuery(), exchange.getRequestHeaders(),
-                new String(body, StandardCharsets.UTF_8));
+                new String(body, StandardCharsets.UTF_8), exchange.getRemoteAddress().getPort());
     }
 
     private void chat(HttpExchange exchange, RecordedRequest request) throws IOException, InterruptedException {

@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One request the fake server received, as it came over the socket. Header names are lower case.
+ * One request the fake server received, as it came over the socket. Header names are lower case;
+ * {@code clientPort} is the client's side of the connection (the same port on two requests means the
+ * connection was reused), {@code -1} when unknown.
  * {@link #toString()} leaves out header values and the body, which hold test secrets.
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-        String body) {
+        String body, int clientPort) {
 
     public RecordedRequest {
         requireNonNull(method, "method == null");
@@ -23,6 +25,11 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
         Map<String, List<String>> lower = new TreeMap<>();
         requireNonNull(headers, "headers == null").forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
         headers = Map.copyOf(lower);
+    }
+
+    /** A request whose client port is unknown. */
+    public RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        this(method, path, query, headers, body, -1);
     }
 
     /** The first value of the named header (any case). */

@@ -122,6 +122,11 @@ final class ChatEventDecoder implements Iterator<ChatEvent> {
         offer(mapper.fromDataStream(part));
     }
 
+    /** True once a finish was decoded: what is left of the body is its tail ({@code [DONE]}, framing). */
+    boolean finished() {
+        return finished;
+    }
+
     private void offer(List<ChatEvent> events) {
         for (ChatEvent event : events) {
             if (event instanceof ChatEvent.Finished) {

@@ -9,7 +9,12 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -28,13 +33,23 @@ import org.apache.hc.core5.http.HttpEntity;
 final class HttpChatStream implements ChatStream {
 
     private final HttpTransport.Exchange exchange;
-    private final Iterator<ChatEvent> decoder;
+    /** Aborts a connection whose tail does not arrive in time; one daemon thread for every stream. */
+    private static final ScheduledExecutorService TAIL_GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "t3chat4j-stream-tail");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final Duration TAIL_WAIT = Duration.ofSeconds(2);
+
+    private final ChatEventDecoder decoder;
     private final String description;
     private final String target;
     private final Redactor redactor;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean consumed = new AtomicBoolean();
     private volatile boolean exhausted;
+    private volatile boolean finishSeen;
+    private volatile Thread reader;
 
     HttpChatStream(HttpTransport.Exchange exchange, ChatEventMapper mapper, String description, String target,
             Redactor redactor) {
@@ -88,11 +103,13 @@ final class HttpChatStream implements ChatStream {
         if (closed.get()) {
             return false;
         }
+        reader = Thread.currentThread();
         try {
             boolean more = decoder.hasNext();
             if (!more) {
                 exhausted = true;
             }
+            finishSeen = decoder.finished();
             return more;
         } catch (UncheckedIOException e) {
             if (closed.get()) {
@@ -102,13 +119,29 @@ final class HttpChatStream implements ChatStream {
         }
     }
 
+    /**
+     * Releases the connection. Once the reply has finished, the reading thread reads the body's short
+     * tail so the connection goes back to the pool for the next send (bounded: a tail that does not come
+     * within two seconds drops the connection); before that, or from another thread, it drops the
+     * connection at once.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            if (!exhausted) {
+            if (exhausted) {
+                exchange.close();
+            } else if (finishSeen && reader == Thread.currentThread()) {
+                ScheduledFuture<?> guard = TAIL_GUARD.schedule(exchange::abort, TAIL_WAIT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                try {
+                    exchange.drainAndClose();
+                } finally {
+                    guard.cancel(false);
+                }
+            } else {
                 exchange.abort();
+                exchange.close();
             }
-            exchange.close();
         }
     }
 

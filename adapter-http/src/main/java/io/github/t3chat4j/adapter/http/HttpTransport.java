@@ -23,6 +23,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Sends requests through the shared client and hands back an open 2xx response, retrying under the
@@ -74,6 +75,19 @@ final class HttpTransport {
         /** Drops the connection at once, also while another thread reads the body. */
         void abort() {
             request.cancel();
+        }
+
+        /**
+         * Reads what is left of the body (blocking until it ends) and releases the connection to the pool;
+         * a read failure just drops it.
+         */
+        void drainAndClose() {
+            try {
+                EntityUtils.consume(response.getEntity());
+            } catch (IOException dropped) {
+                // The connection cannot be reused; close() below discards it.
+            }
+            close();
         }
 
         /** Releases the connection: back to the pool when the body was read to its end, else dropped. */
