@@ -303,4 +303,34 @@ class MainTest {
         assertThat(out.toString()).contains("a good one");
         assertThat(err.toString()).contains("skipped broken-1.json");
     }
+
+    @Test
+    void storesTheRotatedCookie_whenTheCredentialsCameFromTheConfigFile() throws Exception {
+        Path config = dataHome.resolve("config").resolve("t3chat4j").resolve("config.properties");
+        java.nio.file.Files.createDirectories(config.getParent());
+        java.nio.file.Files.writeString(config, "COOKIES=theme\\=dark; wos-session\\=old-token\n"
+                + "CONVEX_SESSION_ID=cvx\nT3_BASE_URL=" + server.baseUrl().toString().replace(":", "\\:") + "\n");
+        server.rotateSessionOnRefresh("rotated-token");
+
+        int code = t3(Map.of(), "ask", "hi");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        java.util.Properties stored = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(config)) {
+            stored.load(in);
+        }
+        assertThat(stored.getProperty("COOKIES")).isEqualTo("theme=dark; wos-session=rotated-token");
+        assertThat(stored.getProperty("CONVEX_SESSION_ID")).isEqualTo("cvx");
+        assertThat(out.toString() + err.toString()).doesNotContain("rotated-token");
+    }
+
+    @Test
+    void leavesTheConfigFileAlone_whenTheCredentialsCameFromTheEnvironment() {
+        server.rotateSessionOnRefresh("rotated-token");
+
+        int code = t3(credentials(), "--base-url", server.baseUrl().toString(), "ask", "hi");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(dataHome.resolve("config").resolve("t3chat4j").resolve("config.properties")).doesNotExist();
+    }
 }

@@ -104,6 +104,7 @@ final class AskCommand implements Callable<Integer> {
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
         boolean modelChosen = resolved.get(Settings.MODEL).isPresent();
         try (T3Client client = context.clients().open(connection);
+                RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, client::session);
                 AccountAccess account = trackCredits ? context.clients().account(connection)
                         : modelChosen ? optionalAccount(connection) : null;
                 Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {

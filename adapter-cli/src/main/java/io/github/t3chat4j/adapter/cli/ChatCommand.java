@@ -81,6 +81,7 @@ final class ChatCommand implements Callable<Integer> {
         }
         ConnectionSettings connection = root.connection(resolved, modelId, settings);
         try (T3Client client = context.clients().open(connection);
+                RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, client::session);
                 Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             boolean fancy = context.colour() && !Terminal.TYPE_DUMB.equals(terminal.getType());
             return new ChatRepl(terminal, client, modelId, settings, new ConfigResolver(context).historyFile(), fancy,

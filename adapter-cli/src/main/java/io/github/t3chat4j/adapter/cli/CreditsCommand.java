@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.account.Subscription;
 import io.github.t3chat4j.domain.account.Usage;
+import io.github.t3chat4j.domain.session.Session;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,9 +41,13 @@ final class CreditsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings resolved = root.settings(Map.of());
         CustomerData data;
-        try (AccountAccess account = root.account()) {
-            data = account.client().credits(account.renewedSession());
+        try (AccountAccess account = root.account(resolved)) {
+            Session session = account.renewedSession();
+            try (RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, () -> session)) {
+                data = account.client().credits(session);
+            }
         }
         if (json) {
             context.out().println(Json.object(fields(data)));

@@ -58,7 +58,8 @@ final class ImageCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = resolved.model();
         boolean terminal = context.stdoutIsTerminal();
-        try (T3Client client = context.clients().open(root.connection(resolved, modelId, resolved.chatSettings()))) {
+        try (T3Client client = context.clients().open(root.connection(resolved, modelId, resolved.chatSettings()));
+                RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, client::session)) {
             Message reply;
             Spinner spinner = context.colour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {

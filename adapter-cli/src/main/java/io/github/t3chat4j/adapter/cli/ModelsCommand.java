@@ -47,9 +47,13 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings resolved = root.settings(Map.of());
         ModelCatalog catalog;
-        try (AccountAccess account = root.account()) {
-            catalog = catalog(account, account.renewedSession());
+        try (AccountAccess account = root.account(resolved)) {
+            Session session = account.renewedSession();
+            try (RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, () -> session)) {
+                catalog = catalog(account, session);
+            }
         }
         List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();
         if (json) {

@@ -69,6 +69,9 @@ final class Settings {
         }
     }
 
+    /** No values at all. */
+    static final Settings EMPTY = new Settings(Map.of());
+
     private final Map<String, Value> values;
 
     Settings(Map<String, Value> values) {

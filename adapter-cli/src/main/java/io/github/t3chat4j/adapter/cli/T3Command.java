@@ -107,9 +107,14 @@ public final class T3Command implements Callable<Integer> {
                 userAgent, model, settings);
     }
 
+    /** Keeps a rotated cookie in the config file when the credentials came from there (not in demo mode). */
+    RenewedCookieKeeper keepRenewedCookies(Settings resolved, java.util.function.Supplier<
+            io.github.t3chat4j.domain.session.Session> current) {
+        return new RenewedCookieKeeper(context, demo ? Settings.EMPTY : resolved, current);
+    }
+
     /** Account access for the configured credentials, as {@code t3 credits} and {@code t3 models} need it. */
-    AccountAccess account() {
-        Settings resolved = settings(Map.of());
+    AccountAccess account(Settings resolved) {
         return context.clients().account(connection(resolved, resolved.model(), resolved.chatSettings()));
     }
 
