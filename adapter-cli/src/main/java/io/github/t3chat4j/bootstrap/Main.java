@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The {@code t3} program: wires the real adapters and runs the command line. */
@@ -20,8 +21,10 @@ public final class Main {
                 StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        int code = run(out, err, System.getenv(), Terminals.stdinIsTerminal(), Terminals.stdoutIsTerminal(), args);
-        System.exit(code);
+        CliContext context = new CliContext(out, err, System.in, System.getenv(), Terminals.stdinIsTerminal(),
+                Terminals.stdoutIsTerminal(), new GuiceClientFactory(System.getenv()), Path.of("").toAbsolutePath(),
+                Terminals.stderrIsTerminal());
+        System.exit(run(context, args));
     }
 
     /** Runs {@code t3} with the given streams and environment; used by {@link #main} and by tests. */

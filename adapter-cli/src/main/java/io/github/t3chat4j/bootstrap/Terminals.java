@@ -22,6 +22,10 @@ final class Terminals {
         return isTerminal(1);
     }
 
+    static boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
     private static boolean isTerminal(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);
         if (Files.isSymbolicLink(link)) {

@@ -96,7 +96,7 @@ final class AskCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = resolved.model();
         ChatSettings settings = settings(resolved);
-        boolean colour = context.colour();
+        boolean colour = context.errColour();
         EventRenderer renderer = new EventRenderer(json ? EventRenderer.NOWHERE : context.out(),
                 showReasoning ? context.err() : null, colour);
         Cancellation cancellation = new Cancellation();

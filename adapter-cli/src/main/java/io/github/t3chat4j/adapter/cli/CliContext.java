@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record CliContext(
         PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean stdinIsTerminal,
-        boolean stdoutIsTerminal, ClientFactory clients, Path workingDir) {
+        boolean stdoutIsTerminal, ClientFactory clients, Path workingDir, boolean stderrIsTerminal) {
 
     public CliContext {
         requireNonNull(out, "out == null");
@@ -24,6 +24,12 @@ public record CliContext(
         env = Map.copyOf(requireNonNull(env, "env == null"));
         requireNonNull(clients, "clients == null");
         requireNonNull(workingDir, "workingDir == null");
+    }
+
+    /** A context whose standard error is a terminal exactly when standard output is. */
+    public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
+            boolean stdinIsTerminal, boolean stdoutIsTerminal, ClientFactory clients, Path workingDir) {
+        this(out, err, in, env, stdinIsTerminal, stdoutIsTerminal, clients, workingDir, stdoutIsTerminal);
     }
 
     /** A context whose working folder is the process's current directory. */
@@ -45,6 +51,18 @@ public record CliContext(
 
     /** Whether ANSI colour and control sequences may go to standard output. */
     boolean colour() {
-        return stdoutIsTerminal && env("NO_COLOR").isEmpty() && !"dumb".equals(env.get("TERM"));
+        return stdoutIsTerminal && plainNotAsked();
+    }
+
+    /**
+     * Whether a spinner, progress line or dimmed reasoning may go to standard error: both streams are
+     * terminals (so {@code 2>file} and {@code | less} both get plain text) and colour is not turned off.
+     */
+    boolean errColour() {
+        return stderrIsTerminal && stdoutIsTerminal && plainNotAsked();
+    }
+
+    private boolean plainNotAsked() {
+        return env("NO_COLOR").isEmpty() && !"dumb".equals(env.get("TERM"));
     }
 }

@@ -57,11 +57,11 @@ final class ImageCommand implements Callable<Integer> {
         flags.put(Settings.MODEL, model != null ? model : ModelId.DEFAULT_IMAGE.value());
         Settings resolved = root.settings(flags);
         ModelId modelId = resolved.model();
-        boolean terminal = context.stdoutIsTerminal();
+        boolean terminal = context.errColour();
         try (T3Client client = context.clients().open(root.connection(resolved, modelId, resolved.chatSettings()));
                 RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, client::session)) {
             Message reply;
-            Spinner spinner = context.colour() ? Spinner.start(context.err()) : Spinner.NONE;
+            Spinner spinner = context.errColour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {
                 reply = client.send(modelId, prompt, resolved.chatSettings(), ChatEventListener.NONE, new Cancellation());
             } finally {

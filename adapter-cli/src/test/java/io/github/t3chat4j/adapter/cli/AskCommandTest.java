@@ -86,6 +86,24 @@ class AskCommandTest {
     }
 
     @Test
+    void dimsReasoningOnATerminal_butNotWhenStandardErrorIsRedirected() {
+        CliHarness cli = new CliHarness(temp).withCredentials();
+        cli.stdoutIsTerminal = true;
+        cli.port.events(List.of(new ChatEvent.ReasoningDelta("thinking"), new ChatEvent.TextDelta("answer"),
+                new ChatEvent.Finished("stop")));
+        cli.run("ask", "--show-reasoning", "hi");
+        String onTerminal = cli.err();
+        cli.stderrIsTerminal = false;
+        cli.port.events(List.of(new ChatEvent.ReasoningDelta("thinking"), new ChatEvent.TextDelta("answer"),
+                new ChatEvent.Finished("stop")));
+
+        cli.run("ask", "--show-reasoning", "hi");
+
+        assertThat(onTerminal).contains("\u001b[2m");
+        assertThat(cli.err()).contains("thinking").doesNotContain("\u001b");
+    }
+
+    @Test
     void noColourRespectedOnATerminal() {
         CliHarness cli = new CliHarness(temp).withCredentials();
         cli.stdoutIsTerminal = true;

@@ -22,6 +22,7 @@ final class CliHarness {
     String stdin = "";
     boolean stdinIsTerminal = true;
     boolean stdoutIsTerminal = false;
+    Boolean stderrIsTerminal;
     StringWriter out;
     StringWriter err;
 
@@ -52,7 +53,7 @@ final class CliHarness {
                     return T3Client.builder().cookies(settings.cookies().isEmpty() ? "wos-session=x" : settings.cookies())
                             .convexSessionId(settings.convexSessionId().isEmpty() ? "c" : settings.convexSessionId())
                             .model(settings.model()).chatTransport(port).build();
-                }, workingDir);
+                }, workingDir, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal);
         return Cli.run(context, args);
     }
 
