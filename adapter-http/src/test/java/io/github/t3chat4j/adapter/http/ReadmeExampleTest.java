@@ -1,10 +1,14 @@
 package io.github.t3chat4j.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.t3chat4j.application.AccountClient;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,23 @@ class ReadmeExampleTest {
             assertThat(printed).hasToString("Echo(1): Hello!");
             assertThat(server.requests("/")).hasSize(1);
             assertThat(server.requests(FakeT3Server.ACTIVE_SESSIONS_PATH)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theReadmeAccountExampleWorks() {
+        try (FakeT3Server server = FakeT3Server.start();
+                HttpAdapters http = HttpAdapters.create(HttpConfig.defaults(server.baseUrl()));
+                T3Client client = T3Client.builder().cookies("wos-session=readme").convexSessionId("cvx")
+                        .chatTransport(http.chat()).sessionRenewal(http.sessionRenewal()).build()) {
+            AccountClient account = AccountClient.create(http.customerData(), http.account(), http.modelInsights(),
+                    http.modelCatalog());
+            Session session = client.renewedSession();
+
+            assertThat(account.credits(session).balance()).isEqualByComparingTo("1000");
+            assertThatThrownBy(() -> account.resolveModel(session, "gemini-2.5-flsh"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("Did you mean 'gemini-2.5-flash'?");
         }
     }
 }
