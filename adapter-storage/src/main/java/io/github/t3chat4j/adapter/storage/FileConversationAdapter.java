@@ -19,12 +19,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +53,15 @@ final class FileConversationAdapter
     private final AtomicFiles files;
     private final ConversationJson json;
     private final Clock clock;
+    /** Files this adapter wrote or read whole, as they were then: unchanged ones need no re-check before a save. */
+    private final Map<Path, Stamp> known = new ConcurrentHashMap<>();
+
+    private record Stamp(FileTime modified, long size) {
+        static Stamp of(Path file) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stamp(attributes.lastModifiedTime(), attributes.size());
+        }
+    }
 
     @Inject
     FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, @ForStorage Clock clock) {
@@ -84,7 +97,9 @@ final class FileConversationAdapter
             throw new StorageException("Could not read " + file + ": " + e.getMessage(), e);
         }
         try {
-            return Optional.of(readChecked(bytes, threadId));
+            Conversation conversation = readChecked(bytes, threadId);
+            remember(file);
+            return Optional.of(conversation);
         } catch (UnreadableFileException e) {
             throw new StorageException("Could not load conversation " + threadId + " from " + file + ": "
                     + e.getMessage() + ". The file was left as it is.");
@@ -103,6 +118,7 @@ final class FileConversationAdapter
         try {
             protectUnreadable(file, threadId);
             files.write(file, out -> json.write(conversation, out));
+            remember(file);
         } catch (IOException e) {
             throw new StorageException("Could not save conversation " + threadId + " to " + file + ": "
                     + e.getMessage(), e);
@@ -145,6 +161,7 @@ final class FileConversationAdapter
         }
         Path file = fileFor(threadId);
         try {
+            known.remove(file);
             return Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new StorageException("Could not delete " + file + ": " + e.getMessage(), e);
@@ -163,8 +180,29 @@ final class FileConversationAdapter
         return conversation;
     }
 
-    /** Before a save: refuse to replace a newer-version file, and move an unreadable one aside. */
+    private void remember(Path file) {
+        try {
+            known.put(file, Stamp.of(file));
+        } catch (IOException e) {
+            known.remove(file);
+        }
+    }
+
+    /**
+     * Before a save: refuse to replace a newer-version file, and move an unreadable one aside. A file this
+     * adapter last wrote or read, unchanged since, is known to be readable and is not read again.
+     */
     private void protectUnreadable(Path file, ThreadId threadId) throws IOException {
+        Stamp last = known.get(file);
+        if (last != null) {
+            try {
+                if (last.equals(Stamp.of(file))) {
+                    return;
+                }
+            } catch (NoSuchFileException gone) {
+                return;
+            }
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
