@@ -41,16 +41,30 @@ public final class Scenarios {
 
     /**
      * The offline demo's answer: an image model ({@code gpt-image-1}, …) gets the image at
-     * {@code imageUrl}; medium or high reasoning effort gets some reasoning before the echo; anything
-     * else gets {@link #echo()}.
+     * {@code imageUrl}; a message containing "slowly" gets its echo one word at a time (to try Ctrl-C);
+     * medium or high reasoning effort gets some reasoning before the echo; anything else gets {@link #echo()}.
      */
     public static ChatScenario demo(URI imageUrl) {
+        return demo(imageUrl, 250);
+    }
+
+    /** {@link #demo(URI)} with the pause between words of a "slowly" reply. */
+    public static ChatScenario demo(URI imageUrl, long slowPauseMillis) {
+        long pause = slowPauseMillis;
         ChatScenario echo = echo();
         return exchange -> {
             String model = exchange.body().path("model").asText("");
             String effort = exchange.body().path("modelParams").path("reasoningEffort").asText("low");
             if (model.contains("image")) {
                 imageReply(exchange, imageUrl.toString());
+            } else if (exchange.lastUserText().toLowerCase(java.util.Locale.ROOT).contains("slowly")) {
+                EventStreamWriter out = exchange.startEventStream();
+                out.event(start(exchange)).event(part("text-start", "txt-0"));
+                for (String word : (echoText(exchange) + " — one word at a time, so there is time to press"
+                        + " Ctrl-C and see the partial reply kept.").split(" ")) {
+                    out.event(textDelta("txt-0", word + " ")).pause(pause);
+                }
+                out.event(part("text-end", "txt-0")).event(finish("stop")).done();
             } else if (!effort.equals("low")) {
                 EventStreamWriter out = exchange.startEventStream();
                 out.event(start(exchange)).event(type("start-step")).event(part("reasoning-start", "rsn-0"));
