@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.account.Subscription;
 import io.github.t3chat4j.domain.account.Usage;
-import io.github.t3chat4j.domain.session.Session;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,14 +40,7 @@ final class CreditsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings resolved = root.settings(Map.of());
-        CustomerData data;
-        try (AccountAccess account = root.account(resolved)) {
-            Session session = account.renewedSession();
-            try (RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, () -> session)) {
-                data = account.client().credits(session);
-            }
-        }
+        CustomerData data = root.readAccount((account, session) -> account.client().credits(session));
         if (json) {
             context.out().println(Json.object(fields(data)));
         } else {

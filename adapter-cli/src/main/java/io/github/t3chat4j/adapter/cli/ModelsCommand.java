@@ -47,14 +47,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings resolved = root.settings(Map.of());
-        ModelCatalog catalog;
-        try (AccountAccess account = root.account(resolved)) {
-            Session session = account.renewedSession();
-            try (RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, () -> session)) {
-                catalog = catalog(account, session);
-            }
-        }
+        ModelCatalog catalog = root.readAccount(this::catalog);
         List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();
         if (json) {
             context.out().println(Json.array(shown.stream().map(ModelsCommand::fields).toList()));

@@ -2,10 +2,13 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
+import io.github.t3chat4j.domain.session.Session;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,14 +111,23 @@ public final class T3Command implements Callable<Integer> {
     }
 
     /** Keeps a rotated cookie in the config file when the credentials came from there (not in demo mode). */
-    RenewedCookieKeeper keepRenewedCookies(Settings resolved, java.util.function.Supplier<
-            io.github.t3chat4j.domain.session.Session> current) {
+    RenewedCookieKeeper keepRenewedCookies(Settings resolved, Supplier<Session> current) {
         return new RenewedCookieKeeper(context, demo ? Settings.EMPTY : resolved, current);
     }
 
-    /** Account access for the configured credentials, as {@code t3 credits} and {@code t3 models} need it. */
-    AccountAccess account(Settings resolved) {
-        return context.clients().account(connection(resolved, resolved.model(), resolved.chatSettings()));
+    /**
+     * Runs {@code read} with account access for the configured credentials and a session renewed once,
+     * keeping a rotated cookie as every command does; what {@code t3 credits} and {@code t3 models} need.
+     */
+    <T> T readAccount(BiFunction<AccountAccess, Session, T> read) {
+        Settings resolved = settings(Map.of());
+        try (AccountAccess account = context.clients().account(
+                connection(resolved, resolved.model(), resolved.chatSettings()))) {
+            Session session = account.renewedSession();
+            try (RenewedCookieKeeper keeper = keepRenewedCookies(resolved, () -> session)) {
+                return read.apply(account, session);
+            }
+        }
     }
 
     /** The connection for explicit credentials (used by {@code t3 login}). */
