@@ -50,6 +50,7 @@ final class GuiceClientFactory implements ClientFactory {
     private final Map<String, String> env;
     /** Wirings in use, by connection: a client and the account access of one command share one (and one demo server). */
     private final Map<List<Object>, Wiring> shared = new HashMap<>();
+    private final Map<Boolean, ConversationStore> stores = new HashMap<>();
 
     GuiceClientFactory(Map<String, String> env) {
         this.env = Map.copyOf(env);
@@ -95,7 +96,12 @@ final class GuiceClientFactory implements ClientFactory {
     }
 
     @Override
-    public ConversationStore conversations(boolean demo) {
+    public synchronized ConversationStore conversations(boolean demo) {
+        // Built once per run: the chat's /conversations and ask --continue ask again and again.
+        return stores.computeIfAbsent(demo, this::newConversationStore);
+    }
+
+    private ConversationStore newConversationStore(boolean demo) {
         Injector injector = Guice.createInjector(new StorageAdapterModule(storage(demo)));
         LoadConversationPort load = injector.getInstance(LoadConversationPort.class);
         return new ConversationStore(
