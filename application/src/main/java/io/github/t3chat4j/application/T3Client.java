@@ -7,219 +7,263 @@ import io.github.t3chat4j.application.error.ReplyFailedException;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.application.port.in.DownloadImageCommand;
-import io.github.t3chat4j.application.port.in.DownloadImageUseCase;
 import io.github.t3chat4j.application.port.in.DownloadProgressListener;
-import io.github.t3chat4j.application.port.in.InitializeSessionCommand;
-import io.github.t3chat4j.application.port.in.InitializeSessionUseCase;
-import io.github.t3chat4j.application.port.in.RefreshSessionCommand;
-import io.github.t3chat4j.application.port.in.RefreshSessionUseCase;
 import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
-import io.github.t3chat4j.application.port.in.SendMessageUseCase;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
-import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SleepPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
-import io.github.t3chat4j.application.service.DownloadImageService;
-import io.github.t3chat4j.application.service.InitializeSessionService;
-import io.github.t3chat4j.application.service.RefreshSessionService;
-import io.github.t3chat4j.application.service.SendMessageService;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.ImageContent;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
-import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
- * The t3.chat client: one signed-in user, one current conversation. It keeps the session (refreshing
- * the rotating cookie before the first send and once when a request is rejected), the thread id and
- * the message history that goes out with every send, and offers image download.
+ * The t3.chat client: one signed-in user over one connection, and one current conversation. A thin
+ * facade over {@link UseCases}: it keeps the conversation (thread id and the history that goes out
+ * with every send), the model and settings of the next send, and the last reply; every rule lives in a
+ * use case. The session is held by the connection's {@link io.github.t3chat4j.application.session.SessionKeeper},
+ * shared with {@link #account()}.
  *
- * <p>Sends are serialised: one at a time per client. {@link #close()} releases what the builder was
- * told to close (the HTTP connection pool, say). Build one with {@link #builder()}.
+ * <pre>{@code
+ * try (T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(config)).build()) {
+ *     Message reply = client.send("Hello!");
+ * }
+ * }</pre>
+ *
+ * <p>Sends are serialised: one at a time per client. {@link #close()} releases the adapters (the HTTP
+ * connection pool, say). Build one with {@link #builder()}.
  */
 public final class T3Client implements AutoCloseable {
 
-    private final SendMessageUseCase sendMessage;
-    private final RefreshSessionUseCase refreshSession;
-    private final InitializeSessionUseCase initializeSession;
-    private final DownloadImageUseCase downloadImage;
-    private final SaveConversationPort saveConversation;
-    private final LoadConversationPort loadConversation;
-    private final List<AutoCloseable> closeables;
+    private final UseCases useCases;
+    private final AccountClient account;
+    private final List<AutoCloseable> resources;
     private final Clock clock;
+    private final Executor executor;
     private final ReentrantLock sending = new ReentrantLock();
 
-    private volatile Session session;
+    private volatile ModelId model;
+    private volatile ChatSettings settings;
     private volatile Conversation conversation;
     private volatile boolean threadStarted;
-    private volatile boolean refreshedOnce;
     private volatile Reply lastReply;
 
-    private T3Client(Builder b) {
-        this.session = b.session;
-        this.clock = b.clock;
-        this.refreshSession = new RefreshSessionService(b.renewSession);
-        // A renewal during a send (after a 401) is kept even when the send then fails.
-        this.sendMessage = new SendMessageService(b.chat, command -> {
-            Session renewed = refreshSession.refreshSession(command);
-            session = renewed;
-            refreshedOnce = true;
-            return renewed;
-        });
-        this.initializeSession = new InitializeSessionService(b.initializeSession);
-        this.downloadImage = b.fetchImage == null || b.saveImage == null ? null
-                : new DownloadImageService(b.fetchImage, b.saveImage);
-        this.saveConversation = b.saveConversation;
-        this.loadConversation = b.loadConversation;
-        this.closeables = List.copyOf(b.closeables);
-        this.conversation = Conversation.start(b.model, b.settings, clock.instant());
+    private T3Client(UseCases useCases, List<AutoCloseable> resources, ModelId model, ChatSettings settings,
+            UseCases.Options options) {
+        this.useCases = useCases;
+        this.account = new AccountClient(useCases);
+        this.resources = List.copyOf(resources);
+        this.clock = options.clock();
+        this.executor = options.executor();
+        this.model = model;
+        this.settings = settings;
+        this.conversation = Conversation.start(model, settings, clock.instant());
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Opens the session with t3.chat ({@code GET /}). Call it once after building; a 2xx means the
-     * session was accepted.
-     */
-    public void init() {
-        initializeSession.initializeSession(new InitializeSessionCommand(session));
+    /** The use cases of this client's connection, for callers that keep conversation state themselves. */
+    public UseCases useCases() {
+        return useCases;
     }
 
-    /**
-     * The session for other requests of this user (account data, say): renewed once if this client has
-     * not renewed it yet, as is; renewing the same rotating cookie twice may be refused.
-     */
+    /** Credits, usage, the model catalogue and the other account reads, over this client's session. */
+    public AccountClient account() {
+        return account;
+    }
+
+    /** Opens the session with t3.chat ({@code GET /}); a 2xx means the session was accepted. */
+    public void init() {
+        useCases.initializeSession().initializeSession();
+    }
+
+    /** The session, renewed first if this connection has not renewed it yet. */
     public Session renewedSession() {
-        if (!refreshedOnce) {
-            refreshSession();
-        }
-        return session;
+        return useCases.sessionKeeper().firstUse();
     }
 
     /** Renews the rotating {@code wos-session} cookie now and returns the session in use afterwards. */
     public Session refreshSession() {
-        session = refreshSession.refreshSession(new RefreshSessionCommand(session));
-        refreshedOnce = true;
-        return session;
+        return useCases.refreshSession().refreshSession();
     }
 
-    /** Sends {@code message} (or, when null, the queued history) and returns the assistant's reply. */
-    public Message send(String model, String message, ChatSettings settings) {
-        return send(ModelId.of(model), message, settings, ChatEventListener.NONE, new Cancellation());
+    /** The session in use (it changes when the cookie rotates); its {@code toString()} is redacted. */
+    public Session session() {
+        return useCases.sessionKeeper().current();
     }
 
-    /** Like {@link #send(String, String, ChatSettings)}, calling {@code listener} for each event as it arrives. */
-    public Message send(String model, String message, ChatSettings settings, ChatEventListener listener) {
-        return send(ModelId.of(model), message, settings, listener, new Cancellation());
+    /** The model of the next send (the builder's, until changed). */
+    public ModelId model() {
+        return model;
+    }
+
+    /** Sets the model of the next sends. */
+    public void model(ModelId value) {
+        this.model = requireNonNull(value, "model == null");
+    }
+
+    /** The settings of the next send (the builder's, until changed). */
+    public ChatSettings settings() {
+        return settings;
+    }
+
+    /** Sets the settings of the next sends. */
+    public void settings(ChatSettings value) {
+        this.settings = requireNonNull(value, "settings == null");
+    }
+
+    /** Sends {@code text} with this client's model and settings; returns the assistant's reply. */
+    public Message send(String text) {
+        return send(model, text, settings, ChatEventListener.NONE, new Cancellation());
+    }
+
+    /** Like {@link #send(String)}, calling {@code listener} for each event as it arrives. */
+    public Message send(String text, ChatEventListener listener) {
+        return send(model, text, settings, listener, new Cancellation());
+    }
+
+    /** Like {@link #send(String, ChatEventListener)}; {@code cancellation} stops the reply from another thread. */
+    public Message send(String text, ChatEventListener listener, Cancellation cancellation) {
+        return send(model, text, settings, listener, cancellation);
+    }
+
+    /** Sends {@code text} (or, when null, the queued history) with this model and these settings. */
+    public Message send(ModelId model, String text, ChatSettings settings) {
+        return send(model, text, settings, ChatEventListener.NONE, new Cancellation());
     }
 
     /**
-     * Appends {@code message} (unless null) to the conversation as a user message, sends the whole
-     * history, streams the reply's events to {@code listener}, and appends and returns the assistant
-     * message. With nothing to send, returns an assistant message flagged as an error instead of
-     * throwing, as the original client does.
+     * Appends {@code text} (unless null) to the conversation as a user message, sends the whole history,
+     * streams the reply's events to {@code listener}, and appends and returns the assistant message. With
+     * nothing to send, returns an assistant message flagged as an error instead of throwing, as the
+     * original client does.
      *
      * <p>A reply that breaks off midway stays in the history marked incomplete, and the exception
      * ({@link ReplyFailedException}) carries it; the user message is kept once. A cancelled reply
      * returns normally with an incomplete message. When nothing at all was received (the request
      * failed, or was cancelled before the first token), the history is left as it was before the call.
      */
-    public Message send(ModelId model, String message, ChatSettings settings, ChatEventListener listener,
+    public Message send(ModelId model, String text, ChatSettings settings, ChatEventListener listener,
             Cancellation cancellation) {
-        requireNonNull(model, "model == null");
-        requireNonNull(settings, "settings == null");
         requireNonNull(listener, "listener == null");
-        requireNonNull(cancellation, "cancellation == null");
         sending.lock();
         try {
-            Conversation before = conversation;
-            if (message != null) {
-                appendMessage(Message.user(message));
-            }
-            if (conversation.messages().isEmpty()) {
-                return Message.error("No messages to send: pass a message or append one first.");
-            }
+            SendMessageCommand command = new SendMessageCommand(conversation, text, model, settings, cancellation);
             SendMessageResult result;
             try {
-                if (!refreshedOnce) {
-                    refreshSession();
-                }
-                conversation = conversation.withModel(model).withSettings(settings);
-                result = sendMessage.sendMessage(
-                        new SendMessageCommand(session, conversation, model, settings, cancellation), listener);
+                result = useCases.sendMessage().sendMessage(command, listener);
             } catch (ReplyFailedException failed) {
-                Reply partial = failed.partialReply();
-                lastReply = partial;
-                if (!hasContent(partial)) {
-                    conversation = before;
-                    throw failed;
-                }
-                threadStarted = true;
-                conversation = conversation.append(
-                        partial.toMessage(MessageId.random(), model, clock.instant()), clock.instant());
-                try {
-                    save();
-                } catch (RuntimeException saveFailed) {
-                    failed.addSuppressed(saveFailed);
-                }
-                throw failed;
-            } catch (RuntimeException failed) {
-                // Nothing was received: the history is as it was, so sending the same text again does not
-                // leave it in twice.
-                conversation = before;
+                lastReply = failed.partialReply();
+                failed.conversation().ifPresent(this::keep);
                 throw failed;
             }
-            session = result.session();
-            lastReply = result.reply();
-            Message reply = result.reply().toMessage(result.replyId(), model, clock.instant());
-            if (!hasContent(result.reply())) {
-                // Cancelled before the first token: nothing to keep, and nothing for the next send to repeat.
-                conversation = before;
-                return reply;
+            if (!result.message().isError()) {
+                lastReply = result.reply();
             }
-            threadStarted = true;
-            conversation = conversation.append(reply, clock.instant());
-            save();
-            return reply;
+            if (result.conversation() != command.conversation()) {
+                keep(result.conversation());
+            }
+            if (result.saveFailure().isPresent()) {
+                throw result.saveFailure().get();
+            }
+            return result.message();
         } finally {
             sending.unlock();
         }
     }
 
-    private static boolean hasContent(Reply reply) {
-        return !reply.text().isEmpty() || !reply.reasoning().isEmpty() || reply.image().isPresent();
+    private void keep(Conversation updated) {
+        conversation = updated;
+        threadStarted = true;
+    }
+
+    /** Sends {@code text} on a background thread, pulling the reply event by event; see {@link ReplyStream}. */
+    public ReplyStream stream(String text) {
+        return stream(model, text, settings);
+    }
+
+    /** Like {@link #stream(String)}, with this model and these settings. */
+    public ReplyStream stream(ModelId model, String text, ChatSettings settings) {
+        requireNonNull(model, "model == null");
+        requireNonNull(settings, "settings == null");
+        return ReplyStream.start(executor, (listener, cancellation) -> send(model, text, settings, listener,
+                cancellation));
     }
 
     /**
-     * Sends like {@link #send(String, String, ChatSettings)}, and when the reply carries an image,
-     * downloads it (without the t3.chat cookie), saves it at {@code savePath}, and returns the message with
-     * the image's base64 data and local path filled in.
+     * Sends {@code text} on a background thread; the future completes with the reply, or with what the
+     * send threw. Cancelling the future cancels the reply.
      */
-    public Message sendWithImageDownload(String model, String message, ChatSettings settings, Path savePath) {
+    public CompletableFuture<Message> sendAsync(String text, ChatEventListener listener) {
+        return sendAsync(model, text, settings, listener);
+    }
+
+    /** Like {@link #sendAsync(String, ChatEventListener)}, with this model and these settings. */
+    public CompletableFuture<Message> sendAsync(ModelId model, String text, ChatSettings settings,
+            ChatEventListener listener) {
+        requireNonNull(model, "model == null");
+        requireNonNull(settings, "settings == null");
+        requireNonNull(listener, "listener == null");
+        Cancellation cancellation = new Cancellation();
+        CompletableFuture<Message> future = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                cancellation.cancel();
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        executor.execute(() -> {
+            try {
+                future.complete(send(model, text, settings, listener, cancellation));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Sends {@code text} like {@link #send(String)}, and when the reply carries an image, downloads it
+     * (without the t3.chat cookie), saves it at {@code savePath}, and returns the message with the
+     * image's base64 data and local path filled in.
+     */
+    public Message sendWithImageDownload(String text, Path savePath) {
+        return sendWithImageDownload(model, text, settings, savePath);
+    }
+
+    /** Like {@link #sendWithImageDownload(String, Path)}, with this model and these settings. */
+    public Message sendWithImageDownload(ModelId model, String text, ChatSettings settings, Path savePath) {
         requireNonNull(savePath, "savePath == null");
-        Message reply = send(model, message, settings);
+        Message reply = send(model, text, settings);
         Optional<ImageContent> image = reply.image();
         if (image.isEmpty()) {
             return reply;
         }
-        ImageContent saved = requireImages().downloadImage(
+        ImageContent saved = useCases.downloadImage().downloadImage(
                 new DownloadImageCommand(image.get(), ImageTarget.at(savePath), true));
         Message updated = reply.toBuilder().image(saved).build();
         replaceLast(reply, updated);
@@ -230,24 +274,19 @@ public final class T3Client implements AutoCloseable {
     public String downloadImage(String url, Path savePath) {
         requireNonNull(url, "url == null");
         requireNonNull(savePath, "savePath == null");
-        ImageContent image;
-        try {
-            image = ImageContent.fromUrl(url);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
-        }
-        return requireImages().downloadImage(new DownloadImageCommand(image, ImageTarget.at(savePath), true))
+        ImageContent image = InvalidInputException.whenInvalid(() -> ImageContent.fromUrl(url));
+        return useCases.downloadImage().downloadImage(new DownloadImageCommand(image, ImageTarget.at(savePath), true))
                 .base64Data().orElseThrow();
     }
 
-    /** Saves the image of {@code message} where the image store chooses (or at {@code target}); returns the image. */
+    /** Saves {@code image} where the image store chooses for {@code target}; returns the saved image. */
     public ImageContent saveImage(ImageContent image, ImageTarget target) {
         return saveImage(image, target, DownloadProgressListener.NONE);
     }
 
     /** Like {@link #saveImage(ImageContent, ImageTarget)}, reporting the download's progress. */
     public ImageContent saveImage(ImageContent image, ImageTarget target, DownloadProgressListener progress) {
-        return requireImages().downloadImage(new DownloadImageCommand(image, target, false, progress));
+        return useCases.downloadImage().downloadImage(new DownloadImageCommand(image, target, false, progress));
     }
 
     /** Queues a message in the history without sending it. */
@@ -265,8 +304,7 @@ public final class T3Client implements AutoCloseable {
 
     /** Starts a fresh conversation: a new thread id (chosen at the next send) and an empty history. */
     public void newConversation() {
-        Conversation c = conversation;
-        conversation = Conversation.start(c.model(), c.settings(), clock.instant());
+        conversation = Conversation.start(model, settings, clock.instant());
         threadStarted = false;
         lastReply = null;
     }
@@ -275,8 +313,7 @@ public final class T3Client implements AutoCloseable {
     public void resumeConversation(ThreadId threadId, List<Message> messages) {
         requireNonNull(threadId, "threadId == null");
         requireNonNull(messages, "messages == null");
-        Conversation c = conversation;
-        Conversation resumed = new Conversation(threadId, "", c.model(), c.settings(), List.of(), clock.instant(),
+        Conversation resumed = new Conversation(threadId, "", model, settings, List.of(), clock.instant(),
                 clock.instant());
         for (Message m : messages) {
             resumed = resumed.append(m, clock.instant());
@@ -286,7 +323,10 @@ public final class T3Client implements AutoCloseable {
 
     /** Continues a stored conversation: its thread id, history, model and settings. */
     public void resumeConversation(Conversation stored) {
-        conversation = requireNonNull(stored, "stored == null");
+        requireNonNull(stored, "stored == null");
+        conversation = stored;
+        model = stored.model();
+        settings = stored.settings();
         threadStarted = true;
         lastReply = null;
     }
@@ -297,11 +337,7 @@ public final class T3Client implements AutoCloseable {
      * @throws InvalidInputException if no conversation store was configured or none has this id
      */
     public Conversation resumeConversation(ThreadId threadId) {
-        if (loadConversation == null) {
-            throw new InvalidInputException("No conversation store is configured.");
-        }
-        Conversation stored = loadConversation.load(threadId)
-                .orElseThrow(() -> new InvalidInputException("No stored conversation has the id " + threadId + "."));
+        Conversation stored = useCases.loadConversation().loadConversation(threadId);
         resumeConversation(stored);
         return stored;
     }
@@ -326,19 +362,6 @@ public final class T3Client implements AutoCloseable {
         return Optional.ofNullable(lastReply);
     }
 
-    /** The session in use (it changes when the cookie rotates); its {@code toString()} is redacted. */
-    public Session session() {
-        return session;
-    }
-
-    private DownloadImageUseCase requireImages() {
-        if (downloadImage == null) {
-            throw new InvalidInputException("Image download needs an image fetcher and an image store:"
-                    + " pass both to T3Client.builder().");
-        }
-        return downloadImage;
-    }
-
     private void replaceLast(Message old, Message updated) {
         List<Message> messages = new ArrayList<>(conversation.messages());
         int at = messages.lastIndexOf(old);
@@ -347,26 +370,20 @@ public final class T3Client implements AutoCloseable {
             Conversation c = conversation;
             conversation = new Conversation(c.threadId(), c.title(), c.model(), c.settings(), messages,
                     c.createdAt(), clock.instant());
-            save();
+            useCases.saveConversation(conversation);
         }
     }
 
-    private void save() {
-        if (saveConversation != null) {
-            saveConversation.save(conversation);
-        }
-    }
-
-    /** Closes what the builder was told to close, in reverse order; the first failure is rethrown at the end. */
+    /** Closes the adapters this client was built over, in reverse order; the first failure is rethrown at the end. */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (int i = closeables.size() - 1; i >= 0; i--) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
             try {
-                closeables.get(i).close();
+                resources.get(i).close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("Closing " + closeables.get(i).getClass().getSimpleName()
+                    failure = new IllegalStateException("Closing " + resources.get(i).getClass().getSimpleName()
                             + " failed", e);
                 }
             }
@@ -378,30 +395,28 @@ public final class T3Client implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "T3Client[" + session + ", thread=" + threadId().map(ThreadId::value).orElse("(new)") + ", "
+        return "T3Client[" + session() + ", thread=" + threadId().map(ThreadId::value).orElse("(new)") + ", "
                 + conversation.messages().size() + " messages]";
     }
 
     /**
-     * Builds a {@link T3Client}. Credentials and a chat transport are required; every other port is
-     * optional: without a session renewer the cookie is never rotated, without an image fetcher and
-     * store images are not downloaded, without a conversation store nothing is saved.
+     * Builds a {@link T3Client}. A chat transport is required (from {@link #adapters(DrivenAdapters)} or
+     * {@link #chatTransport(StreamChatPort)}), and credentials when an adapter sends them to t3.chat; a
+     * transport of your own that never sends them needs none. Every other port is optional (see
+     * {@link DrivenPorts}).
      */
     public static final class Builder {
         private Session session;
         private String cookies;
         private String convexSessionId;
-        private StreamChatPort chat;
-        private RenewSessionPort renewSession = s -> Optional.empty();
-        private InitializeSessionPort initializeSession = s -> { };
-        private FetchImagePort fetchImage;
-        private SaveImagePort saveImage;
-        private SaveConversationPort saveConversation;
-        private LoadConversationPort loadConversation;
+        private final DrivenPorts.Builder ports = DrivenPorts.builder();
         private ModelId model = ModelId.DEFAULT;
         private ChatSettings settings = ChatSettings.defaults();
         private Clock clock = Clock.systemUTC();
-        private final List<AutoCloseable> closeables = new ArrayList<>();
+        private Executor executor = UseCases.Options.DAEMON_THREAD_PER_TASK;
+        private SleepPort sleep = SleepPort.THREAD_SLEEP;
+        private Consumer<String> warnings = warning -> { };
+        private Duration catalogMaxAge = UseCases.Options.defaults().catalogMaxAge();
 
         private Builder() {
         }
@@ -424,43 +439,66 @@ public final class T3Client implements AutoCloseable {
             return this;
         }
 
+        /** Every port of a ready set of adapters, closed with the client. */
+        public Builder adapters(DrivenAdapters value) {
+            ports.adapters(value);
+            return this;
+        }
+
+        /** Ports collected elsewhere (by the Guice module, say). */
+        Builder ports(Consumer<DrivenPorts.Builder> contribution) {
+            contribution.accept(ports);
+            return this;
+        }
+
         public Builder chatTransport(StreamChatPort value) {
-            this.chat = value;
+            ports.chat(value);
             return this;
         }
 
         public Builder sessionRenewal(RenewSessionPort value) {
-            this.renewSession = requireNonNull(value, "sessionRenewal == null");
+            ports.renewSession(value);
             return this;
         }
 
         public Builder sessionInitializer(InitializeSessionPort value) {
-            this.initializeSession = requireNonNull(value, "sessionInitializer == null");
+            ports.initializeSession(value);
+            return this;
+        }
+
+        /** Told whenever the session cookie rotates, to keep it (in a config file, say). */
+        public Builder sessionStore(SaveSessionPort value) {
+            ports.saveSession(value);
             return this;
         }
 
         public Builder imageFetcher(FetchImagePort value) {
-            this.fetchImage = value;
+            ports.fetchImage(value);
             return this;
         }
 
         public Builder imageStore(SaveImagePort value) {
-            this.saveImage = value;
+            ports.saveImage(value);
             return this;
         }
 
         public Builder conversationStore(SaveConversationPort save, LoadConversationPort load) {
-            this.saveConversation = save;
-            this.loadConversation = load;
+            ports.saveConversation(save).loadConversation(load);
             return this;
         }
 
-        /** The model of a new conversation (default {@code gemini-2.5-flash-lite}). */
+        /** The model of the sends that name none (default {@code gemini-2.5-flash-lite}). */
         public Builder model(ModelId value) {
             this.model = requireNonNull(value, "model == null");
             return this;
         }
 
+        /** Like {@link #model(ModelId)}, by id. */
+        public Builder model(String value) {
+            return model(InvalidInputException.whenInvalid(() -> ModelId.of(value)));
+        }
+
+        /** The settings of the sends that give none. */
         public Builder settings(ChatSettings value) {
             this.settings = requireNonNull(value, "settings == null");
             return this;
@@ -471,32 +509,61 @@ public final class T3Client implements AutoCloseable {
             return this;
         }
 
-        /** Something to close with the client, such as the HTTP connection pool. */
+        /** Runs background work: asynchronous and streamed sends, the balance read of a tracked send. */
+        public Builder executor(Executor value) {
+            this.executor = requireNonNull(value, "executor == null");
+            return this;
+        }
+
+        /** How the credit tracker waits between balance reads (tests pass one that records). */
+        public Builder sleeper(SleepPort value) {
+            this.sleep = requireNonNull(value, "sleeper == null");
+            return this;
+        }
+
+        /** Hears a sentence about something that went wrong without failing a request (a cache not written). */
+        public Builder warnings(Consumer<String> value) {
+            this.warnings = requireNonNull(value, "warnings == null");
+            return this;
+        }
+
+        /** How long a cached model catalogue is used before the site is read again (a day by default). */
+        public Builder catalogMaxAge(Duration value) {
+            this.catalogMaxAge = requireNonNull(value, "catalogMaxAge == null");
+            return this;
+        }
+
+        /** Something to close with the client. */
         public Builder closeOnClose(AutoCloseable value) {
-            closeables.add(requireNonNull(value, "closeable == null"));
+            ports.closeWith(value);
             return this;
         }
 
         /**
-         * @throws InvalidInputException if credentials or the chat transport are missing or malformed
+         * @throws InvalidInputException if the chat transport is missing, or credentials are missing or
+         *     malformed where an adapter needs them
          */
         public T3Client build() {
-            if (session == null) {
-                if (cookies == null) {
+            DrivenPorts built = ports.build();
+            if (built.chat().isEmpty()) {
+                throw new InvalidInputException("No chat transport: pass the HTTP adapters with adapters(..)"
+                        + " (t3chat4j-adapter-http), or a transport of your own with chatTransport(..).");
+            }
+            Session resolved = session != null ? session : credentials(built.credentialsRequired());
+            UseCases.Options options = new UseCases.Options(clock, executor, sleep, warnings, catalogMaxAge);
+            return new T3Client(UseCases.create(built, resolved, options), built.resources(), model, settings,
+                    options);
+        }
+
+        private Session credentials(boolean required) {
+            if (cookies == null) {
+                if (required) {
                     throw new InvalidInputException("No credentials: pass the browser's cookie string with"
                             + " cookies(..) or a Session with session(..).");
                 }
-                try {
-                    session = Session.of(cookies, convexSessionId);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException(e.getMessage());
-                }
+                return Session.anonymous();
             }
-            if (chat == null) {
-                throw new InvalidInputException("No chat transport: pass one with chatTransport(..), for example"
-                        + " the HTTP adapter of t3chat4j-adapter-http.");
-            }
-            return new T3Client(this);
+            return InvalidInputException.whenInvalid(() -> Session.of(cookies, convexSessionId));
         }
     }
 }

@@ -6,7 +6,7 @@ import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.application.port.in.TrackCreditsResult;
-import io.github.t3chat4j.application.port.out.ConversationSummary;
+import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.account.CreditUsage;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;

@@ -2,7 +2,7 @@ package io.github.t3chat4j.adapter.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.port.out.ExportFormat;
+import io.github.t3chat4j.domain.thread.ExportFormat;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.domain.thread.Conversation;
 import jakarta.inject.Inject;

@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.StorageException;
-import io.github.t3chat4j.application.port.out.ConversationListing;
-import io.github.t3chat4j.application.port.out.ConversationSummary;
+import io.github.t3chat4j.domain.thread.ConversationListing;
+import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.application.port.out.DeleteConversationPort;
 import io.github.t3chat4j.application.port.out.ListConversationsPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
-import io.github.t3chat4j.application.port.out.StorageProblem;
+import io.github.t3chat4j.domain.thread.StorageProblem;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.github.t3chat4j.adapter.storage;
 import static io.github.t3chat4j.adapter.storage.Conversations.aRichConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.t3chat4j.application.port.out.ExportFormat;
+import io.github.t3chat4j.domain.thread.ExportFormat;
 import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.Role;

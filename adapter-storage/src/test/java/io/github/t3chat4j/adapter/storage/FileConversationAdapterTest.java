@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.StorageException;
-import io.github.t3chat4j.application.port.out.ConversationListing;
-import io.github.t3chat4j.application.port.out.ConversationSummary;
+import io.github.t3chat4j.domain.thread.ConversationListing;
+import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.Message;

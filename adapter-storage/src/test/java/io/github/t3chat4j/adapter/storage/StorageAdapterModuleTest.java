@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.github.t3chat4j.application.port.out.DeleteConversationPort;
-import io.github.t3chat4j.application.port.out.ExportFormat;
+import io.github.t3chat4j.domain.thread.ExportFormat;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.application.port.out.ListConversationsPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;

@@ -2,6 +2,9 @@ package io.github.t3chat4j.application.error;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.domain.thread.Conversation;
+import java.util.Optional;
+
 import io.github.t3chat4j.domain.stream.Reply;
 
 /**
@@ -11,6 +14,7 @@ import io.github.t3chat4j.domain.stream.Reply;
 public abstract class ReplyFailedException extends T3ChatException {
 
     private final transient Reply partialReply;
+    private transient volatile Conversation conversation;
 
     protected ReplyFailedException(String message, Reply partialReply, Throwable cause) {
         super(message, cause);
@@ -20,5 +24,18 @@ public abstract class ReplyFailedException extends T3ChatException {
     /** What arrived before the failure (possibly empty). */
     public Reply partialReply() {
         return partialReply;
+    }
+
+    /**
+     * The conversation with the partial reply kept (marked incomplete), when anything arrived; empty
+     * when nothing did and the conversation stays as it was before the send.
+     */
+    public Optional<Conversation> conversation() {
+        return Optional.ofNullable(conversation);
+    }
+
+    /** Records the conversation that keeps the partial reply; called by the send use case. */
+    public void keptIn(Conversation value) {
+        this.conversation = requireNonNull(value, "conversation == null");
     }
 }

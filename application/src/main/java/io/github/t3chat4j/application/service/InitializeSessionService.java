@@ -2,21 +2,23 @@ package io.github.t3chat4j.application.service;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.port.in.InitializeSessionCommand;
 import io.github.t3chat4j.application.port.in.InitializeSessionUseCase;
 import io.github.t3chat4j.application.port.out.InitializeSessionPort;
+import io.github.t3chat4j.application.session.SessionKeeper;
 
-/** Opens the session with t3.chat through {@link InitializeSessionPort}. */
+/** Opens the session with t3.chat through {@link InitializeSessionPort}, with the session as it is now. */
 public final class InitializeSessionService implements InitializeSessionUseCase {
 
     private final InitializeSessionPort initializeSession;
+    private final SessionKeeper keeper;
 
-    public InitializeSessionService(InitializeSessionPort initializeSession) {
+    public InitializeSessionService(InitializeSessionPort initializeSession, SessionKeeper keeper) {
         this.initializeSession = requireNonNull(initializeSession, "initializeSession == null");
+        this.keeper = requireNonNull(keeper, "keeper == null");
     }
 
     @Override
-    public void initializeSession(InitializeSessionCommand command) {
-        initializeSession.initialize(command.session());
+    public void initializeSession() {
+        initializeSession.initialize(keeper.current());
     }
 }

@@ -2,26 +2,21 @@ package io.github.t3chat4j.application.service;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.port.in.RefreshSessionCommand;
 import io.github.t3chat4j.application.port.in.RefreshSessionUseCase;
-import io.github.t3chat4j.application.port.out.RenewSessionPort;
+import io.github.t3chat4j.application.session.SessionKeeper;
 import io.github.t3chat4j.domain.session.Session;
 
-/** Asks for a rotated {@code wos-session} and swaps it into the cookie string, keeping every other cookie. */
+/** Renews the connection's session now, through its {@link SessionKeeper}. */
 public final class RefreshSessionService implements RefreshSessionUseCase {
 
-    private final RenewSessionPort renewSession;
+    private final SessionKeeper keeper;
 
-    public RefreshSessionService(RenewSessionPort renewSession) {
-        this.renewSession = requireNonNull(renewSession, "renewSession == null");
+    public RefreshSessionService(SessionKeeper keeper) {
+        this.keeper = requireNonNull(keeper, "keeper == null");
     }
 
     @Override
-    public Session refreshSession(RefreshSessionCommand command) {
-        Session session = command.session();
-        return renewSession.renewWosSession(session)
-                .filter(value -> !value.isBlank())
-                .map(session::withRenewedWosSession)
-                .orElse(session);
+    public Session refreshSession() {
+        return keeper.renew();
     }
 }

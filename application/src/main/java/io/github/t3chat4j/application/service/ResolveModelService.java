@@ -7,7 +7,6 @@ import java.util.Optional;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.ResolveModelQuery;
 import io.github.t3chat4j.application.port.in.ResolveModelUseCase;
-import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
@@ -15,10 +14,10 @@ import io.github.t3chat4j.domain.catalog.ModelInfo;
 /** Finds a typed model id in the catalogue, suggesting the closest id for a typo. */
 public final class ResolveModelService implements ResolveModelUseCase {
 
-    private final LoadModelCatalogPort loadCatalog;
+    private final ModelCatalogService catalog;
 
-    public ResolveModelService(LoadModelCatalogPort loadCatalog) {
-        this.loadCatalog = requireNonNull(loadCatalog, "loadCatalog == null");
+    public ResolveModelService(ModelCatalogService catalog) {
+        this.catalog = requireNonNull(catalog, "catalog == null");
     }
 
     @Override
@@ -28,17 +27,17 @@ public final class ResolveModelService implements ResolveModelUseCase {
         if (typed.isEmpty()) {
             throw new InvalidInputException("No model given: pass a model id such as 'gemini-2.5-flash-lite'.");
         }
-        ModelCatalog catalog = loadCatalog.loadModelCatalog(query.session());
-        Optional<ModelInfo> found = catalog.find(typed);
+        ModelCatalog models = catalog.load();
+        Optional<ModelInfo> found = models.find(typed);
         if (found.isPresent()) {
             return found.get();
         }
         // The bundled list is a fallback and may lag behind the site: an id missing from it is let through.
-        if (catalog.source() == ModelCatalog.Source.BUNDLED) {
+        if (models.source() == ModelCatalog.Source.BUNDLED) {
             return ModelInfo.builder(ModelId.of(typed), typed).build();
         }
         throw new InvalidInputException("Unknown model '" + typed + "'."
-                + catalog.closestTo(typed).map(id -> " Did you mean '" + id.value() + "'?")
+                + models.closestTo(typed).map(id -> " Did you mean '" + id.value() + "'?")
                         .orElse(" Run 't3 models' to list the models."));
     }
 }

@@ -3,103 +3,152 @@ package io.github.t3chat4j.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.ChatStreamException;
-import io.github.t3chat4j.application.error.SessionExpiredException;
+import io.github.t3chat4j.application.error.ReplyFailedException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.in.RefreshSessionCommand;
-import io.github.t3chat4j.application.port.in.RefreshSessionUseCase;
 import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
 import io.github.t3chat4j.application.port.in.SendMessageUseCase;
 import io.github.t3chat4j.application.port.out.ChatRequest;
 import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.session.SessionKeeper;
+import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageId;
-import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.stream.ReplyAccumulator;
+import io.github.t3chat4j.domain.thread.Conversation;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Iterator;
+import java.util.Optional;
 
-/** Opens the chat stream (refreshing the session once on rejection), relays events, assembles the reply. */
+/**
+ * The send, whole: appends the user message, renews the session before its first use (through the
+ * {@link SessionKeeper}, which also renews and retries once on a rejection), opens the stream, relays
+ * its events, then keeps the reply and saves the conversation. What happens when it goes wrong:
+ * <ul>
+ *   <li>nothing arrived (the request failed, or was cancelled before the first token): the
+ *       conversation is returned (or left) as it was, so sending the same text again does not put it
+ *       in twice;</li>
+ *   <li>part of a reply arrived and the stream failed: the partial reply is kept, marked incomplete,
+ *       saved, and the exception carries that conversation;</li>
+ *   <li>cancelled midway: the partial reply is kept like a normal reply, marked cancelled.</li>
+ * </ul>
+ */
 public final class SendMessageService implements SendMessageUseCase {
 
     private final StreamChatPort chat;
-    private final RefreshSessionUseCase refreshSession;
+    private final SessionKeeper keeper;
+    private final SaveConversationPort saveConversation;
+    private final Clock clock;
 
-    public SendMessageService(StreamChatPort chat, RefreshSessionUseCase refreshSession) {
+    /** @param saveConversation where conversations are kept ({@code conversation -> { }} to keep none) */
+    public SendMessageService(StreamChatPort chat, SessionKeeper keeper, SaveConversationPort saveConversation,
+            Clock clock) {
         this.chat = requireNonNull(chat, "chat == null");
-        this.refreshSession = requireNonNull(refreshSession, "refreshSession == null");
+        this.keeper = requireNonNull(keeper, "keeper == null");
+        this.saveConversation = requireNonNull(saveConversation, "saveConversation == null");
+        this.clock = requireNonNull(clock, "clock == null");
     }
 
     @Override
     public SendMessageResult sendMessage(SendMessageCommand command, ChatEventListener listener) {
         requireNonNull(command, "command == null");
         requireNonNull(listener, "listener == null");
-        MessageId replyId = MessageId.random();
-        Session session = command.session();
-        if (command.cancellation().isCancelled()) {
-            // Cancelled before anything was sent: send nothing (a request costs credits).
-            return new SendMessageResult(new ReplyAccumulator().toReply(Reply.Ending.CANCELLED), replyId, session);
+        Conversation before = command.conversation();
+        Conversation conversation = command.text() == null ? before
+                : before.append(Message.user(command.text()), clock.instant());
+        if (conversation.messages().isEmpty()) {
+            Message nothing = Message.error("No messages to send: pass a message or append one first.");
+            return new SendMessageResult(before, nothing, new ReplyAccumulator().toReply(Reply.Ending.FAILED),
+                    Optional.empty());
         }
-        ChatStream stream;
-        try (OpeningGuard guard = new OpeningGuard(command.cancellation())) {
-            try {
-                stream = chat.open(request(command, session, replyId));
-            } catch (SessionExpiredException rejected) {
-                session = refreshSession.refreshSession(new RefreshSessionCommand(session));
-                stream = openAfterRefresh(command, session, replyId);
-            }
-        } catch (T3ChatException failed) {
-            if (command.cancellation().isCancelled()) {
-                return new SendMessageResult(new ReplyAccumulator().toReply(Reply.Ending.CANCELLED), replyId, session);
+        conversation = conversation.withModel(command.model()).withSettings(command.settings());
+        MessageId replyId = MessageId.random();
+        Reply reply;
+        try {
+            reply = stream(command, conversation, replyId, listener);
+        } catch (ReplyFailedException failed) {
+            if (hasContent(failed.partialReply())) {
+                Conversation kept = conversation.append(
+                        failed.partialReply().toMessage(MessageId.random(), command.model(), clock.instant()),
+                        clock.instant());
+                failed.keptIn(kept);
+                save(kept).ifPresent(failed::addSuppressed);
             }
             throw failed;
         }
-        Reply reply = relay(stream, command, listener);
+        Message message = reply.toMessage(replyId, command.model(), clock.instant());
+        if (!hasContent(reply)) {
+            // Cancelled before the first token: nothing to keep, and nothing for the next send to repeat.
+            return new SendMessageResult(before, message, reply, Optional.empty());
+        }
+        Conversation kept = conversation.append(message, clock.instant());
+        return new SendMessageResult(kept, message, reply, save(kept));
+    }
+
+    /** Opens the stream and relays it; a cancel before or while opening sends nothing and is not an error. */
+    private Reply stream(SendMessageCommand command, Conversation conversation, MessageId replyId,
+            ChatEventListener listener) {
+        Cancellation cancellation = command.cancellation();
+        if (cancellation.isCancelled()) {
+            // Cancelled before anything was sent: send nothing (a request costs credits).
+            return new ReplyAccumulator().toReply(Reply.Ending.CANCELLED);
+        }
+        ChatStream stream;
+        try (OpeningGuard guard = new OpeningGuard(cancellation)) {
+            stream = keeper.call(session -> chat.open(new ChatRequest(session, conversation.threadId(),
+                    conversation.messages(), command.model(), command.settings(), replyId)));
+        } catch (T3ChatException failed) {
+            if (cancellation.isCancelled()) {
+                return new ReplyAccumulator().toReply(Reply.Ending.CANCELLED);
+            }
+            throw failed;
+        }
+        Reply reply = relay(stream, cancellation, listener);
         if (reply.ending() == Reply.Ending.FAILED) {
             throw new ChatStreamException(reply.errorText(), reply);
         }
         if (reply.ending() == Reply.Ending.INTERRUPTED) {
             throw new StreamInterruptedException(reply, null);
         }
-        return new SendMessageResult(reply, replyId, session);
+        return reply;
     }
 
-    private ChatStream openAfterRefresh(SendMessageCommand command, Session session, MessageId replyId) {
-        try {
-            return chat.open(request(command, session, replyId));
-        } catch (SessionExpiredException stillRejected) {
-            throw new SessionExpiredException("t3.chat still rejects the session after a refresh: it has expired. "
-                    + SessionExpiredException.ADVICE);
-        }
-    }
-
-    private static Reply relay(ChatStream stream, SendMessageCommand command, ChatEventListener listener) {
+    private static Reply relay(ChatStream stream, Cancellation cancellation, ChatEventListener listener) {
         ReplyAccumulator accumulator = new ReplyAccumulator();
         try (stream) {
-            command.cancellation().onCancel(stream::close);
+            cancellation.onCancel(stream::close);
             Iterator<ChatEvent> events = stream.events().iterator();
-            while (!accumulator.hasEnded() && !command.cancellation().isCancelled() && events.hasNext()) {
+            while (!accumulator.hasEnded() && !cancellation.isCancelled() && events.hasNext()) {
                 ChatEvent event = events.next();
                 accumulator.accept(event);
                 listener.onEvent(event);
             }
         } catch (T3ChatException | UncheckedIOException broken) {
-            if (!command.cancellation().isCancelled()) {
+            if (!cancellation.isCancelled()) {
                 throw new StreamInterruptedException(accumulator.toReply(), broken);
             }
         }
-        return accumulator.toReply(command.cancellation().isCancelled()
-                ? Reply.Ending.CANCELLED : Reply.Ending.INTERRUPTED);
+        return accumulator.toReply(cancellation.isCancelled() ? Reply.Ending.CANCELLED : Reply.Ending.INTERRUPTED);
     }
 
-    private static ChatRequest request(SendMessageCommand command, Session session, MessageId replyId) {
-        return new ChatRequest(session, command.conversation().threadId(), command.conversation().messages(),
-                command.model(), command.settings(), replyId);
+    private Optional<T3ChatException> save(Conversation conversation) {
+        try {
+            saveConversation.save(conversation);
+            return Optional.empty();
+        } catch (T3ChatException failed) {
+            return Optional.of(failed);
+        }
+    }
+
+    private static boolean hasContent(Reply reply) {
+        return !reply.text().isEmpty() || !reply.reasoning().isEmpty() || reply.image().isPresent();
     }
 
     /**

@@ -5,12 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.application.port.in.TrackCreditsCommand;
 import io.github.t3chat4j.application.port.in.TrackCreditsResult;
 import io.github.t3chat4j.application.port.in.TrackCreditsUseCase;
-import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
+import io.github.t3chat4j.application.port.in.GetCreditsUseCase;
 import io.github.t3chat4j.application.port.out.SleepPort;
 import io.github.t3chat4j.domain.account.CreditUsage;
 import io.github.t3chat4j.domain.account.CreditUsage.Trust;
 import io.github.t3chat4j.domain.account.CustomerData;
-import io.github.t3chat4j.domain.session.Session;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,12 +31,12 @@ public final class TrackCreditsService implements TrackCreditsUseCase {
     /** How long the send waits for the before-read's thread to start, so that read goes out first. */
     private static final long START_WAIT_MILLIS = 500;
 
-    private final LoadCustomerDataPort loadCustomerData;
+    private final GetCreditsUseCase credits;
     private final Executor executor;
     private final SleepPort sleep;
 
-    public TrackCreditsService(LoadCustomerDataPort loadCustomerData, Executor executor, SleepPort sleep) {
-        this.loadCustomerData = requireNonNull(loadCustomerData, "loadCustomerData == null");
+    public TrackCreditsService(GetCreditsUseCase credits, Executor executor, SleepPort sleep) {
+        this.credits = requireNonNull(credits, "credits == null");
         this.executor = requireNonNull(executor, "executor == null");
         this.sleep = requireNonNull(sleep, "sleep == null");
     }
@@ -48,20 +47,20 @@ public final class TrackCreditsService implements TrackCreditsUseCase {
         requireNonNull(command, "command == null");
         requireNonNull(send, "send == null");
         requireNonNull(finishReason, "finishReason == null");
-        CompletableFuture<CustomerData> beforeRead = startBeforeRead(command.session());
+        CompletableFuture<CustomerData> beforeRead = startBeforeRead();
         T value = send.get();
         String reason = Optional.ofNullable(finishReason.apply(value)).orElse("");
         return new TrackCreditsResult<>(value, measure(command, beforeRead, reason));
     }
 
-    private CompletableFuture<CustomerData> startBeforeRead(Session session) {
+    private CompletableFuture<CustomerData> startBeforeRead() {
         CompletableFuture<CustomerData> result = new CompletableFuture<>();
         CountDownLatch started = new CountDownLatch(1);
         try {
             executor.execute(() -> {
                 started.countDown();
                 try {
-                    result.complete(loadCustomerData.loadCustomerData(session));
+                    result.complete(credits.getCredits());
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
                 }
@@ -81,7 +80,7 @@ public final class TrackCreditsService implements TrackCreditsUseCase {
         try {
             before = beforeRead.join();
         } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            Optional<BigDecimal> after = readOnce(command.session()).map(CustomerData::balance);
+            Optional<BigDecimal> after = readOnce().map(CustomerData::balance);
             return CreditUsage.untrusted(Trust.UNREADABLE, Optional.empty(), after, finishReason,
                     "the balance before the send could not be read (" + describe(e) + ")");
         }
@@ -90,7 +89,7 @@ public final class TrackCreditsService implements TrackCreditsUseCase {
         for (int poll = 0; poll < command.maxPolls(); poll++) {
             sleep.sleep(command.pollInterval());
             try {
-                after = loadCustomerData.loadCustomerData(command.session());
+                after = credits.getCredits();
                 lastFailure = null;
                 if (after.balance().compareTo(before.balance()) != 0) {
                     break;
@@ -116,9 +115,9 @@ public final class TrackCreditsService implements TrackCreditsUseCase {
         return CreditUsage.trusted(before.balance(), after.balance(), finishReason);
     }
 
-    private Optional<CustomerData> readOnce(Session session) {
+    private Optional<CustomerData> readOnce() {
         try {
-            return Optional.of(loadCustomerData.loadCustomerData(session));
+            return Optional.of(credits.getCredits());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

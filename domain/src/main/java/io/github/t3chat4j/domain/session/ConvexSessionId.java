@@ -8,6 +8,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ConvexSessionId {
 
+    /** No id: the id of {@link Session#anonymous()}. */
+    public static final ConvexSessionId NONE = new ConvexSessionId("");
+
     private final String value;
 
     private ConvexSessionId(String value) {

@@ -8,6 +8,8 @@ import static java.util.Objects.requireNonNull;
  */
 public record Session(SessionCookies cookies, ConvexSessionId convexSessionId) {
 
+    private static final Session ANONYMOUS = new Session(SessionCookies.NONE, ConvexSessionId.NONE);
+
     public Session {
         requireNonNull(cookies, "cookies == null");
         requireNonNull(convexSessionId, "convexSessionId == null");
@@ -31,6 +33,19 @@ public record Session(SessionCookies cookies, ConvexSessionId convexSessionId) {
                         "No convex session id: set CONVEX_SESSION_ID, or copy a cookie string that"
                                 + " contains the 'convex-session-id' cookie."));
         return new Session(cookies, ConvexSessionId.of(fromCookie));
+    }
+
+    /**
+     * No credentials at all: for a transport of one's own (a test fake, a recording) that never sends
+     * them. The HTTP adapters refuse to build a client without real ones.
+     */
+    public static Session anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** Whether this is {@link #anonymous()}. */
+    public boolean isAnonymous() {
+        return cookies.size() == 0;
     }
 
     /** This session with a rotated {@code wos-session} cookie; every other cookie is kept. */

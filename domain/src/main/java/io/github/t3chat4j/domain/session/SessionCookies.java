@@ -20,6 +20,9 @@ public final class SessionCookies {
     /** The cookie in which the browser may also carry the convex session id. */
     public static final String CONVEX_SESSION_ID = "convex-session-id";
 
+    /** No cookies at all: the cookies of {@link Session#anonymous()}. */
+    public static final SessionCookies NONE = new SessionCookies(List.of());
+
     private final List<Map.Entry<String, String>> pairs;
 
     private SessionCookies(List<Map.Entry<String, String>> pairs) {

@@ -9,5 +9,5 @@ import io.github.t3chat4j.domain.account.CustomerData;
  */
 public interface GetCreditsUseCase {
 
-    CustomerData getCredits(AccountQuery query);
+    CustomerData getCredits();
 }

@@ -8,5 +8,5 @@ import java.util.List;
  */
 public interface GetModelBenchmarksUseCase {
 
-    List<ModelBenchmark> getModelBenchmarks(AccountQuery query);
+    List<ModelBenchmark> getModelBenchmarks();
 }

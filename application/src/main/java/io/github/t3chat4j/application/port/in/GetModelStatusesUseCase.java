@@ -8,5 +8,5 @@ import java.util.List;
  */
 public interface GetModelStatusesUseCase {
 
-    List<ModelStatus> getModelStatuses(AccountQuery query);
+    List<ModelStatus> getModelStatuses();
 }

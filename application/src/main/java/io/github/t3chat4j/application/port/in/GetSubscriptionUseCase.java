@@ -7,5 +7,5 @@ import io.github.t3chat4j.domain.account.SubscriptionData;
  */
 public interface GetSubscriptionUseCase {
 
-    SubscriptionData getSubscription(AccountQuery query);
+    SubscriptionData getSubscription();
 }

@@ -3,5 +3,5 @@ package io.github.t3chat4j.application.port.in;
 /** Checks that t3.chat accepts the session ({@code GET /}); throws the transport's typed errors if not. */
 public interface InitializeSessionUseCase {
 
-    void initializeSession(InitializeSessionCommand command);
+    void initializeSession();
 }

@@ -8,5 +8,5 @@ import java.util.List;
  */
 public interface ListActiveSessionsUseCase {
 
-    List<ActiveSession> listActiveSessions(AccountQuery query);
+    List<ActiveSession> listActiveSessions();
 }

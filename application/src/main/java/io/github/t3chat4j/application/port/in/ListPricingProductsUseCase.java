@@ -8,5 +8,5 @@ import java.util.List;
  */
 public interface ListPricingProductsUseCase {
 
-    List<PricingProduct> listPricingProducts(AccountQuery query);
+    List<PricingProduct> listPricingProducts();
 }

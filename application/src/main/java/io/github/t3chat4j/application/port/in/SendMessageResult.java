@@ -2,19 +2,24 @@ package io.github.t3chat4j.application.port.in;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.domain.message.MessageId;
-import io.github.t3chat4j.domain.session.Session;
+import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.Reply;
+import io.github.t3chat4j.domain.thread.Conversation;
+import java.util.Optional;
 
 /**
- * What a send produced: the reply, the id chosen for it, and the session to use from now on (a new one
- * when the send had to refresh it).
+ * What a send produced: the conversation from now on (with the user message and the reply appended,
+ * or as it was when nothing was received), the assistant message, the reply as assembled from the
+ * stream (finish reason included), and the failure to save the conversation, if saving failed.
  */
-public record SendMessageResult(Reply reply, MessageId replyId, Session session) {
+public record SendMessageResult(Conversation conversation, Message message, Reply reply,
+        Optional<T3ChatException> saveFailure) {
 
     public SendMessageResult {
+        requireNonNull(conversation, "conversation == null");
+        requireNonNull(message, "message == null");
         requireNonNull(reply, "reply == null");
-        requireNonNull(replyId, "replyId == null");
-        requireNonNull(session, "session == null");
+        requireNonNull(saveFailure, "saveFailure == null");
     }
 }

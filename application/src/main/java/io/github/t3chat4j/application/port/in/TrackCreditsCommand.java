@@ -2,16 +2,15 @@ package io.github.t3chat4j.application.port.in;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.domain.session.Session;
 import java.time.Duration;
 
 /**
- * Measure the credits one send uses, reading the balance with {@code session}.
+ * Measure the credits one send uses.
  *
  * @param maxPolls how often the balance is read after the send, at most, waiting for it to change
  * @param pollInterval the wait before each of those reads
  */
-public record TrackCreditsCommand(Session session, int maxPolls, Duration pollInterval) {
+public record TrackCreditsCommand(int maxPolls, Duration pollInterval) {
 
     /** The reference client's bound: 8 reads. */
     public static final int DEFAULT_MAX_POLLS = 8;
@@ -19,7 +18,6 @@ public record TrackCreditsCommand(Session session, int maxPolls, Duration pollIn
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
 
     public TrackCreditsCommand {
-        requireNonNull(session, "session == null");
         requireNonNull(pollInterval, "pollInterval == null");
         if (maxPolls < 1) {
             throw new IllegalArgumentException("maxPolls must be at least 1, got " + maxPolls);
@@ -30,7 +28,7 @@ public record TrackCreditsCommand(Session session, int maxPolls, Duration pollIn
     }
 
     /** Tracks with the default bound (8 reads, 200 ms apart). */
-    public static TrackCreditsCommand of(Session session) {
-        return new TrackCreditsCommand(session, DEFAULT_MAX_POLLS, DEFAULT_POLL_INTERVAL);
+    public static TrackCreditsCommand defaults() {
+        return new TrackCreditsCommand(DEFAULT_MAX_POLLS, DEFAULT_POLL_INTERVAL);
     }
 }

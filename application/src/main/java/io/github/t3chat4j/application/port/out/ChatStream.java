@@ -1,6 +1,9 @@
 package io.github.t3chat4j.application.port.out;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.t3chat4j.domain.stream.ChatEvent;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -10,6 +13,31 @@ import java.util.stream.Stream;
  * closes it; closing early (from any thread) cancels the HTTP exchange.
  */
 public interface ChatStream extends AutoCloseable {
+
+    /**
+     * A stream that yields {@code events} in order, for tests and custom transports:
+     * {@code request -> ChatStream.of(new ChatEvent.TextDelta("Hi"), ChatEvent.Finished.stop())}.
+     */
+    static ChatStream of(ChatEvent... events) {
+        List<ChatEvent> copy = List.of(requireNonNull(events, "events == null"));
+        return of(copy.stream());
+    }
+
+    /** A stream over {@code events}; closing it closes {@code events}. */
+    static ChatStream of(Stream<ChatEvent> events) {
+        requireNonNull(events, "events == null");
+        return new ChatStream() {
+            @Override
+            public Stream<ChatEvent> events() {
+                return events;
+            }
+
+            @Override
+            public void close() {
+                events.close();
+            }
+        };
+    }
 
     Stream<ChatEvent> events();
 

@@ -1,10 +1,8 @@
-package io.github.t3chat4j.application.port.out;
+package io.github.t3chat4j.domain.thread;
 
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.domain.chat.ModelId;
-import io.github.t3chat4j.domain.thread.Conversation;
-import io.github.t3chat4j.domain.thread.ThreadId;
 import java.time.Instant;
 
 /** One line of a conversation listing: enough to pick a conversation without loading its messages. */

@@ -1,4 +1,4 @@
-package io.github.t3chat4j.application.port.out;
+package io.github.t3chat4j.domain.thread;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,0 +1,76 @@
+package io.github.t3chat4j.application;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.port.in.DeleteConversationUseCase;
+import io.github.t3chat4j.application.port.in.ExportConversationUseCase;
+import io.github.t3chat4j.application.port.in.ImportHistoryUseCase;
+import io.github.t3chat4j.application.port.in.ListConversationsUseCase;
+import io.github.t3chat4j.application.port.in.LoadConversationUseCase;
+import io.github.t3chat4j.application.port.in.LoadSettingsUseCase;
+import io.github.t3chat4j.application.port.in.UpdateSettingsUseCase;
+import io.github.t3chat4j.application.service.DeleteConversationService;
+import io.github.t3chat4j.application.service.ExportConversationService;
+import io.github.t3chat4j.application.service.ImportHistoryService;
+import io.github.t3chat4j.application.service.ListConversationsService;
+import io.github.t3chat4j.application.service.LoadConversationService;
+import io.github.t3chat4j.application.service.SettingsService;
+
+/**
+ * The use cases that need no connection and no credentials: the stored conversations (list, load,
+ * export, delete, import from the browser) and the stored settings. Built from the storage ports of a
+ * {@link DrivenPorts}; a use case whose port is missing fails with an
+ * {@link io.github.t3chat4j.application.error.InvalidInputException} naming it. Thread-safe.
+ */
+public final class LocalUseCases {
+
+    private final ListConversationsService listConversations;
+    private final LoadConversationService loadConversation;
+    private final ExportConversationService exportConversation;
+    private final DeleteConversationService deleteConversation;
+    private final ImportHistoryService importHistory;
+    private final SettingsService settings;
+
+    private LocalUseCases(DrivenPorts ports) {
+        this.listConversations = new ListConversationsService(ports.listConversations());
+        this.loadConversation = new LoadConversationService(ports.loadConversation());
+        this.exportConversation = new ExportConversationService(loadConversation, ports.formatConversation());
+        this.deleteConversation = new DeleteConversationService(ports.deleteConversation());
+        this.importHistory = new ImportHistoryService(ports.parseHistory(), ports.loadConversation(),
+                ports.saveConversation());
+        this.settings = new SettingsService(ports.settingsStore());
+    }
+
+    /** The local use cases over {@code ports}' storage ports. */
+    public static LocalUseCases of(DrivenPorts ports) {
+        return new LocalUseCases(requireNonNull(ports, "ports == null"));
+    }
+
+    public ListConversationsUseCase listConversations() {
+        return listConversations;
+    }
+
+    public LoadConversationUseCase loadConversation() {
+        return loadConversation;
+    }
+
+    public ExportConversationUseCase exportConversation() {
+        return exportConversation;
+    }
+
+    public DeleteConversationUseCase deleteConversation() {
+        return deleteConversation;
+    }
+
+    public ImportHistoryUseCase importHistory() {
+        return importHistory;
+    }
+
+    public LoadSettingsUseCase loadSettings() {
+        return settings;
+    }
+
+    public UpdateSettingsUseCase updateSettings() {
+        return settings;
+    }
+}

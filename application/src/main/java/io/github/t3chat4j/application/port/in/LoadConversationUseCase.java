@@ -1,0 +1,15 @@
+package io.github.t3chat4j.application.port.in;
+
+import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
+
+/**
+ * Reads one stored conversation.
+ *
+ * @throws io.github.t3chat4j.application.error.InvalidInputException when none has this id
+ * @throws io.github.t3chat4j.application.error.StorageException when its file cannot be read
+ */
+public interface LoadConversationUseCase {
+
+    Conversation loadConversation(ThreadId threadId);
+}

@@ -1,0 +1,11 @@
+package io.github.t3chat4j.application.port.in;
+
+/**
+ * Reads the stored settings (the config file).
+ *
+ * @throws io.github.t3chat4j.application.error.StorageException naming the file when it cannot be read
+ */
+public interface LoadSettingsUseCase {
+
+    StoredSettingsResult loadSettings();
+}

@@ -1,0 +1,27 @@
+package io.github.t3chat4j.application.port.out;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The user's stored settings (the CLI's config file): string keys such as {@link #COOKIES} to string
+ * values. It holds secrets, so implementations keep it readable by its owner only and write it
+ * atomically. Throws {@link io.github.t3chat4j.application.error.StorageException} naming the file and
+ * the cause when it cannot be read or written.
+ */
+public interface SettingsStorePort {
+
+    /** The key of the stored cookie string. */
+    String COOKIES = "COOKIES";
+    /** The key of the stored convex session id. */
+    String CONVEX_SESSION_ID = "CONVEX_SESSION_ID";
+
+    /** Every stored setting; empty when nothing is stored yet. */
+    Map<String, String> loadSettings();
+
+    /** Sets each key to its value, or removes it when the value is empty; other keys stay as they are. */
+    void updateSettings(Map<String, Optional<String>> changes);
+
+    /** Where the settings are kept, for messages (a file path). */
+    String location();
+}

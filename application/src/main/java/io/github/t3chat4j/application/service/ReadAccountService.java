@@ -1,0 +1,72 @@
+package io.github.t3chat4j.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.port.in.GetCreditsUseCase;
+import io.github.t3chat4j.application.port.in.GetModelBenchmarksUseCase;
+import io.github.t3chat4j.application.port.in.GetModelStatusesUseCase;
+import io.github.t3chat4j.application.port.in.GetSubscriptionUseCase;
+import io.github.t3chat4j.application.port.in.ListActiveSessionsUseCase;
+import io.github.t3chat4j.application.port.in.ListPricingProductsUseCase;
+import io.github.t3chat4j.application.port.out.LoadAccountPort;
+import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
+import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
+import io.github.t3chat4j.application.session.SessionKeeper;
+import io.github.t3chat4j.domain.account.ActiveSession;
+import io.github.t3chat4j.domain.account.CustomerData;
+import io.github.t3chat4j.domain.account.PricingProduct;
+import io.github.t3chat4j.domain.account.SubscriptionData;
+import io.github.t3chat4j.domain.catalog.ModelBenchmark;
+import io.github.t3chat4j.domain.catalog.ModelStatus;
+import java.util.List;
+
+/**
+ * The plain account reads: each asks one port with the connection's session, through the
+ * {@link SessionKeeper}, so a rejected session is renewed and the read retried once, as for a send.
+ */
+public final class ReadAccountService implements GetCreditsUseCase, GetSubscriptionUseCase,
+        ListPricingProductsUseCase, ListActiveSessionsUseCase, GetModelStatusesUseCase, GetModelBenchmarksUseCase {
+
+    private final LoadCustomerDataPort customerData;
+    private final LoadAccountPort account;
+    private final LoadModelInsightsPort insights;
+    private final SessionKeeper keeper;
+
+    public ReadAccountService(LoadCustomerDataPort customerData, LoadAccountPort account,
+            LoadModelInsightsPort insights, SessionKeeper keeper) {
+        this.customerData = requireNonNull(customerData, "customerData == null");
+        this.account = requireNonNull(account, "account == null");
+        this.insights = requireNonNull(insights, "insights == null");
+        this.keeper = requireNonNull(keeper, "keeper == null");
+    }
+
+    @Override
+    public CustomerData getCredits() {
+        return keeper.call(customerData::loadCustomerData);
+    }
+
+    @Override
+    public SubscriptionData getSubscription() {
+        return keeper.call(account::loadSubscription);
+    }
+
+    @Override
+    public List<PricingProduct> listPricingProducts() {
+        return keeper.call(account::loadPricingProducts);
+    }
+
+    @Override
+    public List<ActiveSession> listActiveSessions() {
+        return keeper.call(account::loadActiveSessions);
+    }
+
+    @Override
+    public List<ModelStatus> getModelStatuses() {
+        return keeper.call(insights::loadModelStatuses);
+    }
+
+    @Override
+    public List<ModelBenchmark> getModelBenchmarks() {
+        return keeper.call(insights::loadModelBenchmarks);
+    }
+}

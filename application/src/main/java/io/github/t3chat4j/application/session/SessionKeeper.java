@@ -1,0 +1,115 @@
+package io.github.t3chat4j.application.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.error.SessionExpiredException;
+import io.github.t3chat4j.application.port.out.RenewSessionPort;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.domain.session.Session;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The only holder of one connection's current {@link Session}, shared by chat, account reads and
+ * anything else that talks to t3.chat with it. t3.chat rotates the {@code wos-session} cookie, and
+ * renewing the same cookie twice may be refused, so renewal is rationed here:
+ * <ul>
+ *   <li>once before the session is first used ({@link #firstUse()});</li>
+ *   <li>once after t3.chat rejects it ({@link #call(Function)} renews and retries once; when another
+ *       thread already renewed since the rejected session was handed out, its session is used
+ *       instead of renewing again);</li>
+ *   <li>and whenever a caller asks ({@link #renew()}).</li>
+ * </ul>
+ * When a renewal rotates the cookie, the {@link SaveSessionPort} is told, so the new cookie outlives
+ * the process; a failure to save goes to the warning listener and never fails the request.
+ * Thread-safe.
+ */
+public final class SessionKeeper {
+
+    private final RenewSessionPort renewal;
+    private final SaveSessionPort saver;
+    private final Consumer<String> warnings;
+    private Session current;
+    private boolean renewedOnce;
+
+    /**
+     * @param renewal asks t3.chat for a rotated cookie
+     * @param saver told about every rotated session
+     * @param warnings hears one sentence when a rotated session could not be saved
+     */
+    public SessionKeeper(Session initial, RenewSessionPort renewal, SaveSessionPort saver, Consumer<String> warnings) {
+        this.current = requireNonNull(initial, "initial == null");
+        this.renewal = requireNonNull(renewal, "renewal == null");
+        this.saver = requireNonNull(saver, "saver == null");
+        this.warnings = requireNonNull(warnings, "warnings == null");
+    }
+
+    /** The session in use now, renewed or not. */
+    public synchronized Session current() {
+        return current;
+    }
+
+    /** The session to use for a request: renewed first when this keeper has not renewed yet. */
+    public synchronized Session firstUse() {
+        if (!renewedOnce) {
+            renew();
+        }
+        return current;
+    }
+
+    /** Renews now and returns the session in use afterwards (the same one when the cookie did not rotate). */
+    public synchronized Session renew() {
+        Session before = current;
+        // Marked first: a failed renewal is not retried before the first use of every caller after it.
+        renewedOnce = true;
+        current = renewal.renewWosSession(before).map(before::withRenewedWosSession).orElse(before);
+        if (!current.equals(before)) {
+            save(current);
+        }
+        return current;
+    }
+
+    /**
+     * Runs {@code request} with the session (renewed first on first use). When t3.chat rejects it, renews
+     * once (or takes the session another thread renewed meanwhile) and runs it once more.
+     *
+     * @throws SessionExpiredException when the session is still rejected after the renewal
+     */
+    public <T> T call(Function<Session, T> request) {
+        Session used = firstUse();
+        try {
+            return request.apply(used);
+        } catch (SessionExpiredException rejected) {
+            Session fresh = renewAfterRejectionOf(used);
+            try {
+                return request.apply(fresh);
+            } catch (SessionExpiredException stillRejected) {
+                throw new SessionExpiredException("t3.chat still rejects the session after a refresh: it has"
+                        + " expired. " + SessionExpiredException.ADVICE);
+            }
+        }
+    }
+
+    private synchronized Session renewAfterRejectionOf(Session rejected) {
+        return current.equals(rejected) ? renew() : current;
+    }
+
+    private void save(Session renewed) {
+        try {
+            saver.saveSession(renewed);
+        } catch (RuntimeException e) {
+            warnings.accept("could not keep the renewed session cookie (" + describe(e) + "); if the next"
+                    + " command is refused, sign in again.");
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "SessionKeeper[" + current + (renewedOnce ? ", renewed" : "") + "]";
+    }
+}
