@@ -6,32 +6,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.port.in.TrackCreditsResult;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.application.port.out.LoadAccountPort;
-import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
+import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.domain.account.ActiveSession;
 import io.github.t3chat4j.domain.account.PricingProduct;
 import io.github.t3chat4j.domain.account.SubscriptionData;
 import io.github.t3chat4j.domain.catalog.ModelBenchmark;
-import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.catalog.ModelStatus;
-import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.domain.stream.Reply;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AccountClientTest {
 
     private final List<String> calls = new ArrayList<>();
+    private final AtomicInteger renewals = new AtomicInteger();
     private final LoadAccountPort account = new LoadAccountPort() {
         @Override
         public SubscriptionData loadSubscription(Session session) {
@@ -59,58 +61,96 @@ class AccountClientTest {
             return List.of();
         }
     };
-    private final LoadCustomerDataPort customerData = session -> {
-        calls.add("balance");
-        return balance(calls.contains("chat") ? 990 : 1000);
+    private final LoadModelCatalogPort catalog = new LoadModelCatalogPort() {
+        @Override
+        public List<ModelInfo> loadSiteModels(Session session) {
+            return List.of(ModelInfo.builder(ModelId.of("gpt-4o"), "GPT-4o").build());
+        }
+
+        @Override
+        public List<ModelInfo> loadBundledModels() {
+            return List.of();
+        }
     };
-    private final AccountClient client = AccountClient.create(customerData, account, insights,
-            session -> new ModelCatalog(List.of(ModelInfo.builder(ModelId.of("gpt-4o"), "GPT-4o").build()),
-                    ModelCatalog.Source.SCRAPED),
-            Runnable::run, duration -> { });
+
+    private T3Client client(DrivenAdapters customerData) {
+        return T3Client.builder().session(aSession())
+                .adapters(ports -> ports.account(account).modelInsights(insights).modelCatalog(catalog)
+                        .renewSession(s -> Optional.of("rotated-" + renewals.incrementAndGet())))
+                .adapters(customerData)
+                .chatTransport(request -> {
+                    calls.add("chat");
+                    return ChatStream.of(new ChatEvent.TextDelta("Hello"), new ChatEvent.Finished("stop"));
+                })
+                .executor(Runnable::run).sleeper(duration -> { })
+                .build();
+    }
+
+    private T3Client client() {
+        return client(ports -> ports.customerData(session -> {
+            calls.add("balance");
+            return balance(calls.contains("chat") ? 990 : 1000);
+        }));
+    }
 
     @Test
-    void measuresTheCreditsOfAT3ClientSend() {
-        try (T3Client chat = T3Client.builder().session(aSession()).chatTransport(request -> {
-            calls.add("chat");
-            return stream(new ChatEvent.TextDelta("Hello"), new ChatEvent.Finished("stop"));
-        }).build()) {
+    void measuresTheCreditsOfASend() {
+        try (T3Client client = client()) {
 
-            TrackCreditsResult<Message> result = client.sendWithCredits(chat, "gpt-4o", "hi", ChatSettings.defaults());
+            TrackCreditsResult<Message> result = client.account().trackCredits(() -> client.send("hi"),
+                    sent -> client.lastReply().map(Reply::finishReason).orElse(""));
 
             assertThat(result.value().text()).isEqualTo("Hello");
             assertThat(result.usage().deducted()).contains(BigDecimal.TEN);
             assertThat(result.usage().finishReason()).isEqualTo("stop");
             assertThat(calls).startsWith("balance", "chat");
+            assertThat(renewals).hasValue(1);
         }
     }
 
     @Test
-    void offersEveryAccountRead() {
-        Session session = aSession();
+    void offersEveryAccountRead_overTheClientsSession() {
+        AccountClient reads = client().account();
 
-        assertThat(client.credits(session).balance()).isEqualByComparingTo("1000");
-        assertThat(client.subscription(session).paid()).isTrue();
-        assertThat(client.pricingProducts(session)).isEmpty();
-        assertThat(client.activeSessions(session)).isEmpty();
-        assertThat(client.modelStatuses(session)).isEmpty();
-        assertThat(client.modelBenchmarks(session)).isEmpty();
-        assertThat(client.models(session, false).ids()).containsExactly(ModelId.of("gpt-4o"));
-        assertThat(client.resolveModel(session, "gpt-4o").name()).isEqualTo("GPT-4o");
-        assertThatThrownBy(() -> client.resolveModel(session, "gpt4o"))
+        assertThat(reads.credits().balance()).isEqualByComparingTo("1000");
+        assertThat(reads.subscription().paid()).isTrue();
+        assertThat(reads.pricingProducts()).isEmpty();
+        assertThat(reads.activeSessions()).isEmpty();
+        assertThat(reads.modelStatuses()).isEmpty();
+        assertThat(reads.modelBenchmarks()).isEmpty();
+        assertThat(reads.models(false).ids()).containsExactly(ModelId.of("gpt-4o"));
+        assertThat(reads.resolveModel("gpt-4o").name()).isEqualTo("GPT-4o");
+        assertThatThrownBy(() -> reads.resolveModel("gpt4o"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Unknown model 'gpt4o'. Did you mean 'gpt-4o'?");
+        assertThat(renewals).hasValue(1);
     }
 
-    private static ChatStream stream(ChatEvent... events) {
-        return new ChatStream() {
-            @Override
-            public Stream<ChatEvent> events() {
-                return Stream.of(events);
+    @Test
+    void renewsAndRetriesAnAccountRead_onceWhenTheSessionIsRejected() {
+        List<String> used = new ArrayList<>();
+        T3Client client = client(ports -> ports.customerData(session -> {
+            String wos = session.cookies().get("wos-session").orElseThrow();
+            used.add(wos);
+            if (wos.equals("rotated-1")) {
+                throw SessionExpiredException.forStatus(401);
             }
+            return balance(5);
+        }));
 
-            @Override
-            public void close() {
-            }
-        };
+        assertThat(client.account().credits().balance()).isEqualByComparingTo("5");
+
+        assertThat(used).containsExactly("rotated-1", "rotated-2");
+        assertThat(client.session().cookies().get("wos-session")).contains("rotated-2");
+    }
+
+    @Test
+    void sharesOneRenewal_betweenChatAndAccountReads() {
+        T3Client client = client();
+
+        client.send("hi");
+        client.account().credits();
+
+        assertThat(renewals).hasValue(1);
     }
 }

@@ -11,8 +11,11 @@ import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
+import io.github.t3chat4j.application.port.in.ChatEventListener;
+import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.application.port.out.FetchedImage;
 import io.github.t3chat4j.domain.chat.ChatSettings;
+import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.ContentType;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageStatus;
@@ -30,7 +33,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class T3ClientTest {
@@ -54,8 +61,8 @@ class T3ClientTest {
         T3Client client = client();
         assertThat(client.threadId()).isEmpty();
 
-        client.send("gemini-2.5-flash-lite", "one", ChatSettings.defaults());
-        Message second = client.send("gemini-2.5-flash-lite", "two", ChatSettings.defaults());
+        client.send(ModelId.of("gemini-2.5-flash-lite"), "one", ChatSettings.defaults());
+        Message second = client.send(ModelId.of("gemini-2.5-flash-lite"), "two", ChatSettings.defaults());
 
         assertThat(second.text()).isEqualTo("second");
         assertThat(chat.requests().get(1).messages()).extracting(Message::text)
@@ -72,8 +79,8 @@ class T3ClientTest {
         chat.thenEvents(reply("a")).thenEvents(reply("b"));
         T3Client client = client();
 
-        client.send("m", "one", ChatSettings.defaults());
-        client.send("m", "two", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "one", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
 
         assertThat(renewals).hasValue(1);
         assertThat(chat.requests().get(0).session().cookies().get("wos-session")).contains("rotated-1");
@@ -83,10 +90,10 @@ class T3ClientTest {
     void startsFreshThread_onNewConversation() {
         chat.thenEvents(reply("a")).thenEvents(reply("b"));
         T3Client client = client();
-        client.send("m", "one", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "one", ChatSettings.defaults());
 
         client.newConversation();
-        client.send("m", "two", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
 
         assertThat(chat.requests().get(1).threadId()).isNotEqualTo(chat.requests().get(0).threadId());
         assertThat(chat.requests().get(1).messages()).extracting(Message::text).containsExactly("two");
@@ -96,7 +103,7 @@ class T3ClientTest {
     void returnsErrorMessage_whenNothingQueued() {
         T3Client client = client();
 
-        Message result = client.send("m", null, ChatSettings.defaults());
+        Message result = client.send(ModelId.of("m"), null, ChatSettings.defaults());
 
         assertThat(result.isError()).isTrue();
         assertThat(result.role()).isEqualTo(Role.ASSISTANT);
@@ -110,7 +117,7 @@ class T3ClientTest {
         client.appendMessage(Message.user("queued one"));
         client.appendMessage(Message.user("queued two"));
 
-        client.send("m", null, ChatSettings.defaults());
+        client.send(ModelId.of("m"), null, ChatSettings.defaults());
 
         assertThat(chat.requests().get(0).messages()).extracting(Message::text)
                 .containsExactly("queued one", "queued two");
@@ -121,7 +128,7 @@ class T3ClientTest {
         chat.thenEventsThenFailure(new TransportException("reset", null), new ChatEvent.TextDelta("partial"));
         T3Client client = client();
 
-        assertThatThrownBy(() -> client.send("m", "question", ChatSettings.defaults()))
+        assertThatThrownBy(() -> client.send(ModelId.of("m"), "question", ChatSettings.defaults()))
                 .isInstanceOf(StreamInterruptedException.class);
 
         assertThat(client.messages()).extracting(Message::text).containsExactly("question", "partial");
@@ -137,7 +144,7 @@ class T3ClientTest {
         ThreadId thread = ThreadId.of("11111111-2222-3333-4444-555555555555");
 
         client.resumeConversation(thread, List.of(Message.user("earlier"), Message.assistant("answer")));
-        client.send("m", "again", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "again", ChatSettings.defaults());
 
         assertThat(chat.requests().get(0).threadId()).isEqualTo(thread);
         assertThat(chat.requests().get(0).messages()).hasSize(3);
@@ -147,10 +154,10 @@ class T3ClientTest {
     void clearsMessages_butKeepsThread() {
         chat.thenEvents(reply("a")).thenEvents(reply("b"));
         T3Client client = client();
-        client.send("m", "one", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "one", ChatSettings.defaults());
 
         client.clearMessages();
-        client.send("m", "two", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
 
         assertThat(chat.requests().get(1).messages()).hasSize(1);
         assertThat(chat.requests().get(1).threadId()).isEqualTo(chat.requests().get(0).threadId());
@@ -177,7 +184,7 @@ class T3ClientTest {
                 })
                 .build();
 
-        Message message = client.sendWithImageDownload("gpt-image-1", "a cat", ChatSettings.defaults(),
+        Message message = client.sendWithImageDownload(ModelId.of("gpt-image-1"), "a cat", ChatSettings.defaults(),
                 Path.of("cat.png"));
 
         assertThat(message.contentType()).isEqualTo(ContentType.IMAGE);
@@ -189,8 +196,8 @@ class T3ClientTest {
     }
 
     @Test
-    void refusesToBuild_withoutCredentialsOrTransport_andNeverLeaksSecrets() {
-        assertThatThrownBy(() -> T3Client.builder().chatTransport(chat).build())
+    void refusesToBuild_withoutCredentialsForAdaptersThatSendThem_orWithoutTransport_andNeverLeaksSecrets() {
+        assertThatThrownBy(() -> T3Client.builder().adapters(ports -> ports.chat(chat).credentialsRequired()).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cookie");
         assertThatThrownBy(() -> T3Client.builder().cookies("wos-session=" + WOS).convexSessionId(CONVEX).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("transport")
@@ -207,9 +214,9 @@ class T3ClientTest {
                 .thenEvents(reply("ok"));
         T3Client client = client();
 
-        assertThatThrownBy(() -> client.send("m", "one", ChatSettings.defaults()))
+        assertThatThrownBy(() -> client.send(ModelId.of("m"), "one", ChatSettings.defaults()))
                 .isInstanceOf(StreamInterruptedException.class);
-        client.send("m", "two", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
 
         assertThat(renewals).hasValue(2);
         assertThat(chat.requests().get(2).session().cookies().get("wos-session")).contains("rotated-2");
@@ -222,10 +229,10 @@ class T3ClientTest {
         chat.thenThrow(new TransportException("connection refused", null)).thenEvents(reply("ok"));
         T3Client client = client();
 
-        assertThatThrownBy(() -> client.send("m", "question", ChatSettings.defaults()))
+        assertThatThrownBy(() -> client.send(ModelId.of("m"), "question", ChatSettings.defaults()))
                 .isInstanceOf(TransportException.class);
         assertThat(client.messages()).isEmpty();
-        client.send("m", "question", ChatSettings.defaults());
+        client.send(ModelId.of("m"), "question", ChatSettings.defaults());
 
         assertThat(chat.requests().get(1).messages()).extracting(Message::text).containsExactly("question");
     }
@@ -238,7 +245,7 @@ class T3ClientTest {
         chat.thenEvents(reply("never shown"));
         T3Client client = client();
 
-        Message result = client.send(io.github.t3chat4j.domain.chat.ModelId.of("m"), "question",
+        Message result = client.send(ModelId.of("m"), "question",
                 ChatSettings.defaults(), e -> { }, cancellation);
 
         assertThat(result.isComplete()).isFalse();
@@ -271,5 +278,108 @@ class T3ClientTest {
 
         assertThat(reports).isNotEmpty();
         assertThat(reports.get(reports.size() - 1)).containsExactly(10_000L, 10_000L);
+    }
+
+    @Test
+    void sendsWithTheBuildersModelAndSettings_whenGivenTextAlone() {
+        chat.thenEvents(reply("ok"));
+        T3Client client = T3Client.builder().session(aSession()).chatTransport(chat).model("claude-4-sonnet")
+                .settings(ChatSettings.defaults().withSearch(true)).build();
+
+        client.send("hello");
+
+        assertThat(chat.requests().get(0).model()).isEqualTo(ModelId.of("claude-4-sonnet"));
+        assertThat(chat.requests().get(0).settings().search()).isTrue();
+    }
+
+    @Test
+    void buildsWithoutCredentials_forATransportThatNeverSendsThem() {
+        T3Client client = T3Client.builder()
+                .chatTransport(request -> ChatStream.of(new ChatEvent.TextDelta("scripted"), new ChatEvent.Finished("stop")))
+                .build();
+
+        assertThat(client.send("hi").text()).isEqualTo("scripted");
+        assertThat(client.session().isAnonymous()).isTrue();
+    }
+
+    @Test
+    void refusesABadModelId_asInvalidInput() {
+        assertThatThrownBy(() -> T3Client.builder().model("   "))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void pullsTheReplyEventByEvent_thenGivesTheMessage() {
+        chat.thenEvents(reply("one ", "two"));
+        T3Client client = client();
+
+        List<String> texts = new ArrayList<>();
+        Message message;
+        try (ReplyStream stream = client.stream("question")) {
+            for (ChatEvent event : stream) {
+                if (event instanceof ChatEvent.TextDelta delta) {
+                    texts.add(delta.text());
+                }
+            }
+            message = stream.message();
+        }
+
+        assertThat(texts).containsExactly("one ", "two");
+        assertThat(message.text()).isEqualTo("one two");
+        assertThat(client.messages()).extracting(Message::text).containsExactly("question", "one two");
+    }
+
+    @Test
+    void closingAPulledReply_cancelsIt_andKeepsWhatArrived() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        chat.then(request -> chat.stream(Stream.concat(Stream.of((ChatEvent) new ChatEvent.TextDelta("first")),
+                Stream.generate(() -> {
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return (ChatEvent) new ChatEvent.TextDelta("late");
+                }).limit(1))));
+        T3Client client = client();
+
+        ReplyStream stream = client.stream("question");
+        assertThat(stream.iterator().next()).isEqualTo(new ChatEvent.TextDelta("first"));
+        closed.countDown();
+        stream.close();
+
+        assertThat(stream.message().isComplete()).isFalse();
+        assertThat(client.messages()).extracting(Message::text).first().isEqualTo("question");
+    }
+
+    @Test
+    void sendsAsynchronously_andCancellingTheFutureCancelsTheReply() throws Exception {
+        chat.thenEvents(reply("async"));
+        T3Client client = client();
+
+        Message message = client.sendAsync("question", ChatEventListener.NONE).get(10, TimeUnit.SECONDS);
+
+        assertThat(message.text()).isEqualTo("async");
+
+        CountDownLatch opened = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        chat.then(request -> {
+            opened.countDown();
+            return chat.stream(Stream.generate(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return (ChatEvent) new ChatEvent.TextDelta("x");
+            }).limit(1000));
+        });
+        CompletableFuture<Message> pending = client.sendAsync("second", ChatEventListener.NONE);
+        opened.await(10, TimeUnit.SECONDS);
+
+        pending.cancel(true);
+        release.countDown();
+
+        assertThat(pending).isCancelled();
     }
 }

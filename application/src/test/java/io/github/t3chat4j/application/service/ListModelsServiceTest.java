@@ -3,6 +3,7 @@ package io.github.t3chat4j.application.service;
 import static io.github.t3chat4j.application.fixtures.AccountFixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.t3chat4j.application.fake.Catalogs;
 import io.github.t3chat4j.application.port.in.ListModelsQuery;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.domain.catalog.ModelBenchmark;
@@ -30,13 +31,13 @@ class ListModelsServiceTest {
             return List.of();
         }
     };
-    private final ListModelsService service = new ListModelsService(session -> new ModelCatalog(
-            List.of(ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build()),
-            ModelCatalog.Source.BUNDLED), insights);
+    private final ListModelsService service = new ListModelsService(Catalogs.service(Catalogs.port(List.of(),
+            List.of(ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build()))),
+            () -> insights.loadModelStatuses(aSession()));
 
     @Test
     void joinsStatuses_whenAsked() {
-        ModelCatalog catalog = service.listModels(new ListModelsQuery(aSession(), true));
+        ModelCatalog catalog = service.listModels(new ListModelsQuery(true));
 
         assertThat(catalog.models().get(0).status()).isPresent();
         assertThat(catalog.source()).isEqualTo(ModelCatalog.Source.BUNDLED);
@@ -44,7 +45,7 @@ class ListModelsServiceTest {
 
     @Test
     void readsNoStatuses_whenNotAsked() {
-        ModelCatalog catalog = service.listModels(new ListModelsQuery(aSession(), false));
+        ModelCatalog catalog = service.listModels(new ListModelsQuery(false));
 
         assertThat(catalog.models().get(0).status()).isEmpty();
         assertThat(statusReads).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.fake.Catalogs;
 import io.github.t3chat4j.application.port.in.ResolveModelQuery;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
@@ -15,45 +16,43 @@ import org.junit.jupiter.api.Test;
 
 class ResolveModelServiceTest {
 
-    private final LoadModelCatalogPort catalog = session -> new ModelCatalog(List.of(
+    private final ResolveModelService service = new ResolveModelService(Catalogs.service(Catalogs.port(List.of(
             ModelInfo.builder(ModelId.of("gemini-2.5-flash-lite"), "Gemini 2.5 Flash Lite").build(),
             ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build(),
-            ModelInfo.builder(ModelId.of("gpt-image-1"), "GPT ImageGen").build()), ModelCatalog.Source.SCRAPED);
-    private final ResolveModelService service = new ResolveModelService(catalog);
+            ModelInfo.builder(ModelId.of("gpt-image-1"), "GPT ImageGen").build()), List.of())));
 
     @Test
     void returnsTheModel_whenTheIdIsKnown() {
-        assertThat(service.resolveModel(new ResolveModelQuery(aSession(), "gemini-2.5-flash")).name())
+        assertThat(service.resolveModel(new ResolveModelQuery("gemini-2.5-flash")).name())
                 .isEqualTo("Gemini 2.5 Flash");
     }
 
     @Test
     void suggestsTheClosestId_whenTheIdHasATypo() {
-        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery(aSession(), "gemini-2.5-flsh")))
+        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery("gemini-2.5-flsh")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Unknown model 'gemini-2.5-flsh'. Did you mean 'gemini-2.5-flash'?");
     }
 
     @Test
     void pointsToTheList_whenNothingIsClose() {
-        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery(aSession(), "llama-70b")))
+        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery("llama-70b")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Unknown model 'llama-70b'. Run 't3 models' to list the models.");
     }
 
     @Test
     void rejectsABlankId() {
-        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery(aSession(), "  ")))
+        assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery("  ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("No model given");
     }
 
     @Test
     void letsAnUnknownIdThrough_whenOnlyTheBundledListIsKnown() {
-        ResolveModelService bundledOnly = new ResolveModelService(session -> new ModelCatalog(List.of(
-                ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build()),
-                ModelCatalog.Source.BUNDLED));
+        ResolveModelService bundledOnly = new ResolveModelService(Catalogs.service(Catalogs.port(List.of(),
+                List.of(ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build()))));
 
-        assertThat(bundledOnly.resolveModel(new ResolveModelQuery(aSession(), "brand-new-model")).id())
+        assertThat(bundledOnly.resolveModel(new ResolveModelQuery("brand-new-model")).id())
                 .isEqualTo(ModelId.of("brand-new-model"));
     }
 }

@@ -7,19 +7,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
+import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.session.SessionKeeper;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +36,15 @@ class SendMessageServiceTest {
 
     private final ScriptedStreamChatPort chat = new ScriptedStreamChatPort();
     private final AtomicInteger renewals = new AtomicInteger();
-    private final SendMessageService service = new SendMessageService(chat,
-            new RefreshSessionService(s -> Optional.of("renewed-" + renewals.incrementAndGet())));
+    private final List<Conversation> saved = new ArrayList<>();
+    private final SessionKeeper keeper = new SessionKeeper(aSession(),
+            s -> Optional.of("renewed-" + renewals.incrementAndGet()), SaveSessionPort.NONE, warning -> { });
+    private final SendMessageService service = new SendMessageService(chat, keeper, saved::add,
+            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    private final Conversation empty = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.EPOCH);
 
     private SendMessageCommand command(Cancellation cancellation) {
-        Conversation c = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.EPOCH)
-                .append(Message.user("hi"), Instant.EPOCH);
-        return new SendMessageCommand(aSession(), c, ModelId.DEFAULT, ChatSettings.defaults(), cancellation);
+        return new SendMessageCommand(empty, "hi", ModelId.DEFAULT, ChatSettings.defaults(), cancellation);
     }
 
     @Test
@@ -51,20 +58,23 @@ class SendMessageServiceTest {
         assertThat(result.reply().text()).isEqualTo("Hello");
         assertThat(result.reply().isComplete()).isTrue();
         assertThat(chat.closedStreams()).isEqualTo(1);
-        assertThat(chat.requests().get(0).responseMessageId()).isEqualTo(result.replyId());
+        assertThat(chat.requests().get(0).responseMessageId()).isEqualTo(result.message().id());
+        assertThat(result.conversation().messages()).extracting(Message::text).containsExactly("hi", "Hello");
+        assertThat(saved).containsExactly(result.conversation());
     }
 
     @Test
-    void refreshesOnceAndRetries_whenSessionRejected() {
+    void renewsBeforeFirstUse_thenOnceMoreAndRetries_whenSessionRejected() {
         chat.thenThrow(SessionExpiredException.forStatus(401)).thenEvents(reply("ok"));
 
-        SendMessageResult result = service.sendMessage(command(new Cancellation()), e -> { });
+        service.sendMessage(command(new Cancellation()), e -> { });
 
-        assertThat(renewals).hasValue(1);
+        assertThat(renewals).hasValue(2);
         assertThat(chat.requests()).hasSize(2);
-        assertThat(chat.requests().get(1).session().cookies().get("wos-session")).contains("renewed-1");
-        assertThat(result.session().cookies().get("wos-session")).contains("renewed-1");
-        assertThat(result.session().cookies().get("theme")).contains("dark");
+        assertThat(chat.requests().get(0).session().cookies().get("wos-session")).contains("renewed-1");
+        assertThat(chat.requests().get(1).session().cookies().get("wos-session")).contains("renewed-2");
+        assertThat(keeper.current().cookies().get("wos-session")).contains("renewed-2");
+        assertThat(keeper.current().cookies().get("theme")).contains("dark");
     }
 
     @Test
@@ -74,7 +84,7 @@ class SendMessageServiceTest {
         assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
                 .isInstanceOf(SessionExpiredException.class)
                 .hasMessageContaining("fresh cookie");
-        assertThat(renewals).hasValue(1);
+        assertThat(renewals).hasValue(2);
         assertThat(chat.requests()).hasSize(2);
     }
 
@@ -84,7 +94,12 @@ class SendMessageServiceTest {
 
         assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
                 .isInstanceOfSatisfying(StreamInterruptedException.class,
-                        e -> assertThat(e.partialReply().text()).isEqualTo("half"));
+                        e -> {
+                            assertThat(e.partialReply().text()).isEqualTo("half");
+                            assertThat(e.conversation().orElseThrow().messages()).extracting(Message::text)
+                                    .containsExactly("hi", "half");
+                        });
+        assertThat(saved).hasSize(1);
     }
 
     @Test
@@ -167,6 +182,43 @@ class SendMessageServiceTest {
         SendMessageResult result = service.sendMessage(command(cancellation), e -> { });
 
         assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
+        assertThat(result.conversation()).isSameAs(empty);
         assertThat(chat.requests()).isEmpty();
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void leavesTheConversationAsItWas_whenTheRequestFails() {
+        chat.thenThrow(new TransportException("refused", null));
+
+        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+                .isInstanceOf(TransportException.class);
+
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void returnsAnErrorMessage_andSendsNothing_whenThereIsNothingToSend() {
+        SendMessageResult result = service.sendMessage(
+                new SendMessageCommand(empty, null, ModelId.DEFAULT, ChatSettings.defaults(), new Cancellation()),
+                e -> { });
+
+        assertThat(result.message().isError()).isTrue();
+        assertThat(result.conversation()).isSameAs(empty);
+        assertThat(chat.requests()).isEmpty();
+    }
+
+    @Test
+    void reportsASaveFailure_inTheResult_afterKeepingTheReply() {
+        SendMessageService failingSave = new SendMessageService(chat, keeper, conversation -> {
+            throw new StorageException("disk full");
+        }, Clock.systemUTC());
+        chat.thenEvents(reply("kept"));
+
+        SendMessageResult result = failingSave.sendMessage(command(new Cancellation()), e -> { });
+
+        assertThat(result.message().text()).isEqualTo("kept");
+        assertThat(result.conversation().messages()).hasSize(2);
+        assertThat(result.saveFailure()).get().extracting(Throwable::getMessage).isEqualTo("disk full");
     }
 }

@@ -33,7 +33,7 @@ class TrackCreditsServiceTest {
         LoadCustomerDataPort port = scripted(balance(1000), balance(1000), balance(1000), balance(988));
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
-                TrackCreditsCommand.of(aSession()), send("reply"), r -> "stop");
+                TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
 
         assertThat(result.value()).isEqualTo("reply");
         assertThat(result.usage().isTrusted()).isTrue();
@@ -50,7 +50,7 @@ class TrackCreditsServiceTest {
         };
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
-                TrackCreditsCommand.of(aSession()), send("reply"), r -> "stop");
+                TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
 
         assertThat(events).startsWith("read", "send");
         assertThat(result.usage().deducted()).contains(BigDecimal.TEN);
@@ -68,7 +68,7 @@ class TrackCreditsServiceTest {
         };
         try {
             TrackCreditsResult<String> result = service(port, executor).trackCredits(
-                    TrackCreditsCommand.of(aSession()), () -> Thread.currentThread().getName(), r -> "stop");
+                    TrackCreditsCommand.defaults(), () -> Thread.currentThread().getName(), r -> "stop");
 
             assertThat(threads.get(0)).isNotEqualTo(result.value());
             assertThat(result.usage().deducted()).contains(BigDecimal.TEN);
@@ -82,7 +82,7 @@ class TrackCreditsServiceTest {
         LoadCustomerDataPort port = session -> balance(1000);
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
-                TrackCreditsCommand.of(aSession()), send("reply"), r -> "stop");
+                TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
 
         assertThat(result.usage().trust()).isEqualTo(Trust.UNCHANGED);
         assertThat(result.usage().deducted()).isEmpty();
@@ -96,7 +96,7 @@ class TrackCreditsServiceTest {
         LoadCustomerDataPort port = scripted(balance(1000, false), balance(900, false));
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
-                TrackCreditsCommand.of(aSession()), send("reply"), r -> "stop");
+                TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
 
         assertThat(result.usage().trust()).isEqualTo(Trust.UNRELIABLE);
         assertThat(result.usage().deducted()).isEmpty();
@@ -116,7 +116,7 @@ class TrackCreditsServiceTest {
         };
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
-                TrackCreditsCommand.of(aSession()), send("reply"), r -> "stop");
+                TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
 
         assertThat(result.usage().trust()).isEqualTo(Trust.UNREADABLE);
         assertThat(result.usage().reason()).contains("before the send").contains("HTTP 401");
@@ -135,7 +135,7 @@ class TrackCreditsServiceTest {
         };
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
-                new TrackCreditsCommand(aSession(), 3, Duration.ofMillis(10)), send("reply"), r -> null);
+                new TrackCreditsCommand(3, Duration.ofMillis(10)), send("reply"), r -> null);
 
         assertThat(result.usage().trust()).isEqualTo(Trust.UNREADABLE);
         assertThat(result.usage().reason()).contains("after the send").contains("boom");
@@ -147,7 +147,7 @@ class TrackCreditsServiceTest {
     void letsTheSendFailureThrough() {
         LoadCustomerDataPort port = session -> balance(1000);
 
-        assertThatThrownBy(() -> service(port, Runnable::run).trackCredits(TrackCreditsCommand.of(aSession()),
+        assertThatThrownBy(() -> service(port, Runnable::run).trackCredits(TrackCreditsCommand.defaults(),
                 () -> {
                     throw new IllegalStateException("send failed");
                 }, r -> "stop")).hasMessage("send failed");
@@ -156,12 +156,12 @@ class TrackCreditsServiceTest {
 
     @Test
     void rejectsABoundBelowOnePoll() {
-        assertThatThrownBy(() -> new TrackCreditsCommand(aSession(), 0, Duration.ZERO))
+        assertThatThrownBy(() -> new TrackCreditsCommand(0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private TrackCreditsService service(LoadCustomerDataPort port, Executor executor) {
-        return new TrackCreditsService(port, executor, sleeps::add);
+        return new TrackCreditsService(() -> port.loadCustomerData(aSession()), executor, sleeps::add);
     }
 
     private Supplier<String> send(String reply) {

@@ -1,0 +1,69 @@
+package io.github.t3chat4j.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.domain.stream.ChatEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApplicationModuleTest {
+
+    @Test
+    void buildsAClient_fromASingleBoundTransport_leavingEveryOtherPortOptional() {
+        Injector injector = Guice.createInjector(new ApplicationModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(StreamChatPort.class).toInstance(
+                        request -> ChatStream.of(new ChatEvent.TextDelta("bound"), new ChatEvent.Finished("stop")));
+            }
+        });
+
+        T3Client client = injector.getInstance(T3Client.Builder.class).build();
+
+        assertThat(client.send("hi").text()).isEqualTo("bound");
+        assertThatThrownBy(() -> injector.getInstance(LocalUseCases.class).listConversations().listConversations())
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void closesTheBoundAdapters_withTheClient_andLetsASingleBindingWin() {
+        List<String> events = new ArrayList<>();
+        DrivenAdapters adapters = new DrivenAdapters() {
+            @Override
+            public void contributeTo(DrivenPorts.Builder ports) {
+                ports.chat(request -> ChatStream.of(new ChatEvent.TextDelta("adapters"), new ChatEvent.Finished("stop")))
+                        .credentialsRequired();
+            }
+
+            @Override
+            public void close() {
+                events.add("closed");
+            }
+        };
+        Injector injector = Guice.createInjector(new ApplicationModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                ApplicationModule.adapters(binder()).addBinding().toInstance(adapters);
+                bind(StreamChatPort.class).toInstance(
+                        request -> ChatStream.of(new ChatEvent.TextDelta("override"), new ChatEvent.Finished("stop")));
+            }
+        });
+
+        assertThatThrownBy(() -> injector.getInstance(T3Client.Builder.class).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("credentials");
+        try (T3Client client = injector.getInstance(T3Client.Builder.class)
+                .cookies("wos-session=abc; convex-session-id=xyz").build()) {
+            assertThat(client.send("hi").text()).isEqualTo("override");
+        }
+
+        assertThat(events).containsExactly("closed");
+    }
+}
