@@ -18,7 +18,8 @@ class HexagonRulesTest {
     static final ArchRule hexagon_is_respected = onionArchitecture()
             .domainModels("io.github.t3chat4j.domain..")
             .domainServices("io.github.t3chat4j.application.port..", "io.github.t3chat4j.application.error..")
-            .applicationServices("io.github.t3chat4j.application.service..", "io.github.t3chat4j.application")
+            .applicationServices("io.github.t3chat4j.application.service..", "io.github.t3chat4j.application.session..",
+                    "io.github.t3chat4j.application")
             .adapter("http", "io.github.t3chat4j.adapter.http..")
             .adapter("storage", "io.github.t3chat4j.adapter.storage..")
             .adapter("cli", "io.github.t3chat4j.adapter.cli..")
@@ -30,6 +31,13 @@ class HexagonRulesTest {
     static final ArchRule adapters_only_talk_to_ports = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter..")
             .should().dependOnClassesThat().resideInAPackage("io.github.t3chat4j.application.service..");
+
+    @ArchTest
+    static final ArchRule driving_adapters_see_in_ports_only = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.application.port.out..",
+                    "io.github.t3chat4j.application.session..")
+            .because("a driving adapter talks to use cases (port.in, T3Client, UseCases, LocalUseCases) only");
 
     @ArchTest
     static final ArchRule in_ports_do_not_see_out_ports = noClasses()

@@ -39,7 +39,7 @@ class NamingRulesTest {
                     (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().contains(".application.port.out")
                             && c.getSimpleName().endsWith("Port")))
             .and().areTopLevelClasses()
-            .should().haveSimpleNameEndingWith("Adapter").andShould().resideInAPackage("..adapter..");
+            .should().haveSimpleNameEndingWith("Adapter").andShould().resideInAnyPackage("..adapter..", "..testkit..");
 
     @ArchTest
     static final ArchRule dtos_end_with_dto = classes()

@@ -2,7 +2,7 @@ package io.github.t3chat4j.application;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.NotConfiguredException;
 import io.github.t3chat4j.application.port.out.DeleteConversationPort;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
@@ -37,7 +37,7 @@ import java.util.Optional;
  * Every driven port the use cases may use, as one value: what a builder or a Guice module collected,
  * from which {@link UseCases} and {@link LocalUseCases} are built. Only the chat transport is needed to
  * chat; each other port is optional, and a use case that needs a missing one fails with an
- * {@link InvalidInputException} that names it, except these, which do nothing when missing: session
+ * {@link NotConfiguredException} that names it, except these, which do nothing when missing: session
  * renewal (the cookie is never rotated), session initialisation, saving a rotated session, saving
  * conversations and the catalogue cache.
  */
@@ -246,8 +246,8 @@ public final class DrivenPorts {
         return resources;
     }
 
-    private static InvalidInputException missing(String what) {
-        return new InvalidInputException("This needs " + what + ", which this client was not given.");
+    private static NotConfiguredException missing(String what) {
+        return new NotConfiguredException("This needs " + what + ", which this client was not given.");
     }
 
     /** Collects ports; a later setting of the same port wins. */

@@ -2,30 +2,30 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.NotConfiguredException;
 import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.application.port.in.TrackCreditsResult;
-import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.account.CreditUsage;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
-import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.Reply;
+import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -46,21 +46,11 @@ final class AskCommand implements Callable<Integer> {
     @ParentCommand
     T3Command root;
 
+    @Mixin
+    ChatOptions options = new ChatOptions();
+
     @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "The message (words are joined with spaces).")
     List<String> words = List.of();
-
-    @Option(names = {"-m", "--model"}, paramLabel = "ID",
-            description = "Model id (T3_MODEL, default gemini-2.5-flash-lite).")
-    String model;
-
-    @Option(names = "--reasoning", paramLabel = "LEVEL", description = "Reasoning effort: low, medium or high.")
-    String reasoning;
-
-    @Option(names = "--search", description = "Let the model search the web.")
-    boolean search;
-
-    @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "A system prompt (T3_SYSTEM_PROMPT).")
-    String system;
 
     @Option(names = "--show-reasoning", description = "Print the model's reasoning to standard error.")
     boolean showReasoning;
@@ -90,30 +80,18 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String prompt = prompt();
-        Map<String, String> flags = new HashMap<>();
-        flags.put(Settings.MODEL, model);
-        flags.put(Settings.SYSTEM_PROMPT, system);
-        Settings resolved = root.settings(flags);
-        ModelId modelId = resolved.model();
-        ChatSettings settings = settings(resolved);
+        Settings resolved = root.settings(options.flags());
+        ModelId modelId = options.model(resolved);
+        ChatSettings settings = options.settings(resolved);
         boolean colour = context.errColour();
         EventRenderer renderer = new EventRenderer(json ? EventRenderer.NOWHERE : context.out(),
                 showReasoning ? context.err() : null, colour);
         Cancellation cancellation = new Cancellation();
-        ConnectionSettings connection = root.connection(resolved, modelId, settings);
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
-        boolean modelChosen = resolved.get(Settings.MODEL).isPresent();
-        try (T3Client client = context.clients().open(connection);
-                RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, client::session);
-                AccountAccess account = trackCredits ? context.clients().account(connection)
-                        : modelChosen ? optionalAccount(connection) : null;
+        try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
                 Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
-            if (account != null) {
-                // Renew once, through the client, and let the account reads use the client's session.
-                client.renewedSession();
-            }
-            if (modelChosen && account != null) {
-                checkModel(account, client, modelId);
+            if (resolved.get(Settings.MODEL).isPresent()) {
+                checkModel(client, modelId);
             }
             resume(client);
             Message reply;
@@ -126,7 +104,7 @@ final class AskCommand implements Callable<Integer> {
             CreditUsage usage = null;
             try {
                 if (trackCredits) {
-                    TrackCreditsResult<Message> tracked = account.client().trackCredits(client.session(),
+                    TrackCreditsResult<Message> tracked = client.account().trackCredits(
                             () -> client.send(modelId, prompt, settings, listener, cancellation),
                             sent -> client.lastReply().map(Reply::finishReason).orElse(""));
                     reply = tracked.value();
@@ -164,9 +142,11 @@ final class AskCommand implements Callable<Integer> {
     }
 
     /** Unknown model ids get a "did you mean" before anything is sent; a catalogue that cannot be read does not block. */
-    private void checkModel(AccountAccess account, T3Client client, ModelId modelId) {
+    private void checkModel(T3Client client, ModelId modelId) {
         try {
-            account.client().resolveModel(client.session(), modelId.value());
+            client.account().resolveModel(modelId.value());
+        } catch (NotConfiguredException noCatalogue) {
+            // This build has no catalogue to check against: the server will judge the id.
         } catch (InvalidInputException unknown) {
             throw unknown;
         } catch (T3ChatException catalogUnavailable) {
@@ -176,31 +156,24 @@ final class AskCommand implements Callable<Integer> {
         }
     }
 
-    /** Account access for the model check, when this build has it; the check is a courtesy, not a must. */
-    private AccountAccess optionalAccount(ConnectionSettings connection) {
-        try {
-            return context.clients().account(connection);
-        } catch (CliException notAvailable) {
-            return null;
-        }
-    }
-
     private void resume(T3Client client) {
         if (conversationId != null) {
-            ThreadId id;
-            try {
-                id = ThreadId.of(conversationId);
-            } catch (IllegalArgumentException e) {
-                throw new CliException("'" + conversationId + "' is not a conversation id; see t3 conversations list.",
-                        ExitCode.USAGE);
-            }
-            client.resumeConversation(id);
+            client.resumeConversation(conversationId(conversationId));
         } else if (continueLatest) {
-            ConversationSummary latest = context.clients().conversations(root.demo).list().listConversations()
+            ConversationSummary latest = root.backend().local().listConversations().listConversations()
                     .conversations().stream().findFirst()
                     .orElseThrow(() -> new CliException("there is no stored conversation to continue yet.",
                             ExitCode.USAGE));
             client.resumeConversation(latest.threadId());
+        }
+    }
+
+    /** {@code raw} as a conversation id, or a usage error pointing to the list. */
+    static ThreadId conversationId(String raw) {
+        try {
+            return ThreadId.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("'" + raw + "' is not a conversation id; see t3 conversations list.", ExitCode.USAGE);
         }
     }
 
@@ -231,7 +204,7 @@ final class AskCommand implements Callable<Integer> {
         fields.put("imagePath", imagePath);
         fields.put("finishReason", client.lastReply().map(Reply::finishReason).filter(r -> !r.isEmpty()).orElse(null));
         fields.put("complete", reply.isComplete());
-        context.out().println(Json.object(fields));
+        context.out().println(JsonOutput.write(fields));
         context.out().flush();
     }
 
@@ -252,13 +225,5 @@ final class AskCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read standard input", e);
         }
-    }
-
-    private ChatSettings settings(Settings resolved) {
-        ChatSettings settings = resolved.chatSettings().withSearch(search);
-        if (reasoning != null) {
-            settings = settings.withReasoningEffort(ReasoningEffort.parse(reasoning));
-        }
-        return settings;
     }
 }

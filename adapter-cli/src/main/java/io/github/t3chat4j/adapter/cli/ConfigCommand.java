@@ -24,11 +24,11 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigResolver resolver = new ConfigResolver(context);
+        ConfigResolver config = root.config();
         Settings settings = root.settings(Map.of());
-        context.out().println("config file: " + resolver.configFile());
-        context.out().println(".env file:   " + resolver.dotEnvFile());
-        context.out().println("history:     " + resolver.historyFile());
+        context.out().println("config file: " + config.stored().location());
+        context.out().println(".env file:   " + config.dotEnvFile());
+        context.out().println("history:     " + root.backend().historyFile());
         for (String key : Settings.KEYS) {
             context.out().println(settings.value(key)
                     .map(v -> key + " = " + v.display() + " [" + v.source().label() + "]")

@@ -2,45 +2,39 @@ package io.github.t3chat4j.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.port.in.StoredSettingsResult;
+import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Resolves {@link Settings}, highest first: command-line flags; the environment; a {@code .env} file in
- * the working folder ({@code KEY=VALUE} lines, {@code #} comments, optional quotes); and
- * {@code $XDG_CONFIG_HOME/t3chat4j/config.properties} (default {@code ~/.config/t3chat4j/config.properties}).
- * Also writes the config file, owner-only and atomically.
+ * the working folder ({@code KEY=VALUE} lines, {@code #} comments, optional quotes); and the stored
+ * settings (the config file, read and written through the local use cases).
  */
 final class ConfigResolver {
 
-    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> DIR_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
-
     private final CliContext context;
+    private final LocalUseCases local;
 
-    ConfigResolver(CliContext context) {
+    ConfigResolver(CliContext context, LocalUseCases local) {
         this.context = requireNonNull(context, "context == null");
+        this.local = requireNonNull(local, "local == null");
     }
 
     /** The settings, with {@code flags} (key to value; null values are ignored) winning over everything. */
     Settings resolve(Map<String, String> flags) {
         Map<String, Settings.Value> values = new LinkedHashMap<>();
-        put(values, readConfigFile(), Settings.Source.CONFIG_FILE);
+        put(values, stored().values(), Settings.Source.CONFIG_FILE);
         put(values, readDotEnv(), Settings.Source.DOTENV);
         Map<String, String> env = new HashMap<>();
         for (String key : Settings.KEYS) {
@@ -59,38 +53,18 @@ final class ConfigResolver {
         });
     }
 
-    /** {@code $XDG_CONFIG_HOME/t3chat4j/config.properties}, or under {@code ~/.config}. */
-    Path configFile() {
-        Path base = context.env("XDG_CONFIG_HOME").map(Path::of).orElseGet(() -> context.home().resolve(".config"));
-        return base.resolve("t3chat4j").resolve("config.properties");
+    /** The stored settings and the config file's path. */
+    StoredSettingsResult stored() {
+        return local.loadSettings().loadSettings();
     }
 
-    /** The REPL's history file: under {@code $XDG_STATE_HOME}, else {@code $XDG_DATA_HOME}, else ~/.local/state. */
-    Path historyFile() {
-        Path base = context.env("XDG_STATE_HOME").map(Path::of)
-                .or(() -> context.env("XDG_DATA_HOME").map(Path::of))
-                .orElseGet(() -> context.home().resolve(".local").resolve("state"));
-        return base.resolve("t3chat4j").resolve("history");
+    /** Sets (or, for an empty value, removes) these stored settings; returns the config file's path. */
+    String update(Map<String, Optional<String>> changes) {
+        return local.updateSettings().updateSettings(new UpdateSettingsCommand(changes)).location();
     }
 
     Path dotEnvFile() {
         return context.workingDir().resolve(".env");
-    }
-
-    Map<String, String> readConfigFile() {
-        Path file = configFile();
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
-        Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
-        return values;
     }
 
     Map<String, String> readDotEnv() {
@@ -134,70 +108,5 @@ final class ConfigResolver {
             values.put(key, value);
         }
         return values;
-    }
-
-    /**
-     * Merges {@code changes} into the config file (a null value removes the key), writing a temp file
-     * with owner-only permissions next to it and moving it into place.
-     */
-    void updateConfigFile(Map<String, String> changes) {
-        Path file = configFile();
-        Path dir = file.getParent();
-        Map<String, String> current = new HashMap<>(readConfigFile());
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                current.remove(k);
-            } else {
-                current.put(k, v);
-            }
-        });
-        Properties properties = new Properties();
-        properties.putAll(current);
-        Path temp = dir.resolve(".config.properties." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            createPrivateDirectories(dir);
-            Files.deleteIfExists(temp);
-            if (isPosix(dir)) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS));
-            } else {
-                Files.createFile(temp);
-            }
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                properties.store(writer, "t3chat4j settings, written by t3 login; keep this file private");
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            try {
-                // The temporary file holds the cookie: never leave it behind.
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanupFailed) {
-                e.addSuppressed(cleanupFailed);
-            }
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (isPosix(parent == null ? dir.getRoot() : parent)) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_PERMISSIONS));
-            Files.setPosixFilePermissions(dir, DIR_PERMISSIONS);
-        } else {
-            Files.createDirectory(dir);
-        }
-    }
-
-    private static boolean isPosix(Path path) {
-        return path != null && path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

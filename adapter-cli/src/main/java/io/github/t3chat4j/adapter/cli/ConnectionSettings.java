@@ -7,13 +7,14 @@ import io.github.t3chat4j.domain.chat.ModelId;
 import java.net.URI;
 
 /**
- * What the CLI asks the composition root for: where t3.chat is, the credentials (empty in demo mode,
- * where the root supplies placeholders), and the model and settings of the conversation.
- * {@link #toString()} is redacted.
+ * What the CLI asks its backend to connect with: where t3.chat is, the credentials (empty in the demo,
+ * where the backend supplies placeholders), whether a rotated session cookie is written back to the
+ * config file (only when the credentials came from there), and the model and settings of the
+ * conversation. {@link #toString()} is redacted.
  */
 public record ConnectionSettings(
-        URI baseUrl, boolean demo, String cookies, String convexSessionId, String userAgent, ModelId model,
-        ChatSettings settings) {
+        URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession, String userAgent,
+        ModelId model, ChatSettings settings) {
 
     public ConnectionSettings {
         requireNonNull(baseUrl, "baseUrl == null");
@@ -26,7 +27,6 @@ public record ConnectionSettings(
 
     @Override
     public String toString() {
-        return "ConnectionSettings[" + baseUrl + (demo ? ", demo" : "") + ", credentials redacted, model=" + model
-                + "]";
+        return "ConnectionSettings[" + baseUrl + ", credentials redacted, model=" + model + "]";
     }
 }

@@ -1,6 +1,8 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
+import io.github.t3chat4j.application.port.in.ExportConversationQuery;
 import io.github.t3chat4j.application.port.in.ImportHistoryCommand;
 import io.github.t3chat4j.application.port.in.ImportHistoryResult;
 import io.github.t3chat4j.domain.thread.ConversationListing;
@@ -40,26 +42,17 @@ final class ConversationsCommand {
         this.context = context;
     }
 
-    private ConversationStore store() {
-        return context.clients().conversations(root.demo);
-    }
-
-    private static ThreadId id(String raw) {
-        try {
-            return ThreadId.of(raw);
-        } catch (IllegalArgumentException e) {
-            throw new CliException("'" + raw + "' is not a conversation id; see t3 conversations list.", ExitCode.USAGE);
-        }
+    private LocalUseCases local() {
+        return root.backend().local();
     }
 
     private Conversation load(String raw) {
-        return store().load().load(id(raw)).orElseThrow(() -> new CliException(
-                "no stored conversation has the id " + raw + "; see t3 conversations list.", ExitCode.USAGE));
+        return local().loadConversation().loadConversation(AskCommand.conversationId(raw));
     }
 
     @Command(name = "list", description = "List stored conversations, newest first.")
     int list() {
-        ConversationListing listing = store().list().listConversations();
+        ConversationListing listing = local().listConversations().listConversations();
         context.out().print(describe(listing));
         listing.problems().forEach(p -> context.err().println("t3: skipped " + p.source() + ": " + p.reason()));
         context.out().flush();
@@ -112,16 +105,15 @@ final class ConversationsCommand {
         } else {
             throw new CliException("--format must be md or json, got '" + format + "'.", ExitCode.USAGE);
         }
-        context.out().print(store().format().formatConversation(load(id), exportFormat));
+        context.out().print(local().exportConversation().exportConversation(
+                new ExportConversationQuery(AskCommand.conversationId(id), exportFormat)));
         context.out().flush();
         return ExitCode.OK;
     }
 
     @Command(name = "delete", description = "Delete a stored conversation.")
     int delete(@Parameters(paramLabel = "ID") String id) {
-        if (!store().delete().deleteConversation(id(id))) {
-            throw new CliException("no stored conversation has the id " + id + ".", ExitCode.USAGE);
-        }
+        local().deleteConversation().deleteConversation(AskCommand.conversationId(id));
         context.out().println("Deleted " + id);
         context.out().flush();
         return ExitCode.OK;
@@ -131,7 +123,7 @@ final class ConversationsCommand {
     int importHistory(@Parameters(paramLabel = "FILE") Path file,
             @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
             boolean merge) {
-        ImportHistoryResult result = store().importer().importHistory(
+        ImportHistoryResult result = local().importHistory().importHistory(
                 new ImportHistoryCommand(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP));
         context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
                 result.merged().size(), result.skipped().size());

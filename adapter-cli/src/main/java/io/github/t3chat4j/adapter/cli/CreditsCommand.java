@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.account.Subscription;
 import io.github.t3chat4j.domain.account.Usage;
@@ -40,9 +41,12 @@ final class CreditsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CustomerData data = root.readAccount((account, session) -> account.client().credits(session));
+        CustomerData data;
+        try (T3Client client = root.connect()) {
+            data = client.account().credits();
+        }
         if (json) {
-            context.out().println(Json.object(fields(data)));
+            context.out().println(JsonOutput.write(fields(data)));
         } else {
             context.out().print(describe(data));
         }

@@ -58,8 +58,7 @@ final class ImageCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = resolved.model();
         boolean terminal = context.errColour();
-        try (T3Client client = context.clients().open(root.connection(resolved, modelId, resolved.chatSettings()));
-                RenewedCookieKeeper keeper = root.keepRenewedCookies(resolved, client::session)) {
+        try (T3Client client = root.backend().connect(root.connection(resolved, modelId, resolved.chatSettings()))) {
             Message reply;
             Spinner spinner = context.errColour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {
@@ -68,7 +67,7 @@ final class ImageCommand implements Callable<Integer> {
                 spinner.stop();
             }
             ImageContent image = reply.image().orElseThrow(() -> new CliException("the model answered without an"
-                    + " image" + (reply.text().isBlank() ? "" : ": " + Conversations.firstLine(reply.text()))
+                    + " image" + (reply.text().isBlank() ? "" : ": " + firstLine(reply.text()))
                     + ". Is '" + modelId + "' an image model? See t3 models --images.", ExitCode.PROTOCOL));
             DownloadProgress progress = terminal && !image.isInline() ? new DownloadProgress(context.err())
                     : null;
@@ -86,5 +85,11 @@ final class ImageCommand implements Callable<Integer> {
             context.out().flush();
             return ExitCode.OK;
         }
+    }
+
+    /** The first line of {@code text}, cut to 80 characters. */
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() <= 80 ? line : line.substring(0, 79) + "…";
     }
 }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -54,20 +54,17 @@ final class LoginCommand implements Callable<Integer> {
         }
         Settings resolved = root.settings(Map.of());
         if (!noCheck) {
-            try (T3Client client = context.clients().open(root.connection(resolved, cookies, convexSessionId))) {
+            try (T3Client client = root.backend().connect(root.connection(resolved, cookies, convexSessionId))) {
                 client.init();
                 Session session = client.refreshSession();
                 cookies = session.cookies().headerValue();
                 convexSessionId = session.convexSessionId().value();
             }
         }
-        Map<String, String> changes = new HashMap<>();
-        changes.put(Settings.COOKIES, cookies);
-        changes.put(Settings.CONVEX_SESSION_ID, convexSessionId.isEmpty() ? null : convexSessionId);
-        ConfigResolver resolver = new ConfigResolver(context);
-        resolver.updateConfigFile(changes);
+        String location = root.config().update(Map.of(Settings.COOKIES, Optional.of(cookies),
+                Settings.CONVEX_SESSION_ID, Optional.of(convexSessionId).filter(id -> !id.isEmpty())));
         context.out().println((noCheck ? "Stored" : "Signed in; stored") + " the session in "
-                + resolver.configFile() + " (readable only by you).");
+                + location + " (readable only by you).");
         context.out().flush();
         return ExitCode.OK;
     }

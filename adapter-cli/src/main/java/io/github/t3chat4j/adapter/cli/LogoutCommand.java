@@ -1,9 +1,11 @@
 package io.github.t3chat4j.adapter.cli;
 
-import java.util.HashMap;
+import io.github.t3chat4j.application.port.in.StoredSettingsResult;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code t3 logout}: removes the stored credentials from the config file. */
 @Command(name = "logout",
@@ -13,6 +15,9 @@ import picocli.CommandLine.Command;
             "", "Credentials set in the environment or a .env file are not touched."})
 final class LogoutCommand implements Callable<Integer> {
 
+    @ParentCommand
+    T3Command root;
+
     private final CliContext context;
 
     LogoutCommand(CliContext context) {
@@ -21,16 +26,14 @@ final class LogoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigResolver resolver = new ConfigResolver(context);
-        Map<String, String> stored = resolver.readConfigFile();
-        if (!stored.containsKey(Settings.COOKIES) && !stored.containsKey(Settings.CONVEX_SESSION_ID)) {
-            context.out().println("No credentials are stored in " + resolver.configFile() + ".");
+        ConfigResolver config = root.config();
+        StoredSettingsResult stored = config.stored();
+        if (!stored.values().containsKey(Settings.COOKIES) && !stored.values().containsKey(Settings.CONVEX_SESSION_ID)) {
+            context.out().println("No credentials are stored in " + stored.location() + ".");
         } else {
-            Map<String, String> removals = new HashMap<>();
-            removals.put(Settings.COOKIES, null);
-            removals.put(Settings.CONVEX_SESSION_ID, null);
-            resolver.updateConfigFile(removals);
-            context.out().println("Removed the credentials from " + resolver.configFile() + ".");
+            String location = config.update(Map.of(Settings.COOKIES, Optional.empty(),
+                    Settings.CONVEX_SESSION_ID, Optional.empty()));
+            context.out().println("Removed the credentials from " + location + ".");
         }
         context.out().flush();
         return ExitCode.OK;

@@ -1,10 +1,11 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.application.AccountClient;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.catalog.ModelStatus;
-import io.github.t3chat4j.domain.session.Session;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -47,10 +48,13 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelCatalog catalog = root.readAccount(this::catalog);
+        ModelCatalog catalog;
+        try (T3Client client = root.connect()) {
+            catalog = catalog(client.account());
+        }
         List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();
         if (json) {
-            context.out().println(Json.array(shown.stream().map(ModelsCommand::fields).toList()));
+            context.out().println(JsonOutput.write(shown.stream().map(ModelsCommand::fields).toList()));
         } else {
             print(catalog, shown, context.out());
         }
@@ -59,10 +63,10 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     /** One scrape of the catalogue; the live statuses are joined in when they can be read. */
-    private ModelCatalog catalog(AccountAccess account, Session session) {
-        ModelCatalog catalog = account.client().models(session, false);
+    private ModelCatalog catalog(AccountClient account) {
+        ModelCatalog catalog = account.models(false);
         try {
-            return catalog.withStatuses(account.client().modelStatuses(session));
+            return catalog.withStatuses(account.modelStatuses());
         } catch (T3ChatException statusesFailed) {
             context.err().println("t3: live model statuses are unavailable (" + statusesFailed.getMessage() + ")");
             return catalog;

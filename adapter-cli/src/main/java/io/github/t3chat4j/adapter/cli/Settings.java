@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 final class Settings {
 
+    /** The stored cookie string; the storage adapter writes a rotated one back under this key. */
     static final String COOKIES = "COOKIES";
     static final String CONVEX_SESSION_ID = "CONVEX_SESSION_ID";
     static final String MODEL = "T3_MODEL";

@@ -2,13 +2,11 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
-import io.github.t3chat4j.domain.session.Session;
+import io.github.t3chat4j.application.T3Client;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +52,7 @@ public final class T3Command implements Callable<Integer> {
     boolean verbose;
 
     private final CliContext context;
+    private Backend backend;
 
     public T3Command(CliContext context) {
         this.context = context;
@@ -78,23 +77,36 @@ public final class T3Command implements Callable<Integer> {
         return verbose;
     }
 
+    /** The profile of this run: {@code --demo} or the real t3.chat. */
+    Profile profile() {
+        return demo ? Profile.DEMO : Profile.LIVE;
+    }
+
+    /** The backend of this run's profile, made once. */
+    Backend backend() {
+        if (backend == null) {
+            backend = context.backends().backend(profile());
+        }
+        return backend;
+    }
+
+    /** Reads and writes the settings of this run. */
+    ConfigResolver config() {
+        return new ConfigResolver(context, backend().local());
+    }
+
     /** The effective settings: {@code commandFlags} and this command's --base-url over env, .env and config file. */
     Settings settings(Map<String, String> commandFlags) {
         Map<String, String> flags = new HashMap<>(commandFlags);
         if (baseUrl != null) {
             flags.put(Settings.BASE_URL, baseUrl);
         }
-        return new ConfigResolver(context).resolve(flags);
-    }
-
-    /** The connection for a command, from the settings resolved without command flags. */
-    ConnectionSettings connection(ModelId model, ChatSettings settings) {
-        return connection(settings(Map.of()), model, settings);
+        return config().resolve(flags);
     }
 
     /**
      * The connection for a command: base URL from {@code T3_BASE_URL} (--base-url, env, .env, config
-     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in demo mode.
+     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in the demo.
      *
      * @throws CliException with {@link ExitCode#AUTH} and directions when credentials are missing
      */
@@ -102,37 +114,23 @@ public final class T3Command implements Callable<Integer> {
         URI base = baseUrl(resolved);
         String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
         if (demo) {
-            return new ConnectionSettings(base, true, "", "", userAgent, model, settings);
+            return new ConnectionSettings(base, "", "", false, userAgent, model, settings);
         }
-        String cookies = resolved.get(Settings.COOKIES)
+        Settings.Value cookies = resolved.value(Settings.COOKIES)
                 .orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
-        return new ConnectionSettings(base, false, cookies, resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
-                userAgent, model, settings);
+        return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
+                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings);
     }
 
-    /** Keeps a rotated cookie in the config file when the credentials came from there (not in demo mode). */
-    RenewedCookieKeeper keepRenewedCookies(Settings resolved, Supplier<Session> current) {
-        return new RenewedCookieKeeper(context, demo ? Settings.EMPTY : resolved, current);
-    }
-
-    /**
-     * Runs {@code read} with account access for the configured credentials and a session renewed once,
-     * keeping a rotated cookie as every command does; what {@code t3 credits} and {@code t3 models} need.
-     */
-    <T> T readAccount(BiFunction<AccountAccess, Session, T> read) {
+    /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
+    T3Client connect() {
         Settings resolved = settings(Map.of());
-        try (AccountAccess account = context.clients().account(
-                connection(resolved, resolved.model(), resolved.chatSettings()))) {
-            Session session = account.renewedSession();
-            try (RenewedCookieKeeper keeper = keepRenewedCookies(resolved, () -> session)) {
-                return read.apply(account, session);
-            }
-        }
+        return backend().connect(connection(resolved, resolved.model(), resolved.chatSettings()));
     }
 
-    /** The connection for explicit credentials (used by {@code t3 login}). */
+    /** The connection for explicit credentials (used by {@code t3 login}), not kept in the config file by itself. */
     ConnectionSettings connection(Settings resolved, String cookies, String convexSessionId) {
-        return new ConnectionSettings(baseUrl(resolved), demo, cookies, convexSessionId,
+        return new ConnectionSettings(baseUrl(resolved), cookies, convexSessionId, false,
                 resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults());
     }
 

@@ -4,7 +4,7 @@ package io.github.t3chat4j.testkit.trpc;
  * JavaScript as t3.chat's bundler writes it: a minified chunk defining models with the tricks real
  * output uses (back-quoted strings, {@code !0}/{@code !1}, {@code x/1e6} prices, {@code new Set([...])},
  * nested provider objects, variable references, methods and arrow functions), surrounded by code
- * that is not a model, including a provider registry whose objects also start with {@code {id:}.
+ * that is not a model, including a provider registry whose objects also start with <code>{id:</code>.
  *
  * <p>It defines six models: gemini-2.5-flash-lite, gemini-2.5-flash, claude-4-sonnet, gpt-image-1,
  * gpt-4o (legacy, succeeded by gpt-4.1) and kimi-k2.5.

@@ -4,10 +4,11 @@ import io.github.t3chat4j.domain.thread.ThreadId;
 
 /**
  * Deletes a stored conversation.
- *
- * @throws io.github.t3chat4j.application.error.InvalidInputException when none has this id
  */
 public interface DeleteConversationUseCase {
 
+    /**
+     * @throws io.github.t3chat4j.application.error.InvalidInputException when none has this id
+     */
     void deleteConversation(ThreadId threadId);
 }

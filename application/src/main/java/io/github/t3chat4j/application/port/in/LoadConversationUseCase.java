@@ -5,11 +5,12 @@ import io.github.t3chat4j.domain.thread.ThreadId;
 
 /**
  * Reads one stored conversation.
- *
- * @throws io.github.t3chat4j.application.error.InvalidInputException when none has this id
- * @throws io.github.t3chat4j.application.error.StorageException when its file cannot be read
  */
 public interface LoadConversationUseCase {
 
+    /**
+     * @throws io.github.t3chat4j.application.error.InvalidInputException when none has this id
+     * @throws io.github.t3chat4j.application.error.StorageException when its file cannot be read
+     */
     Conversation loadConversation(ThreadId threadId);
 }

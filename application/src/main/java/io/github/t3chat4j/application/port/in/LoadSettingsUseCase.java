@@ -2,10 +2,11 @@ package io.github.t3chat4j.application.port.in;
 
 /**
  * Reads the stored settings (the config file).
- *
- * @throws io.github.t3chat4j.application.error.StorageException naming the file when it cannot be read
  */
 public interface LoadSettingsUseCase {
 
+    /**
+     * @throws io.github.t3chat4j.application.error.StorageException naming the file when it cannot be read
+     */
     StoredSettingsResult loadSettings();
 }

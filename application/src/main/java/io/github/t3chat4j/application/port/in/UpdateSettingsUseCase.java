@@ -3,10 +3,11 @@ package io.github.t3chat4j.application.port.in;
 /**
  * Changes the stored settings (the config file), atomically and readable by its owner only; returns
  * where they are kept.
- *
- * @throws io.github.t3chat4j.application.error.StorageException naming the file and the cause
  */
 public interface UpdateSettingsUseCase {
 
+    /**
+     * @throws io.github.t3chat4j.application.error.StorageException naming the file and the cause
+     */
     StoredSettingsResult updateSettings(UpdateSettingsCommand command);
 }

@@ -1,0 +1,33 @@
+package io.github.t3chat4j.adapter.cli;
+
+import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.T3Client;
+import java.nio.file.Path;
+
+/**
+ * What the commands get from the composition root for one {@link Profile}: a client per connection,
+ * the use cases on local files, and where the chat keeps its input history. Implemented in
+ * {@code bootstrap}; tests pass their own.
+ */
+public interface Backend {
+
+    /**
+     * A client over a fresh connection to t3.chat; closing it releases the connection (and, in the demo,
+     * the fake server).
+     *
+     * @throws io.github.t3chat4j.application.error.InvalidInputException if the credentials are malformed
+     */
+    T3Client connect(ConnectionSettings connection);
+
+    /** Conversations and settings on disk; no connection needed. */
+    LocalUseCases local();
+
+    /** Where the chat keeps its input history. */
+    Path historyFile();
+
+    /** The backend of each profile. */
+    @FunctionalInterface
+    interface Provider {
+        Backend backend(Profile profile);
+    }
+}
