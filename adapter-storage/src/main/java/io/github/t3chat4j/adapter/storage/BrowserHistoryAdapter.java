@@ -64,7 +64,7 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
             throw new InvalidInputException(source + " is not valid JSON: " + e.getOriginalMessage()
                     + location(e) + ".");
         } catch (IOException e) {
-            throw new StorageException("Could not read " + source + ": " + e.getMessage(), e);
+            throw new StorageException("Could not read " + source + ": " + IoReasons.of(e) + ".", e);
         }
         Threads threads = new Threads();
         try {

@@ -94,7 +94,7 @@ final class FileConversationAdapter
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new StorageException("Could not read " + file + ": " + e.getMessage(), e);
+            throw new StorageException("Could not read " + file + ": " + IoReasons.of(e) + ".", e);
         }
         try {
             Conversation conversation = readChecked(bytes, threadId);
@@ -117,12 +117,12 @@ final class FileConversationAdapter
         Path file = fileFor(threadId);
         try {
             protectUnreadable(file, threadId);
-            files.write(file, out -> json.write(conversation, out));
-            remember(file);
         } catch (IOException e) {
             throw new StorageException("Could not save conversation " + threadId + " to " + file + ": "
-                    + e.getMessage(), e);
+                    + IoReasons.of(e) + ".", e);
         }
+        files.write(file, out -> json.write(conversation, out));
+        remember(file);
     }
 
     @Override
@@ -146,7 +146,8 @@ final class FileConversationAdapter
                 }
             }
         } catch (IOException e) {
-            throw new StorageException("Could not list the conversations in " + folder + ": " + e.getMessage(), e);
+            throw new StorageException("Could not list the conversations in " + folder + ": " + IoReasons.of(e) + ".",
+                    e);
         }
         conversations.sort(NEWEST_FIRST);
         problems.sort(Comparator.comparing(StorageProblem::source));
@@ -164,7 +165,7 @@ final class FileConversationAdapter
             known.remove(file);
             return Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new StorageException("Could not delete " + file + ": " + e.getMessage(), e);
+            throw new StorageException("Could not delete " + file + ": " + IoReasons.of(e) + ".", e);
         }
     }
 
@@ -237,7 +238,7 @@ final class FileConversationAdapter
         } catch (UnreadableFileException e) {
             problems.add(new StorageProblem(name, e.getMessage()));
         } catch (IOException e) {
-            problems.add(new StorageProblem(name, "it could not be read (" + e.getMessage() + ")"));
+            problems.add(new StorageProblem(name, "it could not be read (" + IoReasons.of(e) + ")"));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
@@ -47,11 +46,7 @@ final class FileImageAdapter implements SaveImagePort {
         ImageFormat format = ImageFormat.detect(peekHeader(in));
         Path destination = target.path().map(path -> explicit(path, format))
                 .orElseGet(() -> generated(target.nameHint(), format));
-        try {
-            files.write(destination, out -> copy(in, out));
-        } catch (IOException e) {
-            throw new StorageException("Could not save the image to " + destination + ": " + e.getMessage(), e);
-        }
+        files.write(destination, out -> copy(in, out));
         return destination;
     }
 
