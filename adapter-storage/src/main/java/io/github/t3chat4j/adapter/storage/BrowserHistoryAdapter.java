@@ -16,7 +16,6 @@ import io.github.t3chat4j.domain.message.MessageStatus;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,8 +46,7 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
 
     private final ObjectMapper mapper;
 
-    @Inject
-    BrowserHistoryAdapter(@ForStorage ObjectMapper mapper) {
+    BrowserHistoryAdapter(ObjectMapper mapper) {
         this.mapper = requireNonNull(mapper, "mapper == null");
     }
 

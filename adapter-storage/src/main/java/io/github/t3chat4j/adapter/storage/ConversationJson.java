@@ -22,7 +22,6 @@ import io.github.t3chat4j.domain.message.MessageStatus;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -45,8 +44,7 @@ final class ConversationJson {
 
     private final ObjectMapper mapper;
 
-    @Inject
-    ConversationJson(@ForStorage ObjectMapper mapper) {
+    ConversationJson(ObjectMapper mapper) {
         this.mapper = requireNonNull(mapper, "mapper == null");
     }
 

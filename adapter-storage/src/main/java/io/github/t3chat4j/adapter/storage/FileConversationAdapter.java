@@ -13,7 +13,6 @@ import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.domain.thread.StorageProblem;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -63,8 +62,7 @@ final class FileConversationAdapter
         }
     }
 
-    @Inject
-    FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, @ForStorage Clock clock) {
+    FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock) {
         this.folder = requireNonNull(config, "config == null").conversationsDir();
         this.files = requireNonNull(files, "files == null");
         this.json = requireNonNull(json, "json == null");

@@ -6,7 +6,6 @@ import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
-import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +30,7 @@ final class FileImageAdapter implements SaveImagePort {
     private final AtomicFiles files;
     private final Clock clock;
 
-    @Inject
-    FileImageAdapter(StorageConfig config, AtomicFiles files, @ForStorage Clock clock) {
+    FileImageAdapter(StorageConfig config, AtomicFiles files, Clock clock) {
         this.folder = requireNonNull(config, "config == null").imagesDir();
         this.files = requireNonNull(files, "files == null");
         this.clock = requireNonNull(clock, "clock == null");
