@@ -2,84 +2,105 @@ package io.github.t3chat4j.adapter.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import jakarta.inject.Inject;
+import io.github.t3chat4j.application.error.StorageException;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes a file so that readers see the old content or the new, never a mix: the bytes go to a
- * temporary file in the same folder (owner-only on POSIX), are forced to disk, and the file is then
- * moved over the target. The temporary file is deleted when anything fails.
+ * The one way this adapter writes a file, so that readers see the old content or the new, never a mix:
+ * the bytes go to a temporary file with an unpredictable name in the same folder, owner-only (0600) on
+ * POSIX like the folders it creates (0700); they are forced to disk, and the file is moved over the
+ * target, atomically where the file system can. The temporary file is deleted when anything fails, and
+ * the failure is a {@link StorageException} naming the target and the cause. Thread-safe.
  */
 final class AtomicFiles {
 
     private static final int BUFFER = 64 * 1024;
+    private static final int MAX_PREFIX = 60;
     private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
 
-    /** Moves the finished temporary file over the target; a seam for tests. */
+    /** Moves a file as {@link Files#move} does; a seam for tests. */
     @FunctionalInterface
     interface Mover {
-        void move(Path temporary, Path target) throws IOException;
+        void move(Path source, Path target, CopyOption... options) throws IOException;
     }
 
-    /** Writes the content of the file. */
+    /** Forces what was written through {@code channel} to the storage device; a seam for tests. */
+    @FunctionalInterface
+    interface Syncer {
+        void force(FileChannel channel) throws IOException;
+    }
+
+    /** Writes the content of the file; it may close {@code out}, which only flushes it. */
     @FunctionalInterface
     interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static final Mover ATOMIC = (temporary, target) -> {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    };
-
     private final Mover mover;
+    private final Syncer syncer;
 
-    @Inject
     AtomicFiles() {
-        this(ATOMIC);
+        this(Files::move);
     }
 
     AtomicFiles(Mover mover) {
-        this.mover = requireNonNull(mover, "mover == null");
+        this(mover, channel -> channel.force(true));
     }
 
-    /** Replaces {@code target} with what {@code content} writes, creating missing folders (0700). */
-    void write(Path target, Content content) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        createPrivateDirectories(folder);
-        Path temporary = createPrivateFile(folder, target.getFileName().toString());
+    AtomicFiles(Mover mover, Syncer syncer) {
+        this.mover = requireNonNull(mover, "mover == null");
+        this.syncer = requireNonNull(syncer, "syncer == null");
+    }
+
+    /**
+     * Replaces {@code target} with what {@code content} writes, creating missing folders. An unchecked
+     * exception of {@code content} (a download that broke, say) is rethrown as it is.
+     *
+     * @throws StorageException naming {@code target} and the cause, when the disk refuses
+     */
+    void write(Path target, Content content) {
+        requireNonNull(content, "content == null");
+        Path file = requireNonNull(target, "target == null").toAbsolutePath().normalize();
+        Path folder = file.getParent();
+        if (folder == null || file.getFileName() == null) {
+            throw new StorageException("Could not write " + file + ": it is not a file name.");
+        }
+        createFolders(file, folder);
+        Path temporary;
+        try {
+            temporary = createPrivateFile(folder, file.getFileName().toString());
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            mover.move(temporary, target);
+            writeAndForce(temporary, content);
+            moveIntoPlace(temporary, file);
             moved = true;
+        } catch (IOException e) {
+            throw failure(file, e);
         } finally {
             if (!moved) {
                 deleteQuietly(temporary);
             }
         }
+        forceFolder(folder);
     }
 
     /** Creates {@code folder} and its missing parents with owner-only permissions on POSIX. */
@@ -91,14 +112,56 @@ final class AtomicFiles {
         }
     }
 
+    private static void createFolders(Path file, Path folder) {
+        try {
+            createPrivateDirectories(folder);
+        } catch (IOException e) {
+            Path culprit = e instanceof FileSystemException && ((FileSystemException) e).getFile() != null
+                    ? Path.of(((FileSystemException) e).getFile()) : folder;
+            throw new StorageException("Could not write " + file + ": the folder " + culprit
+                    + " could not be created (" + IoReasons.of(e) + ").", e);
+        }
+    }
+
+    private void writeAndForce(Path temporary, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+            content.writeTo(new KeptOpen(out));
+            out.flush();
+            syncer.force(channel);
+        }
+    }
+
+    private void moveIntoPlace(Path temporary, Path file) throws IOException {
+        try {
+            mover.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            mover.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the move itself durable where a folder can be opened (POSIX); elsewhere the move has to do. */
+    private void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            syncer.force(channel);
+        } catch (IOException notSupported) {
+            // The new content is in place already; only its survival of a power cut is less certain.
+        }
+    }
+
     private static Path createPrivateFile(Path folder, String targetName) throws IOException {
-        // A leading dot keeps the temporary file out of listings; the name says what it will become.
-        String prefix = "." + (targetName.length() > 60 ? targetName.substring(0, 60) : targetName) + ".";
+        // A leading dot keeps it out of listings; the name says what it becomes, the random part
+        // (SecureRandom, created exclusively) keeps it unpredictable.
+        String prefix = "." + (targetName.length() > MAX_PREFIX ? targetName.substring(0, MAX_PREFIX) : targetName)
+                + ".";
         if (isPosix(folder)) {
-            FileAttribute<Set<PosixFilePermission>> privateFile = PosixFilePermissions.asFileAttribute(PRIVATE_FILE);
-            return Files.createTempFile(folder, prefix, ".tmp", privateFile);
+            return Files.createTempFile(folder, prefix, ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
         }
         return Files.createTempFile(folder, prefix, ".tmp");
+    }
+
+    private static StorageException failure(Path file, IOException e) {
+        return new StorageException("Could not write " + file + ": " + IoReasons.of(e) + ".", e);
     }
 
     private static boolean isPosix(Path path) {
@@ -109,7 +172,24 @@ final class AtomicFiles {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
-            // The original failure matters more; a stray hidden .tmp file is harmless.
+            // The failure that led here is the one to report; the leftover is hidden and owner-only.
+        }
+    }
+
+    /** Lets a writer close the stream (Jackson does) while the channel stays open to be forced. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

@@ -16,7 +16,6 @@ import io.github.t3chat4j.domain.message.MessageStatus;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,8 +46,7 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
 
     private final ObjectMapper mapper;
 
-    @Inject
-    BrowserHistoryAdapter(@ForStorage ObjectMapper mapper) {
+    BrowserHistoryAdapter(ObjectMapper mapper) {
         this.mapper = requireNonNull(mapper, "mapper == null");
     }
 
@@ -64,7 +62,7 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
             throw new InvalidInputException(source + " is not valid JSON: " + e.getOriginalMessage()
                     + location(e) + ".");
         } catch (IOException e) {
-            throw new StorageException("Could not read " + source + ": " + e.getMessage(), e);
+            throw new StorageException("Could not read " + source + ": " + IoReasons.of(e) + ".", e);
         }
         Threads threads = new Threads();
         try {

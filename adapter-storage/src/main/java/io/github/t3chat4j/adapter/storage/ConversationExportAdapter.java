@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.domain.thread.ExportFormat;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.domain.thread.Conversation;
-import jakarta.inject.Inject;
 
 /**
  * Exports a conversation as Markdown ({@link MarkdownConversationFormat}) or as the conversation
@@ -15,7 +14,6 @@ final class ConversationExportAdapter implements FormatConversationPort {
 
     private final ConversationJson json;
 
-    @Inject
     ConversationExportAdapter(ConversationJson json) {
         this.json = requireNonNull(json, "json == null");
     }

@@ -22,7 +22,6 @@ import io.github.t3chat4j.domain.message.MessageStatus;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -45,8 +44,7 @@ final class ConversationJson {
 
     private final ObjectMapper mapper;
 
-    @Inject
-    ConversationJson(@ForStorage ObjectMapper mapper) {
+    ConversationJson(ObjectMapper mapper) {
         this.mapper = requireNonNull(mapper, "mapper == null");
     }
 
@@ -57,8 +55,9 @@ final class ConversationJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** Writes the document of {@code conversation} to {@code out}, and closes it. */
     void write(Conversation conversation, OutputStream out) throws IOException {
-        mapper.writeValue(new NonClosingOutputStream(out), toDto(conversation));
+        mapper.writeValue(out, toDto(conversation));
     }
 
     String toJson(Conversation conversation) {
@@ -234,22 +233,5 @@ final class ConversationJson {
             }
         }
         return reason;
-    }
-
-    /** Jackson closes the stream it writes to; {@link AtomicFiles} still has to force it to disk. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -13,7 +13,6 @@ import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.domain.thread.StorageProblem;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -63,8 +62,7 @@ final class FileConversationAdapter
         }
     }
 
-    @Inject
-    FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, @ForStorage Clock clock) {
+    FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock) {
         this.folder = requireNonNull(config, "config == null").conversationsDir();
         this.files = requireNonNull(files, "files == null");
         this.json = requireNonNull(json, "json == null");
@@ -94,7 +92,7 @@ final class FileConversationAdapter
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new StorageException("Could not read " + file + ": " + e.getMessage(), e);
+            throw new StorageException("Could not read " + file + ": " + IoReasons.of(e) + ".", e);
         }
         try {
             Conversation conversation = readChecked(bytes, threadId);
@@ -117,12 +115,12 @@ final class FileConversationAdapter
         Path file = fileFor(threadId);
         try {
             protectUnreadable(file, threadId);
-            files.write(file, out -> json.write(conversation, out));
-            remember(file);
         } catch (IOException e) {
             throw new StorageException("Could not save conversation " + threadId + " to " + file + ": "
-                    + e.getMessage(), e);
+                    + IoReasons.of(e) + ".", e);
         }
+        files.write(file, out -> json.write(conversation, out));
+        remember(file);
     }
 
     @Override
@@ -146,7 +144,8 @@ final class FileConversationAdapter
                 }
             }
         } catch (IOException e) {
-            throw new StorageException("Could not list the conversations in " + folder + ": " + e.getMessage(), e);
+            throw new StorageException("Could not list the conversations in " + folder + ": " + IoReasons.of(e) + ".",
+                    e);
         }
         conversations.sort(NEWEST_FIRST);
         problems.sort(Comparator.comparing(StorageProblem::source));
@@ -164,7 +163,7 @@ final class FileConversationAdapter
             known.remove(file);
             return Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new StorageException("Could not delete " + file + ": " + e.getMessage(), e);
+            throw new StorageException("Could not delete " + file + ": " + IoReasons.of(e) + ".", e);
         }
     }
 
@@ -237,7 +236,7 @@ final class FileConversationAdapter
         } catch (UnreadableFileException e) {
             problems.add(new StorageProblem(name, e.getMessage()));
         } catch (IOException e) {
-            problems.add(new StorageProblem(name, "it could not be read (" + e.getMessage() + ")"));
+            problems.add(new StorageProblem(name, "it could not be read (" + IoReasons.of(e) + ")"));
         }
     }
 }

@@ -3,11 +3,9 @@ package io.github.t3chat4j.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
-import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +30,7 @@ final class FileImageAdapter implements SaveImagePort {
     private final AtomicFiles files;
     private final Clock clock;
 
-    @Inject
-    FileImageAdapter(StorageConfig config, AtomicFiles files, @ForStorage Clock clock) {
+    FileImageAdapter(StorageConfig config, AtomicFiles files, Clock clock) {
         this.folder = requireNonNull(config, "config == null").imagesDir();
         this.files = requireNonNull(files, "files == null");
         this.clock = requireNonNull(clock, "clock == null");
@@ -47,11 +44,7 @@ final class FileImageAdapter implements SaveImagePort {
         ImageFormat format = ImageFormat.detect(peekHeader(in));
         Path destination = target.path().map(path -> explicit(path, format))
                 .orElseGet(() -> generated(target.nameHint(), format));
-        try {
-            files.write(destination, out -> copy(in, out));
-        } catch (IOException e) {
-            throw new StorageException("Could not save the image to " + destination + ": " + e.getMessage(), e);
-        }
+        files.write(destination, out -> copy(in, out));
         return destination;
     }
 

@@ -3,35 +3,50 @@ package io.github.t3chat4j.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.application.DrivenAdapters;
+import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.port.out.DeleteConversationPort;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.application.port.out.ListConversationsPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;
+import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SettingsStorePort;
+import java.net.URI;
 import java.time.Clock;
 
 /**
- * The storage adapters for programs without Guice: {@code StorageAdapters.create(config)} builds them
- * once, and each accessor returns one port (the conversation ports share one store). Thread-safe to
- * share; nothing needs closing.
+ * The file stores over one {@link StorageConfig}, ready to hand to a builder:
+ * {@code T3Client.builder().adapters(StorageAdapters.create(config))}. {@link #contributeTo} sets the image
+ * store, the conversation ports (one store), the exporter, the history parser and the settings store; the
+ * session store and the catalogue cache depend on the caller, who adds them on purpose. Creating them
+ * touches no file; thread-safe to share; nothing needs closing.
  */
-public final class StorageAdapters {
+public final class StorageAdapters implements DrivenAdapters {
 
+    private final StorageConfig config;
+    private final AtomicFiles files;
+    private final ModelCatalogJson catalogJson;
     private final FileImageAdapter images;
     private final FileConversationAdapter conversations;
     private final BrowserHistoryAdapter history;
     private final ConversationExportAdapter export;
+    private final ConfigFileAdapter settings;
 
     private StorageAdapters(StorageConfig config, Clock clock) {
         ObjectMapper mapper = ConversationJson.newMapper();
         ConversationJson json = new ConversationJson(mapper);
-        AtomicFiles files = new AtomicFiles();
+        this.config = config;
+        this.files = new AtomicFiles();
+        this.catalogJson = new ModelCatalogJson(mapper);
         this.images = new FileImageAdapter(config, files, clock);
         this.conversations = new FileConversationAdapter(config, files, json, clock);
         this.history = new BrowserHistoryAdapter(mapper);
         this.export = new ConversationExportAdapter(json);
+        this.settings = new ConfigFileAdapter(config.configFile(), files);
     }
 
     /** The adapters over {@code config}'s folders, naming files by the system clock in the local zone. */
@@ -42,6 +57,49 @@ public final class StorageAdapters {
     /** The adapters over {@code config}'s folders, with {@code clock} for generated file names. */
     public static StorageAdapters create(StorageConfig config, Clock clock) {
         return new StorageAdapters(requireNonNull(config, "config == null"), requireNonNull(clock, "clock == null"));
+    }
+
+    /**
+     * Sets {@code saveImage}, {@code saveConversation}, {@code loadConversation}, {@code listConversations},
+     * {@code deleteConversation}, {@code formatConversation}, {@code parseHistory} and {@code settingsStore}.
+     */
+    @Override
+    public void contributeTo(DrivenPorts.Builder ports) {
+        requireNonNull(ports, "ports == null")
+                .saveImage(images)
+                .saveConversation(conversations)
+                .loadConversation(conversations)
+                .listConversations(conversations)
+                .deleteConversation(conversations)
+                .formatConversation(export)
+                .parseHistory(history)
+                .settingsStore(settings);
+    }
+
+    /**
+     * Writes a rotated session cookie back to the config file. Add it ({@code DrivenPorts.Builder.saveSession},
+     * {@code T3Client.Builder.sessionStore}) only when the credentials came from that file.
+     */
+    public SaveSessionPort sessionStore() {
+        return settings;
+    }
+
+    /**
+     * The catalogue cache of the site at {@code baseUrl}, in {@link StorageConfig#catalogCacheFile()}; a
+     * catalogue another base URL left there reads as empty. Touches no file until used.
+     */
+    public ModelCatalogCachePort modelCatalogCache(URI baseUrl) {
+        return new FileModelCatalogCacheAdapter(config.catalogCacheFile(), requireNonNull(baseUrl, "baseUrl == null"),
+                catalogJson, files);
+    }
+
+    /** The folders these adapters use. */
+    public StorageConfig config() {
+        return config;
+    }
+
+    public SettingsStorePort settingsStore() {
+        return settings;
     }
 
     public SaveImagePort imageStore() {
@@ -70,5 +128,10 @@ public final class StorageAdapters {
 
     public FormatConversationPort conversationFormatter() {
         return export;
+    }
+
+    @Override
+    public String toString() {
+        return "StorageAdapters[" + config + "]";
     }
 }

@@ -6,34 +6,58 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Settings of the storage adapter: {@code dataDir} is t3chat4j's own data folder, holding
- * {@code conversations/} and {@code images/}.
+ * Where the storage adapter keeps its files: {@code dataDir} holds {@code conversations/} and
+ * {@code images/}, {@code configDir} the config file, {@code cacheDir} the model catalogue cache, and
+ * {@code stateDir} the input history (which a line editor writes itself). Paths are made absolute and
+ * normalised; nothing is created until something is written.
  */
-public record StorageConfig(Path dataDir) {
+public record StorageConfig(Path dataDir, Path configDir, Path cacheDir, Path stateDir) {
+
+    /** The name of the config file in {@link #configDir()}. */
+    public static final String CONFIG_FILE = "config.properties";
+    /** The name of the model catalogue cache in {@link #cacheDir()}. */
+    public static final String CATALOG_CACHE_FILE = "model-catalog.json";
+    /** The name of the input history in {@link #stateDir()}. */
+    public static final String INPUT_HISTORY_FILE = "history";
 
     public StorageConfig {
-        requireNonNull(dataDir, "dataDir == null");
-        dataDir = dataDir.toAbsolutePath().normalize();
+        dataDir = normalised(dataDir, "dataDir");
+        configDir = normalised(configDir, "configDir");
+        cacheDir = normalised(cacheDir, "cacheDir");
+        stateDir = normalised(stateDir, "stateDir");
     }
 
     /**
-     * {@code $XDG_DATA_HOME/t3chat4j} when that variable holds an absolute path (the XDG spec says to
-     * ignore a relative one), else {@code $HOME/.local/share/t3chat4j}.
+     * Everything under one folder, for embedders and tests: conversations and images directly in
+     * {@code folder}, and {@code config/}, {@code cache/} and {@code state/} beside them.
+     */
+    public StorageConfig(Path folder) {
+        this(folder, requireNonNull(folder, "folder == null").resolve("config"), folder.resolve("cache"),
+                folder.resolve("state"));
+    }
+
+    /** The folders {@code dirs} names. */
+    public static StorageConfig of(XdgDirectories dirs) {
+        requireNonNull(dirs, "dirs == null");
+        return new StorageConfig(dirs.dataDir(), dirs.configDir(), dirs.cacheDir(), dirs.stateDir());
+    }
+
+    /**
+     * The XDG folders named by {@code env}, as {@link XdgDirectories#fromEnvironment(Map)} resolves them.
      *
-     * @throws IllegalArgumentException when neither variable is usable
+     * @throws IllegalArgumentException naming the variables to set, when a folder cannot be found
      */
     public static StorageConfig fromEnvironment(Map<String, String> env) {
-        requireNonNull(env, "env == null");
-        String xdg = env.getOrDefault("XDG_DATA_HOME", "").strip();
-        if (!xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
-            return new StorageConfig(Path.of(xdg, "t3chat4j"));
-        }
-        String home = env.getOrDefault("HOME", "").strip();
-        if (home.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Cannot find a data folder: set XDG_DATA_HOME or HOME, or pass a StorageConfig with a folder.");
-        }
-        return new StorageConfig(Path.of(home, ".local", "share", "t3chat4j"));
+        return of(XdgDirectories.fromEnvironment(env));
+    }
+
+    /**
+     * The variant for demo runs: conversations and images under {@code <dataDir>/demo} and the catalogue
+     * cache under {@code <cacheDir>/demo}, so a demo never mixes with real ones; the config file and the
+     * state folder are the same.
+     */
+    public StorageConfig demo() {
+        return new StorageConfig(dataDir.resolve("demo"), configDir, cacheDir.resolve("demo"), stateDir);
     }
 
     /** Where conversations are stored, one {@code <threadId>.json} each. */
@@ -44,5 +68,24 @@ public record StorageConfig(Path dataDir) {
     /** Where images go when no explicit path is given. */
     public Path imagesDir() {
         return dataDir.resolve("images");
+    }
+
+    /** The user's settings, login included: {@code <configDir>/config.properties}. */
+    public Path configFile() {
+        return configDir.resolve(CONFIG_FILE);
+    }
+
+    /** The last model catalogue read from the site: {@code <cacheDir>/model-catalog.json}. */
+    public Path catalogCacheFile() {
+        return cacheDir.resolve(CATALOG_CACHE_FILE);
+    }
+
+    /** The command-line input history: {@code <stateDir>/history}. */
+    public Path inputHistoryFile() {
+        return stateDir.resolve(INPUT_HISTORY_FILE);
+    }
+
+    private static Path normalised(Path path, String name) {
+        return requireNonNull(path, name + " == null").toAbsolutePath().normalize();
     }
 }

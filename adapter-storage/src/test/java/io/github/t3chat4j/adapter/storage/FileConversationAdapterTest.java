@@ -98,7 +98,7 @@ class FileConversationAdapterTest {
     void leavesPreviousFileIntactAndNoTemporaryFile_whenMoveFails() throws IOException {
         store().save(aConversationUpdatedAt("t-1", T0));
         String before = Files.readString(folder().resolve("t-1.json"));
-        FileConversationAdapter failing = store(new AtomicFiles((temporary, target) -> {
+        FileConversationAdapter failing = store(new AtomicFiles((temporary, target, options) -> {
             throw new IOException("disk full");
         }));
 

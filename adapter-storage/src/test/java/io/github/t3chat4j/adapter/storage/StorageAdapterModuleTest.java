@@ -1,42 +1,85 @@
 package io.github.t3chat4j.adapter.storage;
 
+import static io.github.t3chat4j.adapter.storage.Conversations.aRichConversation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.github.t3chat4j.application.port.out.DeleteConversationPort;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import io.github.t3chat4j.application.ApplicationModule;
+import io.github.t3chat4j.application.DrivenAdapters;
+import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.in.ExportConversationQuery;
+import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
 import io.github.t3chat4j.domain.thread.ExportFormat;
-import io.github.t3chat4j.application.port.out.FormatConversationPort;
-import io.github.t3chat4j.application.port.out.ListConversationsPort;
-import io.github.t3chat4j.application.port.out.LoadConversationPort;
-import io.github.t3chat4j.application.port.out.ParseHistoryPort;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
-import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StorageAdapterModuleTest {
 
     @TempDir
-    Path data;
+    Path folder;
+
+    private StorageConfig config() {
+        return new StorageConfig(folder.resolve("t3"));
+    }
+
+    private Injector injector() {
+        return Guice.createInjector(new ApplicationModule(), new StorageAdapterModule(config()));
+    }
 
     @Test
-    void bindsEveryPortToOneSharedStoreUnderTheConfiguredFolder() {
-        Injector injector = Guice.createInjector(new StorageAdapterModule(new StorageConfig(data)));
+    void givesLocalUseCasesThatListLoadExportAndDeleteConversationsOnDisk() {
+        Injector injector = injector();
+        injector.getInstance(StorageAdapters.class).saveConversation().save(aRichConversation("t-1"));
+        LocalUseCases local = injector.getInstance(LocalUseCases.class);
 
-        SaveConversationPort save = injector.getInstance(SaveConversationPort.class);
-        save.save(Conversations.aRichConversation("t-1"));
+        assertThat(local.listConversations().listConversations().conversations())
+                .extracting(summary -> summary.threadId().value()).containsExactly("t-1");
+        assertThat(local.loadConversation().loadConversation(ThreadId.of("t-1"))).isEqualTo(aRichConversation("t-1"));
+        assertThat(local.exportConversation().exportConversation(
+                new ExportConversationQuery(ThreadId.of("t-1"), ExportFormat.MARKDOWN)))
+                .startsWith("# Why is the sky blue?");
 
-        assertThat(injector.getInstance(LoadConversationPort.class).load(ThreadId.of("t-1"))).isPresent();
-        assertThat(injector.getInstance(LoadConversationPort.class)).isSameAs(save)
-                .isSameAs(injector.getInstance(ListConversationsPort.class))
-                .isSameAs(injector.getInstance(DeleteConversationPort.class));
-        assertThat(data.resolve("conversations/t-1.json")).exists();
-        assertThat(injector.getInstance(SaveImagePort.class)).isNotNull();
-        assertThat(injector.getInstance(ParseHistoryPort.class)).isNotNull();
-        assertThat(injector.getInstance(FormatConversationPort.class)
-                .formatConversation(Conversations.aRichConversation("t-1"), ExportFormat.MARKDOWN)).startsWith("# ");
+        local.deleteConversation().deleteConversation(ThreadId.of("t-1"));
+
+        assertThat(config().conversationsDir().resolve("t-1.json")).doesNotExist();
+        assertThatThrownBy(() -> local.loadConversation().loadConversation(ThreadId.of("t-1")))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void givesLocalUseCasesThatKeepSettingsInTheConfigFile() {
+        LocalUseCases local = injector().getInstance(LocalUseCases.class);
+
+        local.updateSettings().updateSettings(new UpdateSettingsCommand(Map.of("MODEL", Optional.of("o3"))));
+
+        assertThat(config().configFile()).exists();
+        assertThat(local.loadSettings().loadSettings().values()).containsOnly(Map.entry("MODEL", "o3"));
+    }
+
+    @Test
+    void addsOneSharedStorageAdaptersToTheApplicationsAdapters() {
+        Injector injector = injector();
+
+        Set<DrivenAdapters> adapters = injector.getInstance(Key.get(new TypeLiteral<Set<DrivenAdapters>>() { }));
+
+        assertThat(adapters).singleElement().isSameAs(injector.getInstance(StorageAdapters.class));
+        assertThat(injector.getInstance(StorageConfig.class)).isEqualTo(config());
+    }
+
+    @Test
+    void touchesNoFile_whileTheInjectorIsBuilt() {
+        injector().getInstance(LocalUseCases.class);
+
+        assertThat(folder.resolve("t3")).doesNotExist();
     }
 }
