@@ -22,16 +22,16 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(out, err, System.in, System.getenv(), Terminals.stdinIsTerminal(),
-                Terminals.stdoutIsTerminal(), new GuiceClientFactory(System.getenv()), Path.of("").toAbsolutePath(),
-                Terminals.stderrIsTerminal());
+                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(System.getenv(), err),
+                Path.of("").toAbsolutePath());
         System.exit(run(context, args));
     }
 
     /** Runs {@code t3} with the given streams and environment; used by {@link #main} and by tests. */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean stdinIsTerminal,
             boolean stdoutIsTerminal, String... args) {
-        return run(new CliContext(out, err, System.in, env, stdinIsTerminal, stdoutIsTerminal,
-                new GuiceClientFactory(env)), args);
+        return run(new CliContext(out, err, System.in, env, stdinIsTerminal, stdoutIsTerminal, stdoutIsTerminal,
+                new Backends(env, err), Path.of("").toAbsolutePath()), args);
     }
 
     /** Runs {@code t3} over a ready context. */

@@ -40,6 +40,7 @@ class MainTest {
 
     private int t3(Map<String, String> env, String... args) {
         Map<String, String> withData = new HashMap<>(env);
+        withData.put("HOME", dataHome.resolve("home").toString());
         withData.put("XDG_DATA_HOME", dataHome.toString());
         withData.put("XDG_CONFIG_HOME", dataHome.resolve("config").toString());
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), withData, true, false, args);

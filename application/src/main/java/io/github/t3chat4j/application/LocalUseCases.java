@@ -41,6 +41,11 @@ public final class LocalUseCases {
         this.settings = new SettingsService(ports.settingsStore());
     }
 
+    /** The local use cases over the storage ports of {@code adapters} (such as {@code StorageAdapters}). */
+    public static LocalUseCases of(DrivenAdapters adapters) {
+        return of(DrivenPorts.builder().adapters(requireNonNull(adapters, "adapters == null")).build());
+    }
+
     /** The local use cases over {@code ports}' storage ports. */
     public static LocalUseCases of(DrivenPorts ports) {
         return new LocalUseCases(requireNonNull(ports, "ports == null"));

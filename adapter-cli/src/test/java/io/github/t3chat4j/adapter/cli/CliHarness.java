@@ -1,5 +1,10 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.storage.StorageAdapters;
+import io.github.t3chat4j.adapter.storage.StorageConfig;
+import io.github.t3chat4j.application.DrivenPorts;
+import io.github.t3chat4j.application.LocalUseCases;
+
 import io.github.t3chat4j.application.T3Client;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -48,13 +53,37 @@ final class CliHarness {
         err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, stdinIsTerminal,
-                stdoutIsTerminal, settings -> {
-                    connections.add(settings);
-                    return T3Client.builder().cookies(settings.cookies().isEmpty() ? "wos-session=x" : settings.cookies())
-                            .convexSessionId(settings.convexSessionId().isEmpty() ? "c" : settings.convexSessionId())
-                            .model(settings.model()).chatTransport(port).build();
-                }, workingDir, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal);
+                stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, profile -> backend(),
+                workingDir);
         return Cli.run(context, args);
+    }
+
+    /** A backend over the fake transport, with the real file stores under the harness's home folder. */
+    private Backend backend() {
+        StorageConfig storage = StorageConfig.fromEnvironment(env);
+        LocalUseCases local = LocalUseCases.of(DrivenPorts.builder().adapters(StorageAdapters.create(storage)).build());
+        return new Backend() {
+            @Override
+            public T3Client connect(ConnectionSettings settings) {
+                connections.add(settings);
+                T3Client.Builder client = T3Client.builder().chatTransport(port).model(settings.model())
+                        .settings(settings.settings());
+                if (!settings.cookies().isEmpty()) {
+                    client.cookies(settings.cookies()).convexSessionId(settings.convexSessionId());
+                }
+                return client.build();
+            }
+
+            @Override
+            public LocalUseCases local() {
+                return local;
+            }
+
+            @Override
+            public Path historyFile() {
+                return storage.inputHistoryFile();
+            }
+        };
     }
 
     String out() {

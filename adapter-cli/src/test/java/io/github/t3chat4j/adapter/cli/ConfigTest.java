@@ -133,16 +133,14 @@ class ConfigTest {
     }
 
     @Test
-    void historyFileFollowsXdgStateThenDataThenHome() {
+    void historyFileFollowsXdgStateThenHome() {
         CliHarness cli = new CliHarness(temp);
-        java.util.function.Supplier<Path> history = () -> new ConfigResolver(new CliContext(
-                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                java.io.InputStream.nullInputStream(), cli.env, false, false, s -> null, cli.workingDir)).historyFile();
 
-        assertThat(history.get()).isEqualTo(cli.home.resolve(".local/state/t3chat4j/history"));
-        cli.env.put("XDG_DATA_HOME", "/data");
-        assertThat(history.get()).isEqualTo(Path.of("/data/t3chat4j/history"));
-        cli.env.put("XDG_STATE_HOME", "/state");
-        assertThat(history.get()).isEqualTo(Path.of("/state/t3chat4j/history"));
+        cli.run("config");
+        assertThat(cli.out()).contains("history:     " + cli.home.resolve(".local/state/t3chat4j/history"));
+
+        cli.env.put("XDG_STATE_HOME", temp.resolve("state").toString());
+        cli.run("config");
+        assertThat(cli.out()).contains("history:     " + temp.resolve("state/t3chat4j/history"));
     }
 }

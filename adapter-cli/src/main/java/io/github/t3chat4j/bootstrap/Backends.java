@@ -1,0 +1,41 @@
+package io.github.t3chat4j.bootstrap;
+
+import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.CliException;
+import io.github.t3chat4j.adapter.cli.ExitCode;
+import io.github.t3chat4j.adapter.cli.Profile;
+import io.github.t3chat4j.adapter.storage.StorageConfig;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The backends of {@code t3}: files where the XDG variables of {@code env} say, and for the demo profile
+ * the bundled fake t3.chat with a data folder of its own. Warnings (a renewed cookie not kept, a cache not
+ * written) go to standard error as one line each.
+ */
+final class Backends implements Backend.Provider {
+
+    private final Map<String, String> env;
+    private final Consumer<String> warnings;
+
+    Backends(Map<String, String> env, PrintWriter err) {
+        this.env = Map.copyOf(env);
+        this.warnings = warning -> {
+            err.println("t3: " + warning);
+            err.flush();
+        };
+    }
+
+    @Override
+    public Backend backend(Profile profile) {
+        StorageConfig storage;
+        try {
+            storage = StorageConfig.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), ExitCode.IO);
+        }
+        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), true, warnings)
+                : new GuiceBackend(storage, false, warnings);
+    }
+}

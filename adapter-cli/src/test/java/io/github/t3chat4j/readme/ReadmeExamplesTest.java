@@ -1,0 +1,218 @@
+package io.github.t3chat4j.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.github.t3chat4j.adapter.http.HttpAdapterModule;
+import io.github.t3chat4j.adapter.http.HttpAdapters;
+import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
+import io.github.t3chat4j.adapter.storage.StorageAdapters;
+import io.github.t3chat4j.adapter.storage.StorageConfig;
+import io.github.t3chat4j.application.ApplicationModule;
+import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.ReplyStream;
+import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.testkit.FakeT3Server;
+import io.github.t3chat4j.testkit.ScriptedChatAdapter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the README's library examples against the fake t3.chat on loopback, and checks that the README
+ * shows exactly these lines: each example sits between {@code // readme:NAME} and {@code // end} here,
+ * and after {@code <!-- readme:NAME -->} there.
+ */
+class ReadmeExamplesTest {
+
+    private static final Path README = Path.of("..", "README.md");
+
+    private final FakeT3Server server = FakeT3Server.start();
+    private final String cookies = "wos-session=readme-session; convex-session-id=readme-convex";
+    private final HttpConfig config = HttpConfig.defaults(server.baseUrl());
+    private final List<String> printed = new ArrayList<>();
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8) {
+        @Override
+        public void print(String text) {
+            printed.add(text);
+        }
+
+        @Override
+        public void println(Object value) {
+            printed.add(String.valueOf(value));
+        }
+    };
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void quickStart() {
+        // readme:quick-start
+        try (T3Client client = T3Client.builder()
+                .cookies(cookies)                                   // the browser's Cookie header
+                .adapters(HttpAdapters.create(config))              // HttpConfig.defaults() is https://t3.chat
+                .build()) {
+            Message reply = client.send("Hello!", event -> {
+                if (event instanceof ChatEvent.TextDelta delta) {
+                    out.print(delta.text());                        // streams as it arrives
+                }
+            });
+            client.send("And in French?");                          // same thread, whole history sent
+            client.newConversation();                               // a fresh thread
+            out.println(client.account().credits().balance());      // the same session, renewed once
+        }
+        // end
+
+        assertThat(String.join("", printed)).startsWith("Echo(1): Hello!");
+        assertThat(server.requests("/api/chat")).hasSize(2);
+    }
+
+    @Test
+    void pullAndAsync() throws Exception {
+        try (T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(config)).build()) {
+            // readme:pull
+            try (ReplyStream reply = client.stream("Tell me a story")) {
+                for (ChatEvent event : reply) {
+                    if (event instanceof ChatEvent.TextDelta delta) {
+                        out.print(delta.text());
+                    }
+                }
+                Message message = reply.message();                  // or the exception the send threw
+            }
+            CompletableFuture<Message> later = client.sendAsync("Another one", event -> { });
+            later.cancel(true);                                     // cancelling the future stops the reply
+            // end
+            assertThat(later).isCancelled();
+        }
+
+        assertThat(String.join("", printed)).startsWith("Echo(1): Tell me a story");
+    }
+
+    @Test
+    void storageAndModelChecks() {
+        // readme:storage
+        StorageConfig files = new StorageConfig(folder);            // or StorageConfig.fromEnvironment(System.getenv())
+        try (T3Client client = T3Client.builder()
+                .cookies(cookies)
+                .adapters(HttpAdapters.create(config))
+                .adapters(StorageAdapters.create(files))            // conversations and images on disk
+                .model("claude-4-sonnet")
+                .build()) {
+            client.send("Remember this");                           // saved after the reply
+            out.println(client.account().resolveModel("claude-4-sonet"));  // InvalidInputException: Did you mean …?
+        } catch (InvalidInputException unknownModel) {
+            out.println(unknownModel.getMessage());
+        }
+        LocalUseCases local = LocalUseCases.of(StorageAdapters.create(files));   // list, export, import, delete
+        // end
+
+        assertThat(local.listConversations().listConversations().conversations()).hasSize(1);
+        assertThat(printed).anyMatch(line -> line.contains("Did you mean 'claude-4-sonnet'?"));
+    }
+
+    @Test
+    void guice() {
+        // readme:guice
+        Injector injector = Guice.createInjector(new ApplicationModule(),
+                new HttpAdapterModule(config), new StorageAdapterModule(new StorageConfig(folder)));
+        try (T3Client client = injector.getInstance(T3Client.Builder.class).cookies(cookies).build()) {
+            client.send("Hello from Guice");                        // closing the client closes the connection pool
+        }
+        LocalUseCases local = injector.getInstance(LocalUseCases.class);
+        out.println(local.listConversations().listConversations().conversations().size());   // 1
+        // end
+
+        assertThat(printed).containsExactly("1");
+    }
+
+    @Test
+    void customTransport() {
+        // readme:custom-transport
+        T3Client scripted = T3Client.builder()                      // no credentials: nothing is sent anywhere
+                .chatTransport(request -> ChatStream.of(new ChatEvent.TextDelta("Hi!"), new ChatEvent.Finished("stop")))
+                .build();
+        out.println(scripted.send("hello").text());                 // Hi!
+
+        ScriptedChatAdapter chat = new ScriptedChatAdapter().thenReply("first").thenReply("second");
+        T3Client tested = T3Client.builder().chatTransport(chat).build();   // t3chat4j-testkit
+        tested.send("one");
+        tested.send("two");
+        out.println(chat.requests().get(1).messages().size());      // 3: the history went out
+        // end
+
+        assertThat(printed).containsExactly("Hi!", "3");
+    }
+
+    @Test
+    void readmeShowsExactlyTheTestedExamples() throws IOException {
+        Map<String, String> tested = blocks(Files.readString(Path.of("src/test/java/io/github/t3chat4j/readme/"
+                + "ReadmeExamplesTest.java")), "// readme:", "// end");
+        Map<String, String> shown = readmeBlocks(Files.readString(README));
+
+        assertThat(shown).isEqualTo(tested);
+    }
+
+    /** The lines between each {@code start + name} line and the next {@code end} line, dedented. */
+    private static Map<String, String> blocks(String source, String start, String end) {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        List<String> lines = source.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith(start)) {
+                String name = line.substring(start.length()).strip();
+                List<String> body = new ArrayList<>();
+                for (i++; !lines.get(i).strip().equals(end); i++) {
+                    body.add(lines.get(i));
+                }
+                blocks.put(name, dedent(body));
+            }
+        }
+        return blocks;
+    }
+
+    private static Map<String, String> readmeBlocks(String readme) {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        List<String> lines = readme.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("<!-- readme:") && line.endsWith("-->")) {
+                String name = line.substring("<!-- readme:".length(), line.length() - "-->".length()).strip();
+                List<String> body = new ArrayList<>();
+                for (i += 2; !lines.get(i).strip().equals("```"); i++) {
+                    body.add(lines.get(i));
+                }
+                blocks.put(name, dedent(body));
+            }
+        }
+        return blocks;
+    }
+
+    private static String dedent(List<String> lines) {
+        int indent = lines.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
+                .toList());
+    }
+}
