@@ -4,14 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.catalog.CatalogAdapters;
-import io.github.t3chat4j.adapter.http.catalog.CatalogConfig;
 import io.github.t3chat4j.adapter.http.trpc.TrpcAdapters;
+import io.github.t3chat4j.application.DrivenAdapters;
+import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
+import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.LoadAccountPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import java.io.IOException;
@@ -20,20 +21,19 @@ import java.time.Clock;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
- * The HTTP adapters for programs without Guice. They share one connection pool, which {@link #close()}
- * shuts down:
+ * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
+ * which {@link #close()} shuts down (a client built over them closes them with itself):
  *
  * <pre>{@code
- * HttpAdapters http = HttpAdapters.create(HttpConfig.defaults());
- * T3Client client = T3Client.builder().cookies(cookies)
- *         .chatTransport(http.chat()).sessionRenewal(http.sessionRenewal())
- *         .sessionInitializer(http.sessionInitializer()).closeOnClose(http).build();
+ * T3Client client = T3Client.builder().cookies(cookies).convexSessionId(convexId)
+ *         .adapters(HttpAdapters.create(HttpConfig.defaults())).build();
  * }</pre>
  *
  * Thread-safe; the adapters stay usable until closed. Creating it does no I/O.
  */
-public final class HttpAdapters implements AutoCloseable {
+public final class HttpAdapters implements DrivenAdapters {
 
+    private final HttpConfig config;
     private final CloseableHttpClient client;
     private final HttpChatAdapter chat;
     private final HttpSessionAdapter session;
@@ -41,7 +41,8 @@ public final class HttpAdapters implements AutoCloseable {
     private final TrpcAdapters trpc;
     private final LoadModelCatalogPort catalog;
 
-    private HttpAdapters(HttpConfig config, CatalogConfig catalogConfig, Sleeper sleeper) {
+    private HttpAdapters(HttpConfig config, Sleeper sleeper) {
+        this.config = config;
         this.client = HttpClientFactory.create(config);
         ObjectMapper mapper = new ObjectMapper();
         HttpTransport transport = new HttpTransport(client, RetryPolicy.of(config), sleeper, Clock.systemUTC());
@@ -49,23 +50,31 @@ public final class HttpAdapters implements AutoCloseable {
         this.session = new HttpSessionAdapter(transport, config);
         this.images = new HttpImageAdapter(transport, config);
         this.trpc = TrpcAdapters.create(config, client, mapper);
-        this.catalog = CatalogAdapters.modelCatalog(config, client, mapper, catalogConfig);
+        this.catalog = CatalogAdapters.modelCatalog(config, client, mapper);
     }
 
-    /** The adapters against {@code config}, with a connection pool of their own; the catalogue is not cached. */
+    /** The adapters against {@code config}, with a connection pool of their own. */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, CatalogConfig.defaults());
+        return create(config, Sleeper.system());
     }
 
-    /** The adapters against {@code config}, with the model catalogue's settings (such as its cache folder). */
-    public static HttpAdapters create(HttpConfig config, CatalogConfig catalogConfig) {
-        return new HttpAdapters(requireNonNull(config, "config == null"),
-                requireNonNull(catalogConfig, "catalogConfig == null"), Sleeper.system());
-    }
-
+    /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), CatalogConfig.defaults(),
-                requireNonNull(sleeper, "sleeper == null"));
+        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
+    }
+
+    /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
+    @Override
+    public void contributeTo(DrivenPorts.Builder ports) {
+        ports.chat(chat)
+                .renewSession(session)
+                .initializeSession(session)
+                .fetchImage(images)
+                .customerData(trpc.customerData())
+                .account(trpc.account())
+                .modelInsights(trpc.modelInsights())
+                .modelCatalog(catalog)
+                .credentialsRequired();
     }
 
     /** The chat transport ({@code POST /api/chat}). */
@@ -103,7 +112,7 @@ public final class HttpAdapters implements AutoCloseable {
         return trpc.modelInsights();
     }
 
-    /** The model catalogue scraped from the site's JavaScript (bundled list as a fallback). */
+    /** The model catalogue scraped from the site's JavaScript, and the bundled list. */
     public LoadModelCatalogPort modelCatalog() {
         return catalog;
     }
@@ -116,5 +125,10 @@ public final class HttpAdapters implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not close the HTTP client", e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpAdapters[" + config.baseUrl() + "]";
     }
 }

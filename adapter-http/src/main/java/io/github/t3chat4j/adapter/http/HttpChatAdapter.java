@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.application.port.out.ChatRequest;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
-import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -29,7 +28,6 @@ final class HttpChatAdapter implements StreamChatPort {
     private final ObjectMapper json;
     private final ChatEventMapper mapper;
 
-    @Inject
     HttpChatAdapter(HttpTransport transport, HttpConfig config, ObjectMapper json) {
         this.transport = requireNonNull(transport, "transport == null");
         this.config = requireNonNull(config, "config == null");

@@ -8,7 +8,6 @@ import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
 import io.github.t3chat4j.application.port.out.FetchedImage;
-import jakarta.inject.Inject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,6 @@ final class HttpImageAdapter implements FetchImagePort {
     private final HttpTransport transport;
     private final HttpConfig config;
 
-    @Inject
     HttpImageAdapter(HttpTransport transport, HttpConfig config) {
         this.transport = requireNonNull(transport, "transport == null");
         this.config = requireNonNull(config, "config == null");

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.domain.session.Session;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ final class HttpSessionAdapter implements InitializeSessionPort, RenewSessionPor
     private final HttpTransport transport;
     private final HttpConfig config;
 
-    @Inject
     HttpSessionAdapter(HttpTransport transport, HttpConfig config) {
         this.transport = requireNonNull(transport, "transport == null");
         this.config = requireNonNull(config, "config == null");

@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.TransportException;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -40,7 +39,6 @@ final class HttpTransport {
     private final Sleeper sleeper;
     private final Clock clock;
 
-    @Inject
     HttpTransport(CloseableHttpClient client, HttpConfig config) {
         this(client, RetryPolicy.of(config), Sleeper.system(), Clock.systemUTC());
     }

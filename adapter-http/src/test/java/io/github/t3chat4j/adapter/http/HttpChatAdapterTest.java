@@ -369,7 +369,7 @@ class HttpChatAdapterTest {
     @Test
     void neverRetries_afterTheStreamWasReturned() throws Exception {
         String response = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nx-vercel-ai-ui-message-stream: v1\r\n"
-                + "transfer-encoding: chunked\r\n\r\n" + chunk("data: {\"type\":\"text-delta\",\"delta\":\"partial\"}\n\n");
+                + "transfer-encoding: chunked\r\n\r\n" + RawHttpServer.chunk("data: {\"type\":\"text-delta\",\"delta\":\"partial\"}\n\n");
         try (RawHttpServer raw = new RawHttpServer(response);
                 Fixtures.Adapters rawAdapters = Fixtures.adapters(Fixtures.config(raw.baseUrl()), sleeper)) {
             ChatStream stream = rawAdapters.chat.open(Fixtures.request());
@@ -433,11 +433,6 @@ class HttpChatAdapterTest {
 
             assertThatThrownBy(stream::events).isInstanceOf(IllegalStateException.class);
         }
-    }
-
-    static String chunk(String text) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return Integer.toHexString(bytes.length) + "\r\n" + text + "\r\n";
     }
 
     private List<ChatEvent> collect(ChatRequest request) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.SessionExpiredException;
-import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.testkit.FakeT3Server;
@@ -90,7 +89,7 @@ class HttpSessionAdapterTest {
         try (T3Client client = T3Client.builder().session(Fixtures.session()).chatTransport(adapters.chat)
                 .sessionRenewal(adapters.session).build()) {
 
-            Message reply = client.send("gemini-2.5-flash-lite", "Hello", ChatSettings.defaults());
+            Message reply = client.send("Hello");
 
             assertThat(reply.text()).isEqualTo("Echo(1): Hello");
             assertThat(client.session().cookies().get("wos-session")).hasValue("wos-ROTATED-3");

@@ -74,6 +74,12 @@ final class RawHttpServer implements AutoCloseable {
         }
     }
 
+    /** {@code text} as one chunk of a chunked body. */
+    static String chunk(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Integer.toHexString(bytes.length) + "\r\n" + text + "\r\n";
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

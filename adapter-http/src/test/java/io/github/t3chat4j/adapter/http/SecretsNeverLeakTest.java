@@ -51,7 +51,7 @@ class SecretsNeverLeakTest {
             }
         }
         String response = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
-                + HttpChatAdapterTest.chunk("data: {\"type\":\"text-delta\",\"delta\":\"x\"}\n\n");
+                + RawHttpServer.chunk("data: {\"type\":\"text-delta\",\"delta\":\"x\"}\n\n");
         try (RawHttpServer raw = new RawHttpServer(response);
                 Fixtures.Adapters adapters = Fixtures.adapters(Fixtures.config(raw.baseUrl()), new RecordingSleeper())) {
             capture(failures, () -> {

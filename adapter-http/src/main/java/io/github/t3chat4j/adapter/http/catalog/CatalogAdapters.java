@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
-import java.time.Clock;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -17,10 +16,8 @@ public final class CatalogAdapters {
     private CatalogAdapters() {
     }
 
-    public static LoadModelCatalogPort modelCatalog(HttpConfig config, CloseableHttpClient http, ObjectMapper mapper,
-            CatalogConfig catalogConfig) {
+    public static LoadModelCatalogPort modelCatalog(HttpConfig config, CloseableHttpClient http, ObjectMapper mapper) {
         return new HttpModelCatalogAdapter(requireNonNull(config, "config == null"), requireNonNull(http, "http == null"),
-                requireNonNull(mapper, "mapper == null"), requireNonNull(catalogConfig, "catalogConfig == null"),
-                Clock.systemUTC());
+                requireNonNull(mapper, "mapper == null"));
     }
 }

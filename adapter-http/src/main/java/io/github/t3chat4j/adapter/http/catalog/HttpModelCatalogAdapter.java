@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
-import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.session.Session;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,61 +27,48 @@ import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * The model catalogue, read from t3.chat's JavaScript (PROTOCOL.md 6): {@code GET /} with the cookie,
- * then each {@code /assets/….js} chunk the page links (bounded in count and size), scanned for model
- * definitions. A fresh disk cache is used instead when configured; when nothing can be read or parsed
- * the catalogue is an older cache, else the bundled list. Only a rejected session (401/403 on the home
+ * then each {@code /assets/….js} chunk the page links (at most {@value #MAX_CHUNKS}, each at most
+ * {@value #MAX_CHUNK_BYTES} bytes), scanned for model definitions; and the bundled list. Which one
+ * is used (and the cache) is the application's decision. Only a rejected session (401/403 on the home
  * page) throws. Thread-safe.
  */
 final class HttpModelCatalogAdapter implements LoadModelCatalogPort {
 
     static final String FALLBACK_RESOURCE = "fallback-models.json";
+    static final int MAX_CHUNKS = 40;
+    static final long MAX_CHUNK_BYTES = 8L * 1024 * 1024;
 
     private final HttpConfig config;
     private final CloseableHttpClient http;
     private final ObjectMapper mapper;
-    private final CatalogConfig catalogConfig;
-    private final Optional<ModelCatalogCache> cache;
+    private final int maxChunks;
+    private final long maxChunkBytes;
 
-    @Inject
-    HttpModelCatalogAdapter(HttpConfig config, CloseableHttpClient http, ObjectMapper mapper,
-            CatalogConfig catalogConfig, Clock clock) {
+    HttpModelCatalogAdapter(HttpConfig config, CloseableHttpClient http, ObjectMapper mapper) {
+        this(config, http, mapper, MAX_CHUNKS, MAX_CHUNK_BYTES);
+    }
+
+    /** With other bounds on the chunks read, for tests. */
+    HttpModelCatalogAdapter(HttpConfig config, CloseableHttpClient http, ObjectMapper mapper, int maxChunks,
+            long maxChunkBytes) {
         this.config = requireNonNull(config, "config == null");
         this.http = requireNonNull(http, "http == null");
         this.mapper = requireNonNull(mapper, "mapper == null");
-        this.catalogConfig = requireNonNull(catalogConfig, "catalogConfig == null");
-        requireNonNull(clock, "clock == null");
-        this.cache = catalogConfig.cacheDirectory().map(dir -> new ModelCatalogCache(dir, catalogConfig.maxAge(),
-                clock, mapper, config.baseUrl().toString()));
-    }
-
-    @Override
-    public ModelCatalog loadModelCatalog(Session session) {
-        requireNonNull(session, "session == null");
-        Optional<List<ModelInfo>> fresh = cache.flatMap(ModelCatalogCache::readFresh);
-        if (fresh.isPresent()) {
-            return new ModelCatalog(fresh.get(), ModelCatalog.Source.CACHED);
-        }
-        List<ModelInfo> scraped = scrape(session);
-        if (!scraped.isEmpty()) {
-            cache.ifPresent(c -> c.write(scraped));
-            return new ModelCatalog(scraped, ModelCatalog.Source.SCRAPED);
-        }
-        Optional<List<ModelInfo>> stale = cache.flatMap(ModelCatalogCache::readAny);
-        if (stale.isPresent()) {
-            return new ModelCatalog(stale.get(), ModelCatalog.Source.CACHED);
-        }
-        return new ModelCatalog(bundled(mapper), ModelCatalog.Source.BUNDLED);
+        this.maxChunks = maxChunks;
+        this.maxChunkBytes = maxChunkBytes;
     }
 
     /** The models of every chunk, first definition of an id winning; empty when nothing could be read. */
-    private List<ModelInfo> scrape(Session session) {
-        Optional<String> home = get("/", session, catalogConfig.maxChunkBytes(), true);
+    @Override
+    public List<ModelInfo> loadSiteModels(Session session) {
+        requireNonNull(session, "session == null");
+        Optional<String> home = get("/", session, maxChunkBytes, true);
         if (home.isEmpty()) {
             return List.of();
         }
         Map<String, ModelInfo> models = new LinkedHashMap<>();
-        for (String chunk : chunkPaths(home.get(), catalogConfig.maxChunks())) {
-            get(chunk, session, catalogConfig.maxChunkBytes(), false).ifPresent(js -> {
+        for (String chunk : chunkPaths(home.get(), maxChunks)) {
+            get(chunk, session, maxChunkBytes, false).ifPresent(js -> {
                 for (ModelInfo model : ModelDefinitionScanner.scan(js)) {
                     models.putIfAbsent(model.id().value(), model);
                 }
@@ -182,6 +166,11 @@ final class HttpModelCatalogAdapter implements LoadModelCatalogPort {
             out.write(buffer, 0, n);
         }
         return Optional.of(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<ModelInfo> loadBundledModels() {
+        return bundled(mapper);
     }
 
     /** The list shipped with t3chat4j. */

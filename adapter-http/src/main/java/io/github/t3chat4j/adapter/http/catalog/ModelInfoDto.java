@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A model as the bundled fallback list and the disk cache store it. Prices are US dollars per million
+ * A model as the bundled fallback list stores it. Prices are US dollars per million
  * tokens. Any field but {@code id} and {@code name} may be null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -66,24 +66,7 @@ record ModelInfoDto(
                 .build();
     }
 
-    static ModelInfoDto from(ModelInfo m) {
-        return new ModelInfoDto(m.id().value(), m.name(), blankToNull(m.provider()), blankToNull(m.developer()),
-                blankToNull(m.shortDescription()), blankToNull(m.fullDescription()), m.requiresPro(), m.premium(),
-                m.disabled(), m.legacy(), m.cost().inputPerMillion().orElse(null),
-                m.cost().outputPerMillion().orElse(null), m.cost().cacheReadPerMillion().orElse(null),
-                m.cost().cacheWritePerMillion().orElse(null), m.creditAmount().orElse(null),
-                m.maxInputTokens().isPresent() ? m.maxInputTokens().getAsLong() : null,
-                m.maxOutputTokens().isPresent() ? m.maxOutputTokens().getAsLong() : null,
-                List.copyOf(m.features()), m.searchTags(), m.addedOn().orElse(null),
-                m.knowledgeCutoffDate().orElse(null), m.retiredOn().orElse(null),
-                m.succeededBy().map(ModelId::value).orElse(null));
-    }
-
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String blankToNull(String value) {
-        return value.isBlank() ? null : value;
     }
 }

@@ -17,7 +17,6 @@ import io.github.t3chat4j.domain.account.Usage;
 import io.github.t3chat4j.domain.catalog.ModelBenchmark;
 import io.github.t3chat4j.domain.catalog.ModelStatus;
 import io.github.t3chat4j.domain.session.Session;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,6 @@ final class TrpcAccountAdapter implements LoadCustomerDataPort, LoadAccountPort,
     private final TrpcClient trpc;
     private final Set<String> streamed;
 
-    @Inject
     TrpcAccountAdapter(HttpConfig config, CloseableHttpClient http, ObjectMapper mapper) {
         this(new TrpcClient(config, http, mapper), STREAMED_BY_DEFAULT);
     }
