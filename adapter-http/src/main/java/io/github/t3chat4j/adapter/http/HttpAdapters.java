@@ -3,8 +3,15 @@ package io.github.t3chat4j.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.catalog.CatalogAdapters;
-import io.github.t3chat4j.adapter.http.trpc.TrpcAdapters;
+import io.github.t3chat4j.adapter.http.internal.HttpClientFactory;
+import io.github.t3chat4j.adapter.http.internal.HttpImageAdapter;
+import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
+import io.github.t3chat4j.adapter.http.internal.HttpTransport;
+import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
+import io.github.t3chat4j.adapter.http.internal.Sleeper;
+import io.github.t3chat4j.adapter.http.internal.catalog.CatalogAdapters;
+import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
+import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAdapters;
 import io.github.t3chat4j.application.DrivenAdapters;
 import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.port.out.FetchImagePort;

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;

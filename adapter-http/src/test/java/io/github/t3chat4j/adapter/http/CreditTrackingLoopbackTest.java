@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.TrackCreditsResult;
 import io.github.t3chat4j.domain.account.CreditUsage.Trust;

@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.Scenarios;
