@@ -3,15 +3,19 @@ package io.github.t3chat4j.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.internal.HttpClientFactory;
 import io.github.t3chat4j.adapter.http.internal.HttpImageAdapter;
+import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
-import io.github.t3chat4j.adapter.http.internal.HttpTransport;
+import io.github.t3chat4j.adapter.http.internal.RealHttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
+import io.github.t3chat4j.adapter.http.internal.SiteRequests;
 import io.github.t3chat4j.adapter.http.internal.Sleeper;
-import io.github.t3chat4j.adapter.http.internal.catalog.CatalogAdapters;
+import io.github.t3chat4j.adapter.http.internal.catalog.HttpModelCatalogAdapter;
 import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
-import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAdapters;
+import io.github.t3chat4j.adapter.http.internal.engine.ApacheHttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
 import io.github.t3chat4j.application.DrivenAdapters;
 import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
@@ -22,10 +26,7 @@ import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
@@ -41,23 +42,26 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 public final class HttpAdapters implements DrivenAdapters {
 
     private final HttpConfig config;
-    private final CloseableHttpClient client;
+    private final HttpEngine engine;
     private final HttpChatAdapter chat;
     private final HttpSessionAdapter session;
     private final HttpImageAdapter images;
-    private final TrpcAdapters trpc;
-    private final LoadModelCatalogPort catalog;
+    private final TrpcAccountAdapter account;
+    private final HttpModelCatalogAdapter catalog;
 
     private HttpAdapters(HttpConfig config, Sleeper sleeper) {
         this.config = config;
-        this.client = HttpClientFactory.create(config);
+        this.engine = ApacheHttpEngine.create();
+        HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
+                new Timeouts(config.connectTimeout(), config.readTimeout()),
+                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
+        SiteRequests site = new SiteRequests(config.baseUrl());
         ObjectMapper mapper = new ObjectMapper();
-        HttpTransport transport = new HttpTransport(client, RetryPolicy.of(config), sleeper, Clock.systemUTC());
-        this.chat = new HttpChatAdapter(transport, config, mapper);
-        this.session = new HttpSessionAdapter(transport, config);
-        this.images = new HttpImageAdapter(transport, config);
-        this.trpc = TrpcAdapters.create(config, client, mapper);
-        this.catalog = CatalogAdapters.modelCatalog(config, client, mapper);
+        this.chat = new HttpChatAdapter(pipeline, site, mapper);
+        this.session = new HttpSessionAdapter(pipeline, site);
+        this.images = new HttpImageAdapter(pipeline, config.maxImageBytes());
+        this.account = new TrpcAccountAdapter(pipeline, site, mapper);
+        this.catalog = new HttpModelCatalogAdapter(pipeline, site, mapper);
     }
 
     /** The adapters against {@code config}, with a connection pool of their own. */
@@ -77,9 +81,9 @@ public final class HttpAdapters implements DrivenAdapters {
                 .renewSession(session)
                 .initializeSession(session)
                 .fetchImage(images)
-                .customerData(trpc.customerData())
-                .account(trpc.account())
-                .modelInsights(trpc.modelInsights())
+                .customerData(account)
+                .account(account)
+                .modelInsights(account)
                 .modelCatalog(catalog)
                 .credentialsRequired();
     }
@@ -106,17 +110,17 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /** Credits and usage ({@code getCustomerData} over tRPC). */
     public LoadCustomerDataPort customerData() {
-        return trpc.customerData();
+        return account;
     }
 
     /** Subscription, pricing products and active sessions over tRPC. */
     public LoadAccountPort account() {
-        return trpc.account();
+        return account;
     }
 
     /** Model statuses and benchmarks over tRPC. */
     public LoadModelInsightsPort modelInsights() {
-        return trpc.modelInsights();
+        return account;
     }
 
     /** The model catalogue scraped from the site's JavaScript, and the bundled list. */
@@ -127,11 +131,7 @@ public final class HttpAdapters implements DrivenAdapters {
     /** Shuts the connection pool down; open streams break. */
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not close the HTTP client", e);
-        }
+        engine.close();
     }
 
     @Override

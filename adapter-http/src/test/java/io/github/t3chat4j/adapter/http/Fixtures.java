@@ -1,13 +1,5 @@
 package io.github.t3chat4j.adapter.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.internal.HttpClientFactory;
-import io.github.t3chat4j.adapter.http.internal.HttpImageAdapter;
-import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
-import io.github.t3chat4j.adapter.http.internal.HttpTransport;
-import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
-import io.github.t3chat4j.adapter.http.internal.Sleeper;
-import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.application.port.out.ChatRequest;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -17,15 +9,12 @@ import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
-/** Test data: a session full of recognisable secrets, a chat request, and adapters on loopback. */
+/** Test data: a session full of recognisable secrets, a configuration for loopback, a chat request. */
 public final class Fixtures {
 
     public static final String WOS_SESSION = "wos-SECRET-4f1c9a7e";
@@ -58,11 +47,6 @@ public final class Fixtures {
         return request(session());
     }
 
-    /** The adapters over a real client against {@code config}; the caller closes the returned pool. */
-    public static Adapters adapters(HttpConfig config, Sleeper sleeper) {
-        return new Adapters(config, sleeper);
-    }
-
     public static String text(List<ChatEvent> events) {
         return events.stream().filter(ChatEvent.TextDelta.class::isInstance).map(e -> ((ChatEvent.TextDelta) e).text())
                 .collect(Collectors.joining());
@@ -71,26 +55,5 @@ public final class Fixtures {
     public static String reasoning(List<ChatEvent> events) {
         return events.stream().filter(ChatEvent.ReasoningDelta.class::isInstance)
                 .map(e -> ((ChatEvent.ReasoningDelta) e).text()).collect(Collectors.joining());
-    }
-
-    public static final class Adapters implements AutoCloseable {
-        public final CloseableHttpClient client;
-        public final HttpTransport transport;
-        public final HttpChatAdapter chat;
-        public final HttpSessionAdapter session;
-        public final HttpImageAdapter images;
-
-        public Adapters(HttpConfig config, Sleeper sleeper) {
-            client = HttpClientFactory.create(config);
-            transport = new HttpTransport(client, RetryPolicy.of(config), sleeper, Clock.systemUTC());
-            chat = new HttpChatAdapter(transport, config, new ObjectMapper());
-            session = new HttpSessionAdapter(transport, config);
-            images = new HttpImageAdapter(transport, config);
-        }
-
-        @Override
-        public void close() throws IOException {
-            client.close();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.adapter.http.internal.engine.RequestNotSentException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * The one place where HTTP statuses and I/O failures become the application's exceptions:
@@ -35,11 +35,12 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
  * IOException                 TransportException (what to check)
  * </pre>
  *
- * Messages never hold request headers; server text is shortened and scrubbed of secrets.
+ * Messages never hold request headers; server text is shortened and scrubbed of secrets. The
+ * pipeline uses it for every answer; the tRPC client also for an error reported inside a 2xx answer.
  */
 public final class HttpErrorMapper {
 
-    public static final int MAX_SERVER_MESSAGE = 200;
+    static final int MAX_SERVER_MESSAGE = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
 
@@ -54,7 +55,7 @@ public final class HttpErrorMapper {
      * @param body the start of the response body (may be empty)
      * @param challenge whether the response carried a bot-challenge marker such as {@code cf-mitigated}
      */
-    public static T3ChatException forStatus(String request, int status, String contentType, String body,
+    static T3ChatException forStatus(String request, int status, String contentType, String body,
             Optional<Duration> retryAfter, boolean challenge, Redactor redactor) {
         if (status == 401) {
             return SessionExpiredException.forStatus(status);
@@ -76,11 +77,21 @@ public final class HttpErrorMapper {
                 + ". t3.chat may have changed its API; check for a newer t3chat4j.", status);
     }
 
+    /**
+     * The exception for an error the server reported with {@code status} inside an answer (a tRPC error
+     * in a 2xx body): mapped like that status, with {@code message} as the server's explanation.
+     */
+    public static T3ChatException forReportedError(HttpCall call, int status, String message) {
+        return forStatus(call.description(), status, "text/plain", message, Optional.empty(), false, call.redactor());
+    }
+
     /** The exception for a failed exchange; {@code target} names the host, never a header. */
-    public static TransportException forIo(String request, String target, IOException e, Redactor redactor) {
+    static TransportException forIo(String request, String target, IOException failure, Redactor redactor) {
+        boolean noConnection = failure instanceof RequestNotSentException notSent && notSent.noConnection();
+        IOException e = failure instanceof RequestNotSentException notSent ? notSent.getCause() : failure;
         String reason = redactor.scrub(e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        if (e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
+        if (noConnection || e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
             return new TransportException("Could not connect to " + target + " for " + request + " (" + reason
                     + "). Check your network connection, any proxy, and the base URL.", e);
@@ -93,7 +104,7 @@ public final class HttpErrorMapper {
                 + "). Check your network connection and try again.", e);
     }
 
-    public static boolean looksLikeHtml(String contentType, String body) {
+    static boolean looksLikeHtml(String contentType, String body) {
         if (contentType.toLowerCase(Locale.ROOT).contains("html")) {
             return true;
         }
@@ -102,7 +113,7 @@ public final class HttpErrorMapper {
     }
 
     /** The server's own short explanation: a JSON {@code error}/{@code message}, an HTML title, or the text. */
-    public static String serverMessage(String contentType, String body, Redactor redactor) {
+    static String serverMessage(String contentType, String body, Redactor redactor) {
         String text = body.strip();
         if (text.isEmpty()) {
             return "";

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text that goes into an error message: the session's cookie values and convex
- * id wherever they appear, and anything shaped like a cookie or token assignment. Public only so that
- * the adapter's own subpackages (tRPC, catalogue) share it; not part of the library's API.
+ * id wherever they appear, and anything shaped like a cookie or token assignment. A call carries the
+ * redactor of its session ({@link HttpCall.Builder#cookies}), so every message about it is scrubbed.
  */
-public final class Redactor {
+final class Redactor {
 
-    public static final String REDACTED = "[redacted]";
+    static final String REDACTED = "[redacted]";
     private static final int MIN_SECRET_LENGTH = 4;
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?i)(wos-session|cookie|set-cookie|authorization|token|session[a-z_-]*|convex[a-z_-]*)"
@@ -29,12 +29,12 @@ public final class Redactor {
     }
 
     /** Redacts nothing but the generic assignment patterns. */
-    public static Redactor none() {
+    static Redactor none() {
         return new Redactor(List.of());
     }
 
     /** Redacts the session's whole cookie string, every cookie value and the convex session id. */
-    public static Redactor of(Session session) {
+    static Redactor of(Session session) {
         List<String> secrets = new ArrayList<>();
         secrets.add(session.cookies().headerValue());
         secrets.add(session.convexSessionId().value());
@@ -45,7 +45,7 @@ public final class Redactor {
     }
 
     /** {@code text} with every secret replaced by {@value #REDACTED}. */
-    public String scrub(String text) {
+    String scrub(String text) {
         String result = text;
         for (String secret : secrets) {
             result = result.replace(secret, REDACTED);

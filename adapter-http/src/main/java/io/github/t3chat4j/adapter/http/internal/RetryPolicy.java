@@ -2,18 +2,17 @@ package io.github.t3chat4j.adapter.http.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.adapter.http.HttpConfig;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * When and how long to wait before retrying a request whose reply has not started: up to
  * {@code maxRetries} retries; the server's {@code Retry-After} wins, else exponential backoff from
- * {@code initialBackoff} with full jitter; every wait is capped at {@code maxBackoff}.
+ * {@code initialBackoff}, half of each wait random (jitter); every wait is capped at {@code maxBackoff}.
  */
 public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
 
-    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+    static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
 
     public RetryPolicy {
         requireNonNull(initialBackoff, "initialBackoff == null");
@@ -26,12 +25,13 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         }
     }
 
-    public static RetryPolicy of(HttpConfig config) {
-        return new RetryPolicy(config.maxRetries(), DEFAULT_INITIAL_BACKOFF, config.maxBackoff());
+    /** Up to {@code maxRetries} retries, backing off from half a second, never waiting over {@code maxBackoff}. */
+    public static RetryPolicy of(int maxRetries, Duration maxBackoff) {
+        return new RetryPolicy(maxRetries, DEFAULT_INITIAL_BACKOFF, maxBackoff);
     }
 
     /** Whether a status is worth another try: 429 and the gateway/unavailable 5xx. */
-    public static boolean isRetryableStatus(int status) {
+    static boolean isRetryableStatus(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
     }
 
@@ -40,7 +40,7 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
      *
      * @param jitter a random number in [0, 1); scales the exponential backoff (full jitter)
      */
-    public Duration delay(int retry, Optional<Duration> retryAfter, double jitter) {
+    Duration delay(int retry, Optional<Duration> retryAfter, double jitter) {
         if (retryAfter.isPresent()) {
             return min(retryAfter.get(), maxBackoff);
         }

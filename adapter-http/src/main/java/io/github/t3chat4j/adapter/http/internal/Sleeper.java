@@ -6,10 +6,10 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-    public void sleep(Duration duration) throws InterruptedException;
+    void sleep(Duration duration) throws InterruptedException;
 
     /** Sleeps the calling thread. */
-    public static Sleeper system() {
+    static Sleeper system() {
         return duration -> Thread.sleep(duration.toMillis());
     }
 }

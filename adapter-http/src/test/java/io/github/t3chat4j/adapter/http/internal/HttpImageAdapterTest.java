@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.adapter.http.Fixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
 import io.github.t3chat4j.application.port.out.ChatStream;
@@ -25,18 +27,20 @@ class HttpImageAdapterTest {
 
     private FakeT3Server server;
     private FakeImageHost host;
-    private Fixtures.Adapters adapters;
+    private TestPipeline pipeline;
+    private HttpImageAdapter images;
 
     @BeforeEach
     void start() {
         server = FakeT3Server.start();
         host = FakeImageHost.start();
-        adapters = Fixtures.adapters(Fixtures.config(server.baseUrl()).withMaxImageBytes(100), new RecordingSleeper());
+        pipeline = TestPipeline.of(Fixtures.config(server.baseUrl()));
+        images = new HttpImageAdapter(pipeline, 100);
     }
 
     @AfterEach
-    void stop() throws Exception {
-        adapters.close();
+    void stop() {
+        pipeline.close();
         host.close();
         server.close();
     }
@@ -45,13 +49,14 @@ class HttpImageAdapterTest {
     void downloadsTheImageOfAReply_withoutTheT3ChatCookie() throws IOException {
         server.enqueueChat(Scenarios.imageAt(host.imageUrl()));
         String url;
-        try (ChatStream stream = adapters.chat.open(Fixtures.request())) {
+        try (ChatStream stream = new HttpChatAdapter(pipeline, pipeline.site(), new ObjectMapper())
+                .open(Fixtures.request())) {
             url = stream.events().filter(ChatEvent.ImageGenerated.class::isInstance)
                     .map(e -> ((ChatEvent.ImageGenerated) e).url()).findFirst().orElseThrow();
         }
 
         byte[] bytes;
-        try (FetchedImage image = adapters.images.fetch(URI.create(url))) {
+        try (FetchedImage image = images.fetch(URI.create(url))) {
             bytes = image.body().readAllBytes();
             assertThat(image.mediaType()).isEqualTo("image/png");
             assertThat(image.contentLength()).isEqualTo(Scenarios.TINY_PNG.length);
@@ -69,7 +74,7 @@ class HttpImageAdapterTest {
     void refusesAnImage_whoseDeclaredLengthExceedsTheCap() {
         host.serve("/big.png", "image/png", new byte[101], false);
 
-        assertThatThrownBy(() -> adapters.images.fetch(host.url("/big.png")))
+        assertThatThrownBy(() -> images.fetch(host.url("/big.png")))
                 .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("over the limit of 100 bytes");
     }
 
@@ -79,7 +84,7 @@ class HttpImageAdapterTest {
         Arrays.fill(big, (byte) 7);
         host.serve("/stream.png", "image/png", big, true);
 
-        FetchedImage image = adapters.images.fetch(host.url("/stream.png"));
+        FetchedImage image = images.fetch(host.url("/stream.png"));
 
         assertThat(image.contentLength()).isEqualTo(-1);
         try (image; InputStream body = image.body()) {
@@ -91,18 +96,18 @@ class HttpImageAdapterTest {
 
     @Test
     void refusesUrlsThatAreNotHttp() {
-        assertThatThrownBy(() -> adapters.images.fetch(URI.create("file:///etc/passwd")))
+        assertThatThrownBy(() -> images.fetch(URI.create("file:///etc/passwd")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("file:");
-        assertThatThrownBy(() -> adapters.images.fetch(URI.create("ftp://example.com/a.png")))
+        assertThatThrownBy(() -> images.fetch(URI.create("ftp://example.com/a.png")))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> adapters.images.fetch(URI.create("data:image/png;base64,AAAA")))
+        assertThatThrownBy(() -> images.fetch(URI.create("data:image/png;base64,AAAA")))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(host.requests()).isEmpty();
     }
 
     @Test
     void throwsUnexpectedResponse_when404() {
-        assertThatThrownBy(() -> adapters.images.fetch(host.url("/missing.png")))
+        assertThatThrownBy(() -> images.fetch(host.url("/missing.png")))
                 .isInstanceOfSatisfying(UnexpectedResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.adapter.http.Fixtures;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.domain.message.Message;
@@ -20,23 +22,25 @@ import org.junit.jupiter.api.Test;
 class HttpSessionAdapterTest {
 
     private FakeT3Server server;
-    private Fixtures.Adapters adapters;
+    private TestPipeline pipeline;
+    private HttpSessionAdapter session;
 
     @BeforeEach
     void start() {
         server = FakeT3Server.start();
-        adapters = Fixtures.adapters(Fixtures.config(server.baseUrl()), new RecordingSleeper());
+        pipeline = TestPipeline.of(Fixtures.config(server.baseUrl()));
+        session = new HttpSessionAdapter(pipeline, pipeline.site());
     }
 
     @AfterEach
-    void stop() throws Exception {
-        adapters.close();
+    void stop() {
+        pipeline.close();
         server.close();
     }
 
     @Test
     void initializesSession_withCookieAndBrowserHeaders() {
-        adapters.session.initialize(Fixtures.session());
+        session.initialize(Fixtures.session());
 
         RecordedRequest home = server.lastRequest("/").orElseThrow();
         assertThat(home.method()).isEqualTo("GET");
@@ -52,7 +56,7 @@ class HttpSessionAdapterTest {
             exchange.close();
         });
 
-        assertThatThrownBy(() -> adapters.session.initialize(Fixtures.session()))
+        assertThatThrownBy(() -> session.initialize(Fixtures.session()))
                 .isInstanceOf(SessionExpiredException.class).hasMessageContaining("401");
     }
 
@@ -60,7 +64,7 @@ class HttpSessionAdapterTest {
     void returnsRotatedToken_whenServerRotatesTheSession() {
         server.rotateSessionOnRefresh("wos-ROTATED-2");
 
-        assertThat(adapters.session.renewWosSession(Fixtures.session())).hasValue("wos-ROTATED-2");
+        assertThat(session.renewWosSession(Fixtures.session())).hasValue("wos-ROTATED-2");
 
         RecordedRequest refresh = server.lastRequest(FakeT3Server.ACTIVE_SESSIONS_PATH).orElseThrow();
         assertThat(refresh.method()).isEqualTo("GET");
@@ -74,22 +78,23 @@ class HttpSessionAdapterTest {
 
     @Test
     void returnsEmpty_whenServerDoesNotRotate() {
-        assertThat(adapters.session.renewWosSession(Fixtures.session())).isEmpty();
+        assertThat(session.renewWosSession(Fixtures.session())).isEmpty();
     }
 
     @Test
     void throwsSessionExpired_when401OnRefresh() {
         Session withoutWosSession = Session.of("cf_clearance=" + Fixtures.OTHER_COOKIE, Fixtures.CONVEX_ID);
 
-        assertThatThrownBy(() -> adapters.session.renewWosSession(withoutWosSession))
+        assertThatThrownBy(() -> session.renewWosSession(withoutWosSession))
                 .isInstanceOf(SessionExpiredException.class);
     }
 
     @Test
     void recoversAnExpiredSession_afterRefresh_throughT3Client() {
         server.expireSessionUntilRefresh("wos-ROTATED-3");
-        try (T3Client client = T3Client.builder().session(Fixtures.session()).chatTransport(adapters.chat)
-                .sessionRenewal(adapters.session).build()) {
+        try (T3Client client = T3Client.builder().session(Fixtures.session())
+                .chatTransport(new HttpChatAdapter(pipeline, pipeline.site(), new ObjectMapper()))
+                .sessionRenewal(session).build()) {
 
             Message reply = client.send("Hello");
 

@@ -4,37 +4,29 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.HttpConfig;
-import io.github.t3chat4j.adapter.http.internal.BrowserHeaders;
-import io.github.t3chat4j.adapter.http.internal.HttpTransport;
-import io.github.t3chat4j.adapter.http.internal.Redactor;
+import io.github.t3chat4j.adapter.http.internal.HttpCall;
+import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
+import io.github.t3chat4j.adapter.http.internal.SiteRequests;
 import io.github.t3chat4j.application.port.out.ChatRequest;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * {@code POST /api/chat} (PROTOCOL.md section 3) over HttpClient 5, returning the reply as a lazily
- * decoded {@link ChatStream}. Retries 429/502/503/504 and unsent requests before the stream is returned,
- * never after. Origin and Referer derive from the base URL (see {@link BrowserHeaders}). Thread-safe.
+ * {@code POST /api/chat} (PROTOCOL.md section 3) through the pipeline, returning the reply as a lazily
+ * decoded {@link ChatStream}. The pipeline retries what failed before the stream is returned; nothing is
+ * retried after. Thread-safe.
  */
 public final class HttpChatAdapter implements StreamChatPort {
 
-    public static final String PATH = "/api/chat";
-    private static final String DESCRIPTION = "POST " + PATH;
-
-    private final HttpTransport transport;
-    private final HttpConfig config;
+    private final HttpPipeline pipeline;
+    private final SiteRequests site;
     private final ObjectMapper json;
     private final ChatEventMapper mapper;
 
-    public HttpChatAdapter(HttpTransport transport, HttpConfig config, ObjectMapper json) {
-        this.transport = requireNonNull(transport, "transport == null");
-        this.config = requireNonNull(config, "config == null");
+    public HttpChatAdapter(HttpPipeline pipeline, SiteRequests site, ObjectMapper json) {
+        this.pipeline = requireNonNull(pipeline, "pipeline == null");
+        this.site = requireNonNull(site, "site == null");
         this.json = requireNonNull(json, "json == null");
         this.mapper = new ChatEventMapper(json);
     }
@@ -48,21 +40,12 @@ public final class HttpChatAdapter implements StreamChatPort {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the chat request body", e);
         }
-        Redactor redactor = Redactor.of(request.session());
-        HttpTransport.Exchange exchange = transport.open(() -> post(request, body), DESCRIPTION, redactor);
-        return new HttpChatStream(exchange, mapper, DESCRIPTION, BrowserHeaders.origin(config.baseUrl()), redactor);
+        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body);
+        return new HttpChatStream(pipeline.open(call), mapper, call.description());
     }
 
-    private HttpPost post(ChatRequest request, byte[] body) {
-        URI base = config.baseUrl();
-        HttpPost post = new HttpPost(URI.create(base + PATH));
-        BrowserHeaders.common(post, config, request.settings().locale());
-        post.setHeader("Accept", "*/*");
-        post.setHeader("Origin", BrowserHeaders.origin(base));
-        post.setHeader("Referer", base + "/chat/" + request.threadId().value());
-        BrowserHeaders.sameOriginFetch(post);
-        post.setHeader("Cookie", request.session().cookies().headerValue());
-        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        return post;
+    @Override
+    public String toString() {
+        return "HttpChatAdapter[" + site.baseUrl() + "]";
     }
 }

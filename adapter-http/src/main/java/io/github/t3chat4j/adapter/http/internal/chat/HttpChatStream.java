@@ -1,12 +1,8 @@
 package io.github.t3chat4j.adapter.http.internal.chat;
 
-import io.github.t3chat4j.adapter.http.internal.HttpErrorMapper;
-import io.github.t3chat4j.adapter.http.internal.HttpTransport;
-import io.github.t3chat4j.adapter.http.internal.Redactor;
+import io.github.t3chat4j.adapter.http.internal.OpenResponse;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.domain.stream.ChatEvent;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * A reply being received: the body is decoded as UTF-8 through one {@link Reader} (so a character split
@@ -35,7 +30,6 @@ import org.apache.hc.core5.http.HttpEntity;
  */
 final class HttpChatStream implements ChatStream {
 
-    private final HttpTransport.Exchange exchange;
     /** Aborts a connection whose tail does not arrive in time; one daemon thread for every stream. */
     private static final ScheduledExecutorService TAIL_GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "t3chat4j-stream-tail");
@@ -44,41 +38,26 @@ final class HttpChatStream implements ChatStream {
     });
     private static final Duration TAIL_WAIT = Duration.ofSeconds(2);
 
+    private final OpenResponse response;
     private final ChatEventDecoder decoder;
     private final String description;
-    private final String target;
-    private final Redactor redactor;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean consumed = new AtomicBoolean();
     private volatile boolean exhausted;
     private volatile boolean finishSeen;
     private volatile Thread reader;
 
-    HttpChatStream(HttpTransport.Exchange exchange, ChatEventMapper mapper, String description, String target,
-            Redactor redactor) {
-        this.exchange = exchange;
+    HttpChatStream(OpenResponse response, ChatEventMapper mapper, String description) {
+        this.response = response;
         this.description = description;
-        this.target = target;
-        this.redactor = redactor;
-        StreamFormat format = StreamFormat.fromHeaders(exchange.header("x-vercel-ai-ui-message-stream"),
-                exchange.header("x-vercel-ai-data-stream"));
-        this.decoder = new ChatEventDecoder(reader(exchange), format, mapper);
-    }
-
-    private static Reader reader(HttpTransport.Exchange exchange) {
-        HttpEntity entity = exchange.response().getEntity();
-        InputStream body;
-        try {
-            body = entity == null ? InputStream.nullInputStream() : entity.getContent();
-        } catch (IOException e) {
-            body = InputStream.nullInputStream();
-        }
+        StreamFormat format = StreamFormat.fromHeaders(response.header("x-vercel-ai-ui-message-stream").orElse(null),
+                response.header("x-vercel-ai-data-stream").orElse(null));
         // The event-stream format is always UTF-8; the data stream declares charset=utf-8.
-        return new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+        Reader body = new InputStreamReader(response.body(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        this.decoder = new ChatEventDecoder(body, format, mapper);
     }
-
     @Override
     public Stream<ChatEvent> events() {
         if (!consumed.compareAndSet(false, true)) {
@@ -118,32 +97,30 @@ final class HttpChatStream implements ChatStream {
             if (closed.get()) {
                 return false;
             }
-            throw HttpErrorMapper.forIo("Reading the reply of " + description, target, e.getCause(), redactor);
+            throw response.readFailure(e.getCause());
         }
     }
 
     /**
-     * Releases the connection. Once the reply has finished, the reading thread reads the body's short
-     * tail so the connection goes back to the pool for the next send (bounded: a tail that does not come
-     * within two seconds drops the connection); before that, or from another thread, it drops the
-     * connection at once.
+     * Releases the connection. Once the reply has ended, or has finished and this is the reading thread,
+     * the body's short tail is read so the connection goes back to the pool for the next send (bounded:
+     * a tail that does not come within two seconds drops the connection); before that, or from another
+     * thread, the connection is dropped at once.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            if (exhausted) {
-                exchange.close();
-            } else if (finishSeen && reader == Thread.currentThread()) {
-                ScheduledFuture<?> guard = TAIL_GUARD.schedule(exchange::abort, TAIL_WAIT.toMillis(),
+            if (exhausted || (finishSeen && reader == Thread.currentThread())) {
+                ScheduledFuture<?> guard = TAIL_GUARD.schedule(response::abort, TAIL_WAIT.toMillis(),
                         TimeUnit.MILLISECONDS);
                 try {
-                    exchange.drainAndClose();
+                    response.drainAndClose();
                 } finally {
                     guard.cancel(false);
                 }
             } else {
-                exchange.abort();
-                exchange.close();
+                response.abort();
+                response.close();
             }
         }
     }

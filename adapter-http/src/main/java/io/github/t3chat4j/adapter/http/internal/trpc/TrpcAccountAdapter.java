@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
+import io.github.t3chat4j.adapter.http.internal.SiteRequests;
 import io.github.t3chat4j.application.port.out.LoadAccountPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
@@ -23,34 +24,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The account ports over t3.chat's tRPC procedures (PROTOCOL.md 5). {@code auth.getActiveSessions} is
- * asked for the streamed JSON-lines answer, as the browser does; the others for the plain answer.
+ * the very request session renewal sends ({@link SiteRequests#activeSessions}), streamed as the browser
+ * asks for it; the other procedures are asked for the plain answer. Thread-safe.
  */
-final class TrpcAccountAdapter implements LoadCustomerDataPort, LoadAccountPort, LoadModelInsightsPort {
+public final class TrpcAccountAdapter implements LoadCustomerDataPort, LoadAccountPort, LoadModelInsightsPort {
 
+    static final String ACTIVE_SESSIONS = SiteRequests.ACTIVE_SESSIONS;
     static final String CUSTOMER_DATA = "getCustomerData";
     static final String SUBSCRIPTION_DATA = "getSubscriptionData";
     static final String PRICING_PRODUCTS = "getPricingProducts";
-    static final String ACTIVE_SESSIONS = "auth.getActiveSessions";
     static final String MODEL_STATUSES = "getModelStatuses";
     static final String MODEL_BENCHMARKS = "getAllModelBenchmarks";
 
-    /** The procedures the browser asks to stream. */
-    static final Set<String> STREAMED_BY_DEFAULT = Set.of(ACTIVE_SESSIONS);
-
     private final TrpcClient trpc;
+    private final SiteRequests site;
     private final Set<String> streamed;
 
-    TrpcAccountAdapter(HttpConfig config, CloseableHttpClient http, ObjectMapper mapper) {
-        this(new TrpcClient(config, http, mapper), STREAMED_BY_DEFAULT);
+    public TrpcAccountAdapter(HttpPipeline pipeline, SiteRequests site, ObjectMapper mapper) {
+        this(pipeline, site, mapper, Set.of());
     }
 
-    /** With the set of procedures to ask for JSON-lines answers (tests use every or none). */
-    TrpcAccountAdapter(TrpcClient trpc, Set<String> streamed) {
-        this.trpc = requireNonNull(trpc, "trpc == null");
+    /** Also asking for JSON-lines answers to the {@code streamed} procedures (tests use every or none). */
+    TrpcAccountAdapter(HttpPipeline pipeline, SiteRequests site, ObjectMapper mapper, Set<String> streamed) {
+        this.trpc = new TrpcClient(pipeline, site, mapper);
+        this.site = requireNonNull(site, "site == null");
         this.streamed = Set.copyOf(requireNonNull(streamed, "streamed == null"));
     }
 
@@ -99,9 +99,9 @@ final class TrpcAccountAdapter implements LoadCustomerDataPort, LoadAccountPort,
 
     @Override
     public List<ActiveSession> loadActiveSessions(Session session) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("includeLocation", false);
-        return list(ACTIVE_SESSIONS, call(ACTIVE_SESSIONS, session, input), f -> new ActiveSession(
+        requireNonNull(session, "session == null");
+        JsonNode answer = trpc.answer(site.activeSessions(session), ACTIVE_SESSIONS);
+        return list(ACTIVE_SESSIONS, answer, f -> new ActiveSession(
                 f.requiredText("id"), f.instant("createdAt"), f.instant("expiresAt"), f.text("ipAddress"),
                 f.text("userAgent")));
     }

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.http.internal.TestPipeline;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.trpc.FakeTrpc;
 import java.util.List;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,18 +21,18 @@ class HttpModelCatalogAdapterTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Session session = Session.of("wos-session=secret; theme=dark", "convex-secret");
     private FakeT3Server server;
-    private CloseableHttpClient http;
+    private TestPipeline pipeline;
 
     @BeforeEach
     void start() {
         server = FakeT3Server.start();
         FakeTrpc.install(server);
-        http = HttpClients.custom().disableCookieManagement().disableAutomaticRetries().build();
+        pipeline = TestPipeline.of(HttpConfig.defaults(server.baseUrl()));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        http.close();
+    void stop() {
+        pipeline.close();
         server.close();
     }
 
@@ -111,11 +110,10 @@ class HttpModelCatalogAdapterTest {
     }
 
     private HttpModelCatalogAdapter adapter() {
-        return new HttpModelCatalogAdapter(HttpConfig.defaults(server.baseUrl()), http, mapper);
+        return new HttpModelCatalogAdapter(pipeline, pipeline.site(), mapper);
     }
 
-    private HttpModelCatalogAdapter adapter(int maxChunks, long maxChunkBytes) {
-        return new HttpModelCatalogAdapter(HttpConfig.defaults(server.baseUrl()), http, mapper, maxChunks,
-                maxChunkBytes);
+    private HttpModelCatalogAdapter adapter(int maxChunks, int maxChunkBytes) {
+        return new HttpModelCatalogAdapter(pipeline, pipeline.site(), mapper, maxChunks, maxChunkBytes);
     }
 }

@@ -11,6 +11,7 @@ import io.github.t3chat4j.adapter.http.Fixtures;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.adapter.http.RawHttpServer;
 import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
+import io.github.t3chat4j.adapter.http.internal.TestPipeline;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
@@ -48,20 +49,26 @@ class HttpChatAdapterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FakeT3Server server;
+    private TestPipeline pipeline;
     private RecordingSleeper sleeper;
-    private Fixtures.Adapters adapters;
+    private HttpChatAdapter chat;
 
     @BeforeEach
     void start() {
         server = FakeT3Server.start();
-        sleeper = new RecordingSleeper();
-        adapters = Fixtures.adapters(Fixtures.config(server.baseUrl()), sleeper);
+        pipeline = TestPipeline.of(Fixtures.config(server.baseUrl()));
+        sleeper = pipeline.sleeper();
+        chat = chatOver(pipeline);
     }
 
     @AfterEach
-    void stop() throws Exception {
-        adapters.close();
+    void stop() {
+        pipeline.close();
         server.close();
+    }
+
+    private static HttpChatAdapter chatOver(TestPipeline pipeline) {
+        return new HttpChatAdapter(pipeline, pipeline.site(), new ObjectMapper());
     }
 
     @Test
@@ -234,7 +241,7 @@ class HttpChatAdapterTest {
         CountDownLatch gate = new CountDownLatch(1);
         server.enqueueChat(Scenarios.gated(gate));
 
-        try (ChatStream stream = adapters.chat.open(Fixtures.request())) {
+        try (ChatStream stream = chat.open(Fixtures.request())) {
             Iterator<ChatEvent> events = stream.events().iterator();
 
             ChatEvent first = events.next();
@@ -252,7 +259,7 @@ class HttpChatAdapterTest {
     void cancelsTheExchange_whenClosedFromAnotherThread() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         server.enqueueChat(Scenarios.gated(gate));
-        ChatStream stream = adapters.chat.open(Fixtures.request());
+        ChatStream stream = chat.open(Fixtures.request());
         List<ChatEvent> received = new CopyOnWriteArrayList<>();
         CountDownLatch firstArrived = new CountDownLatch(1);
         CountDownLatch readerDone = new CountDownLatch(1);
@@ -318,7 +325,7 @@ class HttpChatAdapterTest {
             server.enqueueChat(Scenarios.rateLimited(2));
         }
 
-        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request()))
+        assertThatThrownBy(() -> chat.open(Fixtures.request()))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(2)));
         assertThat(sleeper.waits()).hasSize(2);
@@ -331,7 +338,7 @@ class HttpChatAdapterTest {
             server.enqueueChat(Scenarios.serviceUnavailable());
         }
 
-        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request()))
+        assertThatThrownBy(() -> chat.open(Fixtures.request()))
                 .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
     }
 
@@ -339,7 +346,7 @@ class HttpChatAdapterTest {
     void throwsSessionExpired_when401_withoutRetrying() {
         server.expireSessionUntilRefresh("rotated-token");
 
-        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request())).isInstanceOf(SessionExpiredException.class)
+        assertThatThrownBy(() -> chat.open(Fixtures.request())).isInstanceOf(SessionExpiredException.class)
                 .hasMessageContaining("401");
         assertThat(server.requests("/api/chat")).hasSize(1);
         assertThat(sleeper.waits()).isEmpty();
@@ -349,7 +356,7 @@ class HttpChatAdapterTest {
     void throwsSessionExpired_when403WithJson() {
         server.enqueueChat(exchange -> exchange.json(403, "{\"error\":\"Forbidden\"}"));
 
-        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request())).isInstanceOf(SessionExpiredException.class)
+        assertThatThrownBy(() -> chat.open(Fixtures.request())).isInstanceOf(SessionExpiredException.class)
                 .hasMessageContaining("403");
     }
 
@@ -357,7 +364,7 @@ class HttpChatAdapterTest {
     void throwsBlockedByBotProtection_when403WithChallengePage() {
         server.enqueueChat(Scenarios.botChallenge());
 
-        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request()))
+        assertThatThrownBy(() -> chat.open(Fixtures.request()))
                 .isInstanceOf(BlockedByBotProtectionException.class);
     }
 
@@ -365,7 +372,7 @@ class HttpChatAdapterTest {
     void throwsUnexpectedResponse_namingRequestStatusAndServerMessage() {
         server.enqueueChat(exchange -> exchange.json(418, "{\"error\":\"I am a teapot\"}"));
 
-        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request()))
+        assertThatThrownBy(() -> chat.open(Fixtures.request()))
                 .isInstanceOfSatisfying(UnexpectedResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(418))
                 .hasMessageContaining("POST /api/chat").hasMessageContaining("418").hasMessageContaining("I am a teapot");
     }
@@ -375,8 +382,8 @@ class HttpChatAdapterTest {
         String response = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nx-vercel-ai-ui-message-stream: v1\r\n"
                 + "transfer-encoding: chunked\r\n\r\n" + RawHttpServer.chunk("data: {\"type\":\"text-delta\",\"delta\":\"partial\"}\n\n");
         try (RawHttpServer raw = new RawHttpServer(response);
-                Fixtures.Adapters rawAdapters = Fixtures.adapters(Fixtures.config(raw.baseUrl()), sleeper)) {
-            ChatStream stream = rawAdapters.chat.open(Fixtures.request());
+                TestPipeline overRaw = TestPipeline.of(Fixtures.config(raw.baseUrl()))) {
+            ChatStream stream = chatOver(overRaw).open(Fixtures.request());
             Iterator<ChatEvent> events = stream.events().iterator();
 
             assertThat(events.next()).isEqualTo(new TextDelta("partial"));
@@ -384,7 +391,7 @@ class HttpChatAdapterTest {
                     .hasMessageContaining("Reading the reply of POST /api/chat");
             stream.close();
             assertThat(raw.connections()).isEqualTo(1);
-            assertThat(sleeper.waits()).isEmpty();
+            assertThat(overRaw.sleeper().waits()).isEmpty();
         }
     }
 
@@ -394,12 +401,11 @@ class HttpChatAdapterTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (Fixtures.Adapters refused = Fixtures.adapters(Fixtures.config(URI.create("http://127.0.0.1:" + port)),
-                sleeper)) {
+        try (TestPipeline refused = TestPipeline.of(Fixtures.config(URI.create("http://127.0.0.1:" + port)))) {
 
-            assertThatThrownBy(() -> refused.chat.open(Fixtures.request())).isInstanceOf(TransportException.class)
+            assertThatThrownBy(() -> chatOver(refused).open(Fixtures.request())).isInstanceOf(TransportException.class)
                     .hasMessageContaining("Could not connect").hasMessageContaining("Check your network");
-            assertThat(sleeper.waits()).hasSize(2);
+            assertThat(refused.sleeper().waits()).hasSize(2);
         }
     }
 
@@ -407,9 +413,9 @@ class HttpChatAdapterTest {
     void throwsTransportException_whenTheStreamStaysSilentPastTheReadTimeout() throws IOException {
         CountDownLatch gate = new CountDownLatch(1);
         server.enqueueChat(Scenarios.gated(gate));
-        try (Fixtures.Adapters impatient = Fixtures.adapters(
-                Fixtures.config(server.baseUrl()).withReadTimeout(Duration.ofMillis(100)), sleeper);
-                ChatStream stream = impatient.chat.open(Fixtures.request())) {
+        try (TestPipeline impatient = TestPipeline.of(
+                Fixtures.config(server.baseUrl()).withReadTimeout(Duration.ofMillis(100)));
+                ChatStream stream = chatOver(impatient).open(Fixtures.request())) {
             Iterator<ChatEvent> events = stream.events().iterator();
 
             assertThat(events.next()).isEqualTo(new TextDelta(Scenarios.GATED_FIRST));
@@ -424,7 +430,7 @@ class HttpChatAdapterTest {
         server.enqueueChat(exchange -> exchange.header("Location", "/login")
                 .fixed(302, "text/html", "<html><head><title>Sign in</title></head></html>"));
 
-        assertThatThrownBy(() -> adapters.chat.open(Fixtures.request()))
+        assertThatThrownBy(() -> chat.open(Fixtures.request()))
                 .isInstanceOfSatisfying(UnexpectedResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(302))
                 .hasMessageContaining("Sign in");
         assertThat(server.requests()).hasSize(1);
@@ -432,7 +438,7 @@ class HttpChatAdapterTest {
 
     @Test
     void refusesToConsumeEventsTwice() {
-        try (ChatStream stream = adapters.chat.open(Fixtures.request())) {
+        try (ChatStream stream = chat.open(Fixtures.request())) {
             stream.events();
 
             assertThatThrownBy(stream::events).isInstanceOf(IllegalStateException.class);
@@ -440,7 +446,7 @@ class HttpChatAdapterTest {
     }
 
     private List<ChatEvent> collect(ChatRequest request) {
-        try (ChatStream stream = adapters.chat.open(request)) {
+        try (ChatStream stream = chat.open(request)) {
             return stream.events().toList();
         }
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.http.internal.TestPipeline;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
@@ -22,16 +24,17 @@ import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.RecordedRequest;
 import io.github.t3chat4j.testkit.trpc.FakeTrpc;
+import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,22 +51,26 @@ class TrpcAccountAdapterTest {
         PLAIN, STREAMED
     }
 
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final String SUBSCRIPTION_ANSWER = "[{\"result\":{\"data\":{\"json\":{\"isPaid\":true,"
+            + "\"subTier\":\"pro\"}}}}]";
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final Session session = Session.of(COOKIES, "convex-secret");
     private FakeT3Server server;
     private FakeTrpc trpc;
-    private CloseableHttpClient http;
+    private TestPipeline pipeline;
 
     @BeforeEach
     void start() {
         server = FakeT3Server.start();
         trpc = FakeTrpc.install(server);
-        http = HttpClients.custom().disableCookieManagement().disableAutomaticRetries().build();
+        pipeline = TestPipeline.of(HttpConfig.defaults(server.baseUrl()), NOW);
     }
 
     @AfterEach
-    void stop() throws Exception {
-        http.close();
+    void stop() {
+        pipeline.close();
         server.close();
     }
 
@@ -164,7 +171,7 @@ class TrpcAccountAdapterTest {
 
     @Test
     void streamsOnlyActiveSessions_byDefault() {
-        TrpcAccountAdapter adapter = new TrpcAccountAdapter(HttpConfig.defaults(server.baseUrl()), http, mapper);
+        TrpcAccountAdapter adapter = new TrpcAccountAdapter(pipeline, pipeline.site(), mapper);
 
         adapter.loadActiveSessions(session);
         adapter.loadCustomerData(session);
@@ -205,7 +212,7 @@ class TrpcAccountAdapterTest {
 
         assertThatThrownBy(() -> adapter(Format.PLAIN).loadCustomerData(session))
                 .isInstanceOf(UnexpectedResponseException.class)
-                .hasMessageContaining("getCustomerData failed (HTTP 418)")
+                .hasMessageContaining("GET /api/trpc/getCustomerData answered HTTP 418")
                 .hasMessageNotContaining("secret-wos-value")
                 .hasMessageNotContaining("convex-secret");
     }
@@ -267,11 +274,48 @@ class TrpcAccountAdapterTest {
 
         assertThatThrownBy(() -> adapter(Format.PLAIN).loadSubscription(session))
                 .isInstanceOf(UnexpectedResponseException.class)
-                .hasMessage("getSubscriptionData failed (HTTP 400): Bad input.");
+                .hasMessageContaining("GET /api/trpc/getSubscriptionData answered HTTP 400: Bad input.");
     }
 
     @Test
-    void throwsRateLimited_when429() {
+    void retriesA429_afterRetryAfterSeconds() {
+        AtomicInteger calls = new AtomicInteger();
+        server.route("/api/trpc/getSubscriptionData", (exchange, request) -> {
+            if (calls.getAndIncrement() == 0) {
+                exchange.getResponseHeaders().set("Retry-After", "7");
+                exchange.sendResponseHeaders(429, -1);
+            } else {
+                send(exchange, SUBSCRIPTION_ANSWER);
+            }
+        });
+
+        SubscriptionData data = adapter(Format.PLAIN).loadSubscription(session);
+
+        assertThat(data).isEqualTo(new SubscriptionData(true, "pro"));
+        assertThat(pipeline.sleeper().waits()).containsExactly(Duration.ofSeconds(7));
+        assertThat(server.requests("/api/trpc/getSubscriptionData")).hasSize(2);
+    }
+
+    @Test
+    void retriesA503_untilTheRetryAfterDate() {
+        AtomicInteger calls = new AtomicInteger();
+        server.route("/api/trpc/getSubscriptionData", (exchange, request) -> {
+            if (calls.getAndIncrement() == 0) {
+                exchange.getResponseHeaders().set("Retry-After", "Thu, 01 Jan 2026 12:00:20 GMT");
+                exchange.sendResponseHeaders(503, -1);
+            } else {
+                send(exchange, SUBSCRIPTION_ANSWER);
+            }
+        });
+
+        SubscriptionData data = adapter(Format.PLAIN).loadSubscription(session);
+
+        assertThat(data).isEqualTo(new SubscriptionData(true, "pro"));
+        assertThat(pipeline.sleeper().waits()).containsExactly(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void throwsRateLimited_whenA429Persists() {
         server.route("/api/trpc/getCustomerData", (exchange, request) -> {
             exchange.getResponseHeaders().set("Retry-After", "7");
             exchange.sendResponseHeaders(429, -1);
@@ -280,15 +324,18 @@ class TrpcAccountAdapterTest {
         assertThatThrownBy(() -> adapter(Format.PLAIN).loadCustomerData(session))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+        assertThat(pipeline.sleeper().waits()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+        assertThat(server.requests("/api/trpc/getCustomerData")).hasSize(3);
     }
 
     @Test
-    void throwsServiceUnavailable_when5xx() {
+    void throwsServiceUnavailable_whenA5xxPersists() {
         trpc.answerRaw("getPricingProducts", 502, "text/html", "<html>bad gateway</html>");
 
         assertThatThrownBy(() -> adapter(Format.PLAIN).loadPricingProducts(session))
                 .isInstanceOfSatisfying(ServiceUnavailableException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(502));
+        assertThat(server.requests("/api/trpc/getPricingProducts")).hasSize(3);
     }
 
     @Test
@@ -300,12 +347,10 @@ class TrpcAccountAdapterTest {
     }
 
     @Test
-    void throwsTransport_whenNothingListens() throws Exception {
-        URI base = server.baseUrl();
+    void throwsTransport_whenNothingListens() {
         server.close();
 
-        assertThatThrownBy(() -> new TrpcAccountAdapter(new TrpcClient(HttpConfig.defaults(base), http, mapper), ALL)
-                .loadCustomerData(session))
+        assertThatThrownBy(() -> adapter(Format.PLAIN).loadCustomerData(session))
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("getCustomerData")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
@@ -321,8 +366,14 @@ class TrpcAccountAdapterTest {
     }
 
     private TrpcAccountAdapter adapter(Format format) {
-        return new TrpcAccountAdapter(new TrpcClient(HttpConfig.defaults(server.baseUrl()), http, mapper),
-                format == Format.STREAMED ? ALL : Set.of());
+        return new TrpcAccountAdapter(pipeline, pipeline.site(), mapper, format == Format.STREAMED ? ALL : Set.of());
+    }
+
+    private static void send(HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     /** The decoded {@code input} query parameter of the last request to {@code procedure}, re-serialised. */
