@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.adapter.http.internal.TestPipeline;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.testkit.FakeT3Server;
+import io.github.t3chat4j.testkit.RecordedRequest;
 import io.github.t3chat4j.testkit.trpc.FakeTrpc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,10 +107,75 @@ class HttpModelCatalogAdapterTest {
     }
 
     @Test
-    void throwsSessionExpired_whenTheHomePageRejectsTheSession() {
+    void sendsTheBrowserHeadersEverywhere_andTheCookieOnlyToTheHomePage() {
+        adapter().loadSiteModels(session);
+
+        RecordedRequest home = server.lastRequest("/").orElseThrow();
+        List<RecordedRequest> chunks = List.of(server.lastRequest(FakeTrpc.ENTRY_CHUNK_PATH).orElseThrow(),
+                server.lastRequest(FakeTrpc.MODEL_CHUNK_PATH).orElseThrow());
+        assertThat(home.header("cookie")).hasValue("wos-session=secret; theme=dark");
+        assertThat(home.header("accept")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(home.header("sec-fetch-mode")).hasValue("navigate");
+        for (RecordedRequest request : List.of(home, chunks.get(0), chunks.get(1))) {
+            assertThat(request.header("user-agent")).hasValue(HttpConfig.DEFAULT_USER_AGENT);
+            assertThat(request.header("accept-language")).hasValue("en-US,en;q=0.9");
+        }
+        for (RecordedRequest chunk : chunks) {
+            assertThat(chunk.header("cookie")).isEmpty();
+            assertThat(chunk.header("referer")).hasValue(server.baseUrl() + "/");
+            assertThat(chunk.header("sec-fetch-site")).hasValue("same-origin");
+        }
+    }
+
+    @Test
+    void throwsSessionExpired_whenTheHomePageAnswers401() {
         server.route("/", (exchange, request) -> exchange.sendResponseHeaders(401, -1));
 
+        assertThatThrownBy(() -> adapter().loadSiteModels(session)).isInstanceOf(SessionExpiredException.class)
+                .hasMessageContaining("401");
+        assertThat(server.requests(FakeTrpc.MODEL_CHUNK_PATH)).isEmpty();
+    }
+
+    @Test
+    void throwsSessionExpired_whenTheHomePageAnswers403WithJson() {
+        server.route("/", (exchange, request) -> send(exchange, 403, "application/json", "{\"error\":\"Forbidden\"}"));
+
         assertThatThrownBy(() -> adapter().loadSiteModels(session)).isInstanceOf(SessionExpiredException.class);
+    }
+
+    @Test
+    void findsNothing_whenTheHomePageIsABotChallenge() {
+        server.route("/", (exchange, request) -> send(exchange, 403, "text/html", "<html>Just a moment...</html>"));
+
+        assertThat(adapter().loadSiteModels(session)).isEmpty();
+    }
+
+    @Test
+    void findsNothing_whenTheHomePageLinksNoChunk() {
+        server.route("/", (exchange, request) -> send(exchange, 200, "text/html", "<html><body>maintenance"));
+
+        assertThat(adapter().loadSiteModels(session)).isEmpty();
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void findsNothing_whenTheHomePageIsLargerThanAllowed() {
+        assertThat(adapter(40, 100).loadSiteModels(session)).isEmpty();
+        assertThat(server.requests(FakeTrpc.ENTRY_CHUNK_PATH)).isEmpty();
+    }
+
+    @Test
+    void findsNothing_whenTheServerIsDown() {
+        server.close();
+
+        assertThat(adapter().loadSiteModels(session)).isEmpty();
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("content-type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private HttpModelCatalogAdapter adapter() {
