@@ -42,8 +42,12 @@ public final class ApacheHttpEngine implements HttpEngine {
         this.client = client;
     }
 
-    /** A new engine with a pool of its own; no connection is opened before the first request. */
+    /**
+     * A new engine with a pool of its own; no connection is opened before the first request. A program
+     * without an SLF4J backend hears nothing from HttpClient's logging (see {@link Slf4jFallback}).
+     */
     public static ApacheHttpEngine create() {
+        Slf4jFallback.quietWithoutBackend();
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
                 .setMaxConnTotal(MAX_CONNECTIONS)
