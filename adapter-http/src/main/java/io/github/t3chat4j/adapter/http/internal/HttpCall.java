@@ -45,16 +45,16 @@ public final class HttpCall {
                 .header("Content-Type", requireNonNull(contentType, "contentType == null"));
     }
 
-    public String method() {
+    String method() {
         return method;
     }
 
-    public URI uri() {
+    URI uri() {
         return uri;
     }
 
     /** The call's own headers; the pipeline puts the common ones before them. */
-    public List<Header> headers() {
+    List<Header> headers() {
         return headers;
     }
 
@@ -63,11 +63,11 @@ public final class HttpCall {
         return headers.stream().filter(h -> h.is(name)).map(Header::value).findFirst();
     }
 
-    public byte[] body() {
+    byte[] body() {
         return body.clone();
     }
 
-    public boolean followRedirects() {
+    boolean followRedirects() {
         return followRedirects;
     }
 

@@ -23,7 +23,7 @@ public final class OpenResponse implements AutoCloseable {
         this.response = response;
     }
 
-    public int status() {
+    int status() {
         return response.status();
     }
 
@@ -33,7 +33,7 @@ public final class OpenResponse implements AutoCloseable {
     }
 
     /** The declared length of the body, or -1 when the server did not say. */
-    public long contentLength() {
+    long contentLength() {
         try {
             return response.header("Content-Length").map(String::strip).map(Long::parseLong).orElse(-1L);
         } catch (NumberFormatException garbled) {
@@ -42,7 +42,7 @@ public final class OpenResponse implements AutoCloseable {
     }
 
     /** The media type without parameters, in lower case ({@code "image/png"}); empty when not given. */
-    public String mediaType() {
+    String mediaType() {
         return response.header("Content-Type").map(v -> v.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
                 .orElse("");
     }

@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SiteRequests {
 
-    public static final String CHAT_PATH = "/api/chat";
+    private static final String CHAT_PATH = "/api/chat";
     public static final String ACTIVE_SESSIONS = "auth.getActiveSessions";
     /** The superjson batch input of {@code auth.getActiveSessions}. */
-    public static final String ACTIVE_SESSIONS_INPUT = "{\"0\":{\"json\":{\"includeLocation\":false}}}";
+    static final String ACTIVE_SESSIONS_INPUT = "{\"0\":{\"json\":{\"includeLocation\":false}}}";
 
     private final URI baseUrl;
 
