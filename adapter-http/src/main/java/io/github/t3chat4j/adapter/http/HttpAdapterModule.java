@@ -10,8 +10,9 @@ import io.github.t3chat4j.application.ApplicationModule;
 /**
  * Guice wiring of the HTTP adapter: adds one singleton {@link HttpAdapters} over the given
  * {@link HttpConfig} to the adapter set of {@link ApplicationModule}, so a client builder from the
- * injector holds every HTTP port. The adapters are created when first asked for, never while the
- * module is configured; a client built from the injector closes them (and their connection pool).
+ * injector holds every HTTP port. The injector creates the adapters when they are first needed (in
+ * Guice's default stage), never while the module is configured, and creating them does no I/O; a
+ * client built from the injector closes them, and their connection pool, when it is closed.
  */
 public final class HttpAdapterModule extends AbstractModule {
 

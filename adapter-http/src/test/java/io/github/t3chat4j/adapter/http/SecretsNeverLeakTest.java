@@ -45,6 +45,21 @@ class SecretsNeverLeakTest {
                 exchange.close();
             });
             capture(failures, () -> adapters.sessionInitializer().initialize(Fixtures.session()));
+            capture(failures, () -> adapters.modelCatalog().loadSiteModels(Fixtures.session()));
+            server.route("/api/trpc/getCustomerData", (exchange, request) -> {
+                byte[] body = ("[{\"error\":{\"json\":{\"message\":\"Rejected " + Fixtures.COOKIE_HEADER + " "
+                        + Fixtures.CONVEX_ID + "\"}}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(418, body.length);
+                exchange.getResponseBody().write(body);
+            });
+            capture(failures, () -> adapters.customerData().loadCustomerData(Fixtures.session()));
+            server.route("/api/trpc/getSubscriptionData", (exchange, request) -> {
+                byte[] body = ("[{\"error\":{\"json\":{\"message\":\"" + Fixtures.WOS_SESSION + "\",\"data\":"
+                        + "{\"code\":\"UNAUTHORIZED\"}}}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            });
+            capture(failures, () -> adapters.account().loadSubscription(Fixtures.session()));
             try (ChatStream stream = adapters.chat().open(Fixtures.request())) {
                 returned.add(stream);
             } catch (RuntimeException e) {
@@ -78,7 +93,7 @@ class SecretsNeverLeakTest {
             returned.add(http.chat());
         }
 
-        assertThat(failures).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(failures).hasSizeGreaterThanOrEqualTo(13);
         for (Throwable failure : failures) {
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 String shown = t + " " + t.getMessage();
