@@ -58,6 +58,7 @@ final class HttpChatStream implements ChatStream {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
         this.decoder = new ChatEventDecoder(body, format, mapper);
     }
+
     @Override
     public Stream<ChatEvent> events() {
         if (!consumed.compareAndSet(false, true)) {
