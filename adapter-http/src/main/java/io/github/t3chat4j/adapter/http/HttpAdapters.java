@@ -3,69 +3,89 @@ package io.github.t3chat4j.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.catalog.CatalogAdapters;
-import io.github.t3chat4j.adapter.http.catalog.CatalogConfig;
-import io.github.t3chat4j.adapter.http.trpc.TrpcAdapters;
+import io.github.t3chat4j.adapter.http.internal.HttpImageAdapter;
+import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
+import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
+import io.github.t3chat4j.adapter.http.internal.RealHttpPipeline;
+import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
+import io.github.t3chat4j.adapter.http.internal.SiteRequests;
+import io.github.t3chat4j.adapter.http.internal.Sleeper;
+import io.github.t3chat4j.adapter.http.internal.catalog.HttpModelCatalogAdapter;
+import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
+import io.github.t3chat4j.adapter.http.internal.engine.ApacheHttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
+import io.github.t3chat4j.application.DrivenAdapters;
+import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
+import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.LoadAccountPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
- * The HTTP adapters for programs without Guice. They share one connection pool, which {@link #close()}
- * shuts down:
+ * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
+ * which {@link #close()} shuts down (a client built over them closes them with itself):
  *
  * <pre>{@code
- * HttpAdapters http = HttpAdapters.create(HttpConfig.defaults());
- * T3Client client = T3Client.builder().cookies(cookies)
- *         .chatTransport(http.chat()).sessionRenewal(http.sessionRenewal())
- *         .sessionInitializer(http.sessionInitializer()).closeOnClose(http).build();
+ * T3Client client = T3Client.builder().cookies(cookies).convexSessionId(convexId)
+ *         .adapters(HttpAdapters.create(HttpConfig.defaults())).build();
  * }</pre>
  *
  * Thread-safe; the adapters stay usable until closed. Creating it does no I/O.
  */
-public final class HttpAdapters implements AutoCloseable {
+public final class HttpAdapters implements DrivenAdapters {
 
-    private final CloseableHttpClient client;
+    private final HttpConfig config;
+    private final HttpEngine engine;
     private final HttpChatAdapter chat;
     private final HttpSessionAdapter session;
     private final HttpImageAdapter images;
-    private final TrpcAdapters trpc;
-    private final LoadModelCatalogPort catalog;
+    private final TrpcAccountAdapter account;
+    private final HttpModelCatalogAdapter catalog;
 
-    private HttpAdapters(HttpConfig config, CatalogConfig catalogConfig, Sleeper sleeper) {
-        this.client = HttpClientFactory.create(config);
+    private HttpAdapters(HttpConfig config, Sleeper sleeper) {
+        this.config = config;
+        this.engine = ApacheHttpEngine.create();
+        HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
+                new Timeouts(config.connectTimeout(), config.readTimeout()),
+                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
+        SiteRequests site = new SiteRequests(config.baseUrl());
         ObjectMapper mapper = new ObjectMapper();
-        HttpTransport transport = new HttpTransport(client, RetryPolicy.of(config), sleeper, Clock.systemUTC());
-        this.chat = new HttpChatAdapter(transport, config, mapper);
-        this.session = new HttpSessionAdapter(transport, config);
-        this.images = new HttpImageAdapter(transport, config);
-        this.trpc = TrpcAdapters.create(config, client, mapper);
-        this.catalog = CatalogAdapters.modelCatalog(config, client, mapper, catalogConfig);
+        this.chat = new HttpChatAdapter(pipeline, site, mapper);
+        this.session = new HttpSessionAdapter(pipeline, site);
+        this.images = new HttpImageAdapter(pipeline, config.maxImageBytes());
+        this.account = new TrpcAccountAdapter(pipeline, site, mapper);
+        this.catalog = new HttpModelCatalogAdapter(pipeline, site, mapper);
     }
 
-    /** The adapters against {@code config}, with a connection pool of their own; the catalogue is not cached. */
+    /** The adapters against {@code config}, with a connection pool of their own. */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, CatalogConfig.defaults());
+        return create(config, Sleeper.system());
     }
 
-    /** The adapters against {@code config}, with the model catalogue's settings (such as its cache folder). */
-    public static HttpAdapters create(HttpConfig config, CatalogConfig catalogConfig) {
-        return new HttpAdapters(requireNonNull(config, "config == null"),
-                requireNonNull(catalogConfig, "catalogConfig == null"), Sleeper.system());
-    }
-
+    /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), CatalogConfig.defaults(),
-                requireNonNull(sleeper, "sleeper == null"));
+        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
+    }
+
+    /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
+    @Override
+    public void contributeTo(DrivenPorts.Builder ports) {
+        ports.chat(chat)
+                .renewSession(session)
+                .initializeSession(session)
+                .fetchImage(images)
+                .customerData(account)
+                .account(account)
+                .modelInsights(account)
+                .modelCatalog(catalog)
+                .credentialsRequired();
     }
 
     /** The chat transport ({@code POST /api/chat}). */
@@ -90,20 +110,20 @@ public final class HttpAdapters implements AutoCloseable {
 
     /** Credits and usage ({@code getCustomerData} over tRPC). */
     public LoadCustomerDataPort customerData() {
-        return trpc.customerData();
+        return account;
     }
 
     /** Subscription, pricing products and active sessions over tRPC. */
     public LoadAccountPort account() {
-        return trpc.account();
+        return account;
     }
 
     /** Model statuses and benchmarks over tRPC. */
     public LoadModelInsightsPort modelInsights() {
-        return trpc.modelInsights();
+        return account;
     }
 
-    /** The model catalogue scraped from the site's JavaScript (bundled list as a fallback). */
+    /** The model catalogue scraped from the site's JavaScript, and the bundled list. */
     public LoadModelCatalogPort modelCatalog() {
         return catalog;
     }
@@ -111,10 +131,11 @@ public final class HttpAdapters implements AutoCloseable {
     /** Shuts the connection pool down; open streams break. */
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not close the HTTP client", e);
-        }
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpAdapters[" + config.baseUrl() + "]";
     }
 }

@@ -3,29 +3,25 @@ package io.github.t3chat4j.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.application.port.in.SendMessageCommand;
-import io.github.t3chat4j.application.port.in.SendMessageResult;
-import io.github.t3chat4j.application.service.RefreshSessionService;
-import io.github.t3chat4j.application.service.SendMessageService;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.Reply;
-import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.testkit.FakeImageHost;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.Scenarios;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,43 +30,49 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The application's use cases and T3Client over the real HTTP adapters and the fake server. */
+/** T3Client over the real HTTP adapters and the fake server. */
 class ApplicationOverHttpTest {
 
     private FakeT3Server server;
-    private Fixtures.Adapters adapters;
-    private SendMessageService sendMessage;
+    private T3Client client;
 
     @BeforeEach
     void start() {
         server = FakeT3Server.start();
-        adapters = Fixtures.adapters(Fixtures.config(server.baseUrl()), new RecordingSleeper());
-        sendMessage = new SendMessageService(adapters.chat, new RefreshSessionService(adapters.session));
+        client = client(server.baseUrl());
     }
 
     @AfterEach
-    void stop() throws IOException {
-        adapters.close();
+    void stop() {
+        client.close();
         server.close();
+    }
+
+    private static T3Client client(URI baseUrl) {
+        return T3Client.builder().session(Fixtures.session())
+                .adapters(HttpAdapters.create(Fixtures.config(baseUrl), new RecordingSleeper()))
+                .imageStore((bytes, target) -> save(bytes, target.path().orElseThrow()))
+                .build();
     }
 
     @Test
     void refreshesAndRetriesOnce_when401() {
+        client.renewedSession();
         server.expireSessionUntilRefresh("wos-ROTATED-9");
 
-        SendMessageResult result = sendMessage.sendMessage(command(new Cancellation()), event -> { });
+        Message reply = client.send("Hi there");
 
-        assertThat(result.reply().text()).isEqualTo("Echo(1): Hi there");
-        assertThat(result.session().cookies().get("wos-session")).hasValue("wos-ROTATED-9");
+        assertThat(reply.text()).isEqualTo("Echo(1): Hi there");
+        assertThat(client.session().cookies().get("wos-session")).hasValue("wos-ROTATED-9");
         assertThat(server.requests("/api/chat")).hasSize(2);
-        assertThat(server.requests(FakeT3Server.ACTIVE_SESSIONS_PATH)).hasSize(1);
+        assertThat(server.requests(FakeT3Server.ACTIVE_SESSIONS_PATH)).hasSize(2);
     }
 
     @Test
     void keepsThePartialReply_whenTheBodyIsTruncated() {
         server.enqueueChat(Scenarios.truncated());
 
-        assertThatThrownBy(() -> sendMessage.sendMessage(command(new Cancellation()), event -> { }))
+        assertThatThrownBy(() -> client.send("Hi there"))
                 .isInstanceOfSatisfying(StreamInterruptedException.class,
                         e -> assertThat(e.partialReply().text()).isEqualTo(Scenarios.PARTIAL_TEXT));
     }
@@ -78,13 +80,11 @@ class ApplicationOverHttpTest {
     @Test
     void keepsThePartialReply_whenTheConnectionResetsMidStream() throws IOException {
         String response = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
-                + HttpChatAdapterTest.chunk("data: {\"type\":\"text-delta\",\"delta\":\"so far\"}\n\n");
+                + RawHttpServer.chunk("data: {\"type\":\"text-delta\",\"delta\":\"so far\"}\n\n");
         try (RawHttpServer raw = new RawHttpServer(response);
-                Fixtures.Adapters rawAdapters = Fixtures.adapters(Fixtures.config(raw.baseUrl()), new RecordingSleeper())) {
-            SendMessageService overRaw = new SendMessageService(rawAdapters.chat,
-                    new RefreshSessionService(rawAdapters.session));
+                T3Client overRaw = client(raw.baseUrl())) {
 
-            assertThatThrownBy(() -> overRaw.sendMessage(command(new Cancellation()), event -> { }))
+            assertThatThrownBy(() -> overRaw.send("Hi there"))
                     .isInstanceOfSatisfying(StreamInterruptedException.class,
                             e -> assertThat(e.partialReply().text()).isEqualTo("so far"))
                     .hasCauseInstanceOf(TransportException.class);
@@ -95,7 +95,7 @@ class ApplicationOverHttpTest {
     void reportsInStreamError_withThePartialReply() {
         server.enqueueChat(Scenarios.errorAfterText());
 
-        assertThatThrownBy(() -> sendMessage.sendMessage(command(new Cancellation()), event -> { }))
+        assertThatThrownBy(() -> client.send("Hi there"))
                 .isInstanceOfSatisfying(ChatStreamException.class, e -> {
                     assertThat(e.serverMessage()).isEqualTo(Scenarios.ERROR_TEXT);
                     assertThat(e.partialReply().text()).isEqualTo(Scenarios.PARTIAL_TEXT);
@@ -109,27 +109,24 @@ class ApplicationOverHttpTest {
         server.enqueueChat(Scenarios.gated(gate));
         Cancellation cancellation = new Cancellation();
 
-        CompletableFuture<SendMessageResult> sending = CompletableFuture.supplyAsync(
-                () -> sendMessage.sendMessage(command(cancellation), event -> firstDelta.countDown()));
+        CompletableFuture<Message> sending = CompletableFuture.supplyAsync(
+                () -> client.send("Hi there", event -> firstDelta.countDown(), cancellation));
         assertThat(firstDelta.await(5, TimeUnit.SECONDS)).isTrue();
         cancellation.cancel();
-        SendMessageResult result = sending.get(5, TimeUnit.SECONDS);
+        Message reply = sending.get(5, TimeUnit.SECONDS);
         gate.countDown();
 
-        assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
-        assertThat(result.reply().text()).isEqualTo(Scenarios.GATED_FIRST);
+        assertThat(reply.text()).isEqualTo(Scenarios.GATED_FIRST);
+        assertThat(client.lastReply()).hasValueSatisfying(
+                last -> assertThat(last.ending()).isEqualTo(Reply.Ending.CANCELLED));
     }
 
     @Test
     void downloadsAGeneratedImage_withoutSendingTheCookieToTheImageHost(@TempDir Path folder) {
-        try (FakeImageHost host = FakeImageHost.start();
-                T3Client client = T3Client.builder().session(Fixtures.session()).chatTransport(adapters.chat)
-                        .sessionRenewal(adapters.session).imageFetcher(adapters.images)
-                        .imageStore((bytes, target) -> save(bytes, target.path().orElseThrow()))
-                        .build()) {
+        try (FakeImageHost host = FakeImageHost.start()) {
             server.enqueueChat(Scenarios.imageAt(host.imageUrl()));
 
-            Message reply = client.sendWithImageDownload("gpt-image-1", "a cat", ChatSettings.defaults(),
+            Message reply = client.sendWithImageDownload(ModelId.of("gpt-image-1"), "a cat", ChatSettings.defaults(),
                     folder.resolve("cat.png"));
 
             assertThat(reply.image()).hasValueSatisfying(image -> {
@@ -148,12 +145,5 @@ class ApplicationOverHttpTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static SendMessageCommand command(Cancellation cancellation) {
-        Conversation conversation = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.now())
-                .append(Message.user("Hi there"), Instant.now());
-        return new SendMessageCommand(Fixtures.session(), conversation, ModelId.DEFAULT, ChatSettings.defaults(),
-                cancellation);
     }
 }

@@ -18,20 +18,19 @@ import org.junit.jupiter.api.Test;
 /** Sends in a row reuse one pooled connection once each reply has finished. */
 class ConnectionReuseTest {
 
-    private static T3Client client(FakeT3Server server, HttpAdapters http) {
+    private static T3Client client(FakeT3Server server) {
         return T3Client.builder().cookies("wos-session=reuse").convexSessionId("cvx")
-                .chatTransport(http.chat()).sessionRenewal(http.sessionRenewal()).build();
+                .adapters(HttpAdapters.create(HttpConfig.defaults(server.baseUrl()))).build();
     }
 
     @Test
     void reusesTheConnection_forTheNextSend_afterAFinishedReply() {
         try (FakeT3Server server = FakeT3Server.start();
-                HttpAdapters http = HttpAdapters.create(HttpConfig.defaults(server.baseUrl()));
-                T3Client client = client(server, http)) {
+                T3Client client = client(server)) {
 
-            client.send("gemini-2.5-flash-lite", "one", ChatSettings.defaults());
-            client.send("gemini-2.5-flash-lite", "two", ChatSettings.defaults());
-            client.send("gemini-2.5-flash-lite", "three", ChatSettings.defaults());
+            client.send("one");
+            client.send("two");
+            client.send("three");
 
             assertThat(server.requests("/api/chat")).extracting(RecordedRequest::clientPort)
                     .doesNotContain(-1).containsOnly(server.requests("/api/chat").get(0).clientPort());
@@ -42,8 +41,7 @@ class ConnectionReuseTest {
     void dropsTheConnection_whenTheTailAfterFinishNeverComes() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (FakeT3Server server = FakeT3Server.start();
-                HttpAdapters http = HttpAdapters.create(HttpConfig.defaults(server.baseUrl()));
-                T3Client client = client(server, http)) {
+                T3Client client = client(server)) {
             server.enqueueChat(exchange -> {
                 EventStreamWriter out = exchange.startEventStream();
                 out.event(Scenarios.textDelta("t", "done")).event(Scenarios.finish("stop"));
@@ -52,7 +50,7 @@ class ConnectionReuseTest {
 
             Message first = client.send(ModelId.of("gemini-2.5-flash-lite"), "one", ChatSettings.defaults(),
                     e -> { }, new Cancellation());
-            Message second = client.send("gemini-2.5-flash-lite", "two", ChatSettings.defaults());
+            Message second = client.send("two");
             release.countDown();
 
             assertThat(first.text()).isEqualTo("done");

@@ -1,6 +1,5 @@
 package io.github.t3chat4j.adapter.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.application.port.out.ChatRequest;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -10,36 +9,33 @@ import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.thread.ThreadId;
-import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
-/** Test data: a session full of recognisable secrets, a chat request, and adapters on loopback. */
-final class Fixtures {
+/** Test data: a session full of recognisable secrets, a configuration for loopback, a chat request. */
+public final class Fixtures {
 
-    static final String WOS_SESSION = "wos-SECRET-4f1c9a7e";
-    static final String OTHER_COOKIE = "cf-SECRET-clearance-88d2";
-    static final String CONVEX_ID = "convex-SECRET-1b3d5f";
-    static final String COOKIE_HEADER = "wos-session=" + WOS_SESSION + "; cf_clearance=" + OTHER_COOKIE;
-    static final List<String> SECRETS = List.of(WOS_SESSION, OTHER_COOKIE, CONVEX_ID);
+    public static final String WOS_SESSION = "wos-SECRET-4f1c9a7e";
+    public static final String OTHER_COOKIE = "cf-SECRET-clearance-88d2";
+    public static final String CONVEX_ID = "convex-SECRET-1b3d5f";
+    public static final String COOKIE_HEADER = "wos-session=" + WOS_SESSION + "; cf_clearance=" + OTHER_COOKIE;
+    public static final List<String> SECRETS = List.of(WOS_SESSION, OTHER_COOKIE, CONVEX_ID);
 
     private Fixtures() {
     }
 
-    static Session session() {
+    public static Session session() {
         return Session.of(COOKIE_HEADER, "\"" + CONVEX_ID + "\"");
     }
 
-    static HttpConfig config(URI baseUrl) {
+    public static HttpConfig config(URI baseUrl) {
         return new HttpConfig(baseUrl, HttpConfig.DEFAULT_USER_AGENT, Duration.ofSeconds(2), Duration.ofSeconds(10), 2,
                 Duration.ofSeconds(30), 1024 * 1024);
     }
 
-    static ChatRequest request(Session session) {
+    public static ChatRequest request(Session session) {
         List<Message> history = List.of(Message.user("Hi"), Message.assistant("Hello!"), Message.user("How are you?"));
         ChatSettings settings = ChatSettings.defaults().withReasoningEffort(ReasoningEffort.HIGH).withSearch(true)
                 .withSystemPrompt("Be brief.").withTimezone("Europe/Berlin").withLocale("de-DE");
@@ -47,43 +43,17 @@ final class Fixtures {
                 MessageId.of("reply-0001"));
     }
 
-    static ChatRequest request() {
+    public static ChatRequest request() {
         return request(session());
     }
 
-    /** The adapters over a real client against {@code config}; the caller closes the returned pool. */
-    static Adapters adapters(HttpConfig config, Sleeper sleeper) {
-        return new Adapters(config, sleeper);
-    }
-
-    static String text(List<ChatEvent> events) {
+    public static String text(List<ChatEvent> events) {
         return events.stream().filter(ChatEvent.TextDelta.class::isInstance).map(e -> ((ChatEvent.TextDelta) e).text())
                 .collect(Collectors.joining());
     }
 
-    static String reasoning(List<ChatEvent> events) {
+    public static String reasoning(List<ChatEvent> events) {
         return events.stream().filter(ChatEvent.ReasoningDelta.class::isInstance)
                 .map(e -> ((ChatEvent.ReasoningDelta) e).text()).collect(Collectors.joining());
-    }
-
-    static final class Adapters implements AutoCloseable {
-        final CloseableHttpClient client;
-        final HttpTransport transport;
-        final HttpChatAdapter chat;
-        final HttpSessionAdapter session;
-        final HttpImageAdapter images;
-
-        Adapters(HttpConfig config, Sleeper sleeper) {
-            client = HttpClientFactory.create(config);
-            transport = new HttpTransport(client, RetryPolicy.of(config), sleeper, Clock.systemUTC());
-            chat = new HttpChatAdapter(transport, config, new ObjectMapper());
-            session = new HttpSessionAdapter(transport, config);
-            images = new HttpImageAdapter(transport, config);
-        }
-
-        @Override
-        public void close() throws IOException {
-            client.close();
-        }
     }
 }

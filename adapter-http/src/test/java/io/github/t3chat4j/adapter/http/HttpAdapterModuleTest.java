@@ -1,50 +1,50 @@
 package io.github.t3chat4j.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.github.t3chat4j.application.port.out.FetchImagePort;
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
-import io.github.t3chat4j.application.port.out.RenewSessionPort;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
-import io.github.t3chat4j.domain.stream.ChatEvent;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import com.google.inject.Key;
+import io.github.t3chat4j.application.ApplicationModule;
+import io.github.t3chat4j.application.DrivenAdapters;
+import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.testkit.FakeT3Server;
-import java.util.List;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HttpAdapterModuleTest {
 
     @Test
-    void bindsEveryPortToASingletonAdapter() throws Exception {
-        Injector injector = Guice.createInjector(new HttpAdapterModule(HttpConfig.defaults()));
+    void givesTheInjectorsClientBuilder_theHttpAdapters_andTheClientClosesThem() {
+        try (FakeT3Server server = FakeT3Server.start()) {
+            Injector injector = Guice.createInjector(new ApplicationModule(),
+                    new HttpAdapterModule(Fixtures.config(server.baseUrl())));
+            HttpAdapters http = injector.getInstance(HttpAdapters.class);
 
-        try (CloseableHttpClient client = injector.getInstance(CloseableHttpClient.class)) {
-            assertThat(injector.getInstance(StreamChatPort.class)).isInstanceOf(HttpChatAdapter.class)
-                    .isSameAs(injector.getInstance(StreamChatPort.class));
-            assertThat(injector.getInstance(InitializeSessionPort.class))
-                    .isSameAs(injector.getInstance(RenewSessionPort.class)).isInstanceOf(HttpSessionAdapter.class);
-            assertThat(injector.getInstance(FetchImagePort.class)).isInstanceOf(HttpImageAdapter.class);
-            assertThat(injector.getInstance(CloseableHttpClient.class)).isSameAs(client);
+            Message reply;
+            try (T3Client client = injector.getInstance(T3Client.Builder.class).cookies(Fixtures.COOKIE_HEADER)
+                    .convexSessionId(Fixtures.CONVEX_ID).build()) {
+                reply = client.send("Hello");
+            }
+
+            assertThat(reply.text()).isEqualTo("Echo(1): Hello");
+            assertThat(server.lastRequest("/api/chat").orElseThrow().header("cookie")).hasValue(Fixtures.COOKIE_HEADER);
+            assertThat(injector.getInstance(HttpAdapters.class)).isSameAs(http);
+            assertThatThrownBy(() -> http.chat().open(Fixtures.request())).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @Test
-    void factoryWorksWithoutGuice() {
-        try (FakeT3Server server = FakeT3Server.start();
-                HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()))) {
-            http.sessionInitializer().initialize(Fixtures.session());
+    void addsOneSingletonHttpAdapters_toTheAdapterSet() {
+        Injector injector = Guice.createInjector(new ApplicationModule(),
+                new HttpAdapterModule(HttpConfig.defaults()));
 
-            List<ChatEvent> events;
-            try (ChatStream stream = http.chat().open(Fixtures.request())) {
-                events = stream.events().toList();
-            }
+        Set<DrivenAdapters> adapters = injector.getInstance(new Key<Set<DrivenAdapters>>() { });
 
-            assertThat(Fixtures.text(events)).isEqualTo("Echo(3): How are you?");
-            assertThat(http.sessionRenewal().renewWosSession(Fixtures.session())).isEmpty();
-            assertThat(http.imageFetcher()).isNotNull();
-        }
+        assertThat(adapters).singleElement().isInstanceOf(HttpAdapters.class)
+                .isSameAs(injector.getInstance(HttpAdapters.class));
+        injector.getInstance(HttpAdapters.class).close();
     }
 }

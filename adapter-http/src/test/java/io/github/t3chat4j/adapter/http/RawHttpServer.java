@@ -15,14 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A byte-level HTTP server on 127.0.0.1 for faults the fake server cannot express: it reads each request,
  * writes {@code response} verbatim and resets the connection (no terminating chunk).
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final byte[] response;
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
-    RawHttpServer(String response) throws IOException {
+    public RawHttpServer(String response) throws IOException {
         this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.response = response.getBytes(StandardCharsets.UTF_8);
         this.acceptor = new Thread(this::serve, "raw-http");
@@ -30,11 +30,11 @@ final class RawHttpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
@@ -72,6 +72,12 @@ final class RawHttpServer implements AutoCloseable {
             int length = Integer.parseInt(headers.substring(at + "content-length:".length(), lineEnd).strip());
             in.readNBytes(length);
         }
+    }
+
+    /** {@code text} as one chunk of a chunked body. */
+    public static String chunk(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Integer.toHexString(bytes.length) + "\r\n" + text + "\r\n";
     }
 
     @Override

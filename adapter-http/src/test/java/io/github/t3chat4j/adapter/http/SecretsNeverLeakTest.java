@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.Scenarios;
@@ -21,7 +22,7 @@ class SecretsNeverLeakTest {
         String echoingSecrets = "{\"error\":\"Rejected cookie " + Fixtures.COOKIE_HEADER + " and convexSessionId "
                 + Fixtures.CONVEX_ID + "\"}";
         try (FakeT3Server server = FakeT3Server.start();
-                Fixtures.Adapters adapters = Fixtures.adapters(Fixtures.config(server.baseUrl()), new RecordingSleeper())) {
+                HttpAdapters adapters = HttpAdapters.create(Fixtures.config(server.baseUrl()), new RecordingSleeper())) {
             server.enqueueChat(exchange -> exchange.json(418, echoingSecrets));
             server.enqueueChat(exchange -> exchange.fixed(400, "text/plain", echoingSecrets));
             server.enqueueChat(exchange -> exchange.json(403, echoingSecrets));
@@ -33,29 +34,44 @@ class SecretsNeverLeakTest {
                 server.enqueueChat(exchange -> exchange.json(503, echoingSecrets));
             }
             for (int i = 0; i < 6; i++) {
-                capture(failures, () -> adapters.chat.open(Fixtures.request()));
+                capture(failures, () -> adapters.chat().open(Fixtures.request()));
             }
             server.expireSessionUntilRefresh("rotated");
-            capture(failures, () -> adapters.chat.open(Fixtures.request()));
+            capture(failures, () -> adapters.chat().open(Fixtures.request()));
             server.route("/", (exchange, request) -> {
                 byte[] body = echoingSecrets.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(409, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
-            capture(failures, () -> adapters.session.initialize(Fixtures.session()));
-            try (ChatStream stream = adapters.chat.open(Fixtures.request())) {
+            capture(failures, () -> adapters.sessionInitializer().initialize(Fixtures.session()));
+            capture(failures, () -> adapters.modelCatalog().loadSiteModels(Fixtures.session()));
+            server.route("/api/trpc/getCustomerData", (exchange, request) -> {
+                byte[] body = ("[{\"error\":{\"json\":{\"message\":\"Rejected " + Fixtures.COOKIE_HEADER + " "
+                        + Fixtures.CONVEX_ID + "\"}}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(418, body.length);
+                exchange.getResponseBody().write(body);
+            });
+            capture(failures, () -> adapters.customerData().loadCustomerData(Fixtures.session()));
+            server.route("/api/trpc/getSubscriptionData", (exchange, request) -> {
+                byte[] body = ("[{\"error\":{\"json\":{\"message\":\"" + Fixtures.WOS_SESSION + "\",\"data\":"
+                        + "{\"code\":\"UNAUTHORIZED\"}}}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            });
+            capture(failures, () -> adapters.account().loadSubscription(Fixtures.session()));
+            try (ChatStream stream = adapters.chat().open(Fixtures.request())) {
                 returned.add(stream);
             } catch (RuntimeException e) {
                 failures.add(e);
             }
         }
         String response = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
-                + HttpChatAdapterTest.chunk("data: {\"type\":\"text-delta\",\"delta\":\"x\"}\n\n");
+                + RawHttpServer.chunk("data: {\"type\":\"text-delta\",\"delta\":\"x\"}\n\n");
         try (RawHttpServer raw = new RawHttpServer(response);
-                Fixtures.Adapters adapters = Fixtures.adapters(Fixtures.config(raw.baseUrl()), new RecordingSleeper())) {
+                HttpAdapters adapters = HttpAdapters.create(Fixtures.config(raw.baseUrl()), new RecordingSleeper())) {
             capture(failures, () -> {
-                try (ChatStream stream = adapters.chat.open(Fixtures.request())) {
+                try (ChatStream stream = adapters.chat().open(Fixtures.request())) {
                     returned.add(stream);
                     stream.events().forEach(e -> { });
                 }
@@ -65,10 +81,10 @@ class SecretsNeverLeakTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (Fixtures.Adapters refused = Fixtures.adapters(Fixtures.config(URI.create("http://127.0.0.1:" + port)),
+        try (HttpAdapters refused = HttpAdapters.create(Fixtures.config(URI.create("http://127.0.0.1:" + port)),
                 new RecordingSleeper())) {
-            capture(failures, () -> refused.chat.open(Fixtures.request()));
-            capture(failures, () -> refused.session.renewWosSession(Fixtures.session()));
+            capture(failures, () -> refused.chat().open(Fixtures.request()));
+            capture(failures, () -> refused.sessionRenewal().renewWosSession(Fixtures.session()));
         }
         returned.add(Fixtures.request());
         returned.add(Fixtures.session());
@@ -77,7 +93,7 @@ class SecretsNeverLeakTest {
             returned.add(http.chat());
         }
 
-        assertThat(failures).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(failures).hasSizeGreaterThanOrEqualTo(13);
         for (Throwable failure : failures) {
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 String shown = t + " " + t.getMessage();

@@ -1,0 +1,142 @@
+package io.github.t3chat4j.adapter.http.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.adapter.http.internal.engine.Header;
+import io.github.t3chat4j.domain.session.Session;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an adapter asks the {@link HttpPipeline} for: method, URI, its own headers in order, the body,
+ * whether redirects are followed, a description for messages ({@code "POST /api/chat"}: no query, no
+ * secret) and what to scrub from them. Immutable; {@link #toString()} shows only the description.
+ */
+public final class HttpCall {
+
+    private final String method;
+    private final URI uri;
+    private final List<Header> headers;
+    private final byte[] body;
+    private final boolean followRedirects;
+    private final String description;
+    private final Redactor redactor;
+
+    private HttpCall(Builder b) {
+        this.method = b.method;
+        this.uri = b.uri;
+        this.headers = List.copyOf(b.headers);
+        this.body = b.body;
+        this.followRedirects = b.followRedirects;
+        this.description = b.description;
+        this.redactor = b.redactor;
+    }
+
+    /** A GET of {@code uri}. */
+    public static Builder get(URI uri, String description) {
+        return new Builder("GET", uri, description, new byte[0]);
+    }
+
+    /** A POST of {@code body} to {@code uri}, declared as {@code contentType}. */
+    public static Builder post(URI uri, String description, byte[] body, String contentType) {
+        return new Builder("POST", uri, description, requireNonNull(body, "body == null").clone())
+                .header("Content-Type", requireNonNull(contentType, "contentType == null"));
+    }
+
+    String method() {
+        return method;
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    /** The call's own headers; the pipeline puts the common ones before them. */
+    List<Header> headers() {
+        return headers;
+    }
+
+    /** The value of the call's header {@code name} (ignoring case). */
+    public Optional<String> header(String name) {
+        return headers.stream().filter(h -> h.is(name)).map(Header::value).findFirst();
+    }
+
+    byte[] body() {
+        return body.clone();
+    }
+
+    boolean followRedirects() {
+        return followRedirects;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    Redactor redactor() {
+        return redactor;
+    }
+
+    /** {@code scheme://host[:port]} of the URI: where the call goes, for messages. */
+    String target() {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpCall[" + description + "]";
+    }
+
+    /** Collects the headers of a call; a header set twice keeps its last value, in its first place. */
+    public static final class Builder {
+        private final String method;
+        private final URI uri;
+        private final String description;
+        private final byte[] body;
+        private final List<Header> headers = new ArrayList<>();
+        private boolean followRedirects;
+        private Redactor redactor = Redactor.none();
+
+        private Builder(String method, URI uri, String description, byte[] body) {
+            this.method = method;
+            this.uri = requireNonNull(uri, "uri == null");
+            this.description = requireNonNull(description, "description == null");
+            this.body = body;
+        }
+
+        public Builder header(String name, String value) {
+            Header header = new Header(name, value);
+            for (int i = 0; i < headers.size(); i++) {
+                if (headers.get(i).is(name)) {
+                    headers.set(i, header);
+                    return this;
+                }
+            }
+            headers.add(header);
+            return this;
+        }
+
+        /** Sends the session's cookie string, and keeps its secrets out of every message about the call. */
+        public Builder cookies(Session session) {
+            requireNonNull(session, "session == null");
+            this.redactor = Redactor.of(session);
+            return header("Cookie", session.cookies().headerValue());
+        }
+
+        /** Follows redirects (only for hosts that get no credentials). */
+        public Builder followRedirects() {
+            this.followRedirects = true;
+            return this;
+        }
+
+        /** @throws IllegalStateException for a call that would follow redirects with the cookie */
+        public HttpCall build() {
+            if (followRedirects && headers.stream().anyMatch(h -> h.is("Cookie"))) {
+                throw new IllegalStateException("A call that follows redirects must not carry the cookie.");
+            }
+            return new HttpCall(this);
+        }
+    }
+}

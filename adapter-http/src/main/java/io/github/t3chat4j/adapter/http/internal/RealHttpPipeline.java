@@ -1,0 +1,124 @@
+package io.github.t3chat4j.adapter.http.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.adapter.http.internal.engine.EngineRequest;
+import io.github.t3chat4j.adapter.http.internal.engine.EngineResponse;
+import io.github.t3chat4j.adapter.http.internal.engine.Header;
+import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.RequestNotSentException;
+import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.application.error.TransportException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The {@link HttpPipeline} over an {@link HttpEngine}: common headers first, then the call's; retries
+ * under the {@link RetryPolicy} of what failed before any reply began; error answers read up to
+ * {@value #ERROR_BODY_LIMIT} bytes and mapped by {@link HttpErrorMapper}. Thread-safe.
+ */
+public final class RealHttpPipeline implements HttpPipeline {
+
+    static final int ERROR_BODY_LIMIT = 8192;
+
+    private final HttpEngine engine;
+    private final String userAgent;
+    private final Timeouts timeouts;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    /**
+     * @param userAgent the {@code User-Agent} of every request
+     * @param sleeper waits between retries (tests record the waits instead)
+     * @param clock reads the {@code Retry-After} dates
+     */
+    public RealHttpPipeline(HttpEngine engine, String userAgent, Timeouts timeouts, RetryPolicy policy,
+            Sleeper sleeper, Clock clock) {
+        this.engine = requireNonNull(engine, "engine == null");
+        this.userAgent = requireNonNull(userAgent, "userAgent == null");
+        this.timeouts = requireNonNull(timeouts, "timeouts == null");
+        this.policy = requireNonNull(policy, "policy == null");
+        this.sleeper = requireNonNull(sleeper, "sleeper == null");
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    @Override
+    public OpenResponse open(HttpCall call) {
+        requireNonNull(call, "call == null");
+        EngineRequest request = request(call);
+        for (int attempt = 0; ; attempt++) {
+            EngineResponse response;
+            try {
+                response = engine.execute(request);
+            } catch (IOException e) {
+                if (attempt < policy.maxRetries() && e instanceof RequestNotSentException) {
+                    pause(policy.delay(attempt + 1, Optional.empty(), jitter()), call);
+                    continue;
+                }
+                throw HttpErrorMapper.forIo(call.description(), call.target(), e, call.redactor());
+            }
+            int status = response.status();
+            if (status >= 200 && status <= 299) {
+                return new OpenResponse(call, response);
+            }
+            Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), clock);
+            if (attempt < policy.maxRetries() && RetryPolicy.isRetryableStatus(status)) {
+                errorBody(response);
+                pause(policy.delay(attempt + 1, retryAfter, jitter()), call);
+                continue;
+            }
+            String contentType = response.header("Content-Type").orElse("");
+            boolean challenge = response.header("cf-mitigated").isPresent();
+            throw HttpErrorMapper.forStatus(call.description(), status, contentType, errorBody(response), retryAfter,
+                    challenge, call.redactor());
+        }
+    }
+
+    /** The engine's request: {@code User-Agent} and {@code Accept-Language} (the call's, or the default) first. */
+    private EngineRequest request(HttpCall call) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header("User-Agent", userAgent));
+        headers.add(new Header("Accept-Language",
+                call.header("Accept-Language").orElse(BrowserHeaders.DEFAULT_ACCEPT_LANGUAGE)));
+        for (Header header : call.headers()) {
+            if (!header.is("User-Agent") && !header.is("Accept-Language")) {
+                headers.add(header);
+            }
+        }
+        return new EngineRequest(call.method(), call.uri(), headers, call.body(), call.followRedirects(), timeouts);
+    }
+
+    private void pause(Duration wait, HttpCall call) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("Interrupted while waiting to retry " + call.description() + ".", e);
+        }
+    }
+
+    private static double jitter() {
+        return ThreadLocalRandom.current().nextDouble();
+    }
+
+    /** The start of an error body; a longer body is cut by dropping the connection. Closes the response. */
+    private static String errorBody(EngineResponse response) {
+        try (response) {
+            BoundedBody.Prefix prefix = BoundedBody.readAtMost(response.body(), ERROR_BODY_LIMIT);
+            if (!prefix.whole()) {
+                response.abort();
+            }
+            return new String(prefix.bytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            response.abort();
+            return "";
+        }
+    }
+}

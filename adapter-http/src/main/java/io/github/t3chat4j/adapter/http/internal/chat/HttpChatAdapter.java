@@ -1,0 +1,51 @@
+package io.github.t3chat4j.adapter.http.internal.chat;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.adapter.http.internal.HttpCall;
+import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
+import io.github.t3chat4j.adapter.http.internal.SiteRequests;
+import io.github.t3chat4j.application.port.out.ChatRequest;
+import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.port.out.StreamChatPort;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code POST /api/chat} (PROTOCOL.md section 3) through the pipeline, returning the reply as a lazily
+ * decoded {@link ChatStream}. The pipeline retries what failed before the stream is returned; nothing is
+ * retried after. Thread-safe.
+ */
+public final class HttpChatAdapter implements StreamChatPort {
+
+    private final HttpPipeline pipeline;
+    private final SiteRequests site;
+    private final ObjectMapper json;
+    private final ChatEventMapper mapper;
+
+    public HttpChatAdapter(HttpPipeline pipeline, SiteRequests site, ObjectMapper json) {
+        this.pipeline = requireNonNull(pipeline, "pipeline == null");
+        this.site = requireNonNull(site, "site == null");
+        this.json = requireNonNull(json, "json == null");
+        this.mapper = new ChatEventMapper(json);
+    }
+
+    @Override
+    public ChatStream open(ChatRequest request) {
+        requireNonNull(request, "request == null");
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(ChatRequestBodies.of(request));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Could not write the chat request body", e);
+        }
+        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body);
+        return new HttpChatStream(pipeline.open(call), mapper, call.description());
+    }
+
+    @Override
+    public String toString() {
+        return "HttpChatAdapter[" + site.baseUrl() + "]";
+    }
+}

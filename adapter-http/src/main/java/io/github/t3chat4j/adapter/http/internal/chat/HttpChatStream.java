@@ -1,0 +1,133 @@
+package io.github.t3chat4j.adapter.http.internal.chat;
+
+import io.github.t3chat4j.adapter.http.internal.OpenResponse;
+import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.domain.stream.ChatEvent;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A reply being received: the body is decoded as UTF-8 through one {@link Reader} (so a character split
+ * across network reads stays whole) and events are pulled one at a time. A read failure surfaces as a
+ * {@link io.github.t3chat4j.application.error.TransportException} from the event stream, unless the
+ * stream was closed meanwhile: then the events simply end. {@link #close()} may be called from any
+ * thread; closing before the end drops the connection.
+ */
+final class HttpChatStream implements ChatStream {
+
+    /** Aborts a connection whose tail does not arrive in time; one daemon thread for every stream. */
+    private static final ScheduledExecutorService TAIL_GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "t3chat4j-stream-tail");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final Duration TAIL_WAIT = Duration.ofSeconds(2);
+
+    private final OpenResponse response;
+    private final ChatEventDecoder decoder;
+    private final String description;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean consumed = new AtomicBoolean();
+    private volatile boolean exhausted;
+    private volatile boolean finishSeen;
+    private volatile Thread reader;
+
+    HttpChatStream(OpenResponse response, ChatEventMapper mapper, String description) {
+        this.response = response;
+        this.description = description;
+        StreamFormat format = StreamFormat.fromHeaders(response.header("x-vercel-ai-ui-message-stream").orElse(null),
+                response.header("x-vercel-ai-data-stream").orElse(null));
+        // The event-stream format is always UTF-8; the data stream declares charset=utf-8.
+        Reader body = new InputStreamReader(response.body(), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        this.decoder = new ChatEventDecoder(body, format, mapper);
+    }
+
+    @Override
+    public Stream<ChatEvent> events() {
+        if (!consumed.compareAndSet(false, true)) {
+            throw new IllegalStateException("The events of a chat stream can be consumed only once.");
+        }
+        Iterator<ChatEvent> events = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return advance();
+            }
+
+            @Override
+            public ChatEvent next() {
+                if (!advance()) {
+                    throw new NoSuchElementException("The reply stream has ended.");
+                }
+                return decoder.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+    }
+
+    private boolean advance() {
+        if (closed.get()) {
+            return false;
+        }
+        reader = Thread.currentThread();
+        try {
+            boolean more = decoder.hasNext();
+            if (!more) {
+                exhausted = true;
+            }
+            finishSeen = decoder.finished();
+            return more;
+        } catch (UncheckedIOException e) {
+            if (closed.get()) {
+                return false;
+            }
+            throw response.readFailure(e.getCause());
+        }
+    }
+
+    /**
+     * Releases the connection. Once the reply has ended, or has finished and this is the reading thread,
+     * the body's short tail is read so the connection goes back to the pool for the next send (bounded:
+     * a tail that does not come within two seconds drops the connection); before that, or from another
+     * thread, the connection is dropped at once.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            if (exhausted || (finishSeen && reader == Thread.currentThread())) {
+                ScheduledFuture<?> guard = TAIL_GUARD.schedule(response::abort, TAIL_WAIT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                try {
+                    response.drainAndClose();
+                } finally {
+                    guard.cancel(false);
+                }
+            } else {
+                response.abort();
+                response.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpChatStream[" + description + (closed.get() ? ", closed" : "") + "]";
+    }
+}

@@ -1,7 +1,0 @@
-/**
- * The tRPC client (PROTOCOL.md 5): superjson-encoded batch queries to {@code /api/trpc/<procedure>},
- * decoding of both the plain batch answer and tRPC 11's streamed JSON-lines answer, and the adapter
- * that implements the account ports on top of it. Everything here is package-private except
- * {@link io.github.t3chat4j.adapter.http.trpc.TrpcModule}.
- */
-package io.github.t3chat4j.adapter.http.trpc;

@@ -1,0 +1,68 @@
+package io.github.t3chat4j.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.domain.session.Session;
+import io.github.t3chat4j.testkit.FakeT3Server;
+import io.github.t3chat4j.testkit.RecordedRequest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HttpAdaptersTest {
+
+    private final Session session = Session.of("wos-session=adapters-test; theme=dark", "convex-adapters-test");
+
+    @Test
+    void sendsTheSameActiveSessionsRequest_forSessionRenewalAndForTheAccount() {
+        try (FakeT3Server server = FakeT3Server.start();
+                HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()))) {
+
+            http.sessionRenewal().renewWosSession(session);
+            http.account().loadActiveSessions(session);
+
+            List<RecordedRequest> sent = server.requests(FakeT3Server.ACTIVE_SESSIONS_PATH);
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(1).method()).isEqualTo(sent.get(0).method());
+            assertThat(sent.get(1).query()).isEqualTo(sent.get(0).query());
+            assertThat(sent.get(1).headers()).isEqualTo(sent.get(0).headers());
+            assertThat(sent.get(0).header("trpc-accept")).hasValue("application/jsonl");
+            assertThat(sent.get(0).header("x-trpc-source")).hasValue("web-client");
+            assertThat(sent.get(0).header("content-type")).hasValue("application/json");
+        }
+    }
+
+    @Test
+    void sendsNothing_whenCreated() {
+        try (FakeT3Server server = FakeT3Server.start();
+                HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()))) {
+
+            assertThat(http.chat()).isNotNull();
+            assertThat(server.requests()).isEmpty();
+            assertThat(http).hasToString("HttpAdapters[" + server.baseUrl() + "]");
+        }
+    }
+
+    @Test
+    void giveTheClientEveryPort_andRequireCredentials() {
+        try (FakeT3Server server = FakeT3Server.start()) {
+            assertThatThrownBy(() -> T3Client.builder()
+                    .adapters(HttpAdapters.create(Fixtures.config(server.baseUrl()))).build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("No credentials");
+
+            try (T3Client client = T3Client.builder().session(session)
+                    .adapters(HttpAdapters.create(Fixtures.config(server.baseUrl()))).build()) {
+                client.init();
+
+                assertThat(client.send("Hello").text()).isEqualTo("Echo(1): Hello");
+                assertThat(client.account().credits().balance()).isEqualByComparingTo("1000");
+                assertThat(client.account().subscription().paid()).isTrue();
+                assertThat(client.account().activeSessions()).isNotEmpty();
+                assertThat(client.account().modelStatuses()).isNotEmpty();
+                assertThat(client.account().models(false).find("kimi-k2.5")).isPresent();
+            }
+        }
+    }
+}
