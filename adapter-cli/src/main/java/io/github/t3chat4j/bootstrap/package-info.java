@@ -1,5 +1,6 @@
 /**
- * The composition root: {@link io.github.t3chat4j.bootstrap.Main} builds the Guice injector from the
- * adapter modules, starts the fake server in demo mode, and hands the CLI its context.
+ * The composition root: {@link io.github.t3chat4j.bootstrap.Main} hands the CLI its context, whose
+ * backends build a Guice injector per connection from the application, storage and HTTP modules (and,
+ * in the demo, start the bundled fake t3.chat).
  */
 package io.github.t3chat4j.bootstrap;

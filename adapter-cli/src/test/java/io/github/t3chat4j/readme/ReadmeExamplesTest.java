@@ -20,6 +20,7 @@ import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.ScriptedChatAdapter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +47,8 @@ class ReadmeExamplesTest {
     private final FakeT3Server server = FakeT3Server.start();
     private final String cookies = "wos-session=readme-session; convex-session-id=readme-convex";
     private final HttpConfig config = HttpConfig.defaults(server.baseUrl());
-    private final List<String> printed = new ArrayList<>();
-    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8) {
-        @Override
-        public void print(String text) {
-            printed.add(text);
-        }
-
-        @Override
-        public void println(Object value) {
-            printed.add(String.valueOf(value));
-        }
-    };
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
     @TempDir
     Path folder;
@@ -85,7 +76,7 @@ class ReadmeExamplesTest {
         }
         // end
 
-        assertThat(String.join("", printed)).startsWith("Echo(1): Hello!");
+        assertThat(printed()).startsWith("Echo(1): Hello!");
         assertThat(server.requests("/api/chat")).hasSize(2);
     }
 
@@ -107,7 +98,7 @@ class ReadmeExamplesTest {
             assertThat(later).isCancelled();
         }
 
-        assertThat(String.join("", printed)).startsWith("Echo(1): Tell me a story");
+        assertThat(printed()).startsWith("Echo(1): Tell me a story");
     }
 
     @Test
@@ -129,7 +120,7 @@ class ReadmeExamplesTest {
         // end
 
         assertThat(local.listConversations().listConversations().conversations()).hasSize(1);
-        assertThat(printed).anyMatch(line -> line.contains("Did you mean 'claude-4-sonnet'?"));
+        assertThat(printed().lines()).anyMatch(line -> line.contains("Did you mean 'claude-4-sonnet'?"));
     }
 
     @Test
@@ -144,7 +135,7 @@ class ReadmeExamplesTest {
         out.println(local.listConversations().listConversations().conversations().size());   // 1
         // end
 
-        assertThat(printed).containsExactly("1");
+        assertThat(printed().lines()).containsExactly("1");
     }
 
     @Test
@@ -162,7 +153,11 @@ class ReadmeExamplesTest {
         out.println(chat.requests().get(1).messages().size());      // 3: the history went out
         // end
 
-        assertThat(printed).containsExactly("Hi!", "3");
+        assertThat(printed().lines()).containsExactly("Hi!", "3");
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
     }
 
     @Test
