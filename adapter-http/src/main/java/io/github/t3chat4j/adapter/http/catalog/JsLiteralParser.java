@@ -50,10 +50,13 @@ final class JsLiteralParser {
             .toList();
     private static final List<String> ASSIGNMENT_OPERATORS = List.of(">>>=", "**=", "<<=", ">>=", "&&=", "||=", "??=",
             "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "=");
-    private static final String[] UNARY_WORDS = {"void", "typeof", "delete", "await"};
+    /** The first characters of every binary and assignment operator: anything else ends an operand quickly. */
+    private static final String OPERATOR_STARTS = "=!<>&|?*/%+-^i";
+    private static final List<String> UNARY_WORDS = List.of("void", "typeof", "delete", "await");
 
     private final JsSource source;
     private final String src;
+    private final int origin;
     private int pos;
     private int depth;
 
@@ -70,6 +73,7 @@ final class JsLiteralParser {
     JsLiteralParser(JsSource source, int start, int depth) {
         this.source = source;
         this.src = source.text();
+        this.origin = start;
         this.pos = start;
         this.depth = depth;
     }
@@ -80,7 +84,8 @@ final class JsLiteralParser {
     }
 
     /**
-     * Reads the value that starts at the current position.
+     * Reads the value that starts at the current position. After a {@link ParseFailure} the parser is
+     * spent: the failure does not unwind its state.
      *
      * @throws ParseFailure when the text there is not a value this parser can get past, or nests deeper
      *     than it reads
@@ -98,20 +103,17 @@ final class JsLiteralParser {
 
     private JsValue expression() {
         enter();
-        try {
-            int start = skipSpace();
-            JsValue value = conditional();
-            skipSpace();
-            String assignment = operatorAt(ASSIGNMENT_OPERATORS);
-            if (assignment != null && !src.startsWith("=>", pos)) {
-                pos += assignment.length();
-                expression();
-                return unknown(Kind.OPERATION, start);
-            }
-            return value;
-        } finally {
-            depth--;
+        int start = skipSpace();
+        JsValue value = conditional();
+        skipSpace();
+        String assignment = OPERATOR_STARTS.indexOf(peek()) < 0 ? null : operatorAt(ASSIGNMENT_OPERATORS);
+        if (assignment != null && !src.startsWith("=>", pos)) {
+            pos += assignment.length();
+            expression();
+            value = unknown(Kind.OPERATION, start);
         }
+        depth--;
+        return value;
     }
 
     private JsValue conditional() {
@@ -132,26 +134,26 @@ final class JsLiteralParser {
     /** Precedence climbing over the binary operators; {@code **} groups to the right. */
     private JsValue binary(int minPrecedence) {
         enter();
-        try {
-            int start = pos;
-            JsValue left = unary();
-            while (true) {
-                skipSpace();
-                String operator = binaryOperatorAt();
-                if (operator == null || PRECEDENCE.get(operator) < minPrecedence) {
-                    return left;
-                }
-                pos += operator.length();
-                int precedence = PRECEDENCE.get(operator);
-                JsValue right = binary(operator.equals("**") ? precedence : precedence + 1);
-                left = JsOperations.binary(left, operator, right).orElse(unknown(Kind.OPERATION, start));
+        int start = pos;
+        JsValue left = unary();
+        while (true) {
+            skipSpace();
+            String operator = binaryOperatorAt();
+            if (operator == null || PRECEDENCE.get(operator) < minPrecedence) {
+                depth--;
+                return left;
             }
-        } finally {
-            depth--;
+            pos += operator.length();
+            int precedence = PRECEDENCE.get(operator);
+            JsValue right = binary(operator.equals("**") ? precedence : precedence + 1);
+            left = JsOperations.binary(left, operator, right).orElse(unknown(Kind.OPERATION, start));
         }
     }
 
     private String binaryOperatorAt() {
+        if (OPERATOR_STARTS.indexOf(peek()) < 0) {
+            return null;
+        }
         if (isWordAt("instanceof")) {
             return "instanceof";
         }
@@ -175,33 +177,37 @@ final class JsLiteralParser {
 
     private JsValue unary() {
         enter();
-        try {
-            int start = skipSpace();
-            char c = peek();
-            if (c == '!') {
-                pos++;
-                Optional<Boolean> truthy = JsOperations.truthiness(unary());
-                return truthy.isPresent() ? JsBoolean.of(!truthy.get()) : unknown(Kind.OPERATION, start);
-            }
-            if (c == '-' || c == '+' || c == '~') {
-                pos++;
-                JsValue operand = unary();
-                if (c != '~' && operand instanceof JsNumber n) {
-                    return c == '-' ? new JsNumber(n.value().negate()) : n;
-                }
-                return unknown(Kind.OPERATION, start);
-            }
-            for (String word : UNARY_WORDS) {
-                if (isWordAt(word)) {
-                    pos += word.length();
-                    unary();
-                    return word.equals("void") ? JsValue.UNDEFINED : unknown(Kind.OPERATION, start);
-                }
-            }
-            return postfix(primary(), start);
-        } finally {
-            depth--;
+        int start = skipSpace();
+        char c = peek();
+        JsValue value;
+        String word = isIdentifierStart(c) ? unaryWordAt() : null;
+        if (c == '!') {
+            pos++;
+            Optional<Boolean> truthy = JsOperations.truthiness(unary());
+            value = truthy.isPresent() ? JsBoolean.of(!truthy.get()) : unknown(Kind.OPERATION, start);
+        } else if (c == '-' || c == '+' || c == '~') {
+            pos++;
+            JsValue operand = unary();
+            value = c != '~' && operand instanceof JsNumber n ? (c == '-' ? new JsNumber(n.value().negate()) : n)
+                    : unknown(Kind.OPERATION, start);
+        } else if (word != null) {
+            pos += word.length();
+            unary();
+            value = word.equals("void") ? JsValue.UNDEFINED : unknown(Kind.OPERATION, start);
+        } else {
+            value = postfix(primary(), start);
         }
+        depth--;
+        return value;
+    }
+
+    private String unaryWordAt() {
+        for (String word : UNARY_WORDS) {
+            if (isWordAt(word)) {
+                return word;
+            }
+        }
+        return null;
     }
 
     /** Member access, calls, indexing and tagged templates after a value: the result is unknown. */
@@ -409,6 +415,7 @@ final class JsLiteralParser {
     }
 
     private JsObject object() {
+        failIfKnownUnbalanced();
         expect('{');
         Map<String, JsValue> properties = new LinkedHashMap<>();
         List<JsUnknown> unresolved = new ArrayList<>();
@@ -530,6 +537,7 @@ final class JsLiteralParser {
     }
 
     private JsArray array() {
+        failIfKnownUnbalanced();
         expect('[');
         List<JsValue> items = new ArrayList<>();
         while (true) {
@@ -759,6 +767,12 @@ final class JsLiteralParser {
         return new JsUnknown(kind, src.substring(start, Math.max(start, end)).strip());
     }
 
+    private void failIfKnownUnbalanced() {
+        if (source.isKnownUnbalanced(pos)) {
+            throw new ParseFailure("unbalanced '" + peek() + "' at " + pos);
+        }
+    }
+
     private void skipBalancedAt(char open) {
         skipSpace();
         if (peek() != open) {
@@ -782,7 +796,15 @@ final class JsLiteralParser {
 
     private void enter() {
         if (++depth > MAX_DEPTH) {
-            depth--;
+            // Matching the brackets of the whole value once lets the parsers of the values nested in it
+            // fail at once when it is unbalanced, so hostile nesting costs linear time.
+            if (origin < src.length() && "{[(".indexOf(src.charAt(origin)) >= 0) {
+                try {
+                    source.skipBalanced(origin);
+                } catch (ParseFailure e) {
+                    throw new ParseFailure("nested too deeply, and unbalanced, at " + pos);
+                }
+            }
             throw new ParseFailure("nested too deeply at " + pos);
         }
     }

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * A JavaScript text and what the parsers reading it share: the lexical skips (space and comments,
  * strings, regular expressions, balanced brackets) and the names declared once with a value. Where a
- * bracket closes is worked out once, without recursion, so reading nested code again costs nothing and
- * hostile nesting cannot overflow the stack. Not thread-safe.
+ * bracket closes is worked out once, without recursion, and remembered, so reading nested code again
+ * costs nothing; a budget of a few passes over the text bounds the scanning that any input can cause.
+ * Not thread-safe.
  */
 final class JsSource {
 
@@ -26,8 +27,9 @@ final class JsSource {
     /** After these words a slash starts a regular expression; after other words it divides. */
     private static final Set<String> BEFORE_EXPRESSION = Set.of("return", "typeof", "instanceof", "in", "of", "new",
             "delete", "void", "throw", "case", "do", "else", "yield", "await");
-    private static final long REGEX_BUDGET_PER_CHAR = 4;
-    private static final long REGEX_BUDGET = 1 << 16;
+    private static final int SCANS_OF_THE_TEXT = 16;
+    private static final int SCAN_ALLOWANCE = 1 << 20;
+    /** Past the budget, a regular expression is looked for this far only. */
     private static final int SHORT_REGEX = 256;
     private static final int UNKNOWN = 0;
     private static final int UNBALANCED = -1;
@@ -44,13 +46,19 @@ final class JsSource {
     private final Set<String> resolving = new HashSet<>();
     private final Search blockCommentEnd;
     private final Search lineEnd;
-    /** Characters read looking for the end of regular expressions; past a budget only short ones are read. */
-    private long regexScanned;
+    /** Characters left to scan for brackets and regular expressions. */
+    private long budget;
 
     JsSource(String text) {
+        this(text, (long) SCANS_OF_THE_TEXT * text.length() + SCAN_ALLOWANCE);
+    }
+
+    /** A source that scans at most {@code budget} characters for brackets and regular expressions. */
+    JsSource(String text, long budget) {
         this.text = requireNonNull(text, "text == null");
         this.blockCommentEnd = new Search("*/");
         this.lineEnd = new Search("\n");
+        this.budget = budget;
     }
 
     String text() {
@@ -76,32 +84,34 @@ final class JsSource {
     }
 
     /** Just past the string whose quote is at {@code at}; -1 when it does not end on its line. */
-    int quotedEnd(int at) {
+    private int quotedEnd(int at) {
         char quote = text.charAt(at);
         int i = at + 1;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\\') {
                 i += text.startsWith("\r\n", i + 1) ? 3 : 2;
-            } else if (c == quote) {
-                return i + 1;
-            } else if (c == '\n' || c == '\r') {
-                return -1;
+            } else if (c == quote || c == '\n' || c == '\r') {
+                budget -= i - at;
+                return c == quote ? i + 1 : -1;
             } else {
                 i++;
             }
         }
+        budget -= i - at;
         return -1;
     }
 
-    /** Just past the closing slash of the regular expression starting at {@code at}; -1 when there is none. */
+    /**
+     * Just past the closing slash of the regular expression starting at {@code at}; -1 when there is none
+     * on the line. Once the budget is spent, only short ones are found.
+     */
     int regexEnd(int at) {
-        int limit = regexScanned > REGEX_BUDGET_PER_CHAR * text.length() + REGEX_BUDGET
-                ? Math.min(text.length(), at + SHORT_REGEX) : text.length();
+        int limit = budget > 0 ? text.length() : Math.min(text.length(), at + SHORT_REGEX);
         boolean inClass = false;
         int i = at + 1;
         while (i < limit) {
-            regexScanned++;
+            budget--;
             char c = text.charAt(i);
             if (c == '\\') {
                 i += 2;
@@ -126,7 +136,7 @@ final class JsSource {
      * Just past the partner of the bracket at {@code open}, minding strings, templates, comments and
      * regular expressions.
      *
-     * @throws ParseFailure when the bracket has no partner
+     * @throws ParseFailure when the bracket has no partner, or the scanning budget is spent
      */
     int skipBalanced(int open) {
         char first = text.charAt(open);
@@ -139,75 +149,80 @@ final class JsSource {
         if (closings[open] == UNBALANCED) {
             throw new ParseFailure("unbalanced '" + first + "' at " + open);
         }
-        if (closings[open] != UNKNOWN) {
-            return closings[open];
-        }
-        return scanBalanced(open);
+        return closings[open] != UNKNOWN ? closings[open] : scanBalanced(open);
     }
 
-    /** One pass with an explicit stack of open brackets and templates, recording every pair it closes. */
+    /** Whether a scan already found that the bracket at {@code open} has no partner; never scans. */
+    boolean isKnownUnbalanced(int open) {
+        return closings != null && closings[open] == UNBALANCED;
+    }
+
+    /**
+     * One pass with an explicit stack of open brackets and templates, recording every pair it closes and
+     * jumping over pairs recorded before. Regular expressions are told from division by the token before.
+     * Everything read counts against the budget, strings, templates and regular expressions twice.
+     */
     private int scanBalanced(int open) {
-        int[] openers = new int[16];
-        char[] kinds = new char[16];
-        int size = 0;
-        openers[size] = open;
-        kinds[size++] = partner(text.charAt(open));
+        Openers stack = new Openers();
+        stack.push(open, partner(text.charAt(open)));
         int i = open + 1;
         boolean regexAllowed = true;
-        while (size > 0) {
-            if (kinds[size - 1] == TEMPLATE) {
+        while (!stack.isEmpty()) {
+            int before = i;
+            if (budget <= 0) {
+                throw new ParseFailure("too much to scan for the partner of " + open);
+            }
+            if (stack.top() == TEMPLATE) {
                 int end = templateTextEnd(i);
                 if (end < 0) {
-                    return fail(openers, kinds, size, "unterminated template");
+                    throw unbalanced(stack, "unterminated template");
                 }
-                if (text.charAt(end) == '`') {
-                    size--;
+                boolean closes = text.charAt(end) == '`';
+                if (closes) {
+                    stack.pop();
                     i = end + 1;
-                    regexAllowed = false;
                 } else {
-                    if (size == openers.length) {
-                        openers = Arrays.copyOf(openers, size * 2);
-                        kinds = Arrays.copyOf(kinds, size * 2);
-                    }
-                    openers[size] = end + 1;
-                    kinds[size++] = SUBSTITUTION;
+                    stack.push(end + 1, SUBSTITUTION);
                     i = end + 2;
-                    regexAllowed = true;
                 }
+                regexAllowed = !closes;
+                budget -= i - before;
                 continue;
             }
             i = skipSpace(i);
             if (i >= text.length()) {
-                return fail(openers, kinds, size, "unbalanced '" + text.charAt(open) + "'");
+                throw unbalanced(stack, "unbalanced '" + text.charAt(open) + "'");
             }
             char c = text.charAt(i);
             int end;
             if (c == '"' || c == '\'') {
                 end = quotedEnd(i);
                 if (end < 0) {
-                    return fail(openers, kinds, size, "unterminated string");
+                    throw unbalanced(stack, "unterminated string");
                 }
                 i = end;
                 regexAllowed = false;
             } else if (c == '/' && regexAllowed && (end = regexEnd(i)) > 0) {
                 i = end;
                 regexAllowed = false;
-            } else if (c == '`' || c == '(' || c == '[' || c == '{') {
-                if (size == openers.length) {
-                    openers = Arrays.copyOf(openers, size * 2);
-                    kinds = Arrays.copyOf(kinds, size * 2);
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (closings[i] == UNBALANCED) {
+                    throw unbalanced(stack, "unbalanced '" + c + "' at " + i);
                 }
-                openers[size] = i;
-                kinds[size++] = c == '`' ? TEMPLATE : partner(c);
-                i++;
-                regexAllowed = true;
+                if (closings[i] != UNKNOWN) {
+                    i = closings[i];
+                    regexAllowed = false;
+                } else {
+                    stack.push(i++, partner(c));
+                    regexAllowed = true;
+                }
+            } else if (c == '`') {
+                stack.push(i++, TEMPLATE);
             } else if (c == ')' || c == ']' || c == '}') {
-                char expected = kinds[size - 1] == SUBSTITUTION ? '}' : kinds[size - 1];
-                if (c != expected) {
-                    return fail(openers, kinds, size, "mismatched '" + c + "' at " + i);
+                if (c != (stack.top() == SUBSTITUTION ? '}' : stack.top())) {
+                    throw unbalanced(stack, "mismatched '" + c + "' at " + i);
                 }
-                closings[openers[--size]] = i + 1;
-                i++;
+                closings[stack.pop()] = ++i;
                 regexAllowed = false;
             } else if (isIdentifierPart(c)) {
                 int start = i;
@@ -219,6 +234,7 @@ final class JsSource {
                 i++;
                 regexAllowed = true;
             }
+            budget -= i - before;
         }
         return i;
     }
@@ -231,22 +247,26 @@ final class JsSource {
             if (c == '\\') {
                 i += 2;
             } else if (c == '`' || (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{')) {
+                budget -= i - at;
                 return i;
             } else {
                 i++;
             }
         }
+        budget -= i - at;
         return -1;
     }
 
-    /** Records that every bracket still open has no partner (a scan from any of them meets the same end). */
-    private int fail(int[] openers, char[] kinds, int size, String message) {
-        for (int k = 0; k < size; k++) {
-            if (kinds[k] != TEMPLATE) {
-                closings[openers[k]] = UNBALANCED;
+    /** Records that every bracket still open has no partner: a scan from any of them meets the same end. */
+    private ParseFailure unbalanced(Openers stack, String message) {
+        while (!stack.isEmpty()) {
+            boolean bracket = stack.top() != TEMPLATE;
+            int at = stack.pop();
+            if (bracket) {
+                closings[at] = UNBALANCED;
             }
         }
-        throw new ParseFailure(message);
+        return new ParseFailure(message);
     }
 
     /**
@@ -314,6 +334,35 @@ final class JsSource {
                 hit = text.indexOf(needle, at);
             }
             return hit < 0 ? text.length() : hit + needle.length();
+        }
+    }
+
+    /** The brackets and templates a scan has open: where each starts and what closes it. */
+    private static final class Openers {
+        private int[] positions = new int[16];
+        private char[] closers = new char[16];
+        private int size;
+
+        void push(int position, char closer) {
+            if (size == positions.length) {
+                positions = Arrays.copyOf(positions, size * 2);
+                closers = Arrays.copyOf(closers, size * 2);
+            }
+            positions[size] = position;
+            closers[size++] = closer;
+        }
+
+        /** Removes the innermost opener and returns its position. */
+        int pop() {
+            return positions[--size];
+        }
+
+        char top() {
+            return closers[size - 1];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -332,6 +333,55 @@ class JsLiteralParserTest {
         assertThatThrownBy(() -> read(")")).isInstanceOf(ParseFailure.class);
         assertThatThrownBy(() -> read("")).isInstanceOf(ParseFailure.class);
         assertThatThrownBy(() -> read("[".repeat(200))).isInstanceOf(ParseFailure.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileInputs")
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void endsWithAValueOrAParseFailure_onHostileInput(String name, String js, Class<?> expected) {
+        Object outcome;
+        try {
+            outcome = read(js);
+        } catch (ParseFailure e) {
+            outcome = e;
+        }
+
+        assertThat(outcome).as(name).isInstanceOf(expected);
+    }
+
+    static Stream<Arguments> hostileInputs() {
+        String fiveMegabytes = "a".repeat(5 * 1024 * 1024);
+        return Stream.of(
+                arguments("10,000 open braces", "{".repeat(10_000), ParseFailure.class),
+                arguments("10,000 nested objects", "{a:".repeat(10_000) + "1" + "}".repeat(10_000), ParseFailure.class),
+                arguments("10,000 nested arrays", "[".repeat(10_000) + "]".repeat(10_000), ParseFailure.class),
+                arguments("10,000 nested parentheses", "(".repeat(10_000) + "1" + ")".repeat(10_000),
+                        ParseFailure.class),
+                arguments("10,000 unclosed parentheses", "(".repeat(10_000), ParseFailure.class),
+                arguments("10,000 nested sets", "new Set([".repeat(10_000) + "])".repeat(10_000), ParseFailure.class),
+                arguments("10,000 negations", "!".repeat(10_000) + "0", ParseFailure.class),
+                arguments("10,000 arrows", "x=>".repeat(10_000) + "1", ParseFailure.class),
+                arguments("10,000 conditionals", "a?".repeat(10_000) + "1", ParseFailure.class),
+                arguments("10,000 powers", "2**".repeat(10_000) + "2", ParseFailure.class),
+                arguments("10,000 news", "new ".repeat(10_000) + "Set", JsUnknown.class),
+                arguments("10,000 spreads", "{...a,".repeat(10_000), ParseFailure.class),
+                arguments("10,000 nested templates", "`${".repeat(10_000) + "}`".repeat(10_000), JsUnknown.class),
+                arguments("10,000 unclosed templates", "`${".repeat(10_000), ParseFailure.class),
+                arguments("10,000 functions in a body", "()=>{".repeat(10_000) + "}".repeat(10_000), JsUnknown.class),
+                arguments("unbalanced braces in a body", "()=>{{}}}{", JsUnknown.class),
+                arguments("mismatched brackets in a body", "()=>{(]}", ParseFailure.class),
+                arguments("a 5 MB string", "\"" + fiveMegabytes + "\"", JsString.class),
+                arguments("an unterminated 5 MB string", "\"" + fiveMegabytes, ParseFailure.class),
+                arguments("an unterminated 5 MB template", "`" + fiveMegabytes, ParseFailure.class),
+                arguments("an unterminated 5 MB comment", "/*" + fiveMegabytes, ParseFailure.class),
+                arguments("an unterminated 5 MB regex", "/[" + fiveMegabytes, ParseFailure.class),
+                arguments("a 1,000 digit number", "9".repeat(1_000), ParseFailure.class),
+                arguments("an exponent beyond range", "1e99999999999", ParseFailure.class),
+                arguments("a product beyond range", "1e2147483647*1e2147483647", JsUnknown.class),
+                arguments("a huge power", "10**1e9", JsUnknown.class),
+                arguments("a huge date", "new Date(1e999999999)", JsUnknown.class),
+                arguments("a huge numeric key", "{1e999999999:1}", JsObject.class),
+                arguments("a long unicode escape", "\"\\u{" + "f".repeat(100) + "}\"", ParseFailure.class));
     }
 
     private static JsValue read(String js) {
