@@ -112,6 +112,8 @@ class JsLiteralParserTest {
                 arguments("new Set", new JsSet(List.of())),
                 arguments("new Set()", new JsSet(List.of())),
                 arguments("new Set([`a`,\"b\",'a',])", new JsSet(List.of(string("a"), string("b")))),
+                arguments("new Set([`a`,\"b\",c.d],)", new JsSet(List.of(string("a"), string("b"),
+                        new JsUnknown(Kind.REFERENCE, "c.d")))),
                 arguments("new Set([new Set([1]),[2]])",
                         new JsSet(List.of(new JsSet(List.of(number("1"))), new JsArray(List.of(number("2")))))),
                 arguments("new Set([...new Set([\"x\"]),\"y\"])", new JsSet(List.of(string("x"), string("y")))),
