@@ -69,7 +69,7 @@ sealed interface JsValue {
         }
     }
 
-    /** An array literal; a hole reads as {@link #UNDEFINED}, a spread that cannot be evaluated as a {@link JsUnknown}. */
+    /** An array literal: a hole reads as {@link #UNDEFINED}, a spread it cannot evaluate as a {@link JsUnknown}. */
     record JsArray(List<JsValue> elements) implements JsValue {
         public JsArray {
             elements = List.copyOf(requireNonNull(elements, "elements == null"));

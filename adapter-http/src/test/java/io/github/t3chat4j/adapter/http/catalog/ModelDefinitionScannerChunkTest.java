@@ -63,7 +63,8 @@ class ModelDefinitionScannerChunkTest {
         assertThat(flash.maxInputTokens().getAsLong()).isEqualTo(1_048_576L);
         assertThat(flash.maxOutputTokens().getAsLong()).isEqualTo(65_536L);
         assertThat(flash.requiresPro() || flash.premium() || flash.disabled() || flash.legacy()).isFalse();
-        assertThat(flash.fullDescription()).isEqualTo("Google's latest fast model.\nGreat for {most} \"everyday\" tasks.");
+        assertThat(flash.fullDescription())
+                .isEqualTo("Google's latest fast model.\nGreat for {most} \"everyday\" tasks.");
         assertThat(flash.cost().inputPerMillion()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("0.3"));
         assertThat(flash.cost().cacheReadPerMillion())
                 .hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("0.075"));
