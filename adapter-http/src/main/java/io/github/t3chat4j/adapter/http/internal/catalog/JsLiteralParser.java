@@ -1,52 +1,81 @@
 package io.github.t3chat4j.adapter.http.internal.catalog;
 
+import static io.github.t3chat4j.adapter.http.catalog.JsSource.isIdentifierPart;
+import static io.github.t3chat4j.adapter.http.catalog.JsSource.isIdentifierStart;
+
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsArray;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsBoolean;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsNull;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsNumber;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsObject;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsRegex;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsString;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUndefined;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUnknown;
+import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUnknown.Kind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads one JavaScript value literal out of minified source, tolerantly. It understands what model
- * definitions are written with: objects (identifier, quoted or numeric keys; spreads and methods are
- * skipped), arrays, strings in double, single or back quotes, numbers with exponents and simple
- * arithmetic ({@code 0.3/1e6}), {@code !0}/{@code !1}, {@code true}/{@code false}/{@code null},
- * {@code new Set([...])} (read as a list) and {@code new Date("...")} (read as its text). Whatever
- * else appears in a value position (a variable, a call, a function, a template with {@code ${}}) is
- * skipped and read as {@link #UNKNOWN}.
- *
- * <p>Values come out as {@code Map<String, Object>}, {@code List<Object>}, {@code String},
- * {@code BigDecimal}, {@code Boolean}, {@link #NULL} or {@link #UNKNOWN}. Not thread-safe; one parser
- * per source text.
+ * Reads one JavaScript expression out of minified source as a {@link JsValue}, without running
+ * anything. Literals are evaluated: objects (with spreads of literals and of names the source declares
+ * once), arrays, strings, templates without substitutions, numbers and their arithmetic
+ * ({@code 0.3/1e6}), {@code !0}, {@code void 0}, regular expressions, {@code new Set}, {@code new Map}
+ * and {@code new Date("...")} (read as its text). Anything else it can read past (a variable, a call, a
+ * function, a template with {@code ${}}) is a {@link JsUnknown}. Not thread-safe; one parser per value.
  */
 final class JsLiteralParser {
 
-    /** A value the parser could not evaluate, such as a variable reference. */
-    static final Object UNKNOWN = new Object() {
-        @Override
-        public String toString() {
-            return "<unknown>";
-        }
-    };
-    /** JavaScript's {@code null} and {@code undefined}. */
-    static final Object NULL = new Object() {
-        @Override
-        public String toString() {
-            return "null";
-        }
-    };
+    /** Each bracket costs about three levels, so values nest some sixty brackets deep at most. */
+    private static final int MAX_DEPTH = 192;
+    private static final int MAX_NUMBER_LENGTH = 100;
+    private static final Map<String, Integer> PRECEDENCE = Map.ofEntries(
+            Map.entry("??", 1), Map.entry("||", 1), Map.entry("&&", 2), Map.entry("|", 3), Map.entry("^", 4),
+            Map.entry("&", 5), Map.entry("==", 6), Map.entry("!=", 6), Map.entry("===", 6), Map.entry("!==", 6),
+            Map.entry("<", 7), Map.entry(">", 7), Map.entry("<=", 7), Map.entry(">=", 7), Map.entry("in", 7),
+            Map.entry("instanceof", 7), Map.entry("<<", 8), Map.entry(">>", 8), Map.entry(">>>", 8),
+            Map.entry("+", 9), Map.entry("-", 9), Map.entry("*", 10), Map.entry("/", 10), Map.entry("%", 10),
+            Map.entry("**", 11));
+    /** The binary operators written with symbols, longest first so that {@code ===} is not read as {@code ==}. */
+    private static final List<String> SYMBOL_OPERATORS = PRECEDENCE.keySet().stream()
+            .filter(op -> !Character.isLetter(op.charAt(0)))
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+    private static final List<String> ASSIGNMENT_OPERATORS = List.of(">>>=", "**=", "<<=", ">>=", "&&=", "||=", "??=",
+            "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "=");
+    /** The first characters of every binary and assignment operator: anything else ends an operand quickly. */
+    private static final String OPERATOR_STARTS = "=!<>&|?*/%+-^i";
+    private static final List<String> UNARY_WORDS = List.of("void", "typeof", "delete", "await");
 
-    private static final int MAX_DEPTH = 64;
-
+    private final JsSource source;
     private final String src;
+    private final int origin;
     private int pos;
     private int depth;
 
+    /** A parser of the value at {@code start} of a text of its own. */
     JsLiteralParser(String src, int start) {
-        this.src = src;
+        this(new JsSource(src), start, 0);
+    }
+
+    /** A parser of the value at {@code start}, sharing with other parsers of the same source. */
+    JsLiteralParser(JsSource source, int start) {
+        this(source, start, 0);
+    }
+
+    JsLiteralParser(JsSource source, int start, int depth) {
+        this.source = source;
+        this.src = source.text();
+        this.origin = start;
         this.pos = start;
+        this.depth = depth;
     }
 
     /** Where the parser stands: just after the last value read. */
@@ -55,11 +84,13 @@ final class JsLiteralParser {
     }
 
     /**
-     * Reads the value that starts at the current position.
+     * Reads the value that starts at the current position. After a {@link ParseFailure} the parser is
+     * spent: the failure does not unwind its state.
      *
-     * @throws ParseFailure when the text there is not a value this parser can get past
+     * @throws ParseFailure when the text there is not a value this parser can get past, or nests deeper
+     *     than it reads
      */
-    Object readValue() {
+    JsValue readValue() {
         return expression();
     }
 
@@ -70,41 +101,73 @@ final class JsLiteralParser {
         }
     }
 
-    private Object expression() {
+    private JsValue expression() {
         enter();
-        try {
-            Object value = binary();
-            skipSpace();
-            if (peek() == '?' && peekAt(1) != '?' && peekAt(1) != '.') {
-                pos++;
-                expression();
-                expect(':');
-                expression();
-                return UNKNOWN;
-            }
-            return value;
-        } finally {
-            depth--;
+        int start = skipSpace();
+        JsValue value = conditional();
+        skipSpace();
+        String assignment = OPERATOR_STARTS.indexOf(peek()) < 0 ? null : operatorAt(ASSIGNMENT_OPERATORS);
+        if (assignment != null && !src.startsWith("=>", pos)) {
+            pos += assignment.length();
+            expression();
+            value = unknown(Kind.OPERATION, start);
         }
+        depth--;
+        return value;
     }
 
-    private Object binary() {
-        Object left = unary();
+    private JsValue conditional() {
+        int start = pos;
+        JsValue condition = binary(0);
+        skipSpace();
+        if (peek() != '?' || peekAt(1) == '?' || (peekAt(1) == '.' && !Character.isDigit(peekAt(2)))) {
+            return condition;
+        }
+        pos++;
+        JsValue whenTrue = expression();
+        expect(':');
+        JsValue whenFalse = expression();
+        Optional<Boolean> truthy = JsOperations.truthiness(condition);
+        return truthy.isEmpty() ? unknown(Kind.OPERATION, start) : truthy.get() ? whenTrue : whenFalse;
+    }
+
+    /** Precedence climbing over the binary operators; {@code **} groups to the right. */
+    private JsValue binary(int minPrecedence) {
+        enter();
+        int start = pos;
+        JsValue left = unary();
         while (true) {
             skipSpace();
             String operator = binaryOperatorAt();
-            if (operator == null) {
+            if (operator == null || PRECEDENCE.get(operator) < minPrecedence) {
+                depth--;
                 return left;
             }
             pos += operator.length();
-            Object right = unary();
-            left = combine(left, operator, right);
+            int precedence = PRECEDENCE.get(operator);
+            JsValue right = binary(operator.equals("**") ? precedence : precedence + 1);
+            left = JsOperations.binary(left, operator, right).orElse(unknown(Kind.OPERATION, start));
         }
     }
 
     private String binaryOperatorAt() {
-        for (String op : new String[] {"===", "!==", "==", "!=", "&&", "||", "??", "<=", ">=", "/", "*", "+", "-",
-                "%", "<", ">", "|", "&"}) {
+        if (OPERATOR_STARTS.indexOf(peek()) < 0) {
+            return null;
+        }
+        if (isWordAt("instanceof")) {
+            return "instanceof";
+        }
+        if (isWordAt("in")) {
+            return "in";
+        }
+        if (operatorAt(ASSIGNMENT_OPERATORS) != null && !src.startsWith("==", pos) && !src.startsWith("=>", pos)) {
+            return null;
+        }
+        return operatorAt(SYMBOL_OPERATORS);
+    }
+
+    private String operatorAt(List<String> operators) {
+        for (String op : operators) {
             if (src.startsWith(op, pos)) {
                 return op;
             }
@@ -112,88 +175,76 @@ final class JsLiteralParser {
         return null;
     }
 
-    private static Object combine(Object left, String operator, Object right) {
-        if (!(left instanceof BigDecimal a) || !(right instanceof BigDecimal b)) {
-            return UNKNOWN;
-        }
-        switch (operator) {
-            case "/":
-                return b.signum() == 0 ? UNKNOWN : a.divide(b, MathContext.DECIMAL64);
-            case "*":
-                return a.multiply(b, MathContext.DECIMAL64);
-            case "+":
-                return a.add(b, MathContext.DECIMAL64);
-            case "-":
-                return a.subtract(b, MathContext.DECIMAL64);
-            default:
-                return UNKNOWN;
-        }
-    }
-
-    private Object unary() {
-        skipSpace();
+    private JsValue unary() {
+        enter();
+        int start = skipSpace();
         char c = peek();
+        JsValue value;
+        String word = isIdentifierStart(c) ? unaryWordAt() : null;
         if (c == '!') {
             pos++;
-            Object operand = unary();
-            if (operand instanceof BigDecimal n) {
-                return n.signum() == 0;
-            }
-            if (operand instanceof Boolean b) {
-                return !b;
-            }
-            return UNKNOWN;
-        }
-        if (c == '-' || c == '+') {
+            Optional<Boolean> truthy = JsOperations.truthiness(unary());
+            value = truthy.isPresent() ? JsBoolean.of(!truthy.get()) : unknown(Kind.OPERATION, start);
+        } else if (c == '-' || c == '+' || c == '~') {
             pos++;
-            Object operand = unary();
-            if (operand instanceof BigDecimal n) {
-                return c == '-' ? n.negate() : n;
-            }
-            return UNKNOWN;
-        }
-        if (src.startsWith("typeof ", pos) || src.startsWith("void ", pos)) {
-            boolean isVoid = src.startsWith("void ", pos);
-            pos = src.indexOf(' ', pos) + 1;
+            JsValue operand = unary();
+            value = c != '~' && operand instanceof JsNumber n ? (c == '-' ? new JsNumber(n.value().negate()) : n)
+                    : unknown(Kind.OPERATION, start);
+        } else if (word != null) {
+            pos += word.length();
             unary();
-            return isVoid ? NULL : UNKNOWN;
+            value = word.equals("void") ? JsValue.UNDEFINED : unknown(Kind.OPERATION, start);
+        } else {
+            value = postfix(primary(), start);
         }
-        return postfix(primary());
+        depth--;
+        return value;
     }
 
-    /** Member access, calls and indexing after a value: the result is unknown. */
-    private Object postfix(Object value) {
-        Object result = value;
+    private String unaryWordAt() {
+        for (String word : UNARY_WORDS) {
+            if (isWordAt(word)) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /** Member access, calls, indexing and tagged templates after a value: the result is unknown. */
+    private JsValue postfix(JsValue value, int start) {
+        JsValue result = value;
         while (true) {
             skipSpace();
             char c = peek();
-            if (c == '.' && !src.startsWith("...", pos)) {
+            if (c == '.' && !src.startsWith("...", pos) && !Character.isDigit(peekAt(1))) {
                 pos++;
                 skipSpace();
                 identifier();
-                result = UNKNOWN;
-            } else if (c == '?' && peekAt(1) == '.') {
+                result = unknown(Kind.REFERENCE, start);
+            } else if (c == '?' && peekAt(1) == '.' && !Character.isDigit(peekAt(2))) {
                 pos += 2;
-                result = UNKNOWN;
+                skipSpace();
                 if (peek() != '(' && peek() != '[') {
                     identifier();
                 }
+                result = unknown(Kind.REFERENCE, start);
             } else if (c == '(') {
-                skipBalanced('(', ')');
-                result = UNKNOWN;
+                pos = source.skipBalanced(pos);
+                result = unknown(Kind.CALL, start);
             } else if (c == '[') {
-                skipBalanced('[', ']');
-                result = UNKNOWN;
-            } else if (c == '`' && result == UNKNOWN) {
+                pos = source.skipBalanced(pos);
+                result = unknown(Kind.REFERENCE, start);
+            } else if (c == '`' && result instanceof JsUnknown) {
                 template();
+                result = unknown(Kind.CALL, start);
             } else {
                 return result;
             }
         }
     }
 
-    private Object primary() {
-        skipSpace();
+    private JsValue primary() {
+        int start = skipSpace();
         char c = peek();
         if (c == '{') {
             return object();
@@ -202,25 +253,28 @@ final class JsLiteralParser {
             return array();
         }
         if (c == '"' || c == '\'') {
-            return quoted(c);
+            return new JsString(quoted(c));
         }
         if (c == '`') {
             return template();
         }
+        if (c == '/') {
+            return regex();
+        }
         if (Character.isDigit(c) || (c == '.' && Character.isDigit(peekAt(1)))) {
-            return number();
+            return new JsNumber(number());
         }
         if (c == '(') {
-            int open = pos;
-            skipBalanced('(', ')');
+            pos = source.skipBalanced(pos);
             skipSpace();
             if (src.startsWith("=>", pos)) {
                 pos += 2;
                 arrowBody();
-                return UNKNOWN;
+                return unknown(Kind.FUNCTION, start);
             }
-            pos = open + 1;
-            Object inner = expression();
+            int close = pos;
+            pos = start + 1;
+            JsValue inner = expression();
             skipSpace();
             while (peek() == ',') {
                 pos++;
@@ -228,116 +282,154 @@ final class JsLiteralParser {
                 skipSpace();
             }
             expect(')');
+            if (pos != close) {
+                throw new ParseFailure("unexpected text in parentheses at " + pos);
+            }
             return inner;
         }
         if (isIdentifierStart(c)) {
-            return word();
+            return word(start);
         }
         throw new ParseFailure("unexpected '" + c + "' at " + pos);
     }
 
-    private Object word() {
+    private JsValue word(int start) {
         String name = identifier();
         skipSpace();
         switch (name) {
             case "true":
-                return Boolean.TRUE;
+                return JsBoolean.TRUE;
             case "false":
-                return Boolean.FALSE;
+                return JsBoolean.FALSE;
             case "null":
+                return JsValue.NULL;
             case "undefined":
-                return NULL;
+                return JsValue.UNDEFINED;
             case "new":
-                return construct();
+                return construct(start);
             case "function":
-                if (isIdentifierStart(peek())) {
-                    identifier();
-                    skipSpace();
-                }
-                skipBalanced('(', ')');
-                skipSpace();
-                skipBalanced('{', '}');
-                return UNKNOWN;
+                skipFunction();
+                return unknown(Kind.FUNCTION, start);
+            case "class":
+                skipClass();
+                return unknown(Kind.FUNCTION, start);
             case "async":
-                return isIdentifierStart(peek()) || peek() == '(' ? primary() : UNKNOWN;
+                if (isIdentifierStart(peek()) || peek() == '(') {
+                    JsValue function = primary();
+                    return function instanceof JsUnknown ? unknown(Kind.FUNCTION, start) : function;
+                }
+                break;
             default:
                 break;
         }
         if (src.startsWith("=>", pos)) {
             pos += 2;
             arrowBody();
+            return unknown(Kind.FUNCTION, start);
         }
-        return UNKNOWN;
+        return unknown(Kind.REFERENCE, start);
     }
 
-    private Object construct() {
+    /** After {@code function}: an optional {@code *} and name, the parameters and the body. */
+    private void skipFunction() {
+        if (peek() == '*') {
+            pos++;
+            skipSpace();
+        }
+        if (isIdentifierStart(peek())) {
+            identifier();
+            skipSpace();
+        }
+        skipBalancedAt('(');
+        skipBalancedAt('{');
+    }
+
+    /** After {@code class}: an optional name, an optional {@code extends} expression and the body. */
+    private void skipClass() {
+        if (isIdentifierStart(peek()) && !isWordAt("extends")) {
+            identifier();
+            skipSpace();
+        }
+        if (isWordAt("extends")) {
+            pos += "extends".length();
+            unary();
+        }
+        skipBalancedAt('{');
+    }
+
+    private JsValue construct(int start) {
+        if (peek() == '.') {
+            pos++;
+            skipSpace();
+            identifier();
+            return unknown(Kind.REFERENCE, start);
+        }
+        if (!isIdentifierStart(peek())) {
+            unary();
+            return unknown(Kind.CALL, start);
+        }
         String type = identifier();
         skipSpace();
-        if (peek() != '(') {
-            return UNKNOWN;
+        while (peek() == '.') {
+            pos++;
+            skipSpace();
+            type = identifier();
+            skipSpace();
         }
-        pos++;
-        skipSpace();
-        List<Object> args = new ArrayList<>();
-        while (peek() != ')') {
-            args.add(expression());
+        List<JsValue> args = peek() == '(' ? arguments() : List.of();
+        return JsOperations.construct(type, args).orElseGet(() -> unknown(Kind.CALL, start));
+    }
+
+    private List<JsValue> arguments() {
+        expect('(');
+        List<JsValue> args = new ArrayList<>();
+        while (true) {
+            int start = skipSpace();
+            if (peek() == ')') {
+                pos++;
+                return args;
+            }
+            if (src.startsWith("...", pos)) {
+                pos += 3;
+                expression();
+                args.add(unknown(Kind.SPREAD, start));
+            } else {
+                args.add(expression());
+            }
             skipSpace();
             if (peek() == ',') {
                 pos++;
-                skipSpace();
             } else if (peek() != ')') {
-                throw new ParseFailure("unexpected '" + peek() + "' in new " + type + "(..) at " + pos);
+                throw new ParseFailure("expected ',' or ')' at " + pos);
             }
         }
-        pos++;
-        if (type.equals("Set")) {
-            return args.isEmpty() ? List.of() : args.get(0) instanceof List<?> ? args.get(0) : UNKNOWN;
-        }
-        if (type.equals("Date") && args.size() == 1 && (args.get(0) instanceof String
-                || args.get(0) instanceof BigDecimal)) {
-            return args.get(0) instanceof String s ? s
-                    : java.time.Instant.ofEpochMilli(((BigDecimal) args.get(0)).longValue()).toString();
-        }
-        return UNKNOWN;
     }
 
     private void arrowBody() {
         skipSpace();
         if (peek() == '{') {
-            skipBalanced('{', '}');
+            pos = source.skipBalanced(pos);
         } else {
             expression();
         }
     }
 
-    private Map<String, Object> object() {
+    private JsObject object() {
+        failIfKnownUnbalanced();
         expect('{');
-        Map<String, Object> object = new LinkedHashMap<>();
+        Map<String, JsValue> properties = new LinkedHashMap<>();
+        List<JsUnknown> unresolved = new ArrayList<>();
         while (true) {
-            skipSpace();
+            int start = skipSpace();
             if (peek() == '}') {
                 pos++;
-                return object;
+                return new JsObject(properties, unresolved);
             }
             if (src.startsWith("...", pos)) {
                 pos += 3;
-                expression();
+                spreadInto(properties, unresolved, start);
             } else {
-                String key = key();
-                skipSpace();
-                if (peek() == ':') {
-                    pos++;
-                    Object value = expression();
-                    if (key != null) {
-                        object.put(key, value);
-                    }
-                } else if (peek() == '(') {
-                    skipBalanced('(', ')');
-                    skipSpace();
-                    skipBalanced('{', '}');
-                } else if (key != null) {
-                    object.put(key, UNKNOWN);
-                }
+                property(properties, unresolved, start);
             }
             skipSpace();
             if (peek() == ',') {
@@ -348,49 +440,126 @@ final class JsLiteralParser {
         }
     }
 
-    /** An object key; null for a computed one. Getters, setters and async methods keep their name. */
-    private String key() {
+    /** {@code ...value} in an object: the properties of a literal or of a name declared with one. */
+    private void spreadInto(Map<String, JsValue> properties, List<JsUnknown> unresolved, int start) {
+        JsValue value = spreadOperand();
+        if (value instanceof JsObject o) {
+            properties.putAll(o.properties());
+            unresolved.addAll(o.unresolved());
+        } else if (value instanceof JsArray a) {
+            for (int i = 0; i < a.elements().size(); i++) {
+                properties.put(String.valueOf(i), a.elements().get(i));
+            }
+        } else if (!(value instanceof JsNull || value instanceof JsUndefined || value instanceof JsBoolean
+                || value instanceof JsNumber)) {
+            unresolved.add(unknown(Kind.SPREAD, start));
+        }
+    }
+
+    /**
+     * The value after {@code ...}. A name, or a path of names ({@code base.app}), resolves to what the
+     * source declares the name with; anything else is read as it stands.
+     */
+    private JsValue spreadOperand() {
+        int start = skipSpace();
+        JsValue value = expression();
+        if (!(value instanceof JsUnknown u) || u.kind() != Kind.REFERENCE) {
+            return value;
+        }
+        String[] path = src.substring(start, pos).strip().split("\\.", -1);
+        if (!Arrays.stream(path).allMatch(JsLiteralParser::isName)) {
+            return value;
+        }
+        Optional<JsValue> resolved = source.declaredValue(path[0], depth);
+        for (int i = 1; i < path.length && resolved.isPresent(); i++) {
+            String key = path[i];
+            resolved = resolved.get() instanceof JsObject o && o.has(key) ? Optional.of(o.get(key)) : Optional.empty();
+        }
+        return resolved.orElse(value);
+    }
+
+    private void property(Map<String, JsValue> properties, List<JsUnknown> unresolved, int start) {
+        if (peek() == '*') {
+            pos++;
+            skipSpace();
+        }
+        Optional<String> key = key(unresolved, start);
+        skipSpace();
+        if (key.isPresent() && (key.get().equals("get") || key.get().equals("set") || key.get().equals("async"))
+                && peek() != ':' && peek() != ',' && peek() != '}' && peek() != '(') {
+            if (peek() == '*') {
+                pos++;
+            }
+            key = key(unresolved, start);
+            skipSpace();
+        }
+        JsValue value;
+        if (peek() == ':') {
+            pos++;
+            value = expression();
+        } else if (peek() == '(') {
+            pos = source.skipBalanced(pos);
+            skipBalancedAt('{');
+            value = unknown(Kind.FUNCTION, start);
+        } else {
+            value = unknown(Kind.REFERENCE, start);
+        }
+        key.ifPresent(k -> properties.put(k, value));
+    }
+
+    /** An object key; empty, and noted as unresolved, for a computed key that is not a literal. */
+    private Optional<String> key(List<JsUnknown> unresolved, int start) {
         skipSpace();
         char c = peek();
         if (c == '"' || c == '\'') {
-            return quoted(c);
+            return Optional.of(quoted(c));
         }
         if (c == '[') {
-            skipBalanced('[', ']');
-            return null;
+            pos++;
+            JsValue computed = expression();
+            expect(']');
+            if (computed instanceof JsString s) {
+                return Optional.of(s.value());
+            }
+            if (computed instanceof JsNumber n) {
+                return Optional.of(JsOperations.propertyName(n.value()));
+            }
+            unresolved.add(unknown(Kind.COMPUTED_KEY, start));
+            return Optional.empty();
         }
-        if (Character.isDigit(c)) {
-            return ((BigDecimal) number()).stripTrailingZeros().toPlainString();
+        if (Character.isDigit(c) || (c == '.' && Character.isDigit(peekAt(1)))) {
+            return Optional.of(JsOperations.propertyName(number()));
         }
         if (isIdentifierStart(c)) {
-            String name = identifier();
-            skipSpace();
-            if ((name.equals("get") || name.equals("set") || name.equals("async")) && isIdentifierStart(peek())) {
-                return identifier();
-            }
-            return name;
+            return Optional.of(identifier());
         }
         throw new ParseFailure("expected a key at " + pos);
     }
 
-    private List<Object> array() {
+    private JsArray array() {
+        failIfKnownUnbalanced();
         expect('[');
-        List<Object> items = new ArrayList<>();
+        List<JsValue> items = new ArrayList<>();
         while (true) {
-            skipSpace();
+            int start = skipSpace();
             if (peek() == ']') {
                 pos++;
-                return items;
+                return new JsArray(items);
             }
             if (peek() == ',') {
                 pos++;
-                items.add(NULL);
+                items.add(JsValue.UNDEFINED);
                 continue;
             }
             if (src.startsWith("...", pos)) {
                 pos += 3;
-                expression();
-                items.add(UNKNOWN);
+                JsValue value = spreadOperand();
+                Optional<List<JsValue>> spread = JsOperations.iterable(value);
+                if (spread.isPresent()) {
+                    items.addAll(spread.get());
+                } else {
+                    items.add(unknown(Kind.SPREAD, start));
+                }
             } else {
                 items.add(expression());
             }
@@ -413,7 +582,7 @@ final class JsLiteralParser {
             }
             if (c == '\\') {
                 escape(out);
-            } else if (c == '\n' && quote != '`') {
+            } else if (c == '\n' || c == '\r') {
                 break;
             } else {
                 out.append(c);
@@ -422,26 +591,46 @@ final class JsLiteralParser {
         throw new ParseFailure("unterminated string");
     }
 
-    /** A template literal: its text, or {@link #UNKNOWN} when it interpolates. */
-    private Object template() {
+    /** A template literal: its text, or unknown when it has substitutions. */
+    private JsValue template() {
+        int start = pos;
         pos++;
         StringBuilder out = new StringBuilder();
-        boolean interpolated = false;
+        boolean substituted = false;
         while (pos < src.length()) {
             char c = src.charAt(pos++);
             if (c == '`') {
-                return interpolated ? UNKNOWN : out.toString();
+                return substituted ? unknown(Kind.TEMPLATE, start) : new JsString(out.toString());
             }
             if (c == '\\') {
                 escape(out);
             } else if (c == '$' && peek() == '{') {
-                interpolated = true;
-                skipBalanced('{', '}');
+                substituted = true;
+                pos = source.skipBalanced(pos);
+            } else if (c == '\r') {
+                // Template text normalises CR and CRLF to LF.
+                out.append('\n');
+                if (peek() == '\n') {
+                    pos++;
+                }
             } else {
                 out.append(c);
             }
         }
         throw new ParseFailure("unterminated template");
+    }
+
+    private JsRegex regex() {
+        int start = pos;
+        int end = source.regexEnd(pos);
+        if (end < 0) {
+            throw new ParseFailure("unterminated regular expression at " + pos);
+        }
+        pos = end;
+        while (pos < src.length() && isIdentifierPart(src.charAt(pos))) {
+            pos++;
+        }
+        return new JsRegex(src.substring(start + 1, end - 1), src.substring(end, pos));
     }
 
     private void escape(StringBuilder out) {
@@ -450,52 +639,39 @@ final class JsLiteralParser {
         }
         char e = src.charAt(pos++);
         switch (e) {
-            case 'n':
-                out.append('\n');
-                break;
-            case 't':
-                out.append('\t');
-                break;
-            case 'r':
-                out.append('\r');
-                break;
-            case 'b':
-                out.append('\b');
-                break;
-            case 'f':
-                out.append('\f');
-                break;
-            case 'v':
-                out.append('\u000B');
-                break;
-            case '0':
-                out.append('\0');
-                break;
-            case '\n':
-                break;
-            case 'x':
-                out.append((char) hex(2));
-                break;
-            case 'u':
-                if (peek() == '{') {
-                    int close = src.indexOf('}', pos);
-                    if (close < 0) {
-                        throw new ParseFailure("bad unicode escape");
-                    }
-                    out.appendCodePoint(parseHex(src.substring(pos + 1, close)));
-                    pos = close + 1;
-                } else {
-                    out.append((char) hex(4));
-                }
-                break;
-            default:
-                out.append(e);
+            case 'n' -> out.append('\n');
+            case 't' -> out.append('\t');
+            case 'r' -> out.append('\r');
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'v' -> out.append('\u000B');
+            case '0' -> out.append('\0');
+            case '\r' -> pos += peek() == '\n' ? 1 : 0;
+            case '\n', '\u2028', '\u2029' -> {
+            }
+            case 'x' -> out.append((char) hex(2));
+            case 'u' -> out.appendCodePoint(peek() == '{' ? codePointEscape() : hex(4));
+            default -> out.append(e);
         }
+    }
+
+    /** The code point of a braced unicode escape such as {@code {1F600}}. */
+    private int codePointEscape() {
+        int close = src.indexOf('}', pos);
+        if (close < 0 || close - pos > 7) {
+            throw new ParseFailure("bad unicode escape at " + pos);
+        }
+        int codePoint = parseHex(src.substring(pos + 1, close));
+        if (!Character.isValidCodePoint(codePoint)) {
+            throw new ParseFailure("bad unicode escape at " + pos);
+        }
+        pos = close + 1;
+        return codePoint;
     }
 
     private int hex(int digits) {
         if (pos + digits > src.length()) {
-            throw new ParseFailure("bad escape");
+            throw new ParseFailure("bad escape at " + pos);
         }
         int value = parseHex(src.substring(pos, pos + digits));
         pos += digits;
@@ -503,42 +679,64 @@ final class JsLiteralParser {
     }
 
     private static int parseHex(String digits) {
-        try {
-            return Integer.parseInt(digits, 16);
-        } catch (NumberFormatException e) {
-            throw new ParseFailure("bad escape");
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new ParseFailure("bad escape '" + digits + "'");
         }
+        return Integer.parseInt(digits, 16);
     }
 
-    private Object number() {
+    /** A numeric literal: decimal with fraction and exponent, hex, octal or binary, with separators. */
+    private BigDecimal number() {
         int start = pos;
-        if (src.startsWith("0x", pos) || src.startsWith("0X", pos)) {
+        int radix = radixAt();
+        if (radix != 10) {
             pos += 2;
-            while (Character.digit(peek(), 16) >= 0) {
+            while (Character.digit(peek(), radix) >= 0 || peek() == '_') {
                 pos++;
             }
-            return new BigDecimal(new BigInteger(src.substring(start + 2, pos), 16));
-        }
-        while (Character.isDigit(peek()) || peek() == '.' || peek() == '_') {
-            pos++;
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            pos++;
-            if (peek() == '+' || peek() == '-') {
+        } else {
+            digits();
+            if (peek() == '.') {
                 pos++;
+                digits();
             }
-            while (Character.isDigit(peek())) {
-                pos++;
+            if ((peek() == 'e' || peek() == 'E')
+                    && (Character.isDigit(peekAt(1)) || ((peekAt(1) == '+' || peekAt(1) == '-')
+                    && Character.isDigit(peekAt(2))))) {
+                pos += 2;
+                digits();
             }
         }
         String text = src.substring(start, pos).replace("_", "");
         if (peek() == 'n') {
             pos++;
         }
+        if (text.length() > MAX_NUMBER_LENGTH || isIdentifierPart(peek())) {
+            throw new ParseFailure("bad number at " + start);
+        }
         try {
-            return new BigDecimal(text.startsWith(".") ? "0" + text : text);
+            return radix != 10 ? new BigDecimal(new BigInteger(text.substring(2), radix))
+                    : new BigDecimal(text.startsWith(".") ? "0" + text : text);
         } catch (NumberFormatException e) {
             throw new ParseFailure("bad number '" + text + "'");
+        }
+    }
+
+    private int radixAt() {
+        if (peek() != '0') {
+            return 10;
+        }
+        return switch (Character.toLowerCase(peekAt(1))) {
+            case 'x' -> 16;
+            case 'o' -> 8;
+            case 'b' -> 2;
+            default -> 10;
+        };
+    }
+
+    private void digits() {
+        while (Character.isDigit(peek()) || peek() == '_') {
+            pos++;
         }
     }
 
@@ -547,62 +745,45 @@ final class JsLiteralParser {
         if (!isIdentifierStart(peek())) {
             throw new ParseFailure("expected a name at " + pos);
         }
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_'
-                || src.charAt(pos) == '$')) {
+        while (pos < src.length() && isIdentifierPart(src.charAt(pos))) {
             pos++;
         }
         return src.substring(start, pos);
     }
 
-    /** Skips from an opening bracket to just past its partner, minding strings and templates. */
-    private void skipBalanced(char open, char close) {
+    private static boolean isName(String text) {
+        if (text.isEmpty() || !isIdentifierStart(text.charAt(0))) {
+            return false;
+        }
+        return text.chars().allMatch(c -> isIdentifierPart((char) c));
+    }
+
+    private boolean isWordAt(String word) {
+        return src.startsWith(word, pos) && !isIdentifierPart(peekAt(word.length()));
+    }
+
+    private JsUnknown unknown(Kind kind, int start) {
+        int end = Math.min(pos, start + JsUnknown.MAX_SOURCE);
+        return new JsUnknown(kind, src.substring(start, Math.max(start, end)).strip());
+    }
+
+    private void failIfKnownUnbalanced() {
+        if (source.isKnownUnbalanced(pos)) {
+            throw new ParseFailure("unbalanced '" + peek() + "' at " + pos);
+        }
+    }
+
+    private void skipBalancedAt(char open) {
         skipSpace();
         if (peek() != open) {
             throw new ParseFailure("expected '" + open + "' at " + pos);
         }
-        int level = 0;
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
-            if (c == '"' || c == '\'') {
-                quoted(c);
-                continue;
-            }
-            if (c == '`') {
-                template();
-                continue;
-            }
-            if (c == '{' || c == '(' || c == '[') {
-                level++;
-            } else if (c == '}' || c == ')' || c == ']') {
-                level--;
-                if (level == 0) {
-                    if (c != close) {
-                        throw new ParseFailure("mismatched '" + c + "' at " + pos);
-                    }
-                    pos++;
-                    return;
-                }
-            }
-            pos++;
-        }
-        throw new ParseFailure("unbalanced '" + open + "'");
+        pos = source.skipBalanced(pos);
     }
 
-    private void skipSpace() {
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
-            if (Character.isWhitespace(c)) {
-                pos++;
-            } else if (src.startsWith("/*", pos)) {
-                int end = src.indexOf("*/", pos + 2);
-                pos = end < 0 ? src.length() : end + 2;
-            } else if (src.startsWith("//", pos)) {
-                int end = src.indexOf('\n', pos);
-                pos = end < 0 ? src.length() : end + 1;
-            } else {
-                return;
-            }
-        }
+    private int skipSpace() {
+        pos = source.skipSpace(pos);
+        return pos;
     }
 
     private void expect(char c) {
@@ -615,8 +796,16 @@ final class JsLiteralParser {
 
     private void enter() {
         if (++depth > MAX_DEPTH) {
-            depth--;
-            throw new ParseFailure("nested too deeply");
+            // Matching the brackets of the whole value once lets the parsers of the values nested in it
+            // fail at once when it is unbalanced, so hostile nesting costs linear time.
+            if (origin < src.length() && "{[(".indexOf(src.charAt(origin)) >= 0) {
+                try {
+                    source.skipBalanced(origin);
+                } catch (ParseFailure e) {
+                    throw new ParseFailure("nested too deeply, and unbalanced, at " + pos);
+                }
+            }
+            throw new ParseFailure("nested too deeply at " + pos);
         }
     }
 
@@ -626,9 +815,5 @@ final class JsLiteralParser {
 
     private char peekAt(int offset) {
         return pos + offset < src.length() ? src.charAt(pos + offset) : 0;
-    }
-
-    private static boolean isIdentifierStart(char c) {
-        return Character.isLetter(c) || c == '_' || c == '$';
     }
 }

@@ -1,6 +1,7 @@
 package io.github.t3chat4j.adapter.http.internal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -8,7 +9,12 @@ import io.github.t3chat4j.testkit.trpc.FakeModelChunk;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ModelDefinitionScannerTest {
 
@@ -95,6 +101,56 @@ class ModelDefinitionScannerTest {
         List<ModelInfo> found = ModelDefinitionScanner.scan("x={\"id\":\"a-1\",\"name\":\"A\",\"cost\":{}}");
 
         assertThat(found).extracting(ModelInfo::name).containsExactly("A");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileInputs")
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void findsNothing_inHostileInput(String name, String js) {
+        assertThat(ModelDefinitionScanner.scan(js)).as(name).isEmpty();
+    }
+
+    static Stream<Arguments> hostileInputs() {
+        int many = 100_000;
+        return Stream.of(
+                arguments("open braces", "{".repeat(many)),
+                arguments("close braces", "}".repeat(many)),
+                arguments("unclosed objects", "{a:".repeat(many)),
+                arguments("unclosed calls", "{a:(".repeat(many)),
+                arguments("unclosed function bodies", "{a:()=>{".repeat(many)),
+                arguments("unclosed templates", "{a:`${".repeat(many)),
+                arguments("unclosed block comments", "{a:/*".repeat(many)),
+                arguments("unclosed line comments", "{a://".repeat(many)),
+                arguments("unclosed regex classes", "{a:()=>{x=" + "/[".repeat(many)),
+                arguments("unresolvable spreads", "{...a,".repeat(many)),
+                arguments("a chain of spreads", chainOfSpreads(10_000)),
+                arguments("model fields nested 10,000 deep",
+                        "{id:\"x\",name:\"X\",cost:" + "{a:".repeat(10_000) + "1" + "}".repeat(10_001)),
+                arguments("a 5 MB name", "{id:\"x\",cost:{},name:\"" + "a".repeat(5 * 1024 * 1024)));
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void findsAModelAfterHostileInput() {
+        String js = "{a:(".repeat(100_000) + "{a:`${".repeat(1_000) + "\n{id:\"x\",name:\"X\",cost:{input:1/1e6}}";
+
+        assertThat(ModelDefinitionScanner.scan(js)).extracting(m -> m.id().value()).containsExactly("x");
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void scansAnEightMegabyteChunk() {
+        String js = FakeModelChunk.JS.repeat(8 * 1024 * 1024 / FakeModelChunk.JS.length());
+
+        assertThat(ModelDefinitionScanner.scan(js)).hasSize(6);
+    }
+
+    private static String chainOfSpreads(int length) {
+        StringBuilder js = new StringBuilder("const ");
+        for (int i = 0; i < length; i++) {
+            js.append("a").append(i).append("={...a").append(i + 1).append(",k").append(i).append(":1},");
+        }
+        return js.append("z=0;").toString();
     }
 
     private ModelInfo model(String id) {
