@@ -1,18 +1,18 @@
 package io.github.t3chat4j.adapter.http.internal.catalog;
 
-import static io.github.t3chat4j.adapter.http.catalog.JsSource.isIdentifierPart;
-import static io.github.t3chat4j.adapter.http.catalog.JsSource.isIdentifierStart;
+import static io.github.t3chat4j.adapter.http.internal.catalog.JsSource.isIdentifierPart;
+import static io.github.t3chat4j.adapter.http.internal.catalog.JsSource.isIdentifierStart;
 
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsArray;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsBoolean;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsNull;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsNumber;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsObject;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsRegex;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsString;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUndefined;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUnknown;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUnknown.Kind;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsArray;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsBoolean;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsNull;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsNumber;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsObject;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsRegex;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsString;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsUndefined;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsUnknown;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsUnknown.Kind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

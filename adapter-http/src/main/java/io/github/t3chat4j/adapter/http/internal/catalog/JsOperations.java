@@ -1,14 +1,14 @@
 package io.github.t3chat4j.adapter.http.internal.catalog;
 
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsArray;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsBoolean;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsMap;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsNull;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsNumber;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsSet;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsString;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUndefined;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsUnknown;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsArray;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsBoolean;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsMap;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsNull;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsNumber;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsSet;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsString;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsUndefined;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsUnknown;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.DateTimeException;

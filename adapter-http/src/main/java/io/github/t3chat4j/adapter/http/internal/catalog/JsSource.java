@@ -2,7 +2,7 @@ package io.github.t3chat4j.adapter.http.internal.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.adapter.http.catalog.JsLiteralParser.ParseFailure;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsLiteralParser.ParseFailure;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.github.t3chat4j.adapter.http.internal.catalog;
 
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsBoolean;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsObject;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsString;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsBoolean;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsObject;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsString;
 import io.github.t3chat4j.domain.catalog.ModelCost;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ModelId;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.github.t3chat4j.adapter.http.catalog.JsLiteralParser.ParseFailure;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsNumber;
-import io.github.t3chat4j.adapter.http.catalog.JsValue.JsObject;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsLiteralParser.ParseFailure;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsNumber;
+import io.github.t3chat4j.adapter.http.internal.catalog.JsValue.JsObject;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
