@@ -11,11 +11,11 @@ import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import org.junit.jupiter.api.Test;
 
-/** The README's library example, as written there, against the fake server instead of t3.chat. */
-class ReadmeExampleTest {
+/** A client built the one-line way over the HTTP adapters, against the fake server: chat, one renewal, account reads. */
+class T3ClientOverHttpTest {
 
     @Test
-    void theReadmeExampleWorks() {
+    void chatsOverHttp_renewingTheSessionOnce() {
         StringBuilder printed = new StringBuilder();
         try (FakeT3Server server = FakeT3Server.start()) {
             try (T3Client client = T3Client.builder()
@@ -43,7 +43,7 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void theReadmeAccountExampleWorks() {
+    void readsTheAccount_withTheClientsSession() {
         try (FakeT3Server server = FakeT3Server.start();
                 T3Client client = T3Client.builder().cookies("wos-session=readme").convexSessionId("cvx")
                         .adapters(HttpAdapters.create(HttpConfig.defaults(server.baseUrl()))).build()) {
