@@ -15,6 +15,7 @@ import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
+import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
@@ -46,7 +47,7 @@ public final class ApplicationModule extends AbstractModule {
 
     private static final List<Class<?>> PORTS = List.of(StreamChatPort.class, RenewSessionPort.class,
             InitializeSessionPort.class, SaveSessionPort.class, FetchImagePort.class, SaveImagePort.class,
-            SaveConversationPort.class, LoadConversationPort.class, ListConversationsPort.class,
+            SaveConversationPort.class, LoadConversationPort.class, LockConversationPort.class, ListConversationsPort.class,
             DeleteConversationPort.class, FormatConversationPort.class, ParseHistoryPort.class,
             LoadCustomerDataPort.class, LoadAccountPort.class, LoadModelInsightsPort.class,
             LoadModelCatalogPort.class, ModelCatalogCachePort.class, SettingsStorePort.class);
@@ -69,7 +70,8 @@ public final class ApplicationModule extends AbstractModule {
             Optional<RenewSessionPort> renewSession, Optional<InitializeSessionPort> initializeSession,
             Optional<SaveSessionPort> saveSession, Optional<FetchImagePort> fetchImage,
             Optional<SaveImagePort> saveImage, Optional<SaveConversationPort> saveConversation,
-            Optional<LoadConversationPort> loadConversation, Optional<ListConversationsPort> listConversations,
+            Optional<LoadConversationPort> loadConversation, Optional<LockConversationPort> lockConversation,
+            Optional<ListConversationsPort> listConversations,
             Optional<DeleteConversationPort> deleteConversation,
             Optional<FormatConversationPort> formatConversation, Optional<ParseHistoryPort> parseHistory,
             Optional<LoadCustomerDataPort> customerData, Optional<LoadAccountPort> account,
@@ -85,6 +87,7 @@ public final class ApplicationModule extends AbstractModule {
             saveImage.ifPresent(ports::saveImage);
             saveConversation.ifPresent(ports::saveConversation);
             loadConversation.ifPresent(ports::loadConversation);
+            lockConversation.ifPresent(ports::lockConversation);
             listConversations.ifPresent(ports::listConversations);
             deleteConversation.ifPresent(ports::deleteConversation);
             formatConversation.ifPresent(ports::formatConversation);

@@ -13,6 +13,7 @@ import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
+import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
@@ -39,7 +40,7 @@ import java.util.Optional;
  * chat; each other port is optional, and a use case that needs a missing one fails with an
  * {@link NotConfiguredException} that names it, except these, which do nothing when missing: session
  * renewal (the cookie is never rotated), session initialisation, saving a rotated session, saving
- * conversations and the catalogue cache.
+ * conversations (and, for the send, reading them back and locking them) and the catalogue cache.
  */
 public final class DrivenPorts {
 
@@ -51,6 +52,7 @@ public final class DrivenPorts {
     private final SaveImagePort saveImage;
     private final SaveConversationPort saveConversation;
     private final LoadConversationPort loadConversation;
+    private final LockConversationPort lockConversation;
     private final ListConversationsPort listConversations;
     private final DeleteConversationPort deleteConversation;
     private final FormatConversationPort formatConversation;
@@ -73,6 +75,7 @@ public final class DrivenPorts {
         this.saveImage = b.saveImage;
         this.saveConversation = b.saveConversation;
         this.loadConversation = b.loadConversation;
+        this.lockConversation = b.lockConversation;
         this.listConversations = b.listConversations;
         this.deleteConversation = b.deleteConversation;
         this.formatConversation = b.formatConversation;
@@ -132,6 +135,15 @@ public final class DrivenPorts {
         return loadConversation != null ? loadConversation : id -> {
             throw missing("a conversation store (conversationStore(..), the storage adapters)");
         };
+    }
+
+    /** The stored conversations for the send to read back: none when no store was given. */
+    LoadConversationPort storedConversations() {
+        return loadConversation != null ? loadConversation : id -> Optional.empty();
+    }
+
+    LockConversationPort lockConversation() {
+        return lockConversation != null ? lockConversation : LockConversationPort.NONE;
     }
 
     ListConversationsPort listConversations() {
@@ -260,6 +272,7 @@ public final class DrivenPorts {
         private SaveImagePort saveImage;
         private SaveConversationPort saveConversation;
         private LoadConversationPort loadConversation;
+        private LockConversationPort lockConversation;
         private ListConversationsPort listConversations;
         private DeleteConversationPort deleteConversation;
         private FormatConversationPort formatConversation;
@@ -320,6 +333,11 @@ public final class DrivenPorts {
 
         public Builder loadConversation(LoadConversationPort value) {
             this.loadConversation = value;
+            return this;
+        }
+
+        public Builder lockConversation(LockConversationPort value) {
+            this.lockConversation = value;
             return this;
         }
 

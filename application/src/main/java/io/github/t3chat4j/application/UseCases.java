@@ -61,7 +61,8 @@ public final class UseCases {
     private UseCases(DrivenPorts ports, SessionKeeper keeper, Options options) {
         StreamChatPort chat = ports.chat().orElseThrow(() -> new InvalidInputException("No chat transport."));
         this.keeper = keeper;
-        this.sendMessage = new SendMessageService(chat, keeper, ports.saveConversation(), options.clock());
+        this.sendMessage = new SendMessageService(chat, keeper, ports.saveConversation(), ports.storedConversations(),
+                ports.lockConversation(), options.clock());
         this.refreshSession = new RefreshSessionService(keeper);
         this.initializeSession = new InitializeSessionService(ports.initializeSession(), keeper);
         this.downloadImage = new DownloadImageService(ports.fetchImage(), ports.saveImage());

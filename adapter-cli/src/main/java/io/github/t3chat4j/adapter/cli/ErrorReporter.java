@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.ChatStreamException;
+import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
@@ -71,6 +72,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         if (ex instanceof InvalidInputException || ex instanceof IllegalArgumentException) {
             return ExitCode.USAGE;
+        }
+        if (ex instanceof ConversationBusyException) {
+            return ExitCode.BUSY;
         }
         if (ex instanceof UncheckedIOException || ex instanceof IOException || ex instanceof StorageException) {
             return ExitCode.IO;

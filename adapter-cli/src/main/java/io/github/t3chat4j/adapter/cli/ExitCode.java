@@ -20,6 +20,8 @@ public final class ExitCode {
     public static final int NETWORK = 7;
     /** A local file could not be read or written. */
     public static final int IO = 8;
+    /** Another {@code t3} is sending to the same conversation and held it too long. */
+    public static final int BUSY = 9;
     /** Interrupted by the user (Ctrl-C). */
     public static final int INTERRUPTED = 130;
 
@@ -35,6 +37,7 @@ public final class ExitCode {
                 6  protocol error (unexpected answer, error inside the reply)
                 7  network error or reply cut off
                 8  local file error
+                9  the conversation is in use by another t3 (it says which process)
               130  interrupted (Ctrl-C); what arrived stays printed
             """;
 

@@ -8,6 +8,7 @@ import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.port.out.DeleteConversationPort;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.application.port.out.ListConversationsPort;
+import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.ParseHistoryPort;
@@ -32,6 +33,7 @@ public final class StorageAdapters implements DrivenAdapters {
     private final ModelCatalogJson catalogJson;
     private final FileImageAdapter images;
     private final FileConversationAdapter conversations;
+    private final FileConversationLockAdapter locks;
     private final BrowserHistoryAdapter history;
     private final ConversationExportAdapter export;
     private final ConfigFileAdapter settings;
@@ -44,6 +46,8 @@ public final class StorageAdapters implements DrivenAdapters {
         this.catalogJson = new ModelCatalogJson(mapper);
         this.images = new FileImageAdapter(config, files, clock);
         this.conversations = new FileConversationAdapter(config, files, json, clock);
+        this.locks = new FileConversationLockAdapter(config.conversationsDir(),
+                FileConversationLockAdapter.DEFAULT_MAX_WAIT);
         this.history = new BrowserHistoryAdapter(mapper);
         this.export = new ConversationExportAdapter(json);
         this.settings = new ConfigFileAdapter(config.configFile(), files);
@@ -60,7 +64,8 @@ public final class StorageAdapters implements DrivenAdapters {
     }
 
     /**
-     * Sets {@code saveImage}, {@code saveConversation}, {@code loadConversation}, {@code listConversations},
+     * Sets {@code saveImage}, {@code saveConversation}, {@code loadConversation}, {@code lockConversation},
+     * {@code listConversations},
      * {@code deleteConversation}, {@code formatConversation}, {@code parseHistory} and {@code settingsStore}.
      */
     @Override
@@ -69,6 +74,7 @@ public final class StorageAdapters implements DrivenAdapters {
                 .saveImage(images)
                 .saveConversation(conversations)
                 .loadConversation(conversations)
+                .lockConversation(locks)
                 .listConversations(conversations)
                 .deleteConversation(conversations)
                 .formatConversation(export)
@@ -112,6 +118,10 @@ public final class StorageAdapters implements DrivenAdapters {
 
     public SaveConversationPort saveConversation() {
         return conversations;
+    }
+
+    public LockConversationPort lockConversation() {
+        return locks;
     }
 
     public ListConversationsPort listConversations() {

@@ -13,6 +13,8 @@ import io.github.t3chat4j.application.port.in.SendMessageResult;
 import io.github.t3chat4j.application.port.in.SendMessageUseCase;
 import io.github.t3chat4j.application.port.out.ChatRequest;
 import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.port.out.LoadConversationPort;
+import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
@@ -25,6 +27,7 @@ import io.github.t3chat4j.domain.thread.Conversation;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,22 +48,61 @@ public final class SendMessageService implements SendMessageUseCase {
     private final StreamChatPort chat;
     private final SessionKeeper keeper;
     private final SaveConversationPort saveConversation;
+    private final LoadConversationPort loadConversation;
+    private final LockConversationPort lockConversation;
     private final Clock clock;
 
-    /** @param saveConversation where conversations are kept ({@code conversation -> { }} to keep none) */
+    /**
+     * @param saveConversation where conversations are kept ({@code conversation -> { }} to keep none)
+     * @param loadConversation reads the stored version of a conversation, which another writer may have
+     *     extended meanwhile ({@code id -> Optional.empty()} when nothing is stored)
+     * @param lockConversation one writer per conversation ({@link LockConversationPort#NONE} for none)
+     */
     public SendMessageService(StreamChatPort chat, SessionKeeper keeper, SaveConversationPort saveConversation,
-            Clock clock) {
+            LoadConversationPort loadConversation, LockConversationPort lockConversation, Clock clock) {
         this.chat = requireNonNull(chat, "chat == null");
         this.keeper = requireNonNull(keeper, "keeper == null");
         this.saveConversation = requireNonNull(saveConversation, "saveConversation == null");
+        this.loadConversation = requireNonNull(loadConversation, "loadConversation == null");
+        this.lockConversation = requireNonNull(lockConversation, "lockConversation == null");
         this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    /** Without a conversation store: nothing is saved, read back or locked. */
+    public SendMessageService(StreamChatPort chat, SessionKeeper keeper, Clock clock) {
+        this(chat, keeper, conversation -> { }, id -> Optional.empty(), LockConversationPort.NONE, clock);
     }
 
     @Override
     public SendMessageResult sendMessage(SendMessageCommand command, ChatEventListener listener) {
         requireNonNull(command, "command == null");
         requireNonNull(listener, "listener == null");
-        Conversation before = command.conversation();
+        Cancellation cancellation = command.cancellation();
+        try (LockConversationPort.ConversationLock held = lockConversation.lockConversation(
+                command.conversation().threadId(), cancellation::isCancelled)) {
+            return send(command, latest(command.conversation()), listener);
+        }
+    }
+
+    /**
+     * The conversation as stored, when another writer (a second {@code t3 ask --continue}, say) has
+     * extended the one this send started from; else the one given.
+     */
+    private Conversation latest(Conversation given) {
+        Optional<Conversation> stored = loadConversation.load(given.threadId());
+        if (stored.isEmpty() || stored.get().messages().size() <= given.messages().size()) {
+            return given;
+        }
+        List<Message> storedMessages = stored.get().messages();
+        for (int i = 0; i < given.messages().size(); i++) {
+            if (!storedMessages.get(i).id().equals(given.messages().get(i).id())) {
+                return given;
+            }
+        }
+        return stored.get();
+    }
+
+    private SendMessageResult send(SendMessageCommand command, Conversation before, ChatEventListener listener) {
         Conversation conversation = command.text() == null ? before
                 : before.append(Message.user(command.text()), clock.instant());
         if (conversation.messages().isEmpty()) {

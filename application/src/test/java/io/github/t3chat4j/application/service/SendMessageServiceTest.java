@@ -14,6 +14,7 @@ import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
+import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
 import io.github.t3chat4j.domain.chat.ChatSettings;
@@ -40,7 +41,7 @@ class SendMessageServiceTest {
     private final SessionKeeper keeper = new SessionKeeper(aSession(),
             s -> Optional.of("renewed-" + renewals.incrementAndGet()), SaveSessionPort.NONE, warning -> { });
     private final SendMessageService service = new SendMessageService(chat, keeper, saved::add,
-            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+            id -> Optional.empty(), LockConversationPort.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     private final Conversation empty = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.EPOCH);
 
     private SendMessageCommand command(Cancellation cancellation) {
@@ -212,7 +213,7 @@ class SendMessageServiceTest {
     void reportsASaveFailure_inTheResult_afterKeepingTheReply() {
         SendMessageService failingSave = new SendMessageService(chat, keeper, conversation -> {
             throw new StorageException("disk full");
-        }, Clock.systemUTC());
+        }, id -> Optional.empty(), LockConversationPort.NONE, Clock.systemUTC());
         chat.thenEvents(reply("kept"));
 
         SendMessageResult result = failingSave.sendMessage(command(new Cancellation()), e -> { });
@@ -220,5 +221,54 @@ class SendMessageServiceTest {
         assertThat(result.message().text()).isEqualTo("kept");
         assertThat(result.conversation().messages()).hasSize(2);
         assertThat(result.saveFailure()).get().extracting(Throwable::getMessage).isEqualTo("disk full");
+    }
+
+    @Test
+    void continuesFromTheStoredConversation_whenAnotherWriterExtendedIt() {
+        chat.thenEvents(reply("third answer"));
+        Conversation mine = empty.append(Message.user("one"), Instant.EPOCH).append(Message.assistant("1"), Instant.EPOCH);
+        Conversation theirs = mine.append(Message.user("two"), Instant.EPOCH).append(Message.assistant("2"), Instant.EPOCH);
+        SendMessageService reading = new SendMessageService(chat, keeper, saved::add, id -> Optional.of(theirs),
+                LockConversationPort.NONE, Clock.systemUTC());
+
+        SendMessageResult result = reading.sendMessage(
+                new SendMessageCommand(mine, "three", ModelId.DEFAULT, ChatSettings.defaults(), new Cancellation()),
+                e -> { });
+
+        assertThat(chat.requests().get(0).messages()).extracting(Message::text)
+                .containsExactly("one", "1", "two", "2", "three");
+        assertThat(result.conversation().messages()).hasSize(6);
+    }
+
+    @Test
+    void keepsItsOwnHistory_whenTheStoredOneIsADifferentConversation() {
+        chat.thenEvents(reply("ok"));
+        Conversation mine = empty.append(Message.user("mine"), Instant.EPOCH);
+        Conversation other = empty.append(Message.user("other"), Instant.EPOCH).append(Message.assistant("x"), Instant.EPOCH);
+        SendMessageService reading = new SendMessageService(chat, keeper, saved::add, id -> Optional.of(other),
+                LockConversationPort.NONE, Clock.systemUTC());
+
+        reading.sendMessage(new SendMessageCommand(mine, "next", ModelId.DEFAULT, ChatSettings.defaults(),
+                new Cancellation()), e -> { });
+
+        assertThat(chat.requests().get(0).messages()).extracting(Message::text).containsExactly("mine", "next");
+    }
+
+    @Test
+    void holdsTheConversationsLock_forTheWholeExchange() {
+        List<String> events = new ArrayList<>();
+        chat.then(request -> {
+            events.add("stream");
+            return chat.stream(Stream.of(reply("ok")));
+        });
+        SendMessageService locking = new SendMessageService(chat, keeper, conversation -> events.add("save"),
+                id -> Optional.empty(), (id, giveUp) -> {
+                    events.add("lock " + id.value().equals(empty.threadId().value()));
+                    return () -> events.add("unlock");
+                }, Clock.systemUTC());
+
+        locking.sendMessage(command(new Cancellation()), e -> { });
+
+        assertThat(events).containsExactly("lock true", "stream", "save", "unlock");
     }
 }

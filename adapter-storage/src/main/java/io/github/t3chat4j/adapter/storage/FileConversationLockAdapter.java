@@ -1,0 +1,168 @@
+package io.github.t3chat4j.adapter.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.error.ConversationBusyException;
+import io.github.t3chat4j.application.error.StorageException;
+import io.github.t3chat4j.application.port.out.LockConversationPort;
+import io.github.t3chat4j.domain.thread.ThreadId;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One writer per conversation, across threads and processes: an exclusive lock on
+ * {@code .locks/<threadId>.lock} in the conversations folder (the operating system's file lock, released
+ * when the holder exits, even by {@code kill -9}), under an in-process permit per conversation (file locks
+ * are per process, and one thread may not take the same conversation twice). The holder writes its process id into the file, so one that waits too long can say
+ * who holds it. Waits up to {@code maxWait}, checking every {@code poll}.
+ */
+final class FileConversationLockAdapter implements LockConversationPort {
+
+    static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final Path folder;
+    private final Duration maxWait;
+    private final Map<String, Semaphore> inProcess = new ConcurrentHashMap<>();
+
+    FileConversationLockAdapter(Path conversationsDir, Duration maxWait) {
+        this.folder = requireNonNull(conversationsDir, "conversationsDir == null").resolve(".locks");
+        this.maxWait = requireNonNull(maxWait, "maxWait == null");
+    }
+
+    @Override
+    public ConversationLock lockConversation(ThreadId threadId, BooleanSupplier giveUp) {
+        requireNonNull(threadId, "threadId == null");
+        requireNonNull(giveUp, "giveUp == null");
+        String name = threadId.value();
+        if (!FileConversationAdapter.isStorable(name)) {
+            // Such an id never names a stored file, so no other process can write it.
+            return () -> { };
+        }
+        Semaphore local = inProcess.computeIfAbsent(name, key -> new Semaphore(1));
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        waitFor(local, deadline, giveUp, name);
+        try {
+            return holdFileLock(name, deadline, giveUp, local);
+        } catch (RuntimeException e) {
+            local.release();
+            throw e;
+        }
+    }
+
+    private void waitFor(Semaphore local, long deadline, BooleanSupplier giveUp, String name) {
+        try {
+            while (!local.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (giveUp.getAsBoolean() || System.nanoTime() > deadline) {
+                    throw busy(name, "another send of this program");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy(name, "another send of this program");
+        }
+    }
+
+    private ConversationLock holdFileLock(String name, long deadline, BooleanSupplier giveUp, Semaphore local) {
+        Path file = folder.resolve(name + ".lock");
+        FileChannel channel = open(file);
+        try {
+            FileLock lock;
+            while ((lock = channel.tryLock()) == null) {
+                if (giveUp.getAsBoolean() || System.nanoTime() > deadline) {
+                    throw busy(name, holder(channel));
+                }
+                sleep();
+            }
+            writeOwnPid(channel);
+            FileLock held = lock;
+            return () -> {
+                try (channel) {
+                    held.release();
+                } catch (IOException ignored) {
+                    // Closing the channel releases the lock anyway.
+                } finally {
+                    local.release();
+                }
+            };
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new StorageException("Could not lock the conversation " + name + " (" + IoReasons.of(e) + ").", e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private FileChannel open(Path file) {
+        try {
+            AtomicFiles.createPrivateDirectories(folder);
+            if (Files.notExists(file) && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // Another process made it first: fine, it is the same lock file.
+                }
+            }
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new StorageException("Could not lock the conversation in " + folder + " (" + IoReasons.of(e)
+                    + ").", e);
+        }
+    }
+
+    private static void writeOwnPid(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
+                0);
+        channel.force(false);
+    }
+
+    /** Who holds the lock, as far as its file tells: "process 1234", or a vaguer phrase. */
+    private static String holder(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(32);
+            int n = channel.read(buffer, 0);
+            String pid = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.US_ASCII).strip();
+            return pid.matches("\\d{1,19}") ? "process " + pid : "another process";
+        } catch (IOException e) {
+            return "another process";
+        }
+    }
+
+    private static ConversationBusyException busy(String name, String holder) {
+        return new ConversationBusyException("The conversation " + name + " is in use by " + holder
+                + " (another t3 sending to it); try again when it has finished.");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing held yet, nothing to release.
+        }
+    }
+}
