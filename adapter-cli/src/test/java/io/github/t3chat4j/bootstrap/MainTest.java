@@ -310,7 +310,8 @@ class MainTest {
         Path config = dataHome.resolve("config").resolve("t3chat4j").resolve("config.properties");
         java.nio.file.Files.createDirectories(config.getParent());
         java.nio.file.Files.writeString(config, "COOKIES=theme\\=dark; wos-session\\=old-token\n"
-                + "CONVEX_SESSION_ID=cvx\nT3_BASE_URL=" + server.baseUrl().toString().replace(":", "\\:") + "\n");
+                + "CONVEX_SESSION_ID=cvx\nT3_BASE_URL=" + server.baseUrl().toString().replace(":", "\\:") + "\n"
+                + "T3_LOGIN_ORIGIN=" + server.baseUrl().toString().replace(":", "\\:") + "\n");
         server.rotateSessionOnRefresh("rotated-token");
 
         int code = t3(Map.of(), "ask", "hi");

@@ -62,7 +62,8 @@ final class LoginCommand implements Callable<Integer> {
             }
         }
         String location = root.config().update(Map.of(Settings.COOKIES, Optional.of(cookies),
-                Settings.CONVEX_SESSION_ID, Optional.of(convexSessionId).filter(id -> !id.isEmpty())));
+                Settings.CONVEX_SESSION_ID, Optional.of(convexSessionId).filter(id -> !id.isEmpty()),
+                Settings.LOGIN_ORIGIN, Optional.of(CredentialBinding.origin(T3Command.baseUrl(resolved)))));
         context.out().println((noCheck ? "Stored" : "Signed in; stored") + " the session in "
                 + location + " (readable only by you).");
         context.out().flush();

@@ -32,7 +32,7 @@ final class LogoutCommand implements Callable<Integer> {
             context.out().println("No credentials are stored in " + stored.location() + ".");
         } else {
             String location = config.update(Map.of(Settings.COOKIES, Optional.empty(),
-                    Settings.CONVEX_SESSION_ID, Optional.empty()));
+                    Settings.CONVEX_SESSION_ID, Optional.empty(), Settings.LOGIN_ORIGIN, Optional.empty()));
             context.out().println("Removed the credentials from " + location + ".");
         }
         context.out().flush();

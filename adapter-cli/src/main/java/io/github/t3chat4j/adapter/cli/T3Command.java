@@ -118,6 +118,7 @@ public final class T3Command implements Callable<Integer> {
         }
         Settings.Value cookies = resolved.value(Settings.COOKIES)
                 .orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
+        CredentialBinding.check(resolved, base, cookies);
         return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
                 cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings);
     }
@@ -134,7 +135,8 @@ public final class T3Command implements Callable<Integer> {
                 resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults());
     }
 
-    private static URI baseUrl(Settings resolved) {
+    /** The address of t3.chat: {@code T3_BASE_URL} from wherever it was set, else the default. */
+    static URI baseUrl(Settings resolved) {
         String url = resolved.get(Settings.BASE_URL).orElse(DEFAULT_BASE_URL);
         URI base;
         try {

@@ -95,6 +95,7 @@ class ConfigTest {
         }
         assertThat(stored.getProperty("COOKIES")).contains("SECRETSECRETSECRET12345");
         assertThat(stored.getProperty("CONVEX_SESSION_ID")).isEqualTo(SECRET_CONVEX);
+        assertThat(stored.getProperty("T3_LOGIN_ORIGIN")).isEqualTo("https://t3.chat");
         assertThat(cli.connections.get(0).cookies()).isEqualTo(SECRET_COOKIES);
         assertThat(cli.out() + cli.err()).doesNotContain("SECRETSECRET", SECRET_CONVEX);
 
@@ -112,7 +113,7 @@ class ConfigTest {
         try (Reader reader = Files.newBufferedReader(file)) {
             after.load(reader);
         }
-        assertThat(after).doesNotContainKeys("COOKIES", "CONVEX_SESSION_ID");
+        assertThat(after).doesNotContainKeys("COOKIES", "CONVEX_SESSION_ID", "T3_LOGIN_ORIGIN");
         assertThat(cli.run("ask", "hi")).isEqualTo(ExitCode.AUTH);
     }
 
