@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.CopyOption;
 import java.nio.file.FileSystemException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,13 +20,20 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one way this adapter writes a file, so that readers see the old content or the new, never a mix:
  * the bytes go to a temporary file with an unpredictable name in the same folder, owner-only (0600) on
  * POSIX like the folders it creates (0700); they are forced to disk, and the file is moved over the
  * target, atomically where the file system can. The temporary file is deleted when anything fails, and
- * the failure is a {@link StorageException} naming the target and the cause. Thread-safe.
+ * the failure is a {@link StorageException} naming the target and the cause. Temporary files never
+ * outlive their writer for long: the name carries the writer's process id; a JVM shutdown (Ctrl-C,
+ * SIGTERM) deletes the ones still being written, and the first write into a folder deletes those
+ * whose process is gone (killed with {@code kill -9}, or a power cut). Thread-safe.
  */
 final class AtomicFiles {
 
@@ -51,6 +59,14 @@ final class AtomicFiles {
     interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final long PID = ProcessHandle.current().pid();
+    /** Matches our temporary files' names: {@code .<name>.pid<pid>.<random>.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile("^\\..*\\.pid(\\d{1,19})\\.-?\\d+\\.tmp$");
+    /** Temporary files being written now, deleted by the shutdown hook if the JVM stops first. */
+    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean HOOKED = new AtomicBoolean();
 
     private final Mover mover;
     private final Syncer syncer;
@@ -82,12 +98,14 @@ final class AtomicFiles {
             throw new StorageException("Could not write " + file + ": it is not a file name.");
         }
         createFolders(file, folder);
+        sweepOnce(folder);
         Path temporary;
         try {
             temporary = createPrivateFile(folder, file.getFileName().toString());
         } catch (IOException e) {
             throw failure(file, e);
         }
+        IN_FLIGHT.add(temporary);
         boolean moved = false;
         try {
             writeAndForce(temporary, content);
@@ -96,11 +114,44 @@ final class AtomicFiles {
         } catch (IOException e) {
             throw failure(file, e);
         } finally {
+            IN_FLIGHT.remove(temporary);
             if (!moved) {
                 deleteQuietly(temporary);
             }
         }
         forceFolder(folder);
+    }
+
+    /**
+     * Deletes, once per folder and process, the temporary files whose writer is gone; a file of a writer
+     * still running (another {@code t3}) is left alone.
+     */
+    static void sweepOnce(Path folder) {
+        if (!SWEPT.add(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.tmp")) {
+            for (Path file : files) {
+                Matcher name = TEMPORARY.matcher(file.getFileName().toString());
+                if (name.matches() && !isAlive(Long.parseLong(name.group(1)))) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // Sweeping is housekeeping: a folder that cannot be listed fails the write that follows, if at all.
+        }
+    }
+
+    private static boolean isAlive(long pid) {
+        return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The first write of the process registers the hook that deletes unfinished temporary files on exit. */
+    private static void hookShutdown() {
+        if (HOOKED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(AtomicFiles::deleteQuietly),
+                    "t3chat4j-temp-cleanup"));
+        }
     }
 
     /** Creates {@code folder} and its missing parents with owner-only permissions on POSIX. */
@@ -152,8 +203,9 @@ final class AtomicFiles {
     private static Path createPrivateFile(Path folder, String targetName) throws IOException {
         // A leading dot keeps it out of listings; the name says what it becomes, the random part
         // (SecureRandom, created exclusively) keeps it unpredictable.
+        hookShutdown();
         String prefix = "." + (targetName.length() > MAX_PREFIX ? targetName.substring(0, MAX_PREFIX) : targetName)
-                + ".";
+                + ".pid" + PID + ".";
         if (isPosix(folder)) {
             return Files.createTempFile(folder, prefix, ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
         }

@@ -74,8 +74,7 @@ class AtomicFilesTest {
                 .allSatisfy(temporary -> {
                     assertThat(temporary.getParent()).isEqualTo(folder);
                     assertThat(temporary.getFileName().toString())
-                            .matches("\\.doc\\.json\\.[0-9]+\\.tmp")
-                            .doesNotContain(Long.toString(ProcessHandle.current().pid()));
+                            .matches("\\.doc\\.json\\.pid" + ProcessHandle.current().pid() + "\\.[0-9]+\\.tmp");
                 });
     }
 
