@@ -8,6 +8,7 @@ import io.github.t3chat4j.adapter.cli.ConnectionSettings;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
+import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.LocalUseCases;
@@ -89,5 +90,10 @@ final class GuiceBackend implements Backend {
     @Override
     public Path historyFile() {
         return storage.inputHistoryFile();
+    }
+
+    @Override
+    public Path privateHistoryFile() {
+        return StorageAdapters.create(storage).privateInputHistoryFile();
     }
 }

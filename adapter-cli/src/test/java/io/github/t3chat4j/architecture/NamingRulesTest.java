@@ -24,7 +24,8 @@ class NamingRulesTest {
 
     @ArchTest
     static final ArchRule out_port_interfaces_end_with_port = classes()
-            .that().resideInAPackage("..application.port.out..").and().areInterfaces().and().doNotHaveSimpleName("package-info")
+            .that().resideInAPackage("..application.port.out..").and().areInterfaces().and().areTopLevelClasses()
+            .and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("Port").orShould().haveSimpleName("ChatStream");
 
     @ArchTest

@@ -25,6 +25,14 @@ public interface Backend {
     /** Where the chat keeps its input history. */
     Path historyFile();
 
+    /**
+     * The chat's input history file, created empty and readable by its owner only (in a folder only the
+     * owner can enter) when missing, for the line editor to append to.
+     *
+     * @throws io.github.t3chat4j.application.error.StorageException when it cannot be created
+     */
+    Path privateHistoryFile();
+
     /** The backend of each profile. */
     @FunctionalInterface
     interface Provider {

@@ -1,6 +1,7 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import java.io.IOException;
@@ -48,6 +49,17 @@ final class ChatCommand implements Callable<Integer> {
         }
     }
 
+    /** The history file, or none (with a note) when it cannot be made private. */
+    private java.nio.file.Path historyFile() {
+        try {
+            return root.backend().privateHistoryFile();
+        } catch (T3ChatException e) {
+            context.err().println("t3: the input history is off: " + e.getMessage());
+            context.err().flush();
+            return null;
+        }
+    }
+
     @Override
     public Integer call() {
         Settings resolved = root.settings(options.flags());
@@ -56,7 +68,7 @@ final class ChatCommand implements Callable<Integer> {
         try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
                 Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             boolean fancy = context.colour() && !Terminal.TYPE_DUMB.equals(terminal.getType());
-            return new ChatRepl(terminal, client, modelId, settings, root.backend().historyFile(), fancy,
+            return new ChatRepl(terminal, client, modelId, settings, historyFile(), fancy,
                     new Extras()).run();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the terminal", e);

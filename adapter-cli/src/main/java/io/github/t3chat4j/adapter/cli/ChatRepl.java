@@ -15,7 +15,6 @@ import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jline.reader.EndOfFileException;
@@ -175,12 +174,7 @@ final class ChatRepl {
                 .option(LineReader.Option.BRACKETED_PASTE, true)
                 .option(LineReader.Option.HISTORY_INCREMENTAL, true);
         if (historyFile != null) {
-            try {
-                Files.createDirectories(historyFile.getParent());
-                builder.variable(LineReader.HISTORY_FILE, historyFile);
-            } catch (IOException | RuntimeException e) {
-                note("history is off: could not create " + historyFile.getParent());
-            }
+            builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         return builder.build();
     }

@@ -33,8 +33,13 @@ final class ConfigResolver {
 
     /** The settings, with {@code flags} (key to value; null values are ignored) winning over everything. */
     Settings resolve(Map<String, String> flags) {
+        return resolve(flags, stored());
+    }
+
+    /** Like {@link #resolve(Map)}, over stored settings read already. */
+    Settings resolve(Map<String, String> flags, StoredSettingsResult stored) {
         Map<String, Settings.Value> values = new LinkedHashMap<>();
-        put(values, stored().values(), Settings.Source.CONFIG_FILE);
+        put(values, stored.values(), Settings.Source.CONFIG_FILE);
         put(values, readDotEnv(), Settings.Source.DOTENV);
         Map<String, String> env = new HashMap<>();
         for (String key : Settings.KEYS) {

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.port.in.StoredSettingsResult;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class T3Command implements Callable<Integer> {
 
     private final CliContext context;
     private Backend backend;
+    private boolean warned;
 
     public T3Command(CliContext context) {
         this.context = context;
@@ -101,7 +103,14 @@ public final class T3Command implements Callable<Integer> {
         if (baseUrl != null) {
             flags.put(Settings.BASE_URL, baseUrl);
         }
-        return config().resolve(flags);
+        ConfigResolver config = config();
+        StoredSettingsResult stored = config.stored();
+        if (!warned) {
+            warned = true;
+            stored.warnings().forEach(warning -> context.err().println("t3: warning: " + warning));
+            context.err().flush();
+        }
+        return config.resolve(flags, stored);
     }
 
     /**

@@ -52,7 +52,9 @@ class ChatReplTest {
     private void start(String input) throws IOException {
         terminal = new DumbTerminal("t3-test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, StandardCharsets.UTF_8);
-        repl = new ChatRepl(terminal, client, ModelId.DEFAULT, ChatSettings.defaults(), temp.resolve("state/history"),
+        repl = new ChatRepl(terminal, client, ModelId.DEFAULT, ChatSettings.defaults(),
+                io.github.t3chat4j.adapter.storage.StorageAdapters.create(
+                        new io.github.t3chat4j.adapter.storage.StorageConfig(temp)).privateInputHistoryFile(),
                 false, extras);
     }
 
@@ -72,8 +74,12 @@ class ChatReplTest {
                 .containsExactly("hello", "Hi there", "how are you?");
         assertThat(port.requests.get(1).threadId()).isEqualTo(port.requests.get(0).threadId());
         assertThat(output()).contains("Hi there", "Fine").doesNotContain("\u001b");
-        assertThat(temp.resolve("state/history")).exists();
-        assertThat(Files.readString(temp.resolve("state/history"))).contains("how are you?");
+        Path history = temp.resolve("state/history");
+        assertThat(Files.readString(history)).contains("how are you?");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(history)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                history.getParent()))).isEqualTo("rwx------");
     }
 
     @Test

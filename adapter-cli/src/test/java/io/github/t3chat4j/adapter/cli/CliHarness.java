@@ -83,6 +83,11 @@ final class CliHarness {
             public Path historyFile() {
                 return storage.inputHistoryFile();
             }
+
+            @Override
+            public Path privateHistoryFile() {
+                return StorageAdapters.create(storage).privateInputHistoryFile();
+            }
         };
     }
 

@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -89,6 +93,30 @@ final class ConfigFileAdapter implements SettingsStorePort, SaveSessionPort {
     @Override
     public String location() {
         return file.toString();
+    }
+
+    /** A warning for the file, and one for its folder, when other users may read or enter them. */
+    @Override
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (isOpenToOthers(file)) {
+            warnings.add(file + " can be read by other users, and it holds your t3.chat login: run chmod 600 "
+                    + file + ".");
+        }
+        Path folder = file.getParent();
+        if (folder != null && isOpenToOthers(folder)) {
+            warnings.add("the folder " + folder + " is open to other users: run chmod 700 " + folder + ".");
+        }
+        return warnings;
+    }
+
+    private static boolean isOpenToOthers(Path path) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+            return permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+        } catch (IOException | UnsupportedOperationException notThereOrNotPosix) {
+            return false;
+        }
     }
 
     /** Stores the session's cookie string under {@link #COOKIES}; an anonymous session has none to keep. */

@@ -16,7 +16,14 @@ import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
+import io.github.t3chat4j.application.error.StorageException;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.time.Clock;
 
 /**
@@ -97,6 +104,33 @@ public final class StorageAdapters implements DrivenAdapters {
     public ModelCatalogCachePort modelCatalogCache(URI baseUrl) {
         return new FileModelCatalogCacheAdapter(config.catalogCacheFile(), requireNonNull(baseUrl, "baseUrl == null"),
                 catalogJson, files);
+    }
+
+    /**
+     * The chat's input history file ({@link StorageConfig#inputHistoryFile()}), created empty with
+     * owner-only permissions (in folders only the owner can enter) when missing; an existing one that
+     * others could read is made owner-only. The line editor then appends to it.
+     *
+     * @throws StorageException naming the file and the cause, when it cannot be created
+     */
+    public Path privateInputHistoryFile() {
+        Path file = config.inputHistoryFile();
+        try {
+            AtomicFiles.createPrivateDirectories(file.getParent());
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+                if (Files.notExists(file)) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+                } else {
+                    Files.setPosixFilePermissions(file, ownerOnly);
+                }
+            } else if (Files.notExists(file)) {
+                Files.createFile(file);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new StorageException("Could not prepare " + file + ": " + IoReasons.of(e) + ".", e);
+        }
     }
 
     /** The folders these adapters use. */

@@ -19,7 +19,7 @@ public final class SettingsService implements LoadSettingsUseCase, UpdateSetting
 
     @Override
     public StoredSettingsResult loadSettings() {
-        return new StoredSettingsResult(store.loadSettings(), store.location());
+        return new StoredSettingsResult(store.loadSettings(), store.location(), store.warnings());
     }
 
     @Override

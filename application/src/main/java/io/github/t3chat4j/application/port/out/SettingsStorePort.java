@@ -1,5 +1,6 @@
 package io.github.t3chat4j.application.port.out;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,4 +25,12 @@ public interface SettingsStorePort {
 
     /** Where the settings are kept, for messages (a file path). */
     String location();
+
+    /**
+     * Sentences about risks the store noticed without failing, such as a settings file that other users
+     * can read; none by default.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 }
