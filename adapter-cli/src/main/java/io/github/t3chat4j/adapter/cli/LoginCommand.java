@@ -1,6 +1,8 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.NotConfiguredException;
+import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.domain.session.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,22 +54,45 @@ final class LoginCommand implements Callable<Integer> {
         if (cookies.isEmpty()) {
             throw new CliException("no cookie string given; nothing stored.", ExitCode.USAGE);
         }
+        if (!cookies.contains("wos-session=")) {
+            throw new CliException("the cookie string has no wos-session cookie, so t3.chat would not know you;"
+                    + " copy the whole 'cookie' request header of a request to t3.chat (it contains"
+                    + " wos-session=…). Nothing stored.", ExitCode.USAGE);
+        }
         Settings resolved = root.settings(Map.of());
         if (!noCheck) {
-            try (T3Client client = root.backend().connect(root.connection(resolved, cookies, convexSessionId))) {
-                client.init();
-                Session session = client.refreshSession();
-                cookies = session.cookies().headerValue();
-                convexSessionId = session.convexSessionId().value();
-            }
+            Session session = check(resolved, cookies, convexSessionId);
+            cookies = session.cookies().headerValue();
+            convexSessionId = session.convexSessionId().value();
         }
         String location = root.config().update(Map.of(Settings.COOKIES, Optional.of(cookies),
                 Settings.CONVEX_SESSION_ID, Optional.of(convexSessionId).filter(id -> !id.isEmpty()),
                 Settings.LOGIN_ORIGIN, Optional.of(CredentialBinding.origin(T3Command.baseUrl(resolved)))));
-        context.out().println((noCheck ? "Stored" : "Signed in; stored") + " the session in "
-                + location + " (readable only by you).");
+        context.out().println((noCheck ? "Stored, without checking it against t3.chat (no session renewal,"
+                + " no account read)," : "Signed in; stored") + " the session in " + location + " (readable only by you).");
         context.out().flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * Renews the session and reads the account with it, as the next command will: credentials the server
+     * rejects are never stored. Returns the renewed session.
+     */
+    private Session check(Settings resolved, String cookies, String convexSessionId) {
+        try (T3Client client = root.backend().connect(root.connection(resolved, cookies, convexSessionId))) {
+            client.init();
+            Session session = client.refreshSession();
+            try {
+                client.account().credits();
+            } catch (NotConfiguredException noAccountAccess) {
+                // This build reads no account data; the renewal above has checked the session.
+            }
+            return session;
+        } catch (T3ChatException rejected) {
+            throw new CliException("t3.chat did not accept these credentials (" + rejected.getMessage()
+                    + "); nothing stored. Use --no-check to store them anyway when offline.",
+                    ErrorReporter.exitCodeOf(rejected));
+        }
     }
 
     private String[] askOnTerminal() {
