@@ -66,7 +66,8 @@ final class ChatCommand implements Callable<Integer> {
         ModelId modelId = options.model(resolved);
         ChatSettings settings = options.settings(resolved);
         try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
-                Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                // A dumb terminal is expected when input is piped: asked for, JLine does not warn about it.
+                Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             boolean fancy = context.colour() && !Terminal.TYPE_DUMB.equals(terminal.getType());
             return new ChatRepl(terminal, client, modelId, settings, historyFile(), fancy,
                     new Extras()).run();

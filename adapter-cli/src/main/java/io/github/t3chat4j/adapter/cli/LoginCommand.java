@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Store your t3.chat browser session in the config file, after checking it.",
             "Paste the whole 'cookie' request header from the browser's developer tools (input is hidden)."},
         footer = {"", "Examples:", "  t3 login",
-            "  printf '%s\\n%s\\n' \"$COOKIES\" \"$CONVEX_SESSION_ID\" | t3 login"})
+            "  printf '%%s\\n%%s\\n' \"$COOKIES\" \"$CONVEX_SESSION_ID\" | t3 login"})
 final class LoginCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -125,12 +125,22 @@ class AskCommandTest {
     }
 
     @Test
-    void everyCommandHasHelpWithAnExample() {
-        for (String command : List.of("ask", "chat", "login", "logout", "config")) {
-            CliHarness cli = new CliHarness(temp);
-            assertThat(cli.run(command, "--help")).as(command).isEqualTo(ExitCode.OK);
-            assertThat(cli.out()).as(command).contains("Example");
+    void everyCommandHasHelpWithAnExample_andNoWarning() {
+        java.io.PrintStream standardError = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("ask", "chat", "login", "logout", "config", "conversations", "credits",
+                    "models", "image")) {
+                CliHarness cli = new CliHarness(temp);
+                assertThat(cli.run(command, "--help")).as(command).isEqualTo(ExitCode.OK);
+                assertThat(cli.out()).as(command).contains("Example");
+                assertThat(cli.err()).as(command).isEmpty();
+            }
+        } finally {
+            System.setErr(standardError);
         }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
         CliHarness root = new CliHarness(temp);
         root.stdinIsTerminal = false;
         assertThat(root.run("--help")).isEqualTo(ExitCode.OK);
