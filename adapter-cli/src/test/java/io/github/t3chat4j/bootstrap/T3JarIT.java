@@ -20,6 +20,11 @@ class T3JarIT {
     private static final Path JAR = Path.of("target", "t3.jar");
 
     private static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return runWithInput(env, "", args);
+    }
+
+    private static Result runWithInput(Map<String, String> env, String stdin, String... args)
+            throws IOException, InterruptedException {
         assertThat(JAR).exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -34,6 +39,7 @@ class T3JarIT {
         builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         builder.environment().putAll(env);
         Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
@@ -93,5 +99,15 @@ class T3JarIT {
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("t3chat4j").contains("0.1.0");
         assertThat(Files.size(JAR)).isPositive();
+    }
+
+    @Test
+    void chatsOverPipedInput_withoutATerminalWarning() throws Exception {
+        Result result = runWithInput(Map.of("HOME", Files.createTempDirectory("t3-jar-home").toString()), "hello\n",
+                "--demo", "chat");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Echo(1): hello");
+        assertThat(result.err()).isEmpty();
     }
 }
