@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.ReplyFailedException;
+import io.github.t3chat4j.application.error.ReplyNotSavedException;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.application.port.in.DownloadImageCommand;
@@ -166,6 +167,8 @@ public final class T3Client implements AutoCloseable {
      * ({@link ReplyFailedException}) carries it; the user message is kept once. A cancelled reply
      * returns normally with an incomplete message. When nothing at all was received (the request
      * failed, or was cancelled before the first token), the history is left as it was before the call.
+     * When the reply arrived but could not be saved, it is kept in the history and a
+     * {@link ReplyNotSavedException} carrying it is thrown.
      */
     public Message send(ModelId model, String text, ChatSettings settings, ChatEventListener listener,
             Cancellation cancellation) {
@@ -188,7 +191,7 @@ public final class T3Client implements AutoCloseable {
                 keep(result.conversation());
             }
             if (result.saveFailure().isPresent()) {
-                throw result.saveFailure().get();
+                throw new ReplyNotSavedException(result.message(), result.saveFailure().get());
             }
             return result.message();
         } finally {

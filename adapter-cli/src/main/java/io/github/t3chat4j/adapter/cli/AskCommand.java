@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.NotConfiguredException;
+import io.github.t3chat4j.application.error.ReplyNotSavedException;
 import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
@@ -14,7 +15,9 @@ import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.Reply;
+import io.github.t3chat4j.domain.thread.ConversationListing;
 import io.github.t3chat4j.domain.thread.ConversationSummary;
+import io.github.t3chat4j.domain.thread.StorageProblem;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,6 +106,7 @@ final class AskCommand implements Callable<Integer> {
                 renderer.render(event);
             };
             CreditUsage usage = null;
+            ReplyNotSavedException notSaved = null;
             try {
                 if (trackCredits) {
                     TrackCreditsResult<Message> tracked = client.account().trackCredits(
@@ -112,6 +117,10 @@ final class AskCommand implements Callable<Integer> {
                 } else {
                     reply = client.send(modelId, prompt, settings, listener, cancellation);
                 }
+            } catch (ReplyNotSavedException e) {
+                // The reply is whole: show it as usual, then report that it was not saved.
+                reply = e.reply();
+                notSaved = e;
             } finally {
                 spinner.stop();
                 renderer.finish();
@@ -126,6 +135,9 @@ final class AskCommand implements Callable<Integer> {
             }
             if (json) {
                 printJson(client, modelId, reply, imagePath);
+            }
+            if (notSaved != null) {
+                throw notSaved;
             }
             if (cancellation.isCancelled()) {
                 context.err().println("t3: cancelled.");
@@ -160,12 +172,28 @@ final class AskCommand implements Callable<Integer> {
         if (conversationId != null) {
             client.resumeConversation(conversationId(conversationId));
         } else if (continueLatest) {
-            ConversationSummary latest = root.backend().local().listConversations().listConversations()
-                    .conversations().stream().findFirst()
-                    .orElseThrow(() -> new CliException("there is no stored conversation to continue yet.",
-                            ExitCode.USAGE));
-            client.resumeConversation(latest.threadId());
+            client.resumeConversation(latest().threadId());
         }
+    }
+
+    /**
+     * The most recent stored conversation; refuses to pass over an unreadable file that is newer, which
+     * would silently continue an older conversation.
+     */
+    private ConversationSummary latest() {
+        ConversationListing listing = root.backend().local().listConversations().listConversations();
+        Optional<ConversationSummary> latest = listing.conversations().stream().findFirst();
+        for (StorageProblem problem : listing.problems()) {
+            boolean newer = problem.modifiedAt().map(at -> latest.map(l -> at.isAfter(l.updatedAt())).orElse(true))
+                    .orElse(false);
+            if (newer) {
+                throw new CliException("the most recent conversation file, " + problem.source() + ", cannot be read ("
+                        + problem.reason() + "), so --continue would continue an older one. Fix or delete it, or"
+                        + " pick a conversation with --conversation ID (see t3 conversations list).", ExitCode.IO);
+            }
+        }
+        return latest.orElseThrow(() -> new CliException("there is no stored conversation to continue yet.",
+                ExitCode.USAGE));
     }
 
     /** {@code raw} as a conversation id, or a usage error pointing to the list. */

@@ -6,10 +6,13 @@ import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.port.in.StoredSettingsResult;
 import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ final class ConfigResolver {
 
     private final CliContext context;
     private final LocalUseCases local;
+    private final List<String> warnings = new ArrayList<>();
 
     ConfigResolver(CliContext context, LocalUseCases local) {
         this.context = requireNonNull(context, "context == null");
@@ -72,16 +76,32 @@ final class ConfigResolver {
         return context.workingDir().resolve(".env");
     }
 
+    /**
+     * The {@code .env} file's settings; a file that cannot be read, or is not UTF-8 text, is ignored with a
+     * warning (a stray file in some folder must not stop every command).
+     */
     Map<String, String> readDotEnv() {
         Path file = dotEnvFile();
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
         try {
-            return parseDotEnv(Files.readAllLines(file, StandardCharsets.UTF_8));
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return parseDotEnv(text.lines().toList());
+        } catch (CharacterCodingException e) {
+            warnings.add(file + " is not UTF-8 text; its settings are ignored.");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            warnings.add(file + " could not be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); its settings are ignored.");
         }
+        return Map.of();
+    }
+
+    /** Sentences about settings files that were ignored while resolving. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Parses {@code KEY=VALUE} lines; skips blanks and {@code #} comments; strips matching quotes and {@code export }. */

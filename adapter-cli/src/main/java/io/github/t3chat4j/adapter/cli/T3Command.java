@@ -105,12 +105,14 @@ public final class T3Command implements Callable<Integer> {
         }
         ConfigResolver config = config();
         StoredSettingsResult stored = config.stored();
+        Settings settings = config.resolve(flags, stored);
         if (!warned) {
             warned = true;
             stored.warnings().forEach(warning -> context.err().println("t3: warning: " + warning));
+            config.warnings().forEach(warning -> context.err().println("t3: warning: " + warning));
             context.err().flush();
         }
-        return config.resolve(flags, stored);
+        return settings;
     }
 
     /**

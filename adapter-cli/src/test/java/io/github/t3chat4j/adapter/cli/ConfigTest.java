@@ -144,4 +144,29 @@ class ConfigTest {
         cli.run("config");
         assertThat(cli.out()).contains("history:     " + temp.resolve("state/t3chat4j/history"));
     }
+
+    @Test
+    void ignoresADotEnvThatIsNotUtf8_withAWarning_insteadOfFailingEveryCommand() throws Exception {
+        CliHarness cli = new CliHarness(temp).withCredentials();
+        Files.write(cli.workingDir.resolve(".env"), new byte[] {'T', '3', '_', 'M', 'O', 'D', 'E', 'L', '=', (byte) 0xff,
+                (byte) 0xfe, '\n'});
+
+        int code = cli.run("ask", "hi");
+
+        assertThat(code).as(cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(cli.err()).containsOnlyOnce("is not UTF-8 text; its settings are ignored");
+    }
+
+    @Test
+    void warnsOnce_whenOthersCanReadTheConfigFile() throws Exception {
+        CliHarness cli = new CliHarness(temp).withCredentials();
+        Path configFile = cli.home.resolve(".config/t3chat4j/config.properties");
+        Files.createDirectories(configFile.getParent());
+        Files.writeString(configFile, "T3_MODEL=m\n");
+        Files.setPosixFilePermissions(configFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        cli.run("ask", "hi");
+
+        assertThat(cli.err()).containsOnlyOnce("can be read by other users").contains("chmod 600");
+    }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,6 +129,10 @@ final class FileConversationAdapter
         List<ConversationSummary> conversations = new ArrayList<>();
         List<StorageProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
+            if (Files.exists(folder)) {
+                throw new StorageException("Could not list the conversations: " + folder + " is a file, not a folder;"
+                        + " move it away so that t3 can keep conversations there.");
+            }
             return new ConversationListing(conversations, problems);
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
@@ -234,9 +239,17 @@ final class FileConversationAdapter
             }
             conversations.add(ConversationSummary.of(readChecked(Files.readAllBytes(entry), ThreadId.of(id))));
         } catch (UnreadableFileException e) {
-            problems.add(new StorageProblem(name, e.getMessage()));
+            problems.add(new StorageProblem(name, e.getMessage(), modifiedAt(entry)));
         } catch (IOException e) {
-            problems.add(new StorageProblem(name, "it could not be read (" + IoReasons.of(e) + ")"));
+            problems.add(new StorageProblem(name, "it could not be read (" + IoReasons.of(e) + ")", modifiedAt(entry)));
+        }
+    }
+
+    private static Optional<Instant> modifiedAt(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 }

@@ -79,6 +79,11 @@ final class FileConversationLockAdapter implements LockConversationPort {
     private ConversationLock holdFileLock(String name, long deadline, BooleanSupplier giveUp, Semaphore local) {
         Path file = folder.resolve(name + ".lock");
         FileChannel channel = open(file);
+        if (channel == null) {
+            // No lock file can be made where conversations are kept, so none can be saved there either: the
+            // send goes on under the in-process permit, and its save reports the folder's trouble.
+            return local::release;
+        }
         try {
             FileLock lock;
             while ((lock = channel.tryLock()) == null) {
@@ -107,6 +112,7 @@ final class FileConversationLockAdapter implements LockConversationPort {
         }
     }
 
+    /** The lock file, open; null when it cannot be made (the folder is not one, or not writable). */
     private FileChannel open(Path file) {
         try {
             AtomicFiles.createPrivateDirectories(folder);
@@ -121,8 +127,7 @@ final class FileConversationLockAdapter implements LockConversationPort {
             return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StorageException("Could not lock the conversation in " + folder + " (" + IoReasons.of(e)
-                    + ").", e);
+            return null;
         }
     }
 

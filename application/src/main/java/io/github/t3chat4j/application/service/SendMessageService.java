@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ReplyFailedException;
+import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.in.Cancellation;
@@ -89,7 +90,13 @@ public final class SendMessageService implements SendMessageUseCase {
      * extended the one this send started from; else the one given.
      */
     private Conversation latest(Conversation given) {
-        Optional<Conversation> stored = loadConversation.load(given.threadId());
+        Optional<Conversation> stored;
+        try {
+            stored = loadConversation.load(given.threadId());
+        } catch (StorageException unreadable) {
+            // The send goes on with the history in hand; saving it afterwards reports the store's trouble.
+            return given;
+        }
         if (stored.isEmpty() || stored.get().messages().size() <= given.messages().size()) {
             return given;
         }
