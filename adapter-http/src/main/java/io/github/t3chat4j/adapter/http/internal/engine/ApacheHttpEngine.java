@@ -32,8 +32,10 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheHttpEngine implements HttpEngine {
 
-    private static final int MAX_CONNECTIONS_PER_ROUTE = 10;
-    private static final int MAX_CONNECTIONS = 20;
+    // Sized for the OpenAI-compatible gateway, which streams many replies at once over one client;
+    // connections are opened only when needed, so a single-user CLI never holds more than one or two.
+    private static final int MAX_CONNECTIONS_PER_ROUTE = 64;
+    private static final int MAX_CONNECTIONS = 128;
 
     private final CloseableHttpClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
