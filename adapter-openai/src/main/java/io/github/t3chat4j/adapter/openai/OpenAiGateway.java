@@ -43,7 +43,7 @@ public final class OpenAiGateway implements AutoCloseable {
     private static final Duration FINAL_WRITE_WAIT = Duration.ofSeconds(5);
 
     private final Server server;
-    private final ServerConnector connector;
+    private final int port;
     private final InFlight inFlight;
     private final GatewayConfig config;
     private final Object stopLock = new Object();
@@ -51,7 +51,7 @@ public final class OpenAiGateway implements AutoCloseable {
 
     private OpenAiGateway(Server server, ServerConnector connector, InFlight inFlight, GatewayConfig config) {
         this.server = server;
-        this.connector = connector;
+        this.port = connector.getLocalPort();
         this.inFlight = inFlight;
         this.config = config;
     }
@@ -108,7 +108,7 @@ public final class OpenAiGateway implements AutoCloseable {
 
     /** The port listened on (the free one chosen, when the config said 0). */
     public int port() {
-        return connector.getLocalPort();
+        return port;
     }
 
     /** The base URL clients are given: {@code http://<host>:<port>/v1}. */
