@@ -5,15 +5,22 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.ConnectionSettings;
+import io.github.t3chat4j.adapter.cli.GatewayOptions;
+import io.github.t3chat4j.adapter.cli.RunningGateway;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.openai.GatewayConfig;
+import io.github.t3chat4j.adapter.openai.OpenAiGateway;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,7 +30,8 @@ import java.util.function.Consumer;
  * profile's folders and, per connection, the HTTP adapters. Which modules a connection gets is decided
  * here: the catalogue cache only for the real site, the cookie write-back only when the credentials came
  * from the config file. In the demo, each connection starts the bundled fake t3.chat, which closes with
- * the client.
+ * the client. {@code t3 serve} gets a connection of its own that keeps no conversation, with the
+ * OpenAI-compatible gateway in front of it.
  */
 final class GuiceBackend implements Backend {
 
@@ -43,6 +51,29 @@ final class GuiceBackend implements Backend {
 
     @Override
     public T3Client connect(ConnectionSettings connection) {
+        return connect(connection, List.of());
+    }
+
+    @Override
+    public RunningGateway serve(ConnectionSettings connection, GatewayOptions options, PrintWriter log) {
+        ChatSettings settings = ChatSettings.defaults().withTimezone(connection.settings().timezone())
+                .withLocale(connection.settings().locale());
+        GatewayConfig config = GatewayConfig.defaults(options.apiKey()).withHost(options.host())
+                .withPort(options.port()).withCorsOrigins(options.corsOrigins())
+                .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
+        T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
+        try {
+            return new GatewayServer(OpenAiGateway.start(client.useCases(), config, line -> {
+                log.println("t3 serve: " + line);
+                log.flush();
+            }), client);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private T3Client connect(ConnectionSettings connection, List<Module> extra) {
         DemoServer demoServer = demo ? DemoServer.start() : null;
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
@@ -58,6 +89,7 @@ final class GuiceBackend implements Backend {
             if (connection.keepRotatedSession()) {
                 modules.add(new KeepRotatedSessionModule());
             }
+            modules.addAll(extra);
             T3Client.Builder builder = Guice.createInjector(modules).getInstance(T3Client.Builder.class)
                     .cookies(demoServer != null ? DEMO_COOKIES : connection.cookies())
                     .convexSessionId(demoServer != null ? DEMO_CONVEX_SESSION_ID : connection.convexSessionId())

@@ -40,7 +40,7 @@ class DependencyRulesTest {
     @ArchTest
     static final ArchRule jackson_stays_in_adapters_and_testkit = noClasses()
             .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.adapter.storage..",
-                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.adapter.cli..")
+                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..");
 
     @ArchTest
@@ -50,8 +50,21 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..");
 
     @ArchTest
+    static final ArchRule only_the_gateway_uses_jetty = noClasses()
+            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.openai..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
+
+    @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
-                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.testkit..");
+                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.testkit..");
+
+    @ArchTest
+    static final ArchRule the_gateway_depends_on_no_other_adapter = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.openai..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
+                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.cli..",
+                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..");
 }

@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
@@ -24,6 +25,17 @@ public interface Backend {
 
     /** Where the chat keeps its input history. */
     Path historyFile();
+
+    /**
+     * Starts the OpenAI-compatible gateway over a fresh connection whose conversations are kept
+     * nowhere (each request is one of its own). Backends without one refuse.
+     *
+     * @throws io.github.t3chat4j.application.error.InvalidInputException if the options or credentials
+     *     are invalid, or the address cannot be listened on
+     */
+    default RunningGateway serve(ConnectionSettings connection, GatewayOptions options, PrintWriter log) {
+        throw new CliException("This build of t3 has no gateway.", ExitCode.USAGE);
+    }
 
     /** The backend of each profile. */
     @FunctionalInterface

@@ -25,13 +25,15 @@ final class Settings {
     static final String BASE_URL = "T3_BASE_URL";
     static final String USER_AGENT = "T3_USER_AGENT";
     static final String TRACK_CREDITS = "T3_TRACK_CREDITS";
+    /** The key clients of {@code t3 serve} present; made and stored on its first start when not set. */
+    static final String GATEWAY_KEY = "T3_GATEWAY_KEY";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS);
+            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY);
 
     /** Keys whose values are never shown whole. */
-    static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID);
+    static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);
 
     /** Where a value came from, highest precedence first. */
     enum Source {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {AskCommand.class, ChatCommand.class, LoginCommand.class, LogoutCommand.class,
             ConfigCommand.class, ConversationsCommand.class, CreditsCommand.class, ModelsCommand.class,
-            ImageCommand.class},
+            ImageCommand.class, ServeCommand.class},
         description = {"Use t3.chat from the terminal with your browser's session.", ""},
         footer = {"", "Examples:",
             "  t3                      chat (when run in a terminal); t3 chat --help",
