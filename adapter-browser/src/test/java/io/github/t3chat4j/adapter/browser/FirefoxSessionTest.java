@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.adapter.browser.fixtures.FirefoxProfileWriter;
 import io.github.t3chat4j.adapter.browser.fixtures.LockHolder;
+import io.github.t3chat4j.adapter.browser.fixtures.PrivateTmp;
 import io.github.t3chat4j.domain.browser.Browser;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.browser.BrowserSessionLookup;
@@ -19,8 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +53,14 @@ class FirefoxSessionTest {
         return ((BrowserSessionLookup.Found) lookup).session();
     }
 
+    @BeforeAll
+    static void privateTmp() {
+        PrivateTmp.folder();
+    }
+
     @AfterEach
-    void leavesNoPrivateCopyBehind() throws Exception {
-        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.filter(p -> p.getFileName().toString().startsWith("t3-browser-"))).isEmpty();
-        }
+    void leavesNoPrivateCopyBehind() {
+        assertThat(PrivateTmp.copiesLeft()).isZero();
     }
 
     @Test
