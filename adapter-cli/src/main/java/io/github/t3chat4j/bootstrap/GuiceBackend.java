@@ -3,6 +3,8 @@ package io.github.t3chat4j.bootstrap;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.github.t3chat4j.adapter.browser.BrowserAdapterModule;
+import io.github.t3chat4j.adapter.browser.BrowserConfig;
 import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.ConnectionSettings;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
@@ -29,9 +31,9 @@ import java.util.function.Consumer;
  * One profile's backend, wired by Guice: {@link ApplicationModule}, the storage adapters over this
  * profile's folders and, per connection, the HTTP adapters. Which modules a connection gets is decided
  * here: the catalogue cache only for the real site, the cookie write-back only when the credentials came
- * from the config file. In the demo, each connection starts the bundled fake t3.chat, which closes with
- * the client. {@code t3 serve} gets a connection of its own that keeps no conversation, with the
- * OpenAI-compatible gateway in front of it.
+ * from the config file. The local use cases also read browser profiles. In the demo, each connection
+ * starts the bundled fake t3.chat, which closes with the client. {@code t3 serve} gets a connection of
+ * its own that keeps no conversation, with the OpenAI-compatible gateway in front of it.
  */
 final class GuiceBackend implements Backend {
 
@@ -39,12 +41,14 @@ final class GuiceBackend implements Backend {
     static final String DEMO_CONVEX_SESSION_ID = "demo-convex-session";
 
     private final StorageConfig storage;
+    private final BrowserConfig browsers;
     private final boolean demo;
     private final Consumer<String> warnings;
     private LocalUseCases local;
 
-    GuiceBackend(StorageConfig storage, boolean demo, Consumer<String> warnings) {
+    GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings) {
         this.storage = storage;
+        this.browsers = browsers;
         this.demo = demo;
         this.warnings = warnings;
     }
@@ -112,7 +116,8 @@ final class GuiceBackend implements Backend {
     public synchronized LocalUseCases local() {
         // Built once per run: the chat's /conversations and ask --continue ask again and again.
         if (local == null) {
-            Injector injector = Guice.createInjector(new ApplicationModule(), new StorageAdapterModule(storage));
+            Injector injector = Guice.createInjector(new ApplicationModule(), new StorageAdapterModule(storage),
+                    new BrowserAdapterModule(browsers));
             local = injector.getInstance(LocalUseCases.class);
         }
         return local;

@@ -59,6 +59,7 @@ class DependencyRulesTest {
             .that().resideInAPackage("io.github.t3chat4j.adapter.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
                     "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.adapter.browser..",
                     "io.github.t3chat4j.testkit..");
 
     @ArchTest
@@ -66,5 +67,32 @@ class DependencyRulesTest {
             .that().resideInAPackage("io.github.t3chat4j.adapter.openai..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
                     "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.cli..",
-                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..");
+                    "io.github.t3chat4j.adapter.browser..", "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..");
+
+    @ArchTest
+    static final ArchRule browser_formats_stay_in_the_browser_adapter = noClasses()
+            .that().resideOutsideOfPackage("io.github.t3chat4j.adapter.browser..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..", "javax.sql..",
+                    "org.xerial.snappy..", "org.iq80..", "javax.crypto..")
+            .because("SQLite, Snappy, LevelDB and the cookie crypto are how browsers store a session,"
+                    + " and only the browser adapter reads browsers");
+
+    @ArchTest
+    static final ArchRule browser_adapter_uses_only_its_formats = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.apache.hc..",
+                    "io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.adapter.storage..",
+                    "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..", "java.net.http..");
+
+    @ArchTest
+    static final ArchRule leveldb_is_read_in_one_class = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
+            .and().doNotHaveSimpleName("ChromiumLocalStorage")
+            .should().dependOnClassesThat().resideInAPackage("org.iq80..");
+
+    @ArchTest
+    static final ArchRule sqlite_is_opened_in_one_class = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
+            .and().doNotHaveSimpleName("SqliteDatabase")
+            .should().dependOnClassesThat().resideInAPackage("org.sqlite..");
 }

@@ -22,6 +22,7 @@ class HexagonRulesTest {
                     "io.github.t3chat4j.application")
             .adapter("http", "io.github.t3chat4j.adapter.http..")
             .adapter("storage", "io.github.t3chat4j.adapter.storage..")
+            .adapter("browser", "io.github.t3chat4j.adapter.browser..")
             .adapter("cli", "io.github.t3chat4j.adapter.cli..")
             .adapter("openai", "io.github.t3chat4j.adapter.openai..")
             .adapter("testkit", "io.github.t3chat4j.testkit..")

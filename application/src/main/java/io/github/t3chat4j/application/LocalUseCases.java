@@ -6,6 +6,7 @@ import io.github.t3chat4j.application.port.in.DeleteConversationUseCase;
 import io.github.t3chat4j.application.port.in.ExportConversationUseCase;
 import io.github.t3chat4j.application.port.in.ImportHistoryUseCase;
 import io.github.t3chat4j.application.port.in.ListConversationsUseCase;
+import io.github.t3chat4j.application.port.in.LoadBrowserSessionUseCase;
 import io.github.t3chat4j.application.port.in.LoadConversationUseCase;
 import io.github.t3chat4j.application.port.in.LoadSettingsUseCase;
 import io.github.t3chat4j.application.port.in.ProvideGatewayKeyUseCase;
@@ -15,14 +16,16 @@ import io.github.t3chat4j.application.service.ExportConversationService;
 import io.github.t3chat4j.application.service.GatewayKeyService;
 import io.github.t3chat4j.application.service.ImportHistoryService;
 import io.github.t3chat4j.application.service.ListConversationsService;
+import io.github.t3chat4j.application.service.LoadBrowserSessionService;
 import io.github.t3chat4j.application.service.LoadConversationService;
 import io.github.t3chat4j.application.service.SettingsService;
 import java.security.SecureRandom;
 
 /**
  * The use cases that need no connection and no credentials: the stored conversations (list, load,
- * export, delete, import from the browser), the stored settings and the gateway's key. Built from the
- * storage ports of a {@link DrivenPorts}; a use case whose port is missing fails with an
+ * export, delete, import from the browser), the stored settings, the gateway's key, and reading the
+ * session a browser on this machine is signed in with. Built from the storage ports of a
+ * {@link DrivenPorts}; a use case whose port is missing fails with an
  * {@link io.github.t3chat4j.application.error.InvalidInputException} naming it. Thread-safe.
  */
 public final class LocalUseCases {
@@ -34,6 +37,7 @@ public final class LocalUseCases {
     private final ImportHistoryService importHistory;
     private final SettingsService settings;
     private final GatewayKeyService gatewayKey;
+    private final LoadBrowserSessionService browserSession;
 
     private LocalUseCases(DrivenPorts ports) {
         this.listConversations = new ListConversationsService(ports.listConversations());
@@ -44,6 +48,7 @@ public final class LocalUseCases {
                 ports.saveConversation());
         this.settings = new SettingsService(ports.settingsStore());
         this.gatewayKey = new GatewayKeyService(ports.settingsStore(), new SecureRandom());
+        this.browserSession = new LoadBrowserSessionService(ports.browserSession());
     }
 
     /** The local use cases over the storage ports of {@code adapters} (such as {@code StorageAdapters}). */
@@ -86,5 +91,9 @@ public final class LocalUseCases {
 
     public ProvideGatewayKeyUseCase provideGatewayKey() {
         return gatewayKey;
+    }
+
+    public LoadBrowserSessionUseCase loadBrowserSession() {
+        return browserSession;
     }
 }

@@ -27,10 +27,12 @@ final class Settings {
     static final String TRACK_CREDITS = "T3_TRACK_CREDITS";
     /** The key clients of {@code t3 serve} present; made and stored on its first start when not set. */
     static final String GATEWAY_KEY = "T3_GATEWAY_KEY";
+    /** {@code BROWSER[:PROFILE]}: read the credentials from that browser at every run instead of storing them. */
+    static final String COOKIES_FROM_BROWSER = "T3_COOKIES_FROM_BROWSER";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY);
+            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);

@@ -3,9 +3,11 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.domain.browser.BrowserSession;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,11 +26,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  t3                      chat (when run in a terminal); t3 chat --help",
             "  t3 --demo ask \"hello\"   try it offline against the bundled fake server",
+            "  t3 login --from-browser firefox   sign in with the session Firefox has",
             "  t3 login                store your browser session in the config file",
             "  COOKIES='…' CONVEX_SESSION_ID='…' t3 ask \"Explain monads briefly\"",
             "",
             "Credentials: COOKIES (the Cookie header your browser sends to t3.chat) and",
-            "CONVEX_SESSION_ID (from the site's local storage); see the README.",
+            "CONVEX_SESSION_ID (from the site's local storage), or T3_COOKIES_FROM_BROWSER=BROWSER[:PROFILE]",
+            "to read them from the browser at every run; see the README.",
             "Settings, highest first: flags, environment, ./.env, ~/.config/t3chat4j/config.properties",
             "(t3 config shows where each one comes from).", "",
             ExitCode.HELP_TABLE})
@@ -106,7 +110,9 @@ public final class T3Command implements Callable<Integer> {
 
     /**
      * The connection for a command: base URL from {@code T3_BASE_URL} (--base-url, env, .env, config
-     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in the demo.
+     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in the demo,
+     * or read afresh from the browser that {@code T3_COOKIES_FROM_BROWSER} names when that setting comes
+     * from the same or a higher place than {@code COOKIES} (never written back).
      *
      * @throws CliException with {@link ExitCode#AUTH} and directions when credentials are missing
      */
@@ -116,8 +122,15 @@ public final class T3Command implements Callable<Integer> {
         if (demo) {
             return new ConnectionSettings(base, "", "", false, userAgent, model, settings);
         }
-        Settings.Value cookies = resolved.value(Settings.COOKIES)
-                .orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
+        Optional<Settings.Value> fromBrowser = resolved.value(Settings.COOKIES_FROM_BROWSER);
+        Optional<Settings.Value> stored = resolved.value(Settings.COOKIES);
+        if (fromBrowser.isPresent()
+                && (stored.isEmpty() || stored.get().source().compareTo(fromBrowser.get().source()) >= 0)) {
+            BrowserSession session = BrowserSignIn.read(backend().local(), fromBrowser.get().value());
+            return new ConnectionSettings(base, session.session().cookies().headerValue(),
+                    session.session().convexSessionId().value(), false, userAgent, model, settings);
+        }
+        Settings.Value cookies = stored.orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
         return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
                 cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings);
     }
@@ -149,7 +162,9 @@ public final class T3Command implements Callable<Integer> {
     }
 
     static final String MISSING_CREDENTIALS = String.join(System.lineSeparator(),
-            "no t3.chat credentials. t3 uses your browser's session (a paid account):",
+            "no t3.chat credentials. t3 uses your browser's session (a paid account).",
+            "  Signed in at t3.chat in Firefox or Chromium? t3 login --from-browser firefox (or chrome, chromium, brave).",
+            "  Or by hand:",
             "  1. Open https://t3.chat signed in, then the developer tools (F12).",
             "  2. Network tab: click any request to t3.chat, copy the whole 'cookie' request header,",
             "     and export COOKIES='<that value>' (or run t3 login and paste it).",
