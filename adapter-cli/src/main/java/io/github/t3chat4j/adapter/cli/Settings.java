@@ -25,10 +25,12 @@ final class Settings {
     static final String BASE_URL = "T3_BASE_URL";
     static final String USER_AGENT = "T3_USER_AGENT";
     static final String TRACK_CREDITS = "T3_TRACK_CREDITS";
+    /** {@code false} turns Markdown rendering of replies off (as {@code --no-render} does). */
+    static final String RENDER = "T3_RENDER";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS);
+            BASE_URL, USER_AGENT, TRACK_CREDITS, RENDER);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID);

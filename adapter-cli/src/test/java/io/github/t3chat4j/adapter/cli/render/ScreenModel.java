@@ -8,7 +8,7 @@ import java.util.List;
  * OSC 8, cursor up, erase below, erase line, carriage return, line feed with the tty's CR) to a grid
  * with a scrollback, with an xterm's deferred wrap. Any other escape sequence fails the test.
  */
-final class ScreenModel {
+public final class ScreenModel {
 
     private record Cell(String text, String style) {
         static final Cell BLANK = new Cell(" ", "");
@@ -26,7 +26,7 @@ final class ScreenModel {
     private int clampedMoves;
     private int cursorUps;
 
-    ScreenModel(int columns, int rows) {
+    public ScreenModel(int columns, int rows) {
         this.columns = columns;
         this.rows = rows;
         this.grid = new Cell[rows][];
@@ -36,7 +36,7 @@ final class ScreenModel {
     }
 
     /** Applies {@code output} as a terminal would. */
-    ScreenModel apply(String output) {
+    public ScreenModel apply(String output) {
         int i = 0;
         while (i < output.length()) {
             char c = output.charAt(i);
@@ -67,26 +67,26 @@ final class ScreenModel {
     }
 
     /** How often a cursor-up would have left the visible screen (then it stops at the top, as terminals do). */
-    int clampedMoves() {
+    public int clampedMoves() {
         return clampedMoves;
     }
 
-    int cursorUps() {
+    public int cursorUps() {
         return cursorUps;
     }
 
     /** The cursor's column (0 at the start of a row). */
-    int column() {
+    public int column() {
         return wrapPending ? columns : column;
     }
 
     /** Every row, scrollback first, as plain text without trailing blanks; trailing empty rows dropped. */
-    List<String> text() {
+    public List<String> text() {
         return render(false);
     }
 
     /** Like {@link #text()}, with each change of SGR state or link shown as {@code {sgr|link}}. */
-    List<String> styled() {
+    public List<String> styled() {
         return render(true);
     }
 
