@@ -21,7 +21,7 @@ final class Highlighter {
     static final Style NUMBER = Style.PLAIN.withColour(Style.YELLOW);
     static final Style CONSTANT = Style.PLAIN.withColour(Style.CYAN);
     static final Style KEY = Style.PLAIN.withColour(Style.BLUE);
-    static final Style VARIABLE = Style.PLAIN.withColour(Style.CYAN);
+    static final Style VARIABLE = Style.PLAIN.withColour(Style.RED);
 
     /** What one language family looks like to the lexer. */
     private record Language(Set<String> keywords, Set<String> constants, List<String> lineComments,
