@@ -103,9 +103,9 @@ public final class MarkdownRenderer {
         } else if (node instanceof Heading heading) {
             return heading(heading, width);
         } else if (node instanceof FencedCodeBlock fence) {
-            return code(fence.getInfo(), fence.getLiteral(), width, true);
+            return CodeBlockLayout.rows(fence.getInfo(), fence.getLiteral(), width, true);
         } else if (node instanceof IndentedCodeBlock indented) {
-            return code("", indented.getLiteral(), width, true);
+            return CodeBlockLayout.rows("", indented.getLiteral(), width, true);
         } else if (node instanceof BlockQuote) {
             return prefixed(stack(node, width - 2, true), Row.of(new Span("│ ", FRAME)), Row.of(new Span("│ ", FRAME)));
         } else if (node instanceof ListBlock list) {
@@ -124,7 +124,7 @@ public final class MarkdownRenderer {
 
     /** The rows of a fenced code block that is still open: its frame's top and the lines so far. */
     List<Row> openFence(FencedCodeBlock fence, int width) {
-        return code(fence.getInfo(), fence.getLiteral(), width, false);
+        return CodeBlockLayout.rows(fence.getInfo(), fence.getLiteral(), width, false);
     }
 
     private List<Row> heading(Heading heading, int width) {
@@ -132,29 +132,6 @@ public final class MarkdownRenderer {
         String marker = "#".repeat(heading.getLevel()) + " ";
         List<Row> rows = Wrapper.wrap(inlines(heading, style), width - marker.length());
         return prefixed(rows, Row.of(new Span(marker, FRAME)), Row.of(new Span(" ".repeat(marker.length()), Style.PLAIN)));
-    }
-
-    private List<Row> code(String info, String literal, int width, boolean closed) {
-        String label = info == null ? "" : info.strip().split("\\s", 2)[0];
-        List<Row> rows = new ArrayList<>();
-        rows.add(label.isEmpty() ? Row.of(new Span("╭─", FRAME))
-                : Row.of(new Span("╭─ ", FRAME), new Span(Sanitizer.clean(label), FRAME.asBold())));
-        Highlighter highlighter = Highlighter.forLanguage(label).orElse(null);
-        String text = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
-        if (!text.isEmpty() || literal.endsWith("\n")) {
-            Row gutter = Row.of(new Span("│ ", FRAME));
-            for (String line : text.split("\n", -1)) {
-                String clean = Sanitizer.clean(line);
-                List<Span> spans = highlighter == null ? List.of(new Span(clean, Style.PLAIN)) : highlighter.line(clean);
-                for (Row row : Wrapper.cut(spans, width - 2)) {
-                    rows.add(row.prefixed(gutter.spans().get(0)));
-                }
-            }
-        }
-        if (closed) {
-            rows.add(Row.of(new Span("╰─", FRAME)));
-        }
-        return rows;
     }
 
     private List<Row> list(ListBlock list, int width) {

@@ -39,6 +39,8 @@ public final class MarkdownStream {
     private boolean printedABlock;
     /** The block at {@link #committed} is being shown plainly because it was taller than the screen. */
     private boolean plainBlock;
+    /** The fenced code block at {@link #committed} while it is open, with every line up to {@link #shown} laid out. */
+    private CodeBlockLayout openFence;
 
     /**
      * @param columns the terminal's width
@@ -90,6 +92,7 @@ public final class MarkdownStream {
         if (pending.takeGaveUpRows()) {
             shown = Math.max(shown, pending.rowStart());
             plainBlock = true;
+            openFence = null;
         }
     }
 
@@ -102,6 +105,10 @@ public final class MarkdownStream {
         if (end <= committed) {
             return false;
         }
+        if (!all && openFence != null && !plainBlock && end > shown && !mayCloseFence(source.substring(shown, end))) {
+            return addCodeLines(end);
+        }
+        openFence = null;
         String text = source.substring(committed, end);
         Node document = renderer.parse(text);
         List<Node> blocks = new ArrayList<>();
@@ -126,6 +133,7 @@ public final class MarkdownStream {
         if (finished < blocks.size() && blocks.get(finished) instanceof FencedCodeBlock open) {
             addRows(rows, renderer.openFence(open, width));
             newShown = end;
+            openFence = open.getFenceIndent() == 0 ? laidOut(open) : null;
         }
         if (rows.isEmpty() && newShown == shown && finishedEnd == 0) {
             return false;
@@ -139,6 +147,53 @@ public final class MarkdownStream {
         shown = Math.max(committed, newShown);
         pending.print(source.substring(shown), shown);
         return true;
+    }
+
+    /**
+     * The lines up to {@code end} continue the open fenced code block: lays out just those lines (no parse),
+     * prints them in place of their plain rows, and redraws the tail.
+     */
+    private boolean addCodeLines(int end) {
+        List<Row> rows = new ArrayList<>();
+        String[] lines = source.substring(shown, end).split("\n", -1);
+        for (int i = 0; i < lines.length - 1; i++) {
+            rows.addAll(openFence.line(lines[i]));
+        }
+        blockRowsShown += rows.size();
+        pending.erase();
+        for (Row row : rows) {
+            out.print(renderer.encode(row));
+            out.print('\n');
+        }
+        shown = end;
+        pending.print(source.substring(shown), shown);
+        return true;
+    }
+
+    /** A layout of {@code fence} that has taken every line so far, ready for the next. */
+    private CodeBlockLayout laidOut(FencedCodeBlock fence) {
+        CodeBlockLayout layout = new CodeBlockLayout(fence.getInfo(), width);
+        String literal = fence.getLiteral();
+        if (!literal.isEmpty()) {
+            for (String line : literal.substring(0, literal.length() - 1).split("\n", -1)) {
+                layout.line(line);
+            }
+        }
+        return layout;
+    }
+
+    /**
+     * Whether one of {@code lines} might close a fenced code block (it starts with a backtick or tilde after
+     * its indentation): such a line goes to the parser, every other line is plainly more code.
+     */
+    private static boolean mayCloseFence(String lines) {
+        for (String line : lines.split("\n")) {
+            String stripped = line.stripLeading();
+            if (stripped.startsWith("`") || stripped.startsWith("~")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the rows of the block at {@link #committed} not printed yet, after a blank row if it is a new block. */

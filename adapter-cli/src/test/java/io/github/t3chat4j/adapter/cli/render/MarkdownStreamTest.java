@@ -103,6 +103,18 @@ class MarkdownStreamTest {
     }
 
     @Test
+    void streamsCodeLikeTheWholeText_whenLinesLookLikeFencesOrTheFenceIsIndented() {
+        String markdown = "  ```js\n  let a = `x`;\n    /* open\n  ~~~\n  ```\n\n```\n``\n~~~\n`inline`\n  */\n````\n"
+                + "```python\n'''doc\n\nmore'''\nafter\n";
+        for (List<String> deltas : List.of(Samples.every(markdown, 1), Samples.every(markdown, 3),
+                Samples.random(markdown, 7))) {
+            Output streamed = stream(markdown, deltas, COLUMNS, 30, COLOUR);
+
+            assertThat(streamed.screen().styled()).containsExactlyElementsOf(whole(markdown, COLUMNS, 30, COLOUR).styled());
+        }
+    }
+
+    @Test
     void printsAnUnfinishedParagraphPlainly_withoutAnyRedraw() {
         StringWriter written = new StringWriter();
         MarkdownStream stream = new MarkdownStream(new PrintWriter(written), new MarkdownRenderer(COLOUR, false),
