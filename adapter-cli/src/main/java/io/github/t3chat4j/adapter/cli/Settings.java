@@ -29,10 +29,12 @@ final class Settings {
     static final String GATEWAY_KEY = "T3_GATEWAY_KEY";
     /** {@code BROWSER[:PROFILE]}: read the credentials from that browser at every run instead of storing them. */
     static final String COOKIES_FROM_BROWSER = "T3_COOKIES_FROM_BROWSER";
+    /** {@code false} turns Markdown rendering of replies off (as {@code --no-render} does). */
+    static final String RENDER = "T3_RENDER";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER);
+            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);
