@@ -35,7 +35,7 @@ final class Backends implements Backend.Provider {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), ExitCode.IO);
         }
-        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), true, warnings)
-                : new GuiceBackend(storage, false, warnings);
+        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), true, warnings, env)
+                : new GuiceBackend(storage, false, warnings, env);
     }
 }

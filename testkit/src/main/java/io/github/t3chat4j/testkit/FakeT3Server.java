@@ -68,6 +68,7 @@ public final class FakeT3Server implements AutoCloseable {
     private volatile String pendingRotation;
     private volatile String requiredWosSession;
     private volatile boolean sessionExpired;
+    private volatile boolean sessionRevoked;
 
     private FakeT3Server(HttpServer http, ExecutorService executor) {
         this.http = http;
@@ -197,6 +198,15 @@ public final class FakeT3Server implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A revoked session (signed out elsewhere): every {@code /api/} request answers 401, session renewal
+     * included, so no refresh recovers it.
+     */
+    public FakeT3Server revokeSession() {
+        this.sessionRevoked = true;
+        return this;
+    }
+
     /** Every request received so far, in order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -220,6 +230,7 @@ public final class FakeT3Server implements AutoCloseable {
         pendingRotation = null;
         requiredWosSession = null;
         sessionExpired = false;
+        sessionRevoked = false;
     }
 
     @Override
@@ -239,6 +250,11 @@ public final class FakeT3Server implements AutoCloseable {
             if (botFilter.test(request)) {
                 exchange.getResponseHeaders().set("cf-mitigated", "challenge");
                 sendText(exchange, 403, "text/html; charset=UTF-8", CHALLENGE_PAGE);
+                return;
+            }
+            if (sessionRevoked && request.path().startsWith("/api/")) {
+                sendText(exchange, 401, "application/json", "[{\"error\":{\"json\":{\"message\":\"UNAUTHORIZED\","
+                        + "\"code\":-32001,\"data\":{\"code\":\"UNAUTHORIZED\",\"httpStatus\":401}}}}]");
                 return;
             }
             Endpoint endpoint = routes.get(request.path());

@@ -25,10 +25,13 @@ final class Settings {
     static final String BASE_URL = "T3_BASE_URL";
     static final String USER_AGENT = "T3_USER_AGENT";
     static final String TRACK_CREDITS = "T3_TRACK_CREDITS";
+    static final String TRANSPORT = "T3_TRANSPORT";
+    static final String CURL = "T3_CURL";
+    static final String PROXY = "T3_PROXY";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS);
+            BASE_URL, USER_AGENT, TRACK_CREDITS, TRANSPORT, CURL, PROXY);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID);
@@ -61,6 +64,9 @@ final class Settings {
 
         /** The value as {@code t3 config} shows it: secrets masked. */
         String display() {
+            if (key.equals(PROXY)) {
+                return NetworkSettings.withoutCredentials(value);
+            }
             return SECRET_KEYS.contains(key) ? mask(value) : value;
         }
 
@@ -90,6 +96,11 @@ final class Settings {
     /** The model: {@code T3_MODEL}, else the default model. */
     ModelId model() {
         return get(MODEL).map(ModelId::of).orElse(ModelId.DEFAULT);
+    }
+
+    /** How requests reach t3.chat: {@code T3_TRANSPORT}, {@code T3_CURL} and {@code T3_PROXY}. */
+    NetworkSettings network() {
+        return new NetworkSettings(get(TRANSPORT).orElse(""), get(CURL).orElse(""), get(PROXY).orElse(""));
     }
 
     /** Default chat settings with the configured system prompt, time zone and locale applied. */

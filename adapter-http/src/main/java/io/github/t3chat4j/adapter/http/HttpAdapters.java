@@ -18,6 +18,7 @@ import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbe;
 import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
 import io.github.t3chat4j.application.DrivenAdapters;
 import io.github.t3chat4j.application.DrivenPorts;
@@ -27,9 +28,11 @@ import io.github.t3chat4j.application.port.out.LoadAccountPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,6 +94,20 @@ public final class HttpAdapters implements DrivenAdapters {
             case RULES -> ProxyRules.explicit(proxy.forHttps().map(ProxyEndpoint::of),
                     proxy.forHttp().map(ProxyEndpoint::of), proxy.noProxy());
         };
+    }
+
+    /**
+     * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
+     * each transport's engine is made on first use and closed with the probe.
+     */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config) {
+        requireNonNull(config, "config == null");
+        HttpConfig.Transport first = config.transport();
+        Map<String, String> environment = System.getenv();
+        return new HttpConnectionProbe(config.baseUrl(), config.userAgent(),
+                new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
+                config.trustedCertificates(), List.of(first.label(), first.other().label()),
+                name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
     }
 
     /** The adapters against {@code config}, with a connection pool of their own. */
