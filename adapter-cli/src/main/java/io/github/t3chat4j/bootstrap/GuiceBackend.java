@@ -18,7 +18,7 @@ import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.ConnectionDiagnosis;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
@@ -86,7 +86,7 @@ final class GuiceBackend implements Backend {
     }
 
     @Override
-    public ConnectionDiagnosis diagnose(ConnectionSettings connection, DiagnoseConnectionCommand command) {
+    public DiagnosisResult diagnose(ConnectionSettings connection, DiagnoseConnectionCommand command) {
         try (DemoServer demoServer = demo ? DemoServer.start() : null) {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
             DiagnoseConnectionCommand checked = demoServer == null ? command

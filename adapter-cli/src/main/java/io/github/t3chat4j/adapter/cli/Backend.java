@@ -24,7 +24,7 @@ public interface Backend {
      * Runs {@code t3 doctor} for {@code connection} (whose credentials may be missing or malformed: the
      * diagnosis reports that). The backend opens and closes whatever the checks need.
      */
-    default DiagnoseConnectionUseCase.ConnectionDiagnosis diagnose(ConnectionSettings connection,
+    default DiagnoseConnectionUseCase.DiagnosisResult diagnose(ConnectionSettings connection,
             DiagnoseConnectionUseCase.DiagnoseConnectionCommand command) {
         throw new CliException("t3 doctor is not available with this backend.", ExitCode.USAGE);
     }

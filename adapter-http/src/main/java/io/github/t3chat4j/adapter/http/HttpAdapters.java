@@ -18,7 +18,7 @@ import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
-import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbe;
+import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
 import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
 import io.github.t3chat4j.application.DrivenAdapters;
 import io.github.t3chat4j.application.DrivenPorts;
@@ -104,7 +104,7 @@ public final class HttpAdapters implements DrivenAdapters {
         requireNonNull(config, "config == null");
         HttpConfig.Transport first = config.transport();
         Map<String, String> environment = System.getenv();
-        return new HttpConnectionProbe(config.baseUrl(), config.userAgent(),
+        return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), List.of(first.label(), first.other().label()),
                 name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));

@@ -45,13 +45,13 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
     private enum Outcome { PASSED, BLOCKED, SESSION_REJECTED, UNREACHABLE, UNAVAILABLE, FAILED }
 
     @Override
-    public ConnectionDiagnosis diagnose(DiagnoseConnectionCommand command) {
+    public DiagnosisResult diagnose(DiagnoseConnectionCommand command) {
         requireNonNull(command, "command == null");
-        List<Check> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
         Optional<Session> session = credentials(command, checks);
         int clockLine = checks.size();
         for (ProbeConnectionPort.NetworkCheck network : probe.probeNetwork()) {
-            checks.add(new Check(network.name(), network.passed() ? Status.PASS : Status.FAIL, network.detail()));
+            checks.add(new CheckResult(network.name(), network.passed() ? Status.PASS : Status.FAIL, network.detail()));
         }
         List<String> transports = probe.transports();
         Optional<Instant> serverDate = Optional.empty();
@@ -76,40 +76,40 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
         }
         checks.add(clockLine, clockCheck(serverDate));
         boolean ready = working != null;
-        return new ConnectionDiagnosis(checks, Optional.ofNullable(working), ready,
+        return new DiagnosisResult(checks, Optional.ofNullable(working), ready,
                 advice(session.isPresent(), transports, outcomes, working));
     }
 
-    private Optional<Session> credentials(DiagnoseConnectionCommand command, List<Check> checks) {
+    private Optional<Session> credentials(DiagnoseConnectionCommand command, List<CheckResult> checks) {
         if (command.cookies().isBlank()) {
-            checks.add(new Check("credentials", Status.FAIL, "no cookie string (COOKIES is not set)"));
+            checks.add(new CheckResult("credentials", Status.FAIL, "no cookie string (COOKIES is not set)"));
             return Optional.empty();
         }
         Session session;
         try {
             session = Session.of(command.cookies(), command.convexSessionId());
         } catch (IllegalArgumentException e) {
-            checks.add(new Check("credentials", Status.FAIL, "malformed: " + e.getMessage()));
+            checks.add(new CheckResult("credentials", Status.FAIL, "malformed: " + e.getMessage()));
             return Optional.empty();
         }
         if (session.cookies().get(SessionCookies.WOS_SESSION).filter(v -> !v.isBlank()).isEmpty()) {
-            checks.add(new Check("credentials", Status.FAIL, "the cookie string has no wos-session cookie;"
+            checks.add(new CheckResult("credentials", Status.FAIL, "the cookie string has no wos-session cookie;"
                     + " copy the whole Cookie header of a request to t3.chat"));
             return Optional.empty();
         }
-        checks.add(new Check("credentials", Status.PASS, session.cookies().size()
+        checks.add(new CheckResult("credentials", Status.PASS, session.cookies().size()
                 + " cookies with wos-session, and a convex session id"));
         return Optional.of(session);
     }
 
-    private Check clockCheck(Optional<Instant> serverDate) {
+    private CheckResult clockCheck(Optional<Instant> serverDate) {
         if (serverDate.isEmpty()) {
-            return new Check("clock", Status.SKIP, "no answer with a Date header to compare with");
+            return new CheckResult("clock", Status.SKIP, "no answer with a Date header to compare with");
         }
         Duration skew = Duration.between(serverDate.get(), clock.instant()).abs();
         return skew.compareTo(CLOCK_TOLERANCE) <= 0
-                ? new Check("clock", Status.PASS, "within " + Math.max(1, skew.toSeconds()) + " s of the server's")
-                : new Check("clock", Status.WARN, "off by " + skew.toSeconds() + " s from the server's; sessions"
+                ? new CheckResult("clock", Status.PASS, "within " + Math.max(1, skew.toSeconds()) + " s of the server's")
+                : new CheckResult("clock", Status.WARN, "off by " + skew.toSeconds() + " s from the server's; sessions"
                         + " and TLS need a correct clock (enable NTP)");
     }
 
@@ -117,11 +117,11 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
     private final class Run {
         private final String transport;
         private final boolean includeChat;
-        private final List<Check> checks;
+        private final List<CheckResult> checks;
         private Session session;
         private Optional<Instant> serverDate = Optional.empty();
 
-        Run(String transport, Session session, boolean includeChat, List<Check> checks) {
+        Run(String transport, Session session, boolean includeChat, List<CheckResult> checks) {
             this.transport = transport;
             this.session = session;
             this.includeChat = includeChat;
@@ -140,7 +140,7 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
             Outcome trpc = step(SiteProbe.TRPC, "tRPC");
             if (trpc != Outcome.PASSED || !includeChat) {
                 if (!includeChat && trpc == Outcome.PASSED) {
-                    checks.add(new Check("chat [" + transport + "]", Status.SKIP, "not sent (it costs credits);"
+                    checks.add(new CheckResult("chat [" + transport + "]", Status.SKIP, "not sent (it costs credits);"
                             + " run t3 doctor --chat to send one"));
                 }
                 return trpc;
@@ -158,24 +158,24 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
                     session = session.withRenewedWosSession(answer.rotatedWosSession().get());
                     detail += "; t3.chat renewed the session cookie" + keep();
                 }
-                checks.add(new Check(label, Status.PASS, detail));
+                checks.add(new CheckResult(label, Status.PASS, detail));
                 return Outcome.PASSED;
             } catch (BlockedByBotProtectionException e) {
-                checks.add(new Check(label, Status.FAIL, "blocked by t3.chat's bot filter (HTTP 403 challenge"
+                checks.add(new CheckResult(label, Status.FAIL, "blocked by t3.chat's bot filter (HTTP 403 challenge"
                         + " page): this client's TLS handshake or headers were turned away"));
                 return Outcome.BLOCKED;
             } catch (SessionExpiredException e) {
-                checks.add(new Check(label, Status.FAIL, "the session was refused (expired, revoked or signed"
+                checks.add(new CheckResult(label, Status.FAIL, "the session was refused (expired, revoked or signed"
                         + " out): " + e.getMessage()));
                 return Outcome.SESSION_REJECTED;
             } catch (TransportException e) {
-                checks.add(new Check(label, Status.FAIL, "network failure: " + e.getMessage()));
+                checks.add(new CheckResult(label, Status.FAIL, "network failure: " + e.getMessage()));
                 return Outcome.UNREACHABLE;
             } catch (InvalidInputException e) {
-                checks.add(new Check(label, Status.FAIL, "this transport cannot run here: " + e.getMessage()));
+                checks.add(new CheckResult(label, Status.FAIL, "this transport cannot run here: " + e.getMessage()));
                 return Outcome.UNAVAILABLE;
             } catch (T3ChatException e) {
-                checks.add(new Check(label, Status.FAIL, e.getMessage()));
+                checks.add(new CheckResult(label, Status.FAIL, e.getMessage()));
                 return Outcome.FAILED;
             }
         }

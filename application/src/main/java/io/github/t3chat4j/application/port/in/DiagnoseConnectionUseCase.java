@@ -14,7 +14,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface DiagnoseConnectionUseCase {
 
-    ConnectionDiagnosis diagnose(DiagnoseConnectionCommand command);
+    DiagnosisResult diagnose(DiagnoseConnectionCommand command);
 
     /**
      * What to diagnose with.
@@ -39,8 +39,8 @@ public interface DiagnoseConnectionUseCase {
     enum Status { PASS, WARN, FAIL, SKIP }
 
     /** One line of the diagnosis. */
-    record Check(String name, Status status, String detail) {
-        public Check {
+    record CheckResult(String name, Status status, String detail) {
+        public CheckResult {
             requireNonNull(name, "name == null");
             requireNonNull(status, "status == null");
             requireNonNull(detail, "detail == null");
@@ -51,9 +51,9 @@ public interface DiagnoseConnectionUseCase {
      * The result: the checks in order, the transport that got through (if any), whether everything a
      * chat needs passed, and what to do next.
      */
-    record ConnectionDiagnosis(List<Check> checks, Optional<String> workingTransport, boolean readyToChat,
+    record DiagnosisResult(List<CheckResult> checks, Optional<String> workingTransport, boolean readyToChat,
             List<String> advice) {
-        public ConnectionDiagnosis {
+        public DiagnosisResult {
             checks = List.copyOf(checks);
             requireNonNull(workingTransport, "workingTransport == null");
             advice = List.copyOf(advice);

@@ -55,7 +55,7 @@ import javax.net.ssl.SSLSocket;
  * first use, without retries), the requests of {@link SiteRequests}, and the JVM's resolver and TLS for
  * the checks below HTTP. Messages name hosts and proxies, never credentials. Not thread-safe.
  */
-public final class HttpConnectionProbe implements ProbeConnectionPort {
+public final class HttpConnectionProbeAdapter implements ProbeConnectionPort {
 
     private static final String CHAT_PROMPT = "Reply with the single word OK.";
 
@@ -73,7 +73,7 @@ public final class HttpConnectionProbe implements ProbeConnectionPort {
      * @param transports the transport names, the configured one first
      * @param engines makes the engine of a transport name
      */
-    public HttpConnectionProbe(URI baseUrl, String userAgent, Timeouts timeouts, ProxyRules proxies,
+    public HttpConnectionProbeAdapter(URI baseUrl, String userAgent, Timeouts timeouts, ProxyRules proxies,
             Optional<java.nio.file.Path> trustedCertificates, List<String> transports,
             Function<String, HttpEngine> engines) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
@@ -204,7 +204,7 @@ public final class HttpConnectionProbe implements ProbeConnectionPort {
 
     @Override
     public String toString() {
-        return "HttpConnectionProbe[" + baseUrl + ", " + transports + "]";
+        return "HttpConnectionProbeAdapter[" + baseUrl + ", " + transports + "]";
     }
 
     /** The adapters of one transport, over a pipeline that does not retry. */
@@ -230,7 +230,7 @@ public final class HttpConnectionProbe implements ProbeConnectionPort {
         SiteAnswer home(Session credentials) {
             try (OpenResponse page = pipeline.open(site.home(credentials))) {
                 protocol = page.protocol();
-                Optional<Instant> date = page.header("Date").flatMap(HttpConnectionProbe::parseDate);
+                Optional<Instant> date = page.header("Date").flatMap(HttpConnectionProbeAdapter::parseDate);
                 page.abort();
                 return new SiteAnswer(protocol, date, Optional.empty());
             }
