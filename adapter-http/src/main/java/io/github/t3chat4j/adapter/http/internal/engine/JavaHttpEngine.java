@@ -9,11 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -21,24 +19,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.CredentialsProvider;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -50,6 +42,8 @@ import org.apache.hc.core5.util.Timeout;
  * connection pool. TLS is set up as {@link TlsSettings} says; the proxy of each request is the one
  * {@link ProxyRules} picks, with Basic credentials answered to the proxy's challenge. The client's own
  * retries, cookie store, decompression and priority headers are off: the pipeline decides all of that.
+ * Plain {@code http://} requests (no TLS, so no ALPN) go through HttpClient's classic client over HTTP/1.1,
+ * with the same proxy rules.
  */
 public final class JavaHttpEngine implements HttpEngine {
 
@@ -57,10 +51,12 @@ public final class JavaHttpEngine implements HttpEngine {
     private static final int MAX_CONNECTIONS = 20;
 
     private final CloseableHttpAsyncClient client;
+    private final ApacheHttpEngine cleartext;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JavaHttpEngine(CloseableHttpAsyncClient client) {
+    private JavaHttpEngine(CloseableHttpAsyncClient client, ApacheHttpEngine cleartext) {
         this.client = client;
+        this.cleartext = cleartext;
     }
 
     /**
@@ -111,7 +107,7 @@ public final class JavaHttpEngine implements HttpEngine {
                 .disableRequestPriority()
                 .build();
         client.start();
-        return new JavaHttpEngine(client);
+        return new JavaHttpEngine(client, ApacheHttpEngine.create(options.proxies()));
     }
 
     @Override
@@ -119,6 +115,11 @@ public final class JavaHttpEngine implements HttpEngine {
         requireNonNull(request, "request == null");
         if (closed.get()) {
             throw new IllegalStateException("The HTTP adapters are closed.");
+        }
+        if (request.uri().getScheme().equalsIgnoreCase("http")) {
+            // Without TLS there is no ALPN and so no HTTP/2 (as in a browser): the classic client speaks
+            // HTTP/1.1 and reads a body up to a connection reset without losing what arrived before it.
+            return cleartext.execute(request);
         }
         StreamingResponseConsumer consumer = new StreamingResponseConsumer();
         HttpClientContext context = HttpClientContext.create();
@@ -186,44 +187,13 @@ public final class JavaHttpEngine implements HttpEngine {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             client.close(CloseMode.IMMEDIATE);
+            cleartext.close();
         }
     }
 
     @Override
     public String toString() {
         return "JavaHttpEngine[" + (closed.get() ? "closed" : "open") + "]";
-    }
-
-    /** The proxy of a route is the one the rules pick for its target. */
-    private static final class RulesRoutePlanner extends DefaultRoutePlanner {
-        private final ProxyRules rules;
-
-        RulesRoutePlanner(ProxyRules rules) {
-            super(null);
-            this.rules = rules;
-        }
-
-        @Override
-        protected HttpHost determineProxy(HttpHost target, HttpContext context) {
-            URI uri = URI.create(target.getSchemeName() + "://" + target.toHostString());
-            return rules.select(uri).map(p -> new HttpHost("http", p.host(), p.port())).orElse(null);
-        }
-    }
-
-    /** Answers a proxy's challenge with the user and password of that proxy's URL; nothing else. */
-    private static final class ProxyCredentials implements CredentialsProvider {
-        private final ProxyRules rules;
-
-        ProxyCredentials(ProxyRules rules) {
-            this.rules = rules;
-        }
-
-        @Override
-        public org.apache.hc.client5.http.auth.Credentials getCredentials(AuthScope scope, HttpContext context) {
-            Optional<ProxyEndpoint> proxy = rules.credentialsFor(scope.getHost(), scope.getPort());
-            return proxy.map(p -> new UsernamePasswordCredentials(p.user().orElse(""),
-                    p.password().orElse("").toCharArray())).orElse(null);
-        }
     }
 
     /** A response whose body flows from the consumer's buffer. */
