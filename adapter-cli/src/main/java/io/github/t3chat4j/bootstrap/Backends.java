@@ -38,7 +38,7 @@ final class Backends implements Backend.Provider {
             throw new CliException(e.getMessage(), ExitCode.IO);
         }
         BrowserConfig browsers = BrowserConfig.fromEnvironment(env);
-        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), browsers, true, warnings)
-                : new GuiceBackend(storage, browsers, false, warnings);
+        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), browsers, true, warnings, env)
+                : new GuiceBackend(storage, browsers, false, warnings, env);
     }
 }

@@ -6,25 +6,38 @@ import com.google.inject.Module;
 import io.github.t3chat4j.adapter.browser.BrowserAdapterModule;
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
 import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ConnectionSettings;
+import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
+import io.github.t3chat4j.adapter.cli.NetworkSettings;
 import io.github.t3chat4j.adapter.cli.RunningGateway;
+import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.adapter.openai.GatewayConfig;
 import io.github.t3chat4j.adapter.openai.OpenAiGateway;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
+import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.service.DiagnoseConnectionService;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -44,13 +57,59 @@ final class GuiceBackend implements Backend {
     private final BrowserConfig browsers;
     private final boolean demo;
     private final Consumer<String> warnings;
+    private final Map<String, String> env;
     private LocalUseCases local;
 
-    GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings) {
+    GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
+            Map<String, String> env) {
         this.storage = storage;
         this.browsers = browsers;
         this.demo = demo;
         this.warnings = warnings;
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * The HTTP settings of a connection: the User-Agent, the transport and curl, and the proxy (an explicit
+     * one with the environment's {@code NO_PROXY}, else the {@code HTTPS_PROXY} family, else the JVM's).
+     *
+     * @throws CliException with {@link ExitCode#USAGE} for an unknown transport or a malformed proxy URL
+     */
+    HttpConfig httpConfig(URI base, ConnectionSettings connection) {
+        HttpConfig http = HttpConfig.defaults(base);
+        if (!connection.userAgent().isBlank()) {
+            http = http.withUserAgent(connection.userAgent());
+        }
+        NetworkSettings network = connection.network();
+        try {
+            if (!network.transport().isBlank()) {
+                http = http.withTransport(HttpConfig.Transport.parse(network.transport()));
+            }
+            if (!network.curl().isBlank()) {
+                http = http.withCurl(network.curl().strip());
+            }
+            String noProxy = env.getOrDefault("no_proxy", env.getOrDefault("NO_PROXY", ""));
+            http = http.withProxy(network.proxy().isBlank() ? HttpConfig.Proxy.fromEnvironment(env)
+                    : network.proxy().strip().equalsIgnoreCase("none") ? HttpConfig.Proxy.none()
+                    : HttpConfig.Proxy.of(network.proxy(), noProxy));
+        } catch (InvalidInputException e) {
+            throw new CliException(e.getMessage(), ExitCode.USAGE);
+        }
+        return http;
+    }
+
+    @Override
+    public DiagnosisResult diagnose(ConnectionSettings connection, DiagnoseConnectionCommand command) {
+        try (DemoServer demoServer = demo ? DemoServer.start() : null) {
+            URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
+            DiagnoseConnectionCommand checked = demoServer == null ? command
+                    : new DiagnoseConnectionCommand(DEMO_COOKIES, DEMO_CONVEX_SESSION_ID, command.includeChat());
+            SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
+                    ? StorageAdapters.create(storage).sessionStore() : SaveSessionPort.NONE;
+            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
+                return new DiagnoseConnectionService(probe, keep, Clock.systemUTC()).diagnose(checked);
+            }
+        }
     }
 
     @Override
@@ -81,10 +140,7 @@ final class GuiceBackend implements Backend {
         DemoServer demoServer = demo ? DemoServer.start() : null;
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
-            HttpConfig http = HttpConfig.defaults(base);
-            if (!connection.userAgent().isBlank()) {
-                http = http.withUserAgent(connection.userAgent());
-            }
+            HttpConfig http = httpConfig(base, connection);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
                     new HttpAdapterModule(http)));
             if (demoServer == null) {

@@ -33,8 +33,9 @@ class DependencyRulesTest {
             .orShould().dependOnClassesThat().resideInAPackage("java.net.http..");
 
     @ArchTest
-    static final ArchRule only_http_adapter_uses_httpclient = noClasses()
-            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.bootstrap..")
+    static final ArchRule only_http_adapter_and_testkit_server_use_httpcomponents = noClasses()
+            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.bootstrap..",
+                    "io.github.t3chat4j.testkit..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.hc..");
 
     @ArchTest

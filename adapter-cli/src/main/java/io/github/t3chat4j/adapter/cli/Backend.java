@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -19,6 +20,15 @@ public interface Backend {
      * @throws io.github.t3chat4j.application.error.InvalidInputException if the credentials are malformed
      */
     T3Client connect(ConnectionSettings connection);
+
+    /**
+     * Runs {@code t3 doctor} for {@code connection} (whose credentials may be missing or malformed: the
+     * diagnosis reports that). The backend opens and closes whatever the checks need.
+     */
+    default DiagnoseConnectionUseCase.DiagnosisResult diagnose(ConnectionSettings connection,
+            DiagnoseConnectionUseCase.DiagnoseConnectionCommand command) {
+        throw new CliException("t3 doctor is not available with this backend.", ExitCode.USAGE);
+    }
 
     /** Conversations and settings on disk; no connection needed. */
     LocalUseCases local();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {AskCommand.class, ChatCommand.class, LoginCommand.class, LogoutCommand.class,
             ConfigCommand.class, ConversationsCommand.class, CreditsCommand.class, ModelsCommand.class,
-            ImageCommand.class, ServeCommand.class},
+            ImageCommand.class, ServeCommand.class, DoctorCommand.class},
         description = {"Use t3.chat from the terminal with your browser's session.", ""},
         footer = {"", "Examples:",
             "  t3                      chat (when run in a terminal); t3 chat --help",
@@ -50,6 +50,21 @@ public final class T3Command implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "Where t3.chat is (env T3_BASE_URL, default " + DEFAULT_BASE_URL + ").")
     String baseUrl;
+
+    @Option(names = "--transport", paramLabel = "java|curl", scope = ScopeType.INHERIT,
+            description = "What sends the requests: java (the JVM's client, HTTP/2 where offered) or curl"
+                    + " (env T3_TRANSPORT, default java).")
+    String transport;
+
+    @Option(names = "--curl", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The curl to run with --transport curl, such as a curl-impersonate wrapper"
+                    + " (env T3_CURL, default curl on the PATH).")
+    String curl;
+
+    @Option(names = "--proxy", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Send every request through this proxy, http://[user:password@]host:port"
+                    + " (env T3_PROXY; else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY).")
+    String proxy;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces of errors.")
@@ -105,6 +120,15 @@ public final class T3Command implements Callable<Integer> {
         if (baseUrl != null) {
             flags.put(Settings.BASE_URL, baseUrl);
         }
+        if (transport != null) {
+            flags.put(Settings.TRANSPORT, transport);
+        }
+        if (curl != null) {
+            flags.put(Settings.CURL, curl);
+        }
+        if (proxy != null) {
+            flags.put(Settings.PROXY, proxy);
+        }
         return config().resolve(flags);
     }
 
@@ -120,7 +144,7 @@ public final class T3Command implements Callable<Integer> {
         URI base = baseUrl(resolved);
         String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
         if (demo) {
-            return new ConnectionSettings(base, "", "", false, userAgent, model, settings);
+            return new ConnectionSettings(base, "", "", false, userAgent, model, settings, resolved.network());
         }
         Optional<Settings.Value> fromBrowser = resolved.value(Settings.COOKIES_FROM_BROWSER);
         Optional<Settings.Value> stored = resolved.value(Settings.COOKIES);
@@ -132,7 +156,7 @@ public final class T3Command implements Callable<Integer> {
         }
         Settings.Value cookies = stored.orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
         return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
-                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings);
+                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings, resolved.network());
     }
 
     /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
@@ -144,7 +168,22 @@ public final class T3Command implements Callable<Integer> {
     /** The connection for explicit credentials (used by {@code t3 login}), not kept in the config file by itself. */
     ConnectionSettings connection(Settings resolved, String cookies, String convexSessionId) {
         return new ConnectionSettings(baseUrl(resolved), cookies, convexSessionId, false,
-                resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults());
+                resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults(),
+                resolved.network());
+    }
+
+    /**
+     * The connection {@code t3 doctor} checks: like {@link #connection(Settings, ModelId, ChatSettings)},
+     * but missing credentials are a finding of the doctor, not an error.
+     */
+    ConnectionSettings diagnosisConnection(Settings resolved) {
+        URI base = baseUrl(resolved);
+        String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
+        Settings.Value cookies = resolved.value(Settings.COOKIES).orElse(null);
+        return new ConnectionSettings(base, cookies == null ? "" : cookies.value(),
+                resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
+                cookies != null && cookies.source() == Settings.Source.CONFIG_FILE, userAgent, resolved.model(),
+                ChatSettings.defaults(), resolved.network());
     }
 
     private static URI baseUrl(Settings resolved) {

@@ -49,6 +49,11 @@ public final class ApacheHttpEngine implements HttpEngine {
      * without an SLF4J backend hears nothing from HttpClient's logging (see {@link Slf4jFallback}).
      */
     public static ApacheHttpEngine create() {
+        return create(ProxyRules.none());
+    }
+
+    /** A new engine whose requests take the proxy {@code proxies} picks (Basic credentials from its URL). */
+    public static ApacheHttpEngine create(ProxyRules proxies) {
         Slf4jFallback.quietWithoutBackend();
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
@@ -56,6 +61,8 @@ public final class ApacheHttpEngine implements HttpEngine {
                 .build();
         return new ApacheHttpEngine(HttpClients.custom()
                 .setConnectionManager(connections)
+                .setRoutePlanner(new RulesRoutePlanner(proxies))
+                .setDefaultCredentialsProvider(new ProxyCredentials(proxies))
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableContentCompression()
