@@ -1,5 +1,6 @@
 package io.github.t3chat4j.bootstrap;
 
+import io.github.t3chat4j.adapter.browser.BrowserConfig;
 import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The backends of {@code t3}: files where the XDG variables of {@code env} say, and for the demo profile
- * the bundled fake t3.chat with a data folder of its own. Warnings (a renewed cookie not kept, a cache not
+ * the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder and the
+ * variables of {@code env} say. Warnings (a renewed cookie not kept, a cache not
  * written) go to standard error as one line each.
  */
 final class Backends implements Backend.Provider {
@@ -35,7 +37,8 @@ final class Backends implements Backend.Provider {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), ExitCode.IO);
         }
-        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), true, warnings)
-                : new GuiceBackend(storage, false, warnings);
+        BrowserConfig browsers = BrowserConfig.fromEnvironment(env);
+        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), browsers, true, warnings, env)
+                : new GuiceBackend(storage, browsers, false, warnings, env);
     }
 }

@@ -3,28 +3,50 @@ package io.github.t3chat4j.bootstrap;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.github.t3chat4j.adapter.browser.BrowserAdapterModule;
+import io.github.t3chat4j.adapter.browser.BrowserConfig;
 import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ConnectionSettings;
+import io.github.t3chat4j.adapter.cli.ExitCode;
+import io.github.t3chat4j.adapter.cli.GatewayOptions;
+import io.github.t3chat4j.adapter.cli.NetworkSettings;
+import io.github.t3chat4j.adapter.cli.RunningGateway;
+import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.openai.GatewayConfig;
+import io.github.t3chat4j.adapter.openai.OpenAiGateway;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.service.DiagnoseConnectionService;
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * One profile's backend, wired by Guice: {@link ApplicationModule}, the storage adapters over this
  * profile's folders and, per connection, the HTTP adapters. Which modules a connection gets is decided
  * here: the catalogue cache only for the real site, the cookie write-back only when the credentials came
- * from the config file. In the demo, each connection starts the bundled fake t3.chat, which closes with
- * the client.
+ * from the config file. The local use cases also read browser profiles. In the demo, each connection
+ * starts the bundled fake t3.chat, which closes with the client. {@code t3 serve} gets a connection of
+ * its own that keeps no conversation, with the OpenAI-compatible gateway in front of it.
  */
 final class GuiceBackend implements Backend {
 
@@ -32,25 +54,93 @@ final class GuiceBackend implements Backend {
     static final String DEMO_CONVEX_SESSION_ID = "demo-convex-session";
 
     private final StorageConfig storage;
+    private final BrowserConfig browsers;
     private final boolean demo;
     private final Consumer<String> warnings;
+    private final Map<String, String> env;
     private LocalUseCases local;
 
-    GuiceBackend(StorageConfig storage, boolean demo, Consumer<String> warnings) {
+    GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
+            Map<String, String> env) {
         this.storage = storage;
+        this.browsers = browsers;
         this.demo = demo;
         this.warnings = warnings;
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * The HTTP settings of a connection: the User-Agent, the transport and curl, and the proxy (an explicit
+     * one with the environment's {@code NO_PROXY}, else the {@code HTTPS_PROXY} family, else the JVM's).
+     *
+     * @throws CliException with {@link ExitCode#USAGE} for an unknown transport or a malformed proxy URL
+     */
+    HttpConfig httpConfig(URI base, ConnectionSettings connection) {
+        HttpConfig http = HttpConfig.defaults(base);
+        if (!connection.userAgent().isBlank()) {
+            http = http.withUserAgent(connection.userAgent());
+        }
+        NetworkSettings network = connection.network();
+        try {
+            if (!network.transport().isBlank()) {
+                http = http.withTransport(HttpConfig.Transport.parse(network.transport()));
+            }
+            if (!network.curl().isBlank()) {
+                http = http.withCurl(network.curl().strip());
+            }
+            String noProxy = env.getOrDefault("no_proxy", env.getOrDefault("NO_PROXY", ""));
+            http = http.withProxy(network.proxy().isBlank() ? HttpConfig.Proxy.fromEnvironment(env)
+                    : network.proxy().strip().equalsIgnoreCase("none") ? HttpConfig.Proxy.none()
+                    : HttpConfig.Proxy.of(network.proxy(), noProxy));
+        } catch (InvalidInputException e) {
+            throw new CliException(e.getMessage(), ExitCode.USAGE);
+        }
+        return http;
+    }
+
+    @Override
+    public DiagnosisResult diagnose(ConnectionSettings connection, DiagnoseConnectionCommand command) {
+        try (DemoServer demoServer = demo ? DemoServer.start() : null) {
+            URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
+            DiagnoseConnectionCommand checked = demoServer == null ? command
+                    : new DiagnoseConnectionCommand(DEMO_COOKIES, DEMO_CONVEX_SESSION_ID, command.includeChat());
+            SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
+                    ? StorageAdapters.create(storage).sessionStore() : SaveSessionPort.NONE;
+            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
+                return new DiagnoseConnectionService(probe, keep, Clock.systemUTC()).diagnose(checked);
+            }
+        }
     }
 
     @Override
     public T3Client connect(ConnectionSettings connection) {
+        return connect(connection, List.of());
+    }
+
+    @Override
+    public RunningGateway serve(ConnectionSettings connection, GatewayOptions options, PrintWriter log) {
+        ChatSettings settings = ChatSettings.defaults().withTimezone(connection.settings().timezone())
+                .withLocale(connection.settings().locale());
+        GatewayConfig config = GatewayConfig.defaults(options.apiKey()).withHost(options.host())
+                .withPort(options.port()).withCorsOrigins(options.corsOrigins())
+                .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
+        T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
+        try {
+            return new GatewayServer(OpenAiGateway.start(client.useCases(), config, line -> {
+                log.println("t3 serve: " + line);
+                log.flush();
+            }), client);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private T3Client connect(ConnectionSettings connection, List<Module> extra) {
         DemoServer demoServer = demo ? DemoServer.start() : null;
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
-            HttpConfig http = HttpConfig.defaults(base);
-            if (!connection.userAgent().isBlank()) {
-                http = http.withUserAgent(connection.userAgent());
-            }
+            HttpConfig http = httpConfig(base, connection);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
                     new HttpAdapterModule(http)));
             if (demoServer == null) {
@@ -59,6 +149,7 @@ final class GuiceBackend implements Backend {
             if (connection.keepRotatedSession()) {
                 modules.add(new KeepRotatedSessionModule());
             }
+            modules.addAll(extra);
             T3Client.Builder builder = Guice.createInjector(modules).getInstance(T3Client.Builder.class)
                     .cookies(demoServer != null ? DEMO_COOKIES : connection.cookies())
                     .convexSessionId(demoServer != null ? DEMO_CONVEX_SESSION_ID : connection.convexSessionId())
@@ -81,7 +172,8 @@ final class GuiceBackend implements Backend {
     public synchronized LocalUseCases local() {
         // Built once per run: the chat's /conversations and ask --continue ask again and again.
         if (local == null) {
-            Injector injector = Guice.createInjector(new ApplicationModule(), new StorageAdapterModule(storage));
+            Injector injector = Guice.createInjector(new ApplicationModule(), new StorageAdapterModule(storage),
+                    new BrowserAdapterModule(browsers));
             local = injector.getInstance(LocalUseCases.class);
         }
         return local;

@@ -33,14 +33,15 @@ class DependencyRulesTest {
             .orShould().dependOnClassesThat().resideInAPackage("java.net.http..");
 
     @ArchTest
-    static final ArchRule only_http_adapter_uses_httpclient = noClasses()
-            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.bootstrap..")
+    static final ArchRule only_http_adapter_and_testkit_server_use_httpcomponents = noClasses()
+            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.bootstrap..",
+                    "io.github.t3chat4j.testkit..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.hc..");
 
     @ArchTest
     static final ArchRule jackson_stays_in_adapters_and_testkit = noClasses()
             .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.adapter.storage..",
-                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.adapter.cli..")
+                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..");
 
     @ArchTest
@@ -50,8 +51,49 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..");
 
     @ArchTest
+    static final ArchRule only_the_gateway_uses_jetty = noClasses()
+            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.openai..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
+
+    @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
-                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.testkit..");
+                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.adapter.browser..",
+                    "io.github.t3chat4j.testkit..");
+
+    @ArchTest
+    static final ArchRule the_gateway_depends_on_no_other_adapter = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.openai..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
+                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.cli..",
+                    "io.github.t3chat4j.adapter.browser..", "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..");
+
+    @ArchTest
+    static final ArchRule browser_formats_stay_in_the_browser_adapter = noClasses()
+            .that().resideOutsideOfPackage("io.github.t3chat4j.adapter.browser..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..", "javax.sql..",
+                    "org.xerial.snappy..", "org.iq80..", "javax.crypto..")
+            .because("SQLite, Snappy, LevelDB and the cookie crypto are how browsers store a session,"
+                    + " and only the browser adapter reads browsers");
+
+    @ArchTest
+    static final ArchRule browser_adapter_uses_only_its_formats = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.apache.hc..",
+                    "io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.adapter.storage..",
+                    "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..", "java.net.http..");
+
+    @ArchTest
+    static final ArchRule leveldb_is_read_in_one_class = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
+            .and().doNotHaveSimpleName("ChromiumLocalStorage")
+            .should().dependOnClassesThat().resideInAPackage("org.iq80..");
+
+    @ArchTest
+    static final ArchRule sqlite_is_opened_in_one_class = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
+            .and().doNotHaveSimpleName("SqliteDatabase")
+            .should().dependOnClassesThat().resideInAPackage("org.sqlite..");
 }

@@ -22,7 +22,9 @@ class HexagonRulesTest {
                     "io.github.t3chat4j.application")
             .adapter("http", "io.github.t3chat4j.adapter.http..")
             .adapter("storage", "io.github.t3chat4j.adapter.storage..")
+            .adapter("browser", "io.github.t3chat4j.adapter.browser..")
             .adapter("cli", "io.github.t3chat4j.adapter.cli..")
+            .adapter("openai", "io.github.t3chat4j.adapter.openai..")
             .adapter("testkit", "io.github.t3chat4j.testkit..")
             .ignoreDependency(resideInAPackage("io.github.t3chat4j.bootstrap.."), alwaysTrue())
             .ensureAllClassesAreContainedInArchitectureIgnoring("io.github.t3chat4j.bootstrap..");
@@ -34,7 +36,7 @@ class HexagonRulesTest {
 
     @ArchTest
     static final ArchRule driving_adapters_see_in_ports_only = noClasses()
-            .that().resideInAPackage("io.github.t3chat4j.adapter.cli..")
+            .that().resideInAnyPackage("io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.application.port.out..",
                     "io.github.t3chat4j.application.session..")
             .because("a driving adapter talks to use cases (port.in, T3Client, UseCases, LocalUseCases) only");

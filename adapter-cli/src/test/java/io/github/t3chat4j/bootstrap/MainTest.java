@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.RecordedRequest;
+import io.github.t3chat4j.testkit.Scenarios;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -51,6 +52,24 @@ class MainTest {
         env.put("COOKIES", COOKIES);
         env.put("CONVEX_SESSION_ID", "\"" + CONVEX + "\"");
         return env;
+    }
+
+    @Test
+    void demoAnswersWithRichMarkdown_renderedOnATerminal_andUntouchedInAPipe() {
+        Map<String, String> terminal = new HashMap<>(Map.of("TERM", "xterm-256color", "COLUMNS", "80", "LINES", "40"));
+        terminal.put("HOME", dataHome.resolve("home").toString());
+        terminal.put("XDG_DATA_HOME", dataHome.toString());
+        terminal.put("XDG_CONFIG_HOME", dataHome.resolve("config").toString());
+        StringWriter rendered = new StringWriter();
+
+        int code = Main.run(new PrintWriter(rendered, true), new PrintWriter(err, true), terminal, true, true,
+                "--demo", "ask", "show me markdown");
+        int piped = t3(Map.of(), "--demo", "ask", "show me markdown");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(rendered.toString()).contains("╭─ ", "java", "┌──────────┬", "1995 ");
+        assertThat(piped).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).isEqualTo(Scenarios.MARKDOWN_TEXT);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.ListConversationsPort;
 import io.github.t3chat4j.application.port.out.LoadAccountPort;
+import io.github.t3chat4j.application.port.out.LoadBrowserSessionPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
@@ -50,7 +51,8 @@ public final class ApplicationModule extends AbstractModule {
             SaveConversationPort.class, LoadConversationPort.class, LockConversationPort.class, ListConversationsPort.class,
             DeleteConversationPort.class, FormatConversationPort.class, ParseHistoryPort.class,
             LoadCustomerDataPort.class, LoadAccountPort.class, LoadModelInsightsPort.class,
-            LoadModelCatalogPort.class, ModelCatalogCachePort.class, SettingsStorePort.class);
+            LoadModelCatalogPort.class, ModelCatalogCachePort.class, SettingsStorePort.class,
+            LoadBrowserSessionPort.class);
 
     /** The set that adapter modules add their ready-made adapters to. */
     public static Multibinder<DrivenAdapters> adapters(Binder binder) {
@@ -76,7 +78,8 @@ public final class ApplicationModule extends AbstractModule {
             Optional<FormatConversationPort> formatConversation, Optional<ParseHistoryPort> parseHistory,
             Optional<LoadCustomerDataPort> customerData, Optional<LoadAccountPort> account,
             Optional<LoadModelInsightsPort> modelInsights, Optional<LoadModelCatalogPort> modelCatalog,
-            Optional<ModelCatalogCachePort> modelCatalogCache, Optional<SettingsStorePort> settingsStore) {
+            Optional<ModelCatalogCachePort> modelCatalogCache, Optional<SettingsStorePort> settingsStore,
+            Optional<LoadBrowserSessionPort> browserSession) {
         return ports -> {
             adapters.forEach(ports::adapters);
             chat.ifPresent(ports::chat);
@@ -98,6 +101,7 @@ public final class ApplicationModule extends AbstractModule {
             modelCatalog.ifPresent(ports::modelCatalog);
             modelCatalogCache.ifPresent(ports::modelCatalogCache);
             settingsStore.ifPresent(ports::settingsStore);
+            browserSession.ifPresent(ports::browserSession);
         };
     }
 

@@ -8,6 +8,7 @@ import io.github.t3chat4j.application.port.out.FetchImagePort;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.application.port.out.InitializeSessionPort;
 import io.github.t3chat4j.application.port.out.ListConversationsPort;
+import io.github.t3chat4j.application.port.out.LoadBrowserSessionPort;
 import io.github.t3chat4j.application.port.out.LoadAccountPort;
 import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
@@ -63,6 +64,7 @@ public final class DrivenPorts {
     private final LoadModelCatalogPort modelCatalog;
     private final ModelCatalogCachePort modelCatalogCache;
     private final SettingsStorePort settingsStore;
+    private final LoadBrowserSessionPort browserSession;
     private final boolean credentialsRequired;
     private final List<AutoCloseable> resources;
 
@@ -86,6 +88,7 @@ public final class DrivenPorts {
         this.modelCatalog = b.modelCatalog;
         this.modelCatalogCache = b.modelCatalogCache;
         this.settingsStore = b.settingsStore;
+        this.browserSession = b.browserSession;
         this.credentialsRequired = b.credentialsRequired;
         this.resources = List.copyOf(b.resources);
     }
@@ -248,6 +251,12 @@ public final class DrivenPorts {
         };
     }
 
+    LoadBrowserSessionPort browserSession() {
+        return browserSession != null ? browserSession : (browser, profile) -> {
+            throw missing("a browser profile reader (the browser adapters)");
+        };
+    }
+
     /** Whether an adapter sends the credentials anywhere, so a client must be given real ones. */
     boolean credentialsRequired() {
         return credentialsRequired;
@@ -283,6 +292,7 @@ public final class DrivenPorts {
         private LoadModelCatalogPort modelCatalog;
         private ModelCatalogCachePort modelCatalogCache;
         private SettingsStorePort settingsStore;
+        private LoadBrowserSessionPort browserSession;
         private boolean credentialsRequired;
         private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -388,6 +398,11 @@ public final class DrivenPorts {
 
         public Builder settingsStore(SettingsStorePort value) {
             this.settingsStore = value;
+            return this;
+        }
+
+        public Builder browserSession(LoadBrowserSessionPort value) {
+            this.browserSession = value;
             return this;
         }
 

@@ -6,19 +6,25 @@ import io.github.t3chat4j.application.port.in.DeleteConversationUseCase;
 import io.github.t3chat4j.application.port.in.ExportConversationUseCase;
 import io.github.t3chat4j.application.port.in.ImportHistoryUseCase;
 import io.github.t3chat4j.application.port.in.ListConversationsUseCase;
+import io.github.t3chat4j.application.port.in.LoadBrowserSessionUseCase;
 import io.github.t3chat4j.application.port.in.LoadConversationUseCase;
 import io.github.t3chat4j.application.port.in.LoadSettingsUseCase;
+import io.github.t3chat4j.application.port.in.ProvideGatewayKeyUseCase;
 import io.github.t3chat4j.application.port.in.UpdateSettingsUseCase;
 import io.github.t3chat4j.application.service.DeleteConversationService;
 import io.github.t3chat4j.application.service.ExportConversationService;
+import io.github.t3chat4j.application.service.GatewayKeyService;
 import io.github.t3chat4j.application.service.ImportHistoryService;
 import io.github.t3chat4j.application.service.ListConversationsService;
+import io.github.t3chat4j.application.service.LoadBrowserSessionService;
 import io.github.t3chat4j.application.service.LoadConversationService;
 import io.github.t3chat4j.application.service.SettingsService;
+import java.security.SecureRandom;
 
 /**
  * The use cases that need no connection and no credentials: the stored conversations (list, load,
- * export, delete, import from the browser) and the stored settings. Built from the storage ports of a
+ * export, delete, import from the browser), the stored settings, the gateway's key, and reading the
+ * session a browser on this machine is signed in with. Built from the storage ports of a
  * {@link DrivenPorts}; a use case whose port is missing fails with an
  * {@link io.github.t3chat4j.application.error.InvalidInputException} naming it. Thread-safe.
  */
@@ -30,6 +36,8 @@ public final class LocalUseCases {
     private final DeleteConversationService deleteConversation;
     private final ImportHistoryService importHistory;
     private final SettingsService settings;
+    private final GatewayKeyService gatewayKey;
+    private final LoadBrowserSessionService browserSession;
 
     private LocalUseCases(DrivenPorts ports) {
         this.listConversations = new ListConversationsService(ports.listConversations());
@@ -39,6 +47,8 @@ public final class LocalUseCases {
         this.importHistory = new ImportHistoryService(ports.parseHistory(), ports.loadConversation(),
                 ports.saveConversation());
         this.settings = new SettingsService(ports.settingsStore());
+        this.gatewayKey = new GatewayKeyService(ports.settingsStore(), new SecureRandom());
+        this.browserSession = new LoadBrowserSessionService(ports.browserSession());
     }
 
     /** The local use cases over the storage ports of {@code adapters} (such as {@code StorageAdapters}). */
@@ -77,5 +87,13 @@ public final class LocalUseCases {
 
     public UpdateSettingsUseCase updateSettings() {
         return settings;
+    }
+
+    public ProvideGatewayKeyUseCase provideGatewayKey() {
+        return gatewayKey;
+    }
+
+    public LoadBrowserSessionUseCase loadBrowserSession() {
+        return browserSession;
     }
 }

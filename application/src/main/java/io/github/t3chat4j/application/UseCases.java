@@ -13,6 +13,7 @@ import io.github.t3chat4j.application.port.in.ListActiveSessionsUseCase;
 import io.github.t3chat4j.application.port.in.ListModelsUseCase;
 import io.github.t3chat4j.application.port.in.ListPricingProductsUseCase;
 import io.github.t3chat4j.application.port.in.LoadConversationUseCase;
+import io.github.t3chat4j.application.port.in.ReadImageUseCase;
 import io.github.t3chat4j.application.port.in.RefreshSessionUseCase;
 import io.github.t3chat4j.application.port.in.ResolveModelUseCase;
 import io.github.t3chat4j.application.port.in.SendMessageUseCase;
@@ -26,6 +27,7 @@ import io.github.t3chat4j.application.service.ListModelsService;
 import io.github.t3chat4j.application.service.LoadConversationService;
 import io.github.t3chat4j.application.service.ModelCatalogService;
 import io.github.t3chat4j.application.service.ReadAccountService;
+import io.github.t3chat4j.application.service.ReadImageService;
 import io.github.t3chat4j.application.service.RefreshSessionService;
 import io.github.t3chat4j.application.service.ResolveModelService;
 import io.github.t3chat4j.application.service.SendMessageService;
@@ -51,6 +53,7 @@ public final class UseCases {
     private final RefreshSessionService refreshSession;
     private final InitializeSessionService initializeSession;
     private final DownloadImageService downloadImage;
+    private final ReadImageService readImage;
     private final LoadConversationService loadConversation;
     private final ReadAccountService account;
     private final ListModelsService listModels;
@@ -66,6 +69,7 @@ public final class UseCases {
         this.refreshSession = new RefreshSessionService(keeper);
         this.initializeSession = new InitializeSessionService(ports.initializeSession(), keeper);
         this.downloadImage = new DownloadImageService(ports.fetchImage(), ports.saveImage());
+        this.readImage = new ReadImageService(ports.fetchImage());
         this.loadConversation = new LoadConversationService(ports.loadConversation());
         this.account = new ReadAccountService(ports.customerData(), ports.account(), ports.modelInsights(), keeper);
         ModelCatalogService catalog = new ModelCatalogService(ports.modelCatalog(), ports.modelCatalogCache(), keeper,
@@ -102,6 +106,10 @@ public final class UseCases {
 
     public DownloadImageUseCase downloadImage() {
         return downloadImage;
+    }
+
+    public ReadImageUseCase readImage() {
+        return readImage;
     }
 
     public LoadConversationUseCase loadConversation() {

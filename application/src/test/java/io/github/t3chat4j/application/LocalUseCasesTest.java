@@ -96,6 +96,14 @@ class LocalUseCasesTest {
     }
 
     @Test
+    void keepsTheGatewayKeyInTheSettingsStore_besideTheOtherSettings() {
+        String key = local.provideGatewayKey().provideGatewayKey().key();
+
+        assertThat(settings).containsEntry("T3_GATEWAY_KEY", key).containsEntry("T3_MODEL", "gpt-4o");
+        assertThat(local.provideGatewayKey().provideGatewayKey().key()).isEqualTo(key);
+    }
+
+    @Test
     void namesTheMissingAdapter_whenNoStoreWasGiven() {
         LocalUseCases bare = LocalUseCases.of(DrivenPorts.builder().build());
 

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A fake t3.chat: a real HTTP server on 127.0.0.1 (a free port) that speaks PROTOCOL.md. It serves
@@ -50,8 +51,15 @@ public final class FakeT3Server implements AutoCloseable {
             <body><div id="root">t3chat4j fake server</div></body></html>
             """;
 
+    private static final String CHALLENGE_PAGE = """
+            <!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head>
+            <body><noscript>Enable JavaScript and cookies to continue</noscript></body></html>
+            """;
+
     private final HttpServer http;
     private final ExecutorService executor;
+    private volatile SecureListener secure;
+    private volatile Predicate<RecordedRequest> botFilter = request -> false;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Endpoint> routes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<ChatScenario> queuedChats = new ConcurrentLinkedQueue<>();
@@ -60,6 +68,7 @@ public final class FakeT3Server implements AutoCloseable {
     private volatile String pendingRotation;
     private volatile String requiredWosSession;
     private volatile boolean sessionExpired;
+    private volatile boolean sessionRevoked;
 
     private FakeT3Server(HttpServer http, ExecutorService executor) {
         this.http = http;
@@ -93,13 +102,56 @@ public final class FakeT3Server implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
-    public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port());
+    /**
+     * Starts a server that also listens with TLS (the shared {@link TestCertificate}) on a second port,
+     * speaking HTTP/2 to clients that offer it through ALPN and HTTP/1.1 to the others; its
+     * {@link #baseUrl()} is then the {@code https://} one.
+     */
+    public static FakeT3Server startSecure() {
+        FakeT3Server server = start();
+        try {
+            server.secure = SecureListener.start(exchange -> {
+                try {
+                    server.dispatch(exchange);
+                } catch (IOException e) {
+                    // The client went away; nothing to do.
+                }
+            }, server.executor);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 
+    /** {@code http://127.0.0.1:<port>}, or {@code https://127.0.0.1:<port>} for a secure server. */
+    public URI baseUrl() {
+        SecureListener tls = secure;
+        return tls == null ? plainBaseUrl() : URI.create("https://127.0.0.1:" + tls.port());
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the plain listener, which every server has. */
+    public URI plainBaseUrl() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    }
+
+    /** The port of {@link #baseUrl()}. */
     public int port() {
-        return http.getAddress().getPort();
+        return baseUrl().getPort();
+    }
+
+    /** The PEM file clients must trust to reach a secure server. */
+    public java.nio.file.Path certificateFile() {
+        return TestCertificate.shared().pemFile();
+    }
+
+    /**
+     * Plays an edge bot filter: every request that {@code blocked} matches is answered 403 with an HTML
+     * challenge page and {@code cf-mitigated: challenge}, before any route sees it (it is still recorded).
+     */
+    public FakeT3Server botFilter(Predicate<RecordedRequest> blocked) {
+        this.botFilter = requireNonNull(blocked, "blocked == null");
+        return this;
     }
 
     /** Serves {@code endpoint} at exactly {@code path} (no query), replacing what was there. */
@@ -146,6 +198,15 @@ public final class FakeT3Server implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A revoked session (signed out elsewhere): every {@code /api/} request answers 401, session renewal
+     * included, so no refresh recovers it.
+     */
+    public FakeT3Server revokeSession() {
+        this.sessionRevoked = true;
+        return this;
+    }
+
     /** Every request received so far, in order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -169,10 +230,15 @@ public final class FakeT3Server implements AutoCloseable {
         pendingRotation = null;
         requiredWosSession = null;
         sessionExpired = false;
+        sessionRevoked = false;
     }
 
     @Override
     public void close() {
+        SecureListener tls = secure;
+        if (tls != null) {
+            tls.close();
+        }
         http.stop(0);
         executor.shutdownNow();
     }
@@ -181,6 +247,16 @@ public final class FakeT3Server implements AutoCloseable {
         try (exchange) {
             RecordedRequest request = record(exchange);
             requests.add(request);
+            if (botFilter.test(request)) {
+                exchange.getResponseHeaders().set("cf-mitigated", "challenge");
+                sendText(exchange, 403, "text/html; charset=UTF-8", CHALLENGE_PAGE);
+                return;
+            }
+            if (sessionRevoked && request.path().startsWith("/api/")) {
+                sendText(exchange, 401, "application/json", "[{\"error\":{\"json\":{\"message\":\"UNAUTHORIZED\","
+                        + "\"code\":-32001,\"data\":{\"code\":\"UNAUTHORIZED\",\"httpStatus\":401}}}}]");
+                return;
+            }
             Endpoint endpoint = routes.get(request.path());
             if (endpoint == null) {
                 sendText(exchange, 404, "application/json", "{\"error\":\"Not found: " + request.path() + "\"}");
@@ -202,7 +278,7 @@ public final class FakeT3Server implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         return new RecordedRequest(exchange.getRequestMethod(), uri.getPath(),
                 uri.getRawQuery() == null ? "" : uri.getRawQuery(), exchange.getRequestHeaders(),
-                new String(body, StandardCharsets.UTF_8), exchange.getRemoteAddress().getPort());
+                new String(body, StandardCharsets.UTF_8), exchange.getRemoteAddress().getPort(), exchange.getProtocol());
     }
 
     private void chat(HttpExchange exchange, RecordedRequest request) throws IOException, InterruptedException {

@@ -15,16 +15,23 @@ import java.util.TreeMap;
  * {@link #toString()} leaves out header values and the body, which hold test secrets.
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-        String body, int clientPort) {
+        String body, int clientPort, String protocol) {
 
     public RecordedRequest {
         requireNonNull(method, "method == null");
         requireNonNull(path, "path == null");
         requireNonNull(query, "query == null");
         requireNonNull(body, "body == null");
+        requireNonNull(protocol, "protocol == null");
         Map<String, List<String>> lower = new TreeMap<>();
         requireNonNull(headers, "headers == null").forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
         headers = Map.copyOf(lower);
+    }
+
+    /** A request over HTTP/1.1. */
+    public RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body,
+            int clientPort) {
+        this(method, path, query, headers, body, clientPort, "HTTP/1.1");
     }
 
     /** A request whose client port is unknown. */

@@ -39,10 +39,67 @@ public final class Scenarios {
         };
     }
 
+    /** The reply of {@link #markdown(long)}: a heading, emphasis, code in two languages, lists, a quote, a table, a link. */
+    public static final String MARKDOWN_TEXT = String.join("\n",
+            "# Markdown in the terminal",
+            "",
+            "Replies are **rendered** as they stream: *emphasis*, `inline code`, and",
+            "[links](https://github.com/commonmark/commonmark-java).",
+            "",
+            "## Code",
+            "",
+            "```java",
+            "public final class Hello {",
+            "    public static void main(String[] args) {",
+            "        System.out.println(\"Hello, \" + args.length); // greet",
+            "    }",
+            "}",
+            "```",
+            "",
+            "```bash",
+            "# build, then ask",
+            "mvn -q package && java -jar t3.jar ask \"$QUESTION\"",
+            "```",
+            "",
+            "## Lists",
+            "",
+            "1. Numbered items",
+            "2. with nested bullets:",
+            "   - one",
+            "   - two",
+            "",
+            "> A block quote, for asides.",
+            "",
+            "| Language | Typing  | Since |",
+            "|:---------|:-------:|------:|",
+            "| Java     | static  |  1995 |",
+            "| Python   | dynamic |  1991 |",
+            "",
+            "---",
+            "",
+            "Type `/copy code` in `t3 chat` to copy the last code block.",
+            "");
+
+    /** {@link #MARKDOWN_TEXT} in deltas of a few characters, {@code pauseMillis} apart, as a model streams it. */
+    public static ChatScenario markdown(long pauseMillis) {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(type("start-step")).event(part("text-start", "txt-0"));
+            for (String piece : ChatExchange.split(MARKDOWN_TEXT, MARKDOWN_TEXT.length() / 5)) {
+                out.event(textDelta("txt-0", piece));
+                if (pauseMillis > 0) {
+                    out.pause(pauseMillis);
+                }
+            }
+            out.event(part("text-end", "txt-0")).event(type("finish-step")).event(finish("stop")).done();
+        };
+    }
+
     /**
      * The offline demo's answer: an image model ({@code gpt-image-1}, …) gets the image at
      * {@code imageUrl}; a message containing "slowly" gets its echo one word at a time (to try Ctrl-C);
-     * medium or high reasoning effort gets some reasoning before the echo; anything else gets {@link #echo()}.
+     * one containing "markdown" gets {@link #MARKDOWN_TEXT} in small deltas; medium or high reasoning effort
+     * gets some reasoning before the echo; anything else gets {@link #echo()}.
      */
     public static ChatScenario demo(URI imageUrl) {
         return demo(imageUrl, 250);
@@ -52,6 +109,7 @@ public final class Scenarios {
     public static ChatScenario demo(URI imageUrl, long slowPauseMillis) {
         long pause = slowPauseMillis;
         ChatScenario echo = echo();
+        ChatScenario markdown = markdown(Math.max(0, pause / 50));
         return exchange -> {
             String model = exchange.body().path("model").asText("");
             String effort = exchange.body().path("modelParams").path("reasoningEffort").asText("low");
@@ -65,6 +123,8 @@ public final class Scenarios {
                     out.event(textDelta("txt-0", word + " ")).pause(pause);
                 }
                 out.event(part("text-end", "txt-0")).event(finish("stop")).done();
+            } else if (exchange.lastUserText().toLowerCase(java.util.Locale.ROOT).contains("markdown")) {
+                markdown.respond(exchange);
             } else if (!effort.equals("low")) {
                 EventStreamWriter out = exchange.startEventStream();
                 out.event(start(exchange)).event(type("start-step")).event(part("reasoning-start", "rsn-0"));

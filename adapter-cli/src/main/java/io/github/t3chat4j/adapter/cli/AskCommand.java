@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import picocli.CommandLine.ParentCommand;
             "  t3 ask --json \"hello\" | jq -r .text",
             "  t3 ask --model gpt-image-1 --save-image cat.png \"a cat in a hat\"",
             "  t3 --demo ask --show-reasoning \"think about it\"",
+            "  t3 --demo ask \"show me markdown\"      (rendered on a terminal; --no-render for the source)",
             "", "Ctrl-C stops the reply; what arrived stays printed and t3 exits with 130."})
 final class AskCommand implements Callable<Integer> {
 
@@ -52,6 +54,9 @@ final class AskCommand implements Callable<Integer> {
 
     @Mixin
     ChatOptions options = new ChatOptions();
+
+    @Mixin
+    ReplyRendering rendering = new ReplyRendering();
 
     @Parameters(arity = "0..*", paramLabel = "PROMPT", description = "The message (words are joined with spaces).")
     List<String> words = List.of();
@@ -84,12 +89,16 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String prompt = prompt();
-        Settings resolved = root.settings(options.flags());
+        Map<String, String> flags = new HashMap<>(options.flags());
+        flags.putAll(rendering.flags());
+        Settings resolved = root.settings(flags);
         ModelId modelId = options.model(resolved);
         ChatSettings settings = options.settings(resolved);
         boolean colour = context.errColour();
-        EventRenderer renderer = new EventRenderer(json ? EventRenderer.NOWHERE : context.out(),
-                showReasoning ? context.err() : null, colour);
+        boolean render = !json && ReplyRendering.rendered(context, resolved);
+        ReplyRenderer renderer = ReplyRendering.renderer(render, context, json ? EventRenderer.NOWHERE : context.out(),
+                showReasoning ? context.err() : null, context.stderrIsTerminal(), colour,
+                render ? TerminalSize.of(context) : TerminalSize.DEFAULT);
         Cancellation cancellation = new Cancellation();
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
         try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));

@@ -2,6 +2,8 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +21,15 @@ public interface Backend {
      */
     T3Client connect(ConnectionSettings connection);
 
+    /**
+     * Runs {@code t3 doctor} for {@code connection} (whose credentials may be missing or malformed: the
+     * diagnosis reports that). The backend opens and closes whatever the checks need.
+     */
+    default DiagnoseConnectionUseCase.DiagnosisResult diagnose(ConnectionSettings connection,
+            DiagnoseConnectionUseCase.DiagnoseConnectionCommand command) {
+        throw new CliException("t3 doctor is not available with this backend.", ExitCode.USAGE);
+    }
+
     /** Conversations and settings on disk; no connection needed. */
     LocalUseCases local();
 
@@ -32,6 +43,17 @@ public interface Backend {
      * @throws io.github.t3chat4j.application.error.StorageException when it cannot be created
      */
     Path privateHistoryFile();
+
+    /**
+     * Starts the OpenAI-compatible gateway over a fresh connection whose conversations are kept
+     * nowhere (each request is one of its own). Backends without one refuse.
+     *
+     * @throws io.github.t3chat4j.application.error.InvalidInputException if the options or credentials
+     *     are invalid, or the address cannot be listened on
+     */
+    default RunningGateway serve(ConnectionSettings connection, GatewayOptions options, PrintWriter log) {
+        throw new CliException("This build of t3 has no gateway.", ExitCode.USAGE);
+    }
 
     /** The backend of each profile. */
     @FunctionalInterface

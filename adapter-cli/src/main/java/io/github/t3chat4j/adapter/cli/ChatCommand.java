@@ -6,6 +6,8 @@ import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -18,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {"Chat interactively: history, multi-line input, Ctrl-C stops a reply, /help lists commands."},
         footer = {"", "Examples:", "  t3 chat", "  t3 chat --model claude-4-sonnet --system \"Answer tersely\"",
-            "  t3 --demo chat",
+            "  t3 --demo chat          then type: show me markdown, and /copy code",
+            "  t3 chat --no-render     replies as the model wrote them (Markdown source)",
             "", "Multi-line: paste freely, end a line with \\ to continue, or wrap text in \"\"\" lines."})
 final class ChatCommand implements Callable<Integer> {
 
@@ -27,6 +30,9 @@ final class ChatCommand implements Callable<Integer> {
 
     @Mixin
     ChatOptions options = new ChatOptions();
+
+    @Mixin
+    ReplyRendering rendering = new ReplyRendering();
 
     private final CliContext context;
 
@@ -62,15 +68,20 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings resolved = root.settings(options.flags());
+        Map<String, String> flags = new HashMap<>(options.flags());
+        flags.putAll(rendering.flags());
+        Settings resolved = root.settings(flags);
         ModelId modelId = options.model(resolved);
         ChatSettings settings = options.settings(resolved);
         try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
                 // A dumb terminal is expected when input is piped: asked for, JLine does not warn about it.
                 Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-            boolean fancy = context.colour() && !Terminal.TYPE_DUMB.equals(terminal.getType());
+            boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType());
+            boolean fancy = context.colour() && !dumb;
+            ChatRepl.Rendering replies = new ChatRepl.Rendering(ReplyRendering.rendered(context, resolved) && !dumb,
+                    ReplyRendering.capabilities(context));
             return new ChatRepl(terminal, client, modelId, settings, historyFile(), fancy,
-                    new Extras()).run();
+                    new Extras(), replies).run();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the terminal", e);
         }

@@ -2,6 +2,8 @@ package io.github.t3chat4j.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.adapter.cli.render.Capabilities;
+import io.github.t3chat4j.adapter.cli.render.Clipboard;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.Cancellation;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -46,6 +49,7 @@ final class ChatRepl {
             "  /image PROMPT          generate an image with " + ModelId.DEFAULT_IMAGE.value(),
             "  /credits               the account's credit balance and usage",
             "  /conversations         the stored conversations, newest first",
+            "  /copy [code]           copy the last reply (or its last code block) to the clipboard",
             "  /quit                  leave");
 
     private static final String DIM = "\u001b[2m";
@@ -61,6 +65,21 @@ final class ChatRepl {
     private ChatSettings settings;
     private volatile Cancellation streaming;
     private final Extras extras;
+    private final Rendering rendering;
+    private String lastReply = "";
+
+    /**
+     * How replies look: rendered as Markdown or printed as they come, and what the terminal can do (for
+     * hyperlinks and {@code /copy}).
+     */
+    record Rendering(boolean markdown, Capabilities capabilities) {
+        /** Replies printed as they come; no clipboard. */
+        static final Rendering OFF = new Rendering(false, Capabilities.PLAIN);
+
+        Rendering {
+            requireNonNull(capabilities, "capabilities == null");
+        }
+    }
 
     /** What the REPL shows for /credits and /conversations; each call may throw a {@code T3ChatException}. */
     interface Extras {
@@ -93,6 +112,12 @@ final class ChatRepl {
 
     ChatRepl(Terminal terminal, T3Client client, ModelId model, ChatSettings settings, Path historyFile,
             boolean fancy, Extras extras) {
+        this(terminal, client, model, settings, historyFile, fancy, extras, Rendering.OFF);
+    }
+
+    ChatRepl(Terminal terminal, T3Client client, ModelId model, ChatSettings settings, Path historyFile,
+            boolean fancy, Extras extras, Rendering rendering) {
+        this.rendering = requireNonNull(rendering, "rendering == null");
         this.extras = requireNonNull(extras, "extras == null");
         this.terminal = requireNonNull(terminal, "terminal == null");
         this.client = requireNonNull(client, "client == null");
@@ -257,6 +282,7 @@ final class ChatRepl {
             case "/image" -> image(arg);
             case "/credits" -> note(extras.credits(client));
             case "/conversations" -> note(extras.conversations());
+            case "/copy" -> copy(arg);
             default -> note("unknown command " + name + "; /help lists the commands.");
         }
         return true;
@@ -322,7 +348,9 @@ final class ChatRepl {
     /** Sends and streams one message; returns the reply, or null when it failed (reported already). */
     private Message send(ModelId sendModel, String text) {
         Cancellation cancellation = new Cancellation();
-        EventRenderer renderer = new EventRenderer(out, out, fancy);
+        ReplyRenderer renderer = rendering.markdown()
+                ? new MarkdownReplyRenderer(out, out, true, rendering.capabilities(), TerminalSize.of(terminal))
+                : new EventRenderer(out, out, fancy);
         Spinner spinner = fancy ? Spinner.start(out) : Spinner.NONE;
         ChatEventListener listener = event -> {
             spinner.stop();
@@ -339,6 +367,9 @@ final class ChatRepl {
             spinner.stop();
             renderer.finish();
         }
+        if (!reply.isError() && !reply.text().isBlank()) {
+            lastReply = reply.text();
+        }
         if (cancellation.isCancelled()) {
             note("[cancelled]");
         } else if (reply.isError()) {
@@ -347,6 +378,38 @@ final class ChatRepl {
             note("[incomplete: the server stopped the reply early]");
         }
         return reply;
+    }
+
+    /** {@code /copy}: the last reply, or with {@code code} its last code block, to the clipboard through OSC 52. */
+    private void copy(String arg) {
+        if (!arg.isEmpty() && !arg.equalsIgnoreCase("code")) {
+            note("usage: /copy (the last reply) or /copy code (its last code block)");
+            return;
+        }
+        if (lastReply.isEmpty()) {
+            note("nothing to copy yet: no reply in this session.");
+            return;
+        }
+        String text = lastReply;
+        String what = "the last reply";
+        if (!arg.isEmpty()) {
+            Optional<String> code = Clipboard.lastCodeBlock(lastReply);
+            if (code.isEmpty()) {
+                note("the last reply has no code block.");
+                return;
+            }
+            text = code.get();
+            what = "the last code block";
+        }
+        if (!rendering.capabilities().clipboard()) {
+            note("cannot copy: this terminal is not known to accept clipboard writes (OSC 52). If yours does"
+                    + " (kitty, WezTerm, foot, Alacritty, Windows Terminal, tmux with set-clipboard on), set"
+                    + " T3_CLIPBOARD=true.");
+            return;
+        }
+        out.print(Clipboard.osc52(text));
+        out.flush();
+        note("copied " + what + " (" + text.lines().count() + " lines) to the clipboard.");
     }
 
     private void note(String text) {

@@ -10,13 +10,21 @@ import java.net.URI;
  * What the CLI asks its backend to connect with: where t3.chat is, the credentials (empty in the demo,
  * where the backend supplies placeholders), whether a rotated session cookie is written back to the
  * config file (only when the credentials came from there), and the model and settings of the
- * conversation. {@link #toString()} is redacted.
+ * conversation, and how requests travel ({@link NetworkSettings}). {@link #toString()} is redacted.
  */
 public record ConnectionSettings(
         URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession, String userAgent,
-        ModelId model, ChatSettings settings) {
+        ModelId model, ChatSettings settings, NetworkSettings network) {
+
+    /** With the default network settings. */
+    public ConnectionSettings(URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession,
+            String userAgent, ModelId model, ChatSettings settings) {
+        this(baseUrl, cookies, convexSessionId, keepRotatedSession, userAgent, model, settings,
+                NetworkSettings.DEFAULTS);
+    }
 
     public ConnectionSettings {
+        requireNonNull(network, "network == null");
         requireNonNull(baseUrl, "baseUrl == null");
         requireNonNull(cookies, "cookies == null");
         requireNonNull(convexSessionId, "convexSessionId == null");

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
  * delta; reasoning (when asked for) to standard error, dimmed on a colour terminal, apart from the
  * answer. Every {@link ChatEvent} type is handled here, in one place.
  */
-public final class EventRenderer {
+public final class EventRenderer implements ReplyRenderer {
 
     /** A writer that drops everything, for when the answer is printed some other way (as JSON, say). */
     public static final PrintWriter NOWHERE = new PrintWriter(java.io.Writer.nullWriter());
@@ -36,6 +36,7 @@ public final class EventRenderer {
     }
 
     /** Renders one event; call in arrival order. */
+    @Override
     public void render(ChatEvent event) {
         if (event instanceof ChatEvent.TextDelta delta) {
             endReasoning();
@@ -64,6 +65,7 @@ public final class EventRenderer {
     }
 
     /** Ends the output with a newline if the text did not, and closes any styling. */
+    @Override
     public void finish() {
         endReasoning();
         if (wroteText && !textEndsWithNewline) {

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.NotConfiguredException;
 import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.session.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,15 +24,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code t3 login}: reads the browser's cookie string (hidden) and an optional convex session id,
- * checks them against t3.chat, and stores them in the config file (owner-only, written atomically).
+ * {@code t3 login}: reads the browser's cookie string (hidden) and an optional convex session id, or with
+ * {@code --from-browser} reads both from a browser profile on this machine; checks them against t3.chat,
+ * and stores them in the config file (owner-only, written atomically).
  */
 @Command(name = "login",
         mixinStandardHelpOptions = true,
         description = {"Store your t3.chat browser session in the config file, after checking it.",
-            "Paste the whole 'cookie' request header from the browser's developer tools (input is hidden)."},
-        footer = {"", "Examples:", "  t3 login",
-            "  printf '%%s\\n%%s\\n' \"$COOKIES\" \"$CONVEX_SESSION_ID\" | t3 login"})
+            "With --from-browser, t3 reads it from the browser's profile on this machine;",
+            "otherwise paste the whole 'cookie' request header from the browser's developer tools (input is hidden).",
+            "t3 and the browser then share one session: signing out in one may sign out the other."},
+        footer = {"", "Examples:",
+            "  t3 login --from-browser firefox              the default Firefox profile (then the others)",
+            "  t3 login --from-browser firefox:work         the Firefox profile named 'work'",
+            "  t3 login --from-browser chrome:'Profile 1'   a Chrome profile folder (or any folder path)",
+            "  t3 login",
+            "  printf '%%s\\n%%s\\n' \"$COOKIES\" \"$CONVEX_SESSION_ID\" | t3 login",
+            "",
+            "Browsers: firefox, librewolf, waterfox (Linux, macOS, Windows); chromium, chrome, brave, edge",
+            "(Linux and macOS: Windows encrypts their cookies so that only the browser can read them).",
+            "To read the browser at every run instead of storing anything: T3_COOKIES_FROM_BROWSER=firefox."})
 final class LoginCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -39,6 +51,11 @@ final class LoginCommand implements Callable<Integer> {
 
     @Option(names = "--no-check", description = "Store the credentials without asking t3.chat first.")
     boolean noCheck;
+
+    @Option(names = "--from-browser", paramLabel = "BROWSER[:PROFILE]",
+            description = "Read the session from this browser's profile instead of asking for it: "
+                    + "firefox, librewolf, waterfox, chromium, chrome, brave or edge; PROFILE is a profile name or folder.")
+    String fromBrowser;
 
     private final CliContext context;
 
@@ -48,7 +65,8 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String[] answers = context.stdinIsTerminal() ? askOnTerminal() : readPiped();
+        String[] answers = fromBrowser != null ? fromBrowser()
+                : context.stdinIsTerminal() ? askOnTerminal() : readPiped();
         String cookies = answers[0].strip();
         String convexSessionId = answers[1].strip();
         if (cookies.isEmpty()) {
@@ -70,6 +88,10 @@ final class LoginCommand implements Callable<Integer> {
                 Settings.LOGIN_ORIGIN, Optional.of(CredentialBinding.origin(T3Command.baseUrl(resolved)))));
         context.out().println((noCheck ? "Stored, without checking it against t3.chat (no session renewal,"
                 + " no account read)," : "Signed in; stored") + " the session in " + location + " (readable only by you).");
+        if (fromBrowser != null) {
+            context.out().println("t3 and the browser now share this session: signing out of t3.chat in the browser"
+                    + " signs t3 out too (then run this again).");
+        }
         context.out().flush();
         return ExitCode.OK;
     }
@@ -93,6 +115,13 @@ final class LoginCommand implements Callable<Integer> {
                     + "); nothing stored. Use --no-check to store them anyway when offline.",
                     ErrorReporter.exitCodeOf(rejected));
         }
+    }
+
+    private String[] fromBrowser() {
+        BrowserSession session = BrowserSignIn.read(root.backend().local(), fromBrowser);
+        context.out().println(BrowserSignIn.describe(session));
+        context.out().flush();
+        return new String[] {session.session().cookies().headerValue(), session.session().convexSessionId().value()};
     }
 
     private String[] askOnTerminal() {

@@ -25,15 +25,26 @@ final class Settings {
     static final String BASE_URL = "T3_BASE_URL";
     static final String USER_AGENT = "T3_USER_AGENT";
     static final String TRACK_CREDITS = "T3_TRACK_CREDITS";
+    /** The key clients of {@code t3 serve} present; made and stored on its first start when not set. */
+    static final String GATEWAY_KEY = "T3_GATEWAY_KEY";
+    /** {@code BROWSER[:PROFILE]}: read the credentials from that browser at every run instead of storing them. */
+    static final String COOKIES_FROM_BROWSER = "T3_COOKIES_FROM_BROWSER";
+    /** {@code false} turns Markdown rendering of replies off (as {@code --no-render} does). */
+    static final String RENDER = "T3_RENDER";
+    static final String TRANSPORT = "T3_TRANSPORT";
+    static final String CURL = "T3_CURL";
+    static final String PROXY = "T3_PROXY";
+
     /** The origin a stored login was made for; the stored credentials are sent nowhere else. */
     static final String LOGIN_ORIGIN = "T3_LOGIN_ORIGIN";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS, LOGIN_ORIGIN);
+            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER, TRANSPORT, CURL, PROXY,
+            LOGIN_ORIGIN);
 
     /** Keys whose values are never shown whole. */
-    static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID);
+    static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);
 
     /** Where a value came from, highest precedence first. */
     enum Source {
@@ -63,6 +74,9 @@ final class Settings {
 
         /** The value as {@code t3 config} shows it: secrets masked. */
         String display() {
+            if (key.equals(PROXY)) {
+                return NetworkSettings.withoutCredentials(value);
+            }
             return SECRET_KEYS.contains(key) ? mask(value) : value;
         }
 
@@ -92,6 +106,11 @@ final class Settings {
     /** The model: {@code T3_MODEL}, else the default model. */
     ModelId model() {
         return get(MODEL).map(ModelId::of).orElse(ModelId.DEFAULT);
+    }
+
+    /** How requests reach t3.chat: {@code T3_TRANSPORT}, {@code T3_CURL} and {@code T3_PROXY}. */
+    NetworkSettings network() {
+        return new NetworkSettings(get(TRANSPORT).orElse(""), get(CURL).orElse(""), get(PROXY).orElse(""));
     }
 
     /** Default chat settings with the configured system prompt, time zone and locale applied. */

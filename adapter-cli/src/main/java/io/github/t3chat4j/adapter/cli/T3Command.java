@@ -4,9 +4,11 @@ import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.StoredSettingsResult;
+import io.github.t3chat4j.domain.browser.BrowserSession;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,16 +22,18 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {AskCommand.class, ChatCommand.class, LoginCommand.class, LogoutCommand.class,
             ConfigCommand.class, ConversationsCommand.class, CreditsCommand.class, ModelsCommand.class,
-            ImageCommand.class},
+            ImageCommand.class, ServeCommand.class, DoctorCommand.class},
         description = {"Use t3.chat from the terminal with your browser's session.", ""},
         footer = {"", "Examples:",
             "  t3                      chat (when run in a terminal); t3 chat --help",
             "  t3 --demo ask \"hello\"   try it offline against the bundled fake server",
+            "  t3 login --from-browser firefox   sign in with the session Firefox has",
             "  t3 login                store your browser session in the config file",
             "  COOKIES='…' CONVEX_SESSION_ID='…' t3 ask \"Explain monads briefly\"",
             "",
             "Credentials: COOKIES (the Cookie header your browser sends to t3.chat) and",
-            "CONVEX_SESSION_ID (from the site's local storage); see the README.",
+            "CONVEX_SESSION_ID (from the site's local storage), or T3_COOKIES_FROM_BROWSER=BROWSER[:PROFILE]",
+            "to read them from the browser at every run; see the README.",
             "Settings, highest first: flags, environment, ./.env, ~/.config/t3chat4j/config.properties",
             "(t3 config shows where each one comes from).", "",
             ExitCode.HELP_TABLE})
@@ -47,6 +51,21 @@ public final class T3Command implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "Where t3.chat is (env T3_BASE_URL, default " + DEFAULT_BASE_URL + ").")
     String baseUrl;
+
+    @Option(names = "--transport", paramLabel = "java|curl", scope = ScopeType.INHERIT,
+            description = "What sends the requests: java (the JVM's client, HTTP/2 where offered) or curl"
+                    + " (env T3_TRANSPORT, default java).")
+    String transport;
+
+    @Option(names = "--curl", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The curl to run with --transport curl, such as a curl-impersonate wrapper"
+                    + " (env T3_CURL, default curl on the PATH).")
+    String curl;
+
+    @Option(names = "--proxy", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Send every request through this proxy, http://[user:password@]host:port"
+                    + " (env T3_PROXY; else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY).")
+    String proxy;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces of errors.")
@@ -103,6 +122,15 @@ public final class T3Command implements Callable<Integer> {
         if (baseUrl != null) {
             flags.put(Settings.BASE_URL, baseUrl);
         }
+        if (transport != null) {
+            flags.put(Settings.TRANSPORT, transport);
+        }
+        if (curl != null) {
+            flags.put(Settings.CURL, curl);
+        }
+        if (proxy != null) {
+            flags.put(Settings.PROXY, proxy);
+        }
         ConfigResolver config = config();
         StoredSettingsResult stored = config.stored();
         Settings settings = config.resolve(flags, stored);
@@ -117,7 +145,9 @@ public final class T3Command implements Callable<Integer> {
 
     /**
      * The connection for a command: base URL from {@code T3_BASE_URL} (--base-url, env, .env, config
-     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in the demo.
+     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in the demo,
+     * or read afresh from the browser that {@code T3_COOKIES_FROM_BROWSER} names when that setting comes
+     * from the same or a higher place than {@code COOKIES} (never written back).
      *
      * @throws CliException with {@link ExitCode#AUTH} and directions when credentials are missing
      */
@@ -125,13 +155,21 @@ public final class T3Command implements Callable<Integer> {
         URI base = baseUrl(resolved);
         String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
         if (demo) {
-            return new ConnectionSettings(base, "", "", false, userAgent, model, settings);
+            return new ConnectionSettings(base, "", "", false, userAgent, model, settings, resolved.network());
         }
-        Settings.Value cookies = resolved.value(Settings.COOKIES)
-                .orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
+        Optional<Settings.Value> fromBrowser = resolved.value(Settings.COOKIES_FROM_BROWSER);
+        Optional<Settings.Value> stored = resolved.value(Settings.COOKIES);
+        if (fromBrowser.isPresent()
+                && (stored.isEmpty() || stored.get().source().compareTo(fromBrowser.get().source()) >= 0)) {
+            CredentialBinding.check(resolved, base, fromBrowser.get());
+            BrowserSession session = BrowserSignIn.read(backend().local(), fromBrowser.get().value());
+            return new ConnectionSettings(base, session.session().cookies().headerValue(),
+                    session.session().convexSessionId().value(), false, userAgent, model, settings);
+        }
+        Settings.Value cookies = stored.orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
         CredentialBinding.check(resolved, base, cookies);
         return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
-                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings);
+                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings, resolved.network());
     }
 
     /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
@@ -143,7 +181,22 @@ public final class T3Command implements Callable<Integer> {
     /** The connection for explicit credentials (used by {@code t3 login}), not kept in the config file by itself. */
     ConnectionSettings connection(Settings resolved, String cookies, String convexSessionId) {
         return new ConnectionSettings(baseUrl(resolved), cookies, convexSessionId, false,
-                resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults());
+                resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults(),
+                resolved.network());
+    }
+
+    /**
+     * The connection {@code t3 doctor} checks: like {@link #connection(Settings, ModelId, ChatSettings)},
+     * but missing credentials are a finding of the doctor, not an error.
+     */
+    ConnectionSettings diagnosisConnection(Settings resolved) {
+        URI base = baseUrl(resolved);
+        String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
+        Settings.Value cookies = resolved.value(Settings.COOKIES).orElse(null);
+        return new ConnectionSettings(base, cookies == null ? "" : cookies.value(),
+                resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
+                cookies != null && cookies.source() == Settings.Source.CONFIG_FILE, userAgent, resolved.model(),
+                ChatSettings.defaults(), resolved.network());
     }
 
     /** The address of t3.chat: {@code T3_BASE_URL} from wherever it was set, else the default. */
@@ -162,7 +215,9 @@ public final class T3Command implements Callable<Integer> {
     }
 
     static final String MISSING_CREDENTIALS = String.join(System.lineSeparator(),
-            "no t3.chat credentials. t3 uses your browser's session (a paid account):",
+            "no t3.chat credentials. t3 uses your browser's session (a paid account).",
+            "  Signed in at t3.chat in Firefox or Chromium? t3 login --from-browser firefox (or chrome, chromium, brave).",
+            "  Or by hand:",
             "  1. Open https://t3.chat signed in, then the developer tools (F12).",
             "  2. Network tab: click any request to t3.chat, copy the whole 'cookie' request header,",
             "     and export COOKIES='<that value>' (or run t3 login and paste it).",

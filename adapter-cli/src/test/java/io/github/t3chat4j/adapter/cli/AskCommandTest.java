@@ -99,7 +99,7 @@ class AskCommandTest {
 
         cli.run("ask", "--show-reasoning", "hi");
 
-        assertThat(onTerminal).contains("\u001b[2m");
+        assertThat(onTerminal).containsPattern("\u001b\\[(0;)?2m");
         assertThat(cli.err()).contains("thinking").doesNotContain("\u001b");
     }
 
@@ -113,7 +113,7 @@ class AskCommandTest {
 
         cli.run("ask", "--show-reasoning", "hi");
 
-        assertThat(cli.out() + cli.err()).contains("answer", "thinking").doesNotContain("\u001b");
+        assertThat(cli.out() + cli.err()).contains("answer", "thinking").doesNotContainPattern("\u001b\\[[0-9;]*m");
     }
 
     @Test

@@ -12,9 +12,13 @@ import io.github.t3chat4j.adapter.http.internal.SiteRequests;
 import io.github.t3chat4j.adapter.http.internal.Sleeper;
 import io.github.t3chat4j.adapter.http.internal.catalog.HttpModelCatalogAdapter;
 import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
-import io.github.t3chat4j.adapter.http.internal.engine.ApacheHttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.EngineOptions;
+import io.github.t3chat4j.adapter.http.internal.engine.Engines;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
+import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
 import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
 import io.github.t3chat4j.application.DrivenAdapters;
 import io.github.t3chat4j.application.DrivenPorts;
@@ -24,9 +28,12 @@ import io.github.t3chat4j.application.port.out.LoadAccountPort;
 import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
@@ -51,7 +58,7 @@ public final class HttpAdapters implements DrivenAdapters {
 
     private HttpAdapters(HttpConfig config, Sleeper sleeper) {
         this.config = config;
-        this.engine = ApacheHttpEngine.create();
+        this.engine = engine(config, System.getenv());
         HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
@@ -62,6 +69,45 @@ public final class HttpAdapters implements DrivenAdapters {
         this.images = new HttpImageAdapter(pipeline, config.maxImageBytes());
         this.account = new TrpcAccountAdapter(pipeline, site, mapper);
         this.catalog = new HttpModelCatalogAdapter(pipeline, site, mapper);
+    }
+
+    /**
+     * The engine of {@code config}'s transport, with its proxy and trust settings.
+     *
+     * @param environment the process environment (curl gets a few of its variables, never a proxy's)
+     */
+    static HttpEngine engine(HttpConfig config, Map<String, String> environment) {
+        return Engines.create(config.transport() == HttpConfig.Transport.CURL ? Engines.Kind.CURL : Engines.Kind.JAVA,
+                engineOptions(config), environment);
+    }
+
+    static EngineOptions engineOptions(HttpConfig config) {
+        EngineOptions options = EngineOptions.defaults().withProxies(proxyRules(config.proxy()))
+                .withCurl(config.curl());
+        return config.trustedCertificates().map(options::withTrustedCertificates).orElse(options);
+    }
+
+    static ProxyRules proxyRules(HttpConfig.Proxy proxy) {
+        return switch (proxy.kind()) {
+            case NONE -> ProxyRules.none();
+            case JVM -> ProxyRules.jvm();
+            case RULES -> ProxyRules.explicit(proxy.forHttps().map(ProxyEndpoint::of),
+                    proxy.forHttp().map(ProxyEndpoint::of), proxy.noProxy());
+        };
+    }
+
+    /**
+     * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
+     * each transport's engine is made on first use and closed with the probe.
+     */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config) {
+        requireNonNull(config, "config == null");
+        HttpConfig.Transport first = config.transport();
+        Map<String, String> environment = System.getenv();
+        return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
+                new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
+                config.trustedCertificates(), List.of(first.label(), first.other().label()),
+                name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
     }
 
     /** The adapters against {@code config}, with a connection pool of their own. */

@@ -4,8 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settings of the HTTP adapters. A value that cannot work (a base URL that is not {@code http(s)}, a
@@ -19,6 +27,14 @@ import java.util.Locale;
  * @param maxRetries how often a 429/502/503/504 or an unsent request is retried before a reply begins
  * @param maxBackoff the longest wait between retries, whatever {@code Retry-After} says
  * @param maxImageBytes the largest image download accepted
+ * @param transport what sends the requests: the JVM's HTTP client (HTTP/2 where the server offers it) or
+ *     the {@code curl} binary
+ * @param curl the {@code curl} to run with {@link Transport#CURL}: a path, or a name looked up on the
+ *     {@code PATH} (a browser-impersonating build such as curl-impersonate's {@code curl_chrome131} takes
+ *     the same arguments)
+ * @param proxy which proxy to use, for every transport
+ * @param trustedCertificates a PEM file of the certificates to trust instead of the default ones (a
+ *     corporate proxy's CA, a test server's own certificate); empty for the JVM's or curl's defaults
  */
 public record HttpConfig(
         URI baseUrl,
@@ -27,14 +43,26 @@ public record HttpConfig(
         Duration readTimeout,
         int maxRetries,
         Duration maxBackoff,
-        long maxImageBytes) {
+        long maxImageBytes,
+        Transport transport,
+        String curl,
+        Proxy proxy,
+        Optional<Path> trustedCertificates) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://t3.chat");
+    public static final String DEFAULT_CURL = "curl";
     public static final String DEFAULT_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36"
             + " (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
     public HttpConfig {
         requireNonNull(baseUrl, "baseUrl == null");
+        requireNonNull(transport, "transport == null");
+        requireNonNull(curl, "curl == null");
+        requireNonNull(proxy, "proxy == null");
+        requireNonNull(trustedCertificates, "trustedCertificates == null");
+        if (curl.isBlank() || curl.chars().anyMatch(c -> c < ' ' || c == 127)) {
+            throw new InvalidInputException("The curl command must be a path or a program name on one line.");
+        }
         requireNonNull(userAgent, "userAgent == null");
         requireNonNull(connectTimeout, "connectTimeout == null");
         requireNonNull(readTimeout, "readTimeout == null");
@@ -56,7 +84,20 @@ public record HttpConfig(
         }
     }
 
-    /** Defaults against {@code baseUrl}: 10 s to connect, 120 s of silence, 2 retries, at most 30 s apart, 64 MiB images. */
+    /**
+     * The settings as before transports and proxies could be chosen: the JVM's client, the JVM's proxy
+     * settings, the default trust.
+     */
+    public HttpConfig(URI baseUrl, String userAgent, Duration connectTimeout, Duration readTimeout, int maxRetries,
+            Duration maxBackoff, long maxImageBytes) {
+        this(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes, Transport.JAVA,
+                DEFAULT_CURL, Proxy.jvm(), Optional.empty());
+    }
+
+    /**
+     * Defaults against {@code baseUrl}: 10 s to connect, 120 s of silence, 2 retries, at most 30 s apart,
+     * 64 MiB images, the JVM's HTTP client, the JVM's proxy settings ({@code https.proxyHost} and the rest).
+     */
     public static HttpConfig defaults(URI baseUrl) {
         return new HttpConfig(baseUrl, DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(120), 2,
                 Duration.ofSeconds(30), 64L * 1024 * 1024);
@@ -68,19 +109,51 @@ public record HttpConfig(
     }
 
     public HttpConfig withUserAgent(String value) {
-        return new HttpConfig(baseUrl, value, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes);
+        return new HttpConfig(baseUrl, value, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates);
     }
 
     public HttpConfig withMaxRetries(int value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, value, maxBackoff, maxImageBytes);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, value, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates);
     }
 
     public HttpConfig withReadTimeout(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, value, maxRetries, maxBackoff, maxImageBytes);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, value, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates);
+    }
+
+    public HttpConfig withConnectTimeout(Duration value) {
+        return new HttpConfig(baseUrl, userAgent, value, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates);
     }
 
     public HttpConfig withMaxImageBytes(long value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, value);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, value,
+                transport, curl, proxy, trustedCertificates);
+    }
+
+    /** With requests sent by {@code value}. */
+    public HttpConfig withTransport(Transport value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                value, curl, proxy, trustedCertificates);
+    }
+
+    /** With {@code value} as the {@code curl} to run (a path or a name on the {@code PATH}). */
+    public HttpConfig withCurl(String value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, value, proxy, trustedCertificates);
+    }
+
+    public HttpConfig withProxy(Proxy value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, value, trustedCertificates);
+    }
+
+    /** Trusting only the certificates in the PEM file {@code value} (a corporate CA, a test server's). */
+    public HttpConfig withTrustedCertificates(Path value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, Optional.of(requireNonNull(value, "value == null")));
     }
 
     /** The base URL without a trailing slash, or an exception naming what is wrong (never the whole URL). */
@@ -101,6 +174,208 @@ public record HttpConfig(
     private static void positive(Duration value, String what) {
         if (value.isNegative() || value.isZero()) {
             throw new InvalidInputException("The " + what + " must be positive.");
+        }
+    }
+
+    /** What sends the requests. */
+    public enum Transport {
+        /** Apache HttpClient 5 in this JVM: HTTP/2 over TLS where the server offers it (ALPN), else HTTP/1.1. */
+        JAVA("java"),
+        /** The {@code curl} binary, one process per request, fed through standard input. */
+        CURL("curl");
+
+        private final String label;
+
+        Transport(String label) {
+            this.label = label;
+        }
+
+        /** How a user names it: {@code java} or {@code curl}. */
+        public String label() {
+            return label;
+        }
+
+        /** The other transport, to try when this one is turned away. */
+        public Transport other() {
+            return this == JAVA ? CURL : JAVA;
+        }
+
+        /**
+         * The transport a user named ({@code java} or {@code curl}, any case).
+         *
+         * @throws InvalidInputException for any other name
+         */
+        public static Transport parse(String name) {
+            requireNonNull(name, "name == null");
+            return Arrays.stream(values()).filter(t -> t.label.equalsIgnoreCase(name.strip())).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("Unknown transport '" + name.strip()
+                            + "': use java or curl."));
+        }
+    }
+
+    /**
+     * Which proxy the requests go through: none, the JVM's settings ({@code https.proxyHost},
+     * {@code http.proxyHost}, {@code http.nonProxyHosts}, {@code java.net.useSystemProxies}), or explicit
+     * rules such as those of the {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code ALL_PROXY} and
+     * {@code NO_PROXY} variables. A proxy URL may carry a user and password for Basic authentication
+     * ({@code http://user:password@proxy:3128}); they are secrets, and {@link #toString()} never shows them.
+     */
+    public static final class Proxy {
+
+        private static final Set<String> SCHEMES = Set.of("http", "https", "socks4", "socks4a",
+                "socks5", "socks5h");
+
+        private final Kind kind;
+        private final URI forHttps;
+        private final URI forHttp;
+        private final List<String> noProxy;
+
+        /** How the proxy is chosen. */
+        enum Kind { NONE, JVM, RULES }
+
+        private Proxy(Kind kind, URI forHttps, URI forHttp, List<String> noProxy) {
+            this.kind = kind;
+            this.forHttps = forHttps;
+            this.forHttp = forHttp;
+            this.noProxy = List.copyOf(noProxy);
+        }
+
+        /** Every request goes straight to its host. */
+        public static Proxy none() {
+            return new Proxy(Kind.NONE, null, null, List.of());
+        }
+
+        /** The JVM's proxy settings, as an embedding program set them (no proxy unless it did). */
+        public static Proxy jvm() {
+            return new Proxy(Kind.JVM, null, null, List.of());
+        }
+
+        /**
+         * Every request through {@code url} ({@code http://[user:password@]host[:port]}; a URL without a
+         * scheme means {@code http://}), except to the hosts of {@code noProxy} (a {@code NO_PROXY} list).
+         *
+         * @throws InvalidInputException when {@code url} is not a proxy URL (the message never quotes it)
+         */
+        public static Proxy of(String url, String noProxy) {
+            URI proxy = parse(requireNonNull(url, "url == null"), "the proxy");
+            return new Proxy(Kind.RULES, proxy, proxy, splitNoProxy(noProxy));
+        }
+
+        /** Every request through {@code url}; see {@link #of(String, String)}. */
+        public static Proxy of(String url) {
+            return of(url, "");
+        }
+
+        /**
+         * The proxy the variables of {@code env} name, as curl reads them: {@code https_proxy} or
+         * {@code HTTPS_PROXY} for https, {@code http_proxy} or {@code HTTP_PROXY} for http, else
+         * {@code all_proxy} or {@code ALL_PROXY}; {@code no_proxy} or {@code NO_PROXY} for exceptions (lower
+         * case first). With none of them set, the JVM's settings.
+         *
+         * @throws InvalidInputException when a variable holds no proxy URL (naming the variable, not its value)
+         */
+        public static Proxy fromEnvironment(Map<String, String> env) {
+            requireNonNull(env, "env == null");
+            String all = firstSet(env, "all_proxy", "ALL_PROXY");
+            String https = firstSet(env, "https_proxy", "HTTPS_PROXY");
+            String http = firstSet(env, "http_proxy", "HTTP_PROXY");
+            if (all == null && https == null && http == null) {
+                return jvm();
+            }
+            URI allProxy = all == null ? null : parse(all, "ALL_PROXY");
+            URI httpsProxy = https == null ? allProxy : parse(https, "HTTPS_PROXY");
+            URI httpProxy = http == null ? allProxy : parse(http, "HTTP_PROXY");
+            String noProxy = firstSet(env, "no_proxy", "NO_PROXY");
+            return new Proxy(Kind.RULES, httpsProxy, httpProxy, splitNoProxy(noProxy == null ? "" : noProxy));
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        /** The proxy for https requests, with its credentials; empty for none. */
+        Optional<URI> forHttps() {
+            return Optional.ofNullable(forHttps);
+        }
+
+        /** The proxy for http requests, with its credentials; empty for none. */
+        Optional<URI> forHttp() {
+            return Optional.ofNullable(forHttp);
+        }
+
+        /** The hosts (and domains) reached without a proxy; {@code *} for all. */
+        List<String> noProxy() {
+            return noProxy;
+        }
+
+        private static String firstSet(Map<String, String> env, String... names) {
+            for (String name : names) {
+                String value = env.get(name);
+                if (value != null && !value.isBlank()) {
+                    return value.strip();
+                }
+            }
+            return null;
+        }
+
+        private static List<String> splitNoProxy(String list) {
+            return Arrays.stream(requireNonNull(list, "noProxy == null").split("[,\\s]+")).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+        }
+
+        private static URI parse(String url, String what) {
+            String text = url.strip();
+            if (!text.contains("://")) {
+                text = "http://" + text;
+            }
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (URISyntaxException e) {
+                throw new InvalidInputException("The value of " + what + " is not a proxy URL such as"
+                        + " http://proxy.example:3128.");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!SCHEMES.contains(scheme) || uri.getHost() == null) {
+                throw new InvalidInputException("The value of " + what + " is not a proxy URL such as"
+                        + " http://proxy.example:3128 (schemes: http, https, socks4, socks4a, socks5, socks5h).");
+            }
+            String path = uri.getRawPath();
+            if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
+                throw new InvalidInputException("The value of " + what + " must be a proxy address without a path,"
+                        + " such as http://proxy.example:3128.");
+            }
+            return uri;
+        }
+
+        private static String describe(URI proxy) {
+            if (proxy == null) {
+                return "direct";
+            }
+            return proxy.getScheme() + "://" + proxy.getHost() + (proxy.getPort() < 0 ? "" : ":" + proxy.getPort())
+                    + (proxy.getRawUserInfo() == null ? "" : " (with credentials)");
+        }
+
+        /** Where requests go, without credentials. */
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case NONE -> "Proxy[none]";
+                case JVM -> "Proxy[the JVM's settings]";
+                case RULES -> "Proxy[https=" + describe(forHttps) + ", http=" + describe(forHttp)
+                        + (noProxy.isEmpty() ? "" : ", noProxy=" + noProxy) + "]";
+            };
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Proxy p && p.kind == kind && Objects.equals(p.forHttps, forHttps)
+                    && Objects.equals(p.forHttp, forHttp) && p.noProxy.equals(noProxy);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, forHttps, forHttp, noProxy);
         }
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.UnknownModelException;
 import io.github.t3chat4j.application.port.in.ResolveModelQuery;
 import io.github.t3chat4j.application.port.in.ResolveModelUseCase;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
@@ -36,8 +37,6 @@ public final class ResolveModelService implements ResolveModelUseCase {
         if (models.source() == ModelCatalog.Source.BUNDLED) {
             return ModelInfo.builder(ModelId.of(typed), typed).build();
         }
-        throw new InvalidInputException("Unknown model '" + typed + "'."
-                + models.closestTo(typed).map(id -> " Did you mean '" + id.value() + "'?")
-                        .orElse(" Run 't3 models' to list the models."));
+        throw new UnknownModelException(typed, models.closestTo(typed).orElse(null));
     }
 }

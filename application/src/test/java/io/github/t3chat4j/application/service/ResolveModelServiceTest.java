@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.UnknownModelException;
 import io.github.t3chat4j.application.fake.Catalogs;
 import io.github.t3chat4j.application.port.in.ResolveModelQuery;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
@@ -30,15 +31,19 @@ class ResolveModelServiceTest {
     @Test
     void suggestsTheClosestId_whenTheIdHasATypo() {
         assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery("gemini-2.5-flsh")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("Unknown model 'gemini-2.5-flsh'. Did you mean 'gemini-2.5-flash'?");
+                .isInstanceOf(UnknownModelException.class)
+                .hasMessage("Unknown model 'gemini-2.5-flsh'. Did you mean 'gemini-2.5-flash'?")
+                .satisfies(e -> assertThat(((UnknownModelException) e).suggestion())
+                        .contains(ModelId.of("gemini-2.5-flash")))
+                .satisfies(e -> assertThat(((UnknownModelException) e).requestedId()).isEqualTo("gemini-2.5-flsh"));
     }
 
     @Test
     void pointsToTheList_whenNothingIsClose() {
         assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery("llama-70b")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("Unknown model 'llama-70b'. Run 't3 models' to list the models.");
+                .isInstanceOf(UnknownModelException.class)
+                .hasMessage("Unknown model 'llama-70b'. Run 't3 models' to list the models.")
+                .satisfies(e -> assertThat(((UnknownModelException) e).suggestion()).isEmpty());
     }
 
     @Test

@@ -12,8 +12,29 @@ import java.util.Locale;
 final class BrowserHeaders {
 
     static final String DEFAULT_ACCEPT_LANGUAGE = "en-US,en;q=0.9";
+    private static final java.util.regex.Pattern CHROME = java.util.regex.Pattern.compile("Chrome/(\\d+)\\.");
 
     private BrowserHeaders() {
+    }
+
+    /**
+     * The client hints a desktop Chrome sends with every request ({@code sec-ch-ua},
+     * {@code sec-ch-ua-mobile}, {@code sec-ch-ua-platform}), for the Chrome version in {@code userAgent};
+     * none for a User-Agent that is not Chrome's (Firefox and Safari send none).
+     */
+    static java.util.List<io.github.t3chat4j.adapter.http.internal.engine.Header> clientHints(String userAgent) {
+        java.util.regex.Matcher chrome = CHROME.matcher(userAgent);
+        if (!chrome.find() || userAgent.contains("Edg/") || userAgent.contains("OPR/")) {
+            return java.util.List.of();
+        }
+        String version = chrome.group(1);
+        String platform = userAgent.contains("Windows") ? "Windows" : userAgent.contains("Mac OS") ? "macOS"
+                : userAgent.contains("Android") ? "Android" : "Linux";
+        return java.util.List.of(
+                new io.github.t3chat4j.adapter.http.internal.engine.Header("sec-ch-ua", "\"Chromium\";v=\"" + version + "\", \"Google Chrome\";v=\"" + version
+                        + "\", \"Not_A Brand\";v=\"99\""),
+                new io.github.t3chat4j.adapter.http.internal.engine.Header("sec-ch-ua-mobile", userAgent.contains("Mobile") ? "?1" : "?0"),
+                new io.github.t3chat4j.adapter.http.internal.engine.Header("sec-ch-ua-platform", "\"" + platform + "\""));
     }
 
     /** {@code scheme://host[:port]} of the base URL. */
@@ -35,13 +56,17 @@ final class BrowserHeaders {
     static HttpCall.Builder sameOriginFetch(HttpCall.Builder call, String destination) {
         return call.header("sec-fetch-dest", destination)
                 .header("sec-fetch-mode", "cors")
-                .header("sec-fetch-site", "same-origin");
+                .header("sec-fetch-site", "same-origin")
+                .header("priority", "u=1, i");
     }
 
     /** The fetch metadata of a top-level page load. */
     static HttpCall.Builder navigation(HttpCall.Builder call) {
         return call.header("sec-fetch-dest", "document")
                 .header("sec-fetch-mode", "navigate")
-                .header("sec-fetch-site", "none");
+                .header("sec-fetch-site", "none")
+                .header("sec-fetch-user", "?1")
+                .header("upgrade-insecure-requests", "1")
+                .header("priority", "u=0, i");
     }
 }

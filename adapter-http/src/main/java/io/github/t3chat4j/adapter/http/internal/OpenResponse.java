@@ -27,6 +27,11 @@ public final class OpenResponse implements AutoCloseable {
         return response.status();
     }
 
+    /** The protocol the answer came over, such as {@code HTTP/2.0}. */
+    public String protocol() {
+        return response.protocol();
+    }
+
     /** The value of the first header called {@code name} (ignoring case). */
     public Optional<String> header(String name) {
         return response.header(name);

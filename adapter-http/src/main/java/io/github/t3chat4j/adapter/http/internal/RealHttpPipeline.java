@@ -81,9 +81,12 @@ public final class RealHttpPipeline implements HttpPipeline {
         }
     }
 
-    /** The engine's request: {@code User-Agent} and {@code Accept-Language} (the call's, or the default) first. */
+    /**
+     * The engine's request: Chrome's client hints for a Chrome User-Agent, then {@code User-Agent} and
+     * {@code Accept-Language} (the call's, or the default), then the call's own headers in its order.
+     */
     private EngineRequest request(HttpCall call) {
-        List<Header> headers = new ArrayList<>();
+        List<Header> headers = new ArrayList<>(BrowserHeaders.clientHints(userAgent));
         headers.add(new Header("User-Agent", userAgent));
         headers.add(new Header("Accept-Language",
                 call.header("Accept-Language").orElse(BrowserHeaders.DEFAULT_ACCEPT_LANGUAGE)));

@@ -16,6 +16,8 @@ public interface SettingsStorePort {
     String COOKIES = "COOKIES";
     /** The key of the stored convex session id. */
     String CONVEX_SESSION_ID = "CONVEX_SESSION_ID";
+    /** The key of the stored key that clients of the OpenAI-compatible gateway present. */
+    String GATEWAY_KEY = "T3_GATEWAY_KEY";
 
     /** Every stored setting; empty when nothing is stored yet. */
     Map<String, String> loadSettings();

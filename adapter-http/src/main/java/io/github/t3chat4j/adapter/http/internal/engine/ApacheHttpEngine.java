@@ -32,8 +32,10 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheHttpEngine implements HttpEngine {
 
-    private static final int MAX_CONNECTIONS_PER_ROUTE = 10;
-    private static final int MAX_CONNECTIONS = 20;
+    // Sized for the OpenAI-compatible gateway, which streams many replies at once over one client;
+    // connections are opened only when needed, so a single-user CLI never holds more than one or two.
+    private static final int MAX_CONNECTIONS_PER_ROUTE = 64;
+    private static final int MAX_CONNECTIONS = 128;
 
     private final CloseableHttpClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,6 +49,11 @@ public final class ApacheHttpEngine implements HttpEngine {
      * without an SLF4J backend hears nothing from HttpClient's logging (see {@link Slf4jFallback}).
      */
     public static ApacheHttpEngine create() {
+        return create(ProxyRules.none());
+    }
+
+    /** A new engine whose requests take the proxy {@code proxies} picks (Basic credentials from its URL). */
+    public static ApacheHttpEngine create(ProxyRules proxies) {
         Slf4jFallback.quietWithoutBackend();
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
@@ -54,6 +61,8 @@ public final class ApacheHttpEngine implements HttpEngine {
                 .build();
         return new ApacheHttpEngine(HttpClients.custom()
                 .setConnectionManager(connections)
+                .setRoutePlanner(new RulesRoutePlanner(proxies))
+                .setDefaultCredentialsProvider(new ProxyCredentials(proxies))
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableContentCompression()

@@ -20,6 +20,11 @@ public interface EngineResponse extends AutoCloseable {
         return headers().stream().filter(h -> h.is(name)).map(Header::value).findFirst();
     }
 
+    /** The protocol the answer came over, such as {@code HTTP/1.1} or {@code HTTP/2.0}. */
+    default String protocol() {
+        return "HTTP/1.1";
+    }
+
     /** The body as it arrives; the same stream on every call, empty when the response has none. */
     InputStream body();
 

@@ -1,0 +1,24 @@
+package io.github.t3chat4j.adapter.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * What {@code t3 serve} asks its backend to start: where to listen, the key clients must present, the
+ * web origins allowed to call it, and how long replies in flight may finish at Ctrl-C.
+ * {@link #toString()} never shows the key.
+ */
+public record GatewayOptions(String host, int port, String apiKey, List<String> corsOrigins, int graceSeconds) {
+
+    public GatewayOptions {
+        requireNonNull(host, "host == null");
+        requireNonNull(apiKey, "apiKey == null");
+        corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayOptions[" + host + ":" + port + ", key redacted, cors=" + corsOrigins + "]";
+    }
+}

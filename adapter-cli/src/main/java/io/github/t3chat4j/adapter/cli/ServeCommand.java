@@ -1,0 +1,112 @@
+package io.github.t3chat4j.adapter.cli;
+
+import io.github.t3chat4j.application.port.in.GatewayKeyResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code t3 serve}: starts the OpenAI-compatible gateway, prints its base URL and key, writes one line
+ * per request to standard error, and stops cleanly on Ctrl-C (replies in flight get the grace to finish).
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {"Serve an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/images/generations)",
+            "so any OpenAI client can use your t3.chat subscription. Every request needs",
+            "'Authorization: Bearer <key>'; the key is made on first start and stored in the config file",
+            "(or set it with --api-key or T3_GATEWAY_KEY)."},
+        footer = {"", "Examples:",
+            "  t3 serve                                  http://127.0.0.1:8787/v1",
+            "  t3 --demo serve                           offline, in front of the bundled fake t3.chat",
+            "  t3 serve --port 9000 --cors-origin http://localhost:3000",
+            "  OPENAI_BASE_URL=http://127.0.0.1:8787/v1 OPENAI_API_KEY=<key> your-openai-tool"})
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    T3Command root;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only). Any other"
+                    + " address needs a key of 24+ characters.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8787",
+            description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "The key clients must send (env T3_GATEWAY_KEY; default: the stored one, made on first start).")
+    String apiKey;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "Let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the gateway;"
+                    + " repeatable. Off by default.")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
+            description = "At Ctrl-C, how long replies in flight may finish (default ${DEFAULT-VALUE}).")
+    int graceSeconds;
+
+    private final CliContext context;
+
+    ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (graceSeconds < 0) {
+            throw new CliException("--grace must be 0 or more seconds.", ExitCode.USAGE);
+        }
+        Settings resolved = root.settings(apiKey != null ? Map.of(Settings.GATEWAY_KEY, apiKey) : Map.of());
+        ConnectionSettings connection = root.connection(resolved, resolved.model(), resolved.chatSettings());
+        String keySource;
+        String key;
+        if (resolved.value(Settings.GATEWAY_KEY).filter(v -> v.source() != Settings.Source.CONFIG_FILE).isPresent()) {
+            Settings.Value value = resolved.value(Settings.GATEWAY_KEY).get();
+            key = value.value().strip();
+            keySource = value.source() == Settings.Source.FLAG ? "from --api-key"
+                    : "from T3_GATEWAY_KEY (" + value.source().label() + ")";
+        } else {
+            GatewayKeyResult stored = root.backend().local().provideGatewayKey().provideGatewayKey();
+            key = stored.key();
+            keySource = (stored.created() ? "made now and stored in " : "stored in ") + stored.location();
+        }
+        PrintWriter err = context.err();
+        RunningGateway gateway = root.backend().serve(connection,
+                new GatewayOptions(host, port, key, corsOrigins, graceSeconds), err);
+        try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
+            banner(gateway, key, keySource);
+            gateway.awaitStopped();
+        } finally {
+            gateway.close();
+        }
+        return ExitCode.OK;
+    }
+
+    private void banner(RunningGateway gateway, String key, String keySource) {
+        PrintWriter out = context.out();
+        out.println("t3 serve: an OpenAI-compatible API for " + (root.profile() == Profile.DEMO
+                ? "the bundled fake t3.chat (demo)" : "your t3.chat subscription"));
+        out.println("  Base URL: " + gateway.baseUrl());
+        out.println("  API key:  " + key + "   (" + keySource + ")");
+        out.println("  Try:      curl -s " + gateway.baseUrl() + "/models -H \"Authorization: Bearer " + key + "\"");
+        out.println("Requests are logged to standard error. Ctrl-C stops the gateway; replies in flight get "
+                + graceSeconds + " s to finish.");
+        out.flush();
+        if (!isLoopback(host)) {
+            context.err().println("t3: listening on " + host + ": anyone who can reach this machine and has the key"
+                    + " can use your t3.chat subscription, over plain HTTP (put a TLS proxy in front for remote use).");
+            context.err().flush();
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.t3chat4j.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged {@code t3 --demo chat} in a real pseudo-terminal (a detached tmux session of 100×40),
+ * types into it, and reads the screen back with {@code tmux capture-pane}. Skipped, saying why, only when
+ * tmux is not installed ({@code .ci/run} installs it).
+ */
+class ChatInTerminalIT {
+
+    private static final Path JAR = Path.of("target", "t3.jar");
+    private static final long WAIT_SECONDS = 60;
+
+    private final String socket = "t3-it-" + ProcessHandle.current().pid();
+    private Path home;
+
+    @BeforeEach
+    void tmuxIsThere() throws Exception {
+        assumeTrue(tmux("-V").code() == 0, "tmux is not installed, so t3 chat cannot be run in a pseudo-terminal");
+        home = Files.createTempDirectory("t3-pty-it");
+    }
+
+    @AfterEach
+    void stopTmux() throws Exception {
+        tmux("-L", socket, "kill-server");
+    }
+
+    @Test
+    void rendersAMarkdownReplyOnTheScreen_andSaysWhyCopyCannotWork() throws Exception {
+        start("--demo", "chat");
+        String greeting = waitForScreen(screen -> screen.contains("t3 chat with"));
+        assertThat(greeting).contains("/help lists commands");
+
+        type("show me markdown");
+        String screen = waitForScreen(s -> s.contains("Type /copy code in t3 chat"));
+
+        List<String> rows = screen.lines().map(String::stripTrailing).toList();
+        assertThat(rows).contains("## Code", "╭─ java", "│ public final class Hello {", "╰─", "## Lists",
+                "1. Numbered items", "   ◦ one", "│ A block quote, for asides.",
+                "│ Language │ Typing  │ Since │", "│ Python   │ dynamic │  1991 │");
+        assertThat(screen).doesNotContain("```", "**", "| Java");
+        assertThat(screen.lines().filter(line -> line.startsWith("## Code")).count()).isEqualTo(1);
+        String coloured = capture(true);
+        assertThat(coloured).contains("\u001b[35mpublic", "\u001b[32m\"Hello, \"");
+
+        type("/copy code");
+        assertThat(waitForScreen(s -> s.contains("cannot copy"))).contains("T3_CLIPBOARD=true");
+    }
+
+    @Test
+    void printsTheMarkdownSource_withNoRender() throws Exception {
+        start("--demo", "chat", "--no-render");
+        waitForScreen(screen -> screen.contains("t3 chat with"));
+
+        type("show me markdown");
+        String screen = waitForScreen(s -> s.contains("Type `/copy code` in `t3 chat`"));
+
+        assertThat(screen).contains("```java", "| Java     | static  |  1995 |").doesNotContain("╭─");
+    }
+
+    private void start(String... args) throws Exception {
+        assertThat(JAR).exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder command = new StringBuilder("env -u NO_COLOR -u COLUMNS -u LINES")
+                .append(" LANG=C.UTF-8 LC_ALL=C.UTF-8")
+                .append(" XDG_DATA_HOME=").append(home)
+                .append(" XDG_CONFIG_HOME=").append(home.resolve("config"))
+                .append(" XDG_STATE_HOME=").append(home.resolve("state"))
+                .append(" XDG_CACHE_HOME=").append(home.resolve("cache"))
+                .append(' ').append(java).append(" -jar ").append(JAR.toAbsolutePath());
+        for (String arg : args) {
+            command.append(' ').append(arg);
+        }
+        Result started = tmux("-L", socket, "-u", "new-session", "-d", "-s", "t3", "-x", "100", "-y", "40",
+                command.toString());
+        assertThat(started.code()).as(started.output()).isZero();
+    }
+
+    private void type(String text) throws Exception {
+        tmux("-L", socket, "send-keys", "-t", "t3", "-l", text);
+        tmux("-L", socket, "send-keys", "-t", "t3", "Enter");
+    }
+
+    private String capture(boolean withEscapes) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-L", socket, "capture-pane", "-p", "-J", "-S", "-200", "-t", "t3"));
+        if (withEscapes) {
+            args.add("-e");
+        }
+        return tmux(args.toArray(String[]::new)).output();
+    }
+
+    /** The screen once {@code ready} holds (the reply streams in over about a second), or a failure with the screen. */
+    private String waitForScreen(Predicate<String> ready) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        String screen = capture(false);
+        while (!ready.test(screen) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            screen = capture(false);
+        }
+        assertThat(ready.test(screen)).as("the screen:%n%s", screen).isTrue();
+        // One more look after a pause, so a reply that is still being redrawn has settled.
+        Thread.sleep(300);
+        return capture(false);
+    }
+
+    private record Result(int code, String output) {
+    }
+
+    private static Result tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("tmux");
+        command.addAll(List.of(args));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            return new Result(127, notInstalled.getMessage());
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.t3chat4j.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code t3 --demo serve} as a user runs it: the packaged jar as a process, stopped with Ctrl-C (SIGINT). */
+class ServeJarIT {
+
+    private static final Path JAR = Path.of("target", "t3.jar");
+
+    private record Served(Process process, URI baseUrl, String key, List<String> banner) {
+    }
+
+    private static Served start(Path home, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toString(), "--demo", "serve", "--port", "0"));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("COOKIES");
+        builder.environment().remove("T3_GATEWAY_KEY");
+        builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        builder.redirectError(home.resolve("stderr.txt").toFile());
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> banner = new ArrayList<>();
+        URI base = null;
+        String key = null;
+        String line;
+        while ((line = out.readLine()) != null) {
+            banner.add(line);
+            if (line.strip().startsWith("Base URL:")) {
+                base = URI.create(line.strip().substring("Base URL:".length()).strip());
+            }
+            if (line.strip().startsWith("API key:")) {
+                key = line.strip().substring("API key:".length()).strip().split("\\s+")[0];
+            }
+            if (line.startsWith("Requests are logged")) {
+                break;
+            }
+        }
+        assertThat(base).as("banner %s", banner).isNotNull();
+        return new Served(process, base, key, banner);
+    }
+
+    private static void interrupt(Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void servesTheDemoOffline_andStopsOnCtrlC_afterTheReplyInFlightFinished() throws Exception {
+        assertThat(JAR).exists();
+        Path home = Files.createTempDirectory("t3-serve-it");
+        Served served = start(home, "--grace", "60");
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            assertThat(served.key()).matches("[A-Za-z0-9_-]{43}");
+            assertThat(served.banner()).anyMatch(l -> l.contains("made now and stored in"));
+            HttpResponse<String> models = http.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + "/models"))
+                    .header("Authorization", "Bearer " + served.key()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(models.statusCode()).isEqualTo(200);
+            assertThat(models.body()).contains("gemini-2.5-flash-lite");
+
+            HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(
+                    URI.create(served.baseUrl() + "/chat/completions"))
+                    .header("Authorization", "Bearer " + served.key())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gemini-2.5-flash-lite\",\"stream\":true,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"answer slowly please\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            List<String> events = new ArrayList<>();
+            try (Stream<String> lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))
+                    .lines()) {
+                Iterator<String> it = lines.filter(l -> l.startsWith("data: ")).iterator();
+                while (it.hasNext()) {
+                    String event = it.next();
+                    events.add(event);
+                    if (event.contains("Echo(1)")) {
+                        interrupt(served.process());
+                    }
+                }
+            }
+
+            assertThat(events).last().isEqualTo("data: [DONE]");
+            assertThat(String.join("", events)).contains("\"finish_reason\":\"stop\"").contains("Ctrl-C");
+            assertThat(served.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(served.process().exitValue()).isEqualTo(130);
+            String stderr = Files.readString(home.resolve("stderr.txt"));
+            assertThat(stderr).contains("t3 serve: POST /v1/chat/completions 200").doesNotContain(served.key())
+                    .doesNotContain("Exception");
+            Path config = home.resolve("config").resolve("t3chat4j").resolve("config.properties");
+            assertThat(Files.readString(config)).contains("T3_GATEWAY_KEY=" + served.key());
+            assertThat(Files.getPosixFilePermissions(config))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Files.createDirectories(home.resolve("data"));
+            try (Stream<Path> data = Files.walk(home.resolve("data"))) {
+                assertThat(data.filter(Files::isRegularFile).filter(p -> p.toString().contains("conversations")))
+                        .as("the gateway keeps no conversation").isEmpty();
+            }
+        } finally {
+            served.process().destroyForcibly();
+        }
+
+        Served again = start(home);
+        try {
+            assertThat(again.key()).isEqualTo(served.key());
+            assertThat(again.banner()).anyMatch(l -> l.contains("(stored in"));
+        } finally {
+            interrupt(again.process());
+            assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            again.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    void refusesToListenBeyondLoopback_withAShortKey() throws Exception {
+        Path home = Files.createTempDirectory("t3-serve-it");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "--demo", "serve", "--host", "0.0.0.0", "--port", "0", "--api-key", "short")
+                .redirectError(home.resolve("stderr.txt").toFile()).redirectOutput(home.resolve("stdout.txt").toFile())
+                .start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(home.resolve("stderr.txt"))).contains("at least 24 characters")
+                .doesNotContain("Exception").doesNotContain("short");
+        assertThat(Set.of(Files.readString(home.resolve("stdout.txt")))).allMatch(String::isEmpty);
+    }
+}

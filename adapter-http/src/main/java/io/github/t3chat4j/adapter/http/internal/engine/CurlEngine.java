@@ -1,0 +1,227 @@
+package io.github.t3chat4j.adapter.http.internal.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine of the {@code curl} transport: every request runs the {@code curl} program once and
+ * streams its output into the pipeline as it arrives. Secrets never reach curl's command line or
+ * environment, which other users may read: the URL, headers (the cookie), proxy and proxy credentials
+ * go in a config file on curl's standard input, the body in a private file (0600, in a 0700 folder,
+ * deleted when the exchange ends), and curl gets only the environment variables it needs to run (no
+ * proxy variables: the proxy is decided by {@link ProxyRules}, like for every engine). Aborting or
+ * closing an unfinished response kills the process. Thread-safe.
+ */
+public final class CurlEngine implements HttpEngine {
+
+    /** The only variables of the parent's environment curl (or a wrapper script around it) gets. */
+    private static final List<String> KEPT_VARIABLES = List.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE",
+            "TZ", "TMPDIR", "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "SSL_CERT_FILE", "SSL_CERT_DIR", "CURL_CA_BUNDLE",
+            "SYSTEMROOT");
+    private static final AtomicInteger STDERR_THREADS = new AtomicInteger();
+
+    private final EngineOptions options;
+    private final Map<String, String> environment;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile CurlBinary binary;
+
+    private CurlEngine(EngineOptions options, Map<String, String> environment) {
+        this.options = options;
+        this.environment = environment;
+    }
+
+    /**
+     * An engine running {@code options.curl()}; curl itself is first looked at on the first request.
+     *
+     * @param parentEnvironment the environment to pick curl's few variables from (the process's own)
+     */
+    public static CurlEngine create(EngineOptions options, Map<String, String> parentEnvironment) {
+        requireNonNull(options, "options == null");
+        requireNonNull(parentEnvironment, "parentEnvironment == null");
+        Map<String, String> kept = new TreeMap<>();
+        parentEnvironment.forEach((name, value) -> {
+            if (KEPT_VARIABLES.contains(name) || name.startsWith("LC_")) {
+                kept.put(name, value);
+            }
+        });
+        return new CurlEngine(options, Map.copyOf(kept));
+    }
+
+    /** The environment curl runs with. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * The curl this engine runs, checked once.
+     *
+     * @throws CurlUnavailableException when there is none, or it is too old
+     */
+    public CurlBinary binary() {
+        CurlBinary known = binary;
+        if (known == null) {
+            known = CurlBinary.probe(options.curl(), environment);
+            binary = known;
+        }
+        return known;
+    }
+
+    @Override
+    public EngineResponse execute(EngineRequest request) throws IOException {
+        requireNonNull(request, "request == null");
+        if (closed.get()) {
+            throw new IllegalStateException("The HTTP adapters are closed.");
+        }
+        CurlBinary curl = binary();
+        Path folder = Files.createTempDirectory("t3chat4j-curl-", privateFolder());
+        Process process = null;
+        try {
+            Optional<Path> bodyFile = Optional.empty();
+            byte[] body = request.body();
+            if (body.length > 0 || request.method().equalsIgnoreCase("POST")) {
+                Path file = folder.resolve("body");
+                Files.createFile(file, privateFile());
+                Files.write(file, body);
+                bodyFile = Optional.of(file);
+            }
+            boolean https = request.uri().getScheme().toLowerCase(Locale.ROOT).equals("https");
+            String config = CurlConfig.of(request, bodyFile, options.proxies().select(request.uri()),
+                    https && curl.http2(), options.trustedCertificates());
+            ProcessBuilder builder = new ProcessBuilder(List.of(curl.command(), "-q", "--config", "-"));
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            process = builder.start();
+            StderrCollector stderr = StderrCollector.start(process.getErrorStream());
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(config.getBytes(StandardCharsets.UTF_8));
+            }
+            InputStream out = new BufferedInputStream(process.getInputStream());
+            Optional<CurlHead> head = CurlHead.read(out, request.followRedirects());
+            if (head.isEmpty()) {
+                int exit = exitCode(process);
+                throw CurlFailure.of(exit == 0 ? 52 : exit, stderr.text(), false);
+            }
+            return new CurlResponse(process, head.get(), out, stderr, folder);
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            deleteFolder(folder);
+            throw e;
+        }
+    }
+
+    private static int exitCode(Process process) throws IOException {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("curl did not end after its output did.");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while waiting for curl");
+        }
+    }
+
+    private static java.nio.file.attribute.FileAttribute<?>[] privateFolder() {
+        return posix() ? new java.nio.file.attribute.FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+            : new java.nio.file.attribute.FileAttribute<?>[0];
+    }
+
+    private static java.nio.file.attribute.FileAttribute<?>[] privateFile() {
+        return posix() ? new java.nio.file.attribute.FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+            : new java.nio.file.attribute.FileAttribute<?>[0];
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    static void deleteFolder(Path folder) {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // Nothing secret is left behind for long: the folder is private, and the OS cleans temp space.
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    @Override
+    public String toString() {
+        return "CurlEngine[" + options.curl() + "]";
+    }
+
+    /** Drains curl's standard error on a thread of its own, keeping the first few kilobytes. */
+    static final class StderrCollector {
+        private static final int LIMIT = 4096;
+        private final ByteArrayOutputStream text = new ByteArrayOutputStream();
+        private final Thread thread;
+
+        private StderrCollector(InputStream in) {
+            this.thread = new Thread(() -> drain(in), "t3chat4j-curl-stderr-" + STDERR_THREADS.incrementAndGet());
+            this.thread.setDaemon(true);
+        }
+
+        static StderrCollector start(InputStream in) {
+            StderrCollector collector = new StderrCollector(in);
+            collector.thread.start();
+            return collector;
+        }
+
+        private void drain(InputStream in) {
+            byte[] buffer = new byte[1024];
+            try (in) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    synchronized (text) {
+                        if (text.size() < LIMIT) {
+                            text.write(buffer, 0, Math.min(n, LIMIT - text.size()));
+                        }
+                    }
+                }
+            } catch (IOException ended) {
+                // The process is gone; what was read is all there is.
+            }
+        }
+
+        /** What curl printed, once it has closed its standard error (waiting briefly for that). */
+        String text() {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (text) {
+                return text.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}

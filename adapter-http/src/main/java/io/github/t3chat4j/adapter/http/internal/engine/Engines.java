@@ -1,0 +1,40 @@
+package io.github.t3chat4j.adapter.http.internal.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.error.InvalidInputException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Builds the engine of a transport; the one place that knows every engine. */
+public final class Engines {
+
+    /** The transports, as the adapter's configuration names them. */
+    public enum Kind { JAVA, CURL }
+
+    private Engines() {
+    }
+
+    /**
+     * A new engine of {@code kind}.
+     *
+     * @param environment the process environment curl picks its few variables from
+     * @throws InvalidInputException when the options cannot work with this engine (a SOCKS proxy for the
+     *     JVM's client, an unreadable certificate file)
+     */
+    public static HttpEngine create(Kind kind, EngineOptions options, Map<String, String> environment) {
+        requireNonNull(kind, "kind == null");
+        requireNonNull(options, "options == null");
+        if (kind == Kind.CURL) {
+            return CurlEngine.create(options, environment);
+        }
+        try {
+            return JavaHttpEngine.create(options);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException("The certificates to trust could not be read: "
+                    + e.getCause().getMessage());
+        }
+    }
+}

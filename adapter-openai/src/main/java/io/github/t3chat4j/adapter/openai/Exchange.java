@@ -1,0 +1,191 @@
+package io.github.t3chat4j.adapter.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.application.port.in.Cancellation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One request to the gateway and its answer: reads the JSON body under a size cap, and writes a JSON
+ * answer, an error, or an event stream whose every event is flushed on its own with a blocking write
+ * (so a slow client slows the reply down instead of filling memory). Holds the {@link Cancellation} of
+ * the reply it serves, which a client that goes away or a shutdown triggers. One thread at a time.
+ */
+final class Exchange {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final Cancellation cancellation = new Cancellation();
+    private volatile boolean clientGone;
+    private volatile boolean shuttingDown;
+    private boolean streaming;
+    private boolean completed;
+
+    Exchange(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+    }
+
+    Request request() {
+        return request;
+    }
+
+    String method() {
+        return request.getMethod();
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** The client went away (a write failed, or the connection failed): stop the reply, write nothing more. */
+    void clientGone() {
+        clientGone = true;
+        cancellation.cancel();
+    }
+
+    boolean isClientGone() {
+        return clientGone;
+    }
+
+    /** The gateway is stopping: cut the reply short; the endpoint ends it with an error. */
+    void shutDown() {
+        shuttingDown = true;
+        cancellation.cancel();
+    }
+
+    boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    boolean isStreaming() {
+        return streaming;
+    }
+
+    boolean isCompleted() {
+        return completed;
+    }
+
+    /**
+     * The request body as JSON, at most {@code maxBytes} long.
+     *
+     * @throws ApiErrorException 413 when it is longer, 400 when it is not a JSON object
+     */
+    JsonNode readJsonObject(long maxBytes) {
+        long declared = request.getLength();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        byte[] body;
+        try (InputStream in = Request.asInputStream(request)) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            clientGone();
+            throw new ApiErrorException(400, "invalid_request_error", null, null,
+                    "The request body could not be read.", null);
+        }
+        if (body.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException e) {
+            throw ApiErrorException.badRequest(null, "The request body is not valid JSON: "
+                    + firstLine(e.getMessage()));
+        }
+        if (json == null || !json.isObject()) {
+            throw ApiErrorException.badRequest(null, "The request body must be a JSON object.");
+        }
+        return json;
+    }
+
+    private static ApiErrorException tooLarge(long maxBytes) {
+        return new ApiErrorException(413, "invalid_request_error", "request_too_large", null,
+                "The request body is larger than the gateway's limit of " + maxBytes + " bytes.", null);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** Answers {@code status} with {@code body} as JSON and completes the exchange. */
+    void json(int status, JsonNode body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        completed = true;
+        Content.Sink.write(response, true, write(body), callback);
+    }
+
+    /** Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body. */
+    void error(ApiErrorException error) {
+        error.retryAfter().ifPresent(wait ->
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
+        json(error.status(), error.body());
+    }
+
+    /** Starts a 200 {@code text/event-stream} answer; nothing is written until the first event. */
+    void startEventStream() {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        streaming = true;
+    }
+
+    /**
+     * Writes one {@code data:} event and flushes it, blocking until the client took it. A failed write
+     * means the client went away: the reply is cancelled and nothing more is written.
+     */
+    void event(String data) {
+        if (clientGone) {
+            return;
+        }
+        try {
+            Content.Sink.write(response, false, ByteBuffer.wrap(("data: " + data + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            clientGone();
+        }
+    }
+
+    /** Writes one JSON event. */
+    void event(JsonNode data) {
+        event(write(data));
+    }
+
+    /** Ends the event stream (after {@code data: [DONE]} or an error event) and completes the exchange. */
+    void endEventStream() {
+        completed = true;
+        if (clientGone) {
+            callback.failed(new IOException("The client went away."));
+            return;
+        }
+        response.write(true, ByteBuffer.allocate(0), callback);
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree failed to serialise", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.t3chat4j.adapter.openai;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the gateway listens and what it allows. Every request must carry {@code Authorization: Bearer
+ * <apiKey>}; a host that is not a loopback address is accepted only with a key of at least
+ * {@value #MIN_REMOTE_KEY_LENGTH} characters. Invalid values are refused with an
+ * {@link InvalidInputException}; {@link #toString()} never shows the key.
+ *
+ * @param host the address to listen on ({@code 127.0.0.1} by default)
+ * @param port the port, or 0 for a free one
+ * @param apiKey the key clients present: visible ASCII, no spaces
+ * @param corsOrigins origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may
+ *     call the gateway; none by default
+ * @param maxRequestBytes the largest request body accepted (413 beyond)
+ * @param maxConnections the most connections served at once; more wait to be accepted
+ * @param idleTimeout how long a connection may stay silent before it is closed
+ * @param shutdownGrace how long {@link OpenAiGateway#close()} lets replies in flight finish before it
+ *     cuts them short with an error event
+ * @param chatSettings the time zone and locale of every request (their reasoning effort, search and
+ *     system prompt come from each request)
+ */
+public record GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins, long maxRequestBytes,
+        int maxConnections, Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings) {
+
+    /** The default address: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The default port. */
+    public static final int DEFAULT_PORT = 8787;
+    /** The shortest key accepted when the gateway listens on more than loopback. */
+    public static final int MIN_REMOTE_KEY_LENGTH = 24;
+
+    public GatewayConfig {
+        requireNonNull(host, "host == null");
+        requireNonNull(apiKey, "apiKey == null");
+        corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
+        requireNonNull(idleTimeout, "idleTimeout == null");
+        requireNonNull(shutdownGrace, "shutdownGrace == null");
+        requireNonNull(chatSettings, "chatSettings == null");
+        if (host.isBlank()) {
+            throw new InvalidInputException("The gateway's host cannot be blank (for example 127.0.0.1).");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new InvalidInputException("The gateway's port must be between 0 and 65535, got " + port + ".");
+        }
+        if (apiKey.isEmpty() || !apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidInputException("The gateway's API key must be visible ASCII characters without"
+                    + " spaces.");
+        }
+        if (maxRequestBytes < 1 || maxConnections < 1 || idleTimeout.isNegative() || idleTimeout.isZero()
+                || shutdownGrace.isNegative()) {
+            throw new InvalidInputException("The gateway's limits must be positive.");
+        }
+        for (String origin : corsOrigins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+                throw new InvalidInputException("A CORS origin is a scheme and host such as http://localhost:3000"
+                        + " (or *), got '" + origin + "'.");
+            }
+        }
+        if (!isLoopback(host) && apiKey.length() < MIN_REMOTE_KEY_LENGTH) {
+            throw new InvalidInputException("Listening on " + host + " exposes your t3.chat subscription beyond"
+                    + " this machine: use a key of at least " + MIN_REMOTE_KEY_LENGTH + " characters (leave"
+                    + " --api-key out to use the generated one).");
+        }
+    }
+
+    /** Loopback on the default port, with this key and the defaults for everything else. */
+    public static GatewayConfig defaults(String apiKey) {
+        return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), 8L * 1024 * 1024, 128,
+                Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
+    }
+
+    public GatewayConfig withHost(String value) {
+        return new GatewayConfig(value, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
+                shutdownGrace, chatSettings);
+    }
+
+    public GatewayConfig withPort(int value) {
+        return new GatewayConfig(host, value, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
+                shutdownGrace, chatSettings);
+    }
+
+    public GatewayConfig withCorsOrigins(List<String> value) {
+        return new GatewayConfig(host, port, apiKey, value, maxRequestBytes, maxConnections, idleTimeout,
+                shutdownGrace, chatSettings);
+    }
+
+    public GatewayConfig withMaxRequestBytes(long value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxConnections, idleTimeout,
+                shutdownGrace, chatSettings);
+    }
+
+    public GatewayConfig withShutdownGrace(Duration value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
+                value, chatSettings);
+    }
+
+    public GatewayConfig withChatSettings(ChatSettings value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
+                shutdownGrace, value);
+    }
+
+    /** Whether {@link #host()} is a loopback address (127.0.0.0/8, ::1, localhost). */
+    public boolean isLoopbackOnly() {
+        return isLoopback(host);
+    }
+
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayConfig[" + host + ":" + port + ", key redacted, cors=" + corsOrigins + "]";
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.t3chat4j.adapter.openai;
+
+import io.github.t3chat4j.application.UseCases;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Every request to the gateway: checks the key, routes {@code /v1/models}, {@code /v1/chat/completions}
+ * and {@code /v1/images/generations} (the {@code /v1} prefix may be left out), turns every failure into
+ * an OpenAI error body, keeps track of the exchanges in flight, and writes one access-log line per
+ * request (method, path, status, model, time; never a header or a body).
+ */
+final class GatewayHandler extends Handler.Abstract {
+
+    private final BearerKey key;
+    private final long maxRequestBytes;
+    private final InFlight inFlight;
+    private final Consumer<String> log;
+    private final Clock clock;
+    private final ModelsEndpoint models;
+    private final ChatCompletionsEndpoint chat;
+    private final ImageGenerationsEndpoint images;
+
+    GatewayHandler(UseCases useCases, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
+        this.key = new BearerKey(config.apiKey());
+        this.maxRequestBytes = config.maxRequestBytes();
+        this.inFlight = inFlight;
+        this.log = log;
+        this.clock = clock;
+        this.models = new ModelsEndpoint(useCases);
+        this.chat = new ChatCompletionsEndpoint(useCases, config.chatSettings(), clock);
+        this.images = new ImageGenerationsEndpoint(useCases, config.chatSettings(), clock);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long started = clock.millis();
+        Exchange exchange = new Exchange(request, response, callback);
+        String path = Request.getPathInContext(request);
+        String model = "";
+        int status;
+        if (!inFlight.enter(exchange)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            exchange.error(new ApiErrorException(503, "server_error", "gateway_shutting_down", null,
+                    "The gateway is shutting down.", null));
+            log(request, path, 503, model, started);
+            return true;
+        }
+        request.addFailureListener(failure -> exchange.clientGone());
+        try {
+            model = route(exchange, path);
+            status = exchange.isClientGone() ? 499 : response.getStatus();
+        } catch (RuntimeException failure) {
+            ApiErrorException error = ErrorMapper.map(failure);
+            status = error.status();
+            if (exchange.isClientGone()) {
+                status = 499;
+                if (!exchange.isCompleted()) {
+                    callback.failed(failure);
+                }
+            } else if (exchange.isStreaming()) {
+                exchange.event(error.body());
+                exchange.endEventStream();
+            } else if (!exchange.isCompleted()) {
+                exchange.error(error);
+            }
+        } finally {
+            inFlight.leave(exchange);
+        }
+        log(request, path, status, model, started);
+        return true;
+    }
+
+    /** Dispatches to the endpoint; returns the model used, if any. */
+    private String route(Exchange exchange, String rawPath) {
+        if (!key.accepts(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION))) {
+            throw new ApiErrorException(401, "invalid_request_error", "invalid_api_key", null,
+                    exchange.request().getHeaders().contains(HttpHeader.AUTHORIZATION)
+                            ? "Incorrect API key provided. Use the key 't3 serve' printed (or T3_GATEWAY_KEY)."
+                            : "You didn't provide an API key. Send 'Authorization: Bearer <key>' with the key"
+                                    + " 't3 serve' printed.", null);
+        }
+        String path = rawPath.startsWith("/v1/") ? rawPath.substring(3) : rawPath;
+        String method = exchange.method();
+        if (path.equals("/models")) {
+            requireMethod(method, "GET", rawPath);
+            models.list(exchange);
+            return "";
+        }
+        if (path.startsWith("/models/") && path.length() > "/models/".length()) {
+            requireMethod(method, "GET", rawPath);
+            String id = URLDecoder.decode(path.substring("/models/".length()), StandardCharsets.UTF_8);
+            models.one(exchange, id);
+            return id;
+        }
+        if (path.equals("/chat/completions")) {
+            requireMethod(method, "POST", rawPath);
+            return chat.handle(exchange, maxRequestBytes);
+        }
+        if (path.equals("/images/generations")) {
+            requireMethod(method, "POST", rawPath);
+            return images.handle(exchange, maxRequestBytes);
+        }
+        throw new ApiErrorException(404, "invalid_request_error", "unknown_url", null,
+                "Unknown request URL: " + method + " " + rawPath + ". The gateway serves GET /v1/models,"
+                        + " POST /v1/chat/completions and POST /v1/images/generations.", null);
+    }
+
+    private static void requireMethod(String method, String allowed, String path) {
+        if (!method.equals(allowed)) {
+            throw new ApiErrorException(405, "invalid_request_error", "method_not_allowed", null,
+                    method + " is not allowed on " + path + "; use " + allowed + ".", null);
+        }
+    }
+
+    private void log(Request request, String path, int status, String model, long started) {
+        log.accept(request.getMethod() + " " + path + " " + status + (model.isEmpty() ? "" : " " + model) + " "
+                + (clock.millis() - started) + " ms");
+    }
+}

@@ -1,0 +1,229 @@
+package io.github.t3chat4j.application.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.SessionExpiredException;
+import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.application.error.TransportException;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort.SiteAnswer;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort.SiteProbe;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.domain.session.Session;
+import io.github.t3chat4j.domain.session.SessionCookies;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of {@code t3 doctor}: which checks run in which order, how a failure is read (a bot-filter
+ * challenge, a rejected session, an unreachable host, a transport that cannot run here), when the
+ * other transport is tried, and the advice at the end. A session the server rotates during the check
+ * is used for the later checks and handed to {@link SaveSessionPort}, so nothing is lost.
+ */
+public final class DiagnoseConnectionService implements DiagnoseConnectionUseCase {
+
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+
+    private final ProbeConnectionPort probe;
+    private final SaveSessionPort saveSession;
+    private final Clock clock;
+
+    public DiagnoseConnectionService(ProbeConnectionPort probe, SaveSessionPort saveSession, Clock clock) {
+        this.probe = requireNonNull(probe, "probe == null");
+        this.saveSession = requireNonNull(saveSession, "saveSession == null");
+        this.clock = requireNonNull(clock, "clock == null");
+    }
+
+    /** How a transport fared at the site. */
+    private enum Outcome { PASSED, BLOCKED, SESSION_REJECTED, UNREACHABLE, UNAVAILABLE, FAILED }
+
+    @Override
+    public DiagnosisResult diagnose(DiagnoseConnectionCommand command) {
+        requireNonNull(command, "command == null");
+        List<CheckResult> checks = new ArrayList<>();
+        Optional<Session> session = credentials(command, checks);
+        int clockLine = checks.size();
+        for (ProbeConnectionPort.NetworkCheck network : probe.probeNetwork()) {
+            checks.add(new CheckResult(network.name(), network.passed() ? Status.PASS : Status.FAIL, network.detail()));
+        }
+        List<String> transports = probe.transports();
+        Optional<Instant> serverDate = Optional.empty();
+        List<Outcome> outcomes = new ArrayList<>();
+        String working = null;
+        Session current = session.orElse(null);
+        if (current != null) {
+            for (String transport : transports) {
+                Run run = new Run(transport, current, command.includeChat(), checks);
+                Outcome outcome = run.all();
+                outcomes.add(outcome);
+                current = run.session;
+                serverDate = serverDate.or(() -> run.serverDate);
+                if (outcome == Outcome.PASSED) {
+                    working = transport;
+                    break;
+                }
+                if (outcome != Outcome.BLOCKED && outcome != Outcome.UNAVAILABLE) {
+                    break;
+                }
+            }
+        }
+        checks.add(clockLine, clockCheck(serverDate));
+        boolean ready = working != null;
+        return new DiagnosisResult(checks, Optional.ofNullable(working), ready,
+                advice(session.isPresent(), transports, outcomes, working));
+    }
+
+    private Optional<Session> credentials(DiagnoseConnectionCommand command, List<CheckResult> checks) {
+        if (command.cookies().isBlank()) {
+            checks.add(new CheckResult("credentials", Status.FAIL, "no cookie string (COOKIES is not set)"));
+            return Optional.empty();
+        }
+        Session session;
+        try {
+            session = Session.of(command.cookies(), command.convexSessionId());
+        } catch (IllegalArgumentException e) {
+            checks.add(new CheckResult("credentials", Status.FAIL, "malformed: " + e.getMessage()));
+            return Optional.empty();
+        }
+        if (session.cookies().get(SessionCookies.WOS_SESSION).filter(v -> !v.isBlank()).isEmpty()) {
+            checks.add(new CheckResult("credentials", Status.FAIL, "the cookie string has no wos-session cookie;"
+                    + " copy the whole Cookie header of a request to t3.chat"));
+            return Optional.empty();
+        }
+        checks.add(new CheckResult("credentials", Status.PASS, session.cookies().size()
+                + " cookies with wos-session, and a convex session id"));
+        return Optional.of(session);
+    }
+
+    private CheckResult clockCheck(Optional<Instant> serverDate) {
+        if (serverDate.isEmpty()) {
+            return new CheckResult("clock", Status.SKIP, "no answer with a Date header to compare with");
+        }
+        Duration skew = Duration.between(serverDate.get(), clock.instant()).abs();
+        return skew.compareTo(CLOCK_TOLERANCE) <= 0
+                ? new CheckResult("clock", Status.PASS, "within " + Math.max(1, skew.toSeconds()) + " s of the server's")
+                : new CheckResult("clock", Status.WARN, "off by " + skew.toSeconds() + " s from the server's; sessions"
+                        + " and TLS need a correct clock (enable NTP)");
+    }
+
+    /** The checks of the site with one transport. */
+    private final class Run {
+        private final String transport;
+        private final boolean includeChat;
+        private final List<CheckResult> checks;
+        private Session session;
+        private Optional<Instant> serverDate = Optional.empty();
+
+        Run(String transport, Session session, boolean includeChat, List<CheckResult> checks) {
+            this.transport = transport;
+            this.session = session;
+            this.includeChat = includeChat;
+            this.checks = checks;
+        }
+
+        Outcome all() {
+            Outcome home = step(SiteProbe.HOME, "home page");
+            if (home != Outcome.PASSED) {
+                return home;
+            }
+            Outcome renewal = step(SiteProbe.RENEW_SESSION, "session renewal");
+            if (renewal != Outcome.PASSED) {
+                return renewal;
+            }
+            Outcome trpc = step(SiteProbe.TRPC, "tRPC");
+            if (trpc != Outcome.PASSED || !includeChat) {
+                if (!includeChat && trpc == Outcome.PASSED) {
+                    checks.add(new CheckResult("chat [" + transport + "]", Status.SKIP, "not sent (it costs credits);"
+                            + " run t3 doctor --chat to send one"));
+                }
+                return trpc;
+            }
+            return step(SiteProbe.CHAT, "chat");
+        }
+
+        private Outcome step(SiteProbe kind, String name) {
+            String label = name + " [" + transport + "]";
+            try {
+                SiteAnswer answer = probe.probe(transport, kind, session);
+                serverDate = serverDate.or(answer::serverDate);
+                String detail = "ok over " + answer.protocol();
+                if (answer.rotatedWosSession().isPresent()) {
+                    session = session.withRenewedWosSession(answer.rotatedWosSession().get());
+                    detail += "; t3.chat renewed the session cookie" + keep();
+                }
+                checks.add(new CheckResult(label, Status.PASS, detail));
+                return Outcome.PASSED;
+            } catch (BlockedByBotProtectionException e) {
+                checks.add(new CheckResult(label, Status.FAIL, "blocked by t3.chat's bot filter (HTTP 403 challenge"
+                        + " page): this client's TLS handshake or headers were turned away"));
+                return Outcome.BLOCKED;
+            } catch (SessionExpiredException e) {
+                checks.add(new CheckResult(label, Status.FAIL, "the session was refused (expired, revoked or signed"
+                        + " out): " + e.getMessage()));
+                return Outcome.SESSION_REJECTED;
+            } catch (TransportException e) {
+                checks.add(new CheckResult(label, Status.FAIL, "network failure: " + e.getMessage()));
+                return Outcome.UNREACHABLE;
+            } catch (InvalidInputException e) {
+                checks.add(new CheckResult(label, Status.FAIL, "this transport cannot run here: " + e.getMessage()));
+                return Outcome.UNAVAILABLE;
+            } catch (T3ChatException e) {
+                checks.add(new CheckResult(label, Status.FAIL, e.getMessage()));
+                return Outcome.FAILED;
+            }
+        }
+
+        private String keep() {
+            try {
+                saveSession.saveSession(session);
+                return "";
+            } catch (T3ChatException e) {
+                return " (not kept: " + e.getMessage() + ")";
+            }
+        }
+    }
+
+    private static List<String> advice(boolean credentials, List<String> transports, List<Outcome> outcomes,
+            String working) {
+        List<String> advice = new ArrayList<>();
+        if (!credentials) {
+            advice.add("Copy your browser's cookie string and convex session id (see t3 --help), or run t3 login.");
+            return advice;
+        }
+        String configured = transports.isEmpty() ? "java" : transports.get(0);
+        if (working != null) {
+            if (working.equals(configured)) {
+                advice.add("Everything a chat needs works with the " + working + " transport.");
+            } else {
+                advice.add("The " + configured + " transport is turned away, but " + working + " gets through."
+                        + " Make it the default: export T3_TRANSPORT=" + working + " (or put T3_TRANSPORT="
+                        + working + " in ~/.config/t3chat4j/config.properties), or pass --transport " + working + ".");
+            }
+            return advice;
+        }
+        Outcome last = outcomes.isEmpty() ? Outcome.FAILED : outcomes.get(outcomes.size() - 1);
+        if (outcomes.contains(Outcome.SESSION_REJECTED)) {
+            advice.add("Your session is no longer valid: sign in to t3.chat in the browser, copy the cookie string"
+                    + " again, and run t3 login (or update COOKIES).");
+        } else if (outcomes.stream().allMatch(o -> o == Outcome.BLOCKED || o == Outcome.UNAVAILABLE)
+                && outcomes.contains(Outcome.BLOCKED)) {
+            advice.add("t3.chat's bot filter turned away every transport tried. Use a curl build that"
+                    + " imitates a browser's TLS handshake (curl-impersonate's curl_chrome131, say):"
+                    + " --transport curl --curl /path/to/curl_chrome131 (or T3_TRANSPORT=curl T3_CURL=…);"
+                    + " see docs/REACH.md.");
+        } else if (last == Outcome.UNREACHABLE) {
+            advice.add("t3.chat could not be reached: check the network connection, any proxy (HTTPS_PROXY,"
+                    + " --proxy) and --base-url.");
+        } else {
+            advice.add("See the failed check above; rerun with --verbose, and report it if it persists.");
+        }
+        return advice;
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.t3chat4j.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
+import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.CheckResult;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
+import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.Status;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.domain.session.Session;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DiagnoseConnectionServiceTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    private static final String COOKIES = "wos-session=old-token; theme=dark";
+
+    private final List<Session> saved = new ArrayList<>();
+    private final SaveSessionPort save = saved::add;
+
+    @Test
+    void namesTheTransportThatGetsThrough_andHowToMakeItTheDefault_whenTheFirstIsBlocked() {
+        ScriptedProbe probe = new ScriptedProbe("java");
+
+        DiagnosisResult diagnosis = service(probe, NOW).diagnose(command());
+
+        assertThat(diagnosis.readyToChat()).isTrue();
+        assertThat(diagnosis.workingTransport()).hasValue("curl");
+        assertThat(diagnosis.checks()).extracting(CheckResult::name).containsSubsequence("credentials", "clock", "proxy",
+                "home page [java]", "home page [curl]", "session renewal [curl]", "tRPC [curl]", "chat [curl]");
+        assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [java]")).singleElement()
+                .extracting(CheckResult::status).isEqualTo(Status.FAIL);
+        assertThat(diagnosis.advice()).singleElement().asString().contains("T3_TRANSPORT=curl");
+    }
+
+    @Test
+    void usesAndKeepsTheRotatedSession_forTheLaterChecks() {
+        ScriptedProbe probe = new ScriptedProbe("none");
+        probe.rotateTo = "new-token";
+
+        service(probe, NOW).diagnose(command());
+
+        assertThat(saved).singleElement().satisfies(s -> assertThat(s.cookies().get("wos-session")).hasValue("new-token"));
+        assertThat(probe.trpcSession.cookies().get("wos-session")).hasValue("new-token");
+    }
+
+    @Test
+    void warnsOfASkewedClock_fromTheServersDate() {
+        DiagnosisResult diagnosis = service(new ScriptedProbe("none"), NOW.plusSeconds(600)).diagnose(command());
+
+        assertThat(diagnosis.checks().get(1)).satisfies(c -> {
+            assertThat(c.name()).isEqualTo("clock");
+            assertThat(c.status()).isEqualTo(Status.WARN);
+        });
+        assertThat(diagnosis.readyToChat()).isTrue();
+    }
+
+    @Test
+    void reportsATransportThatCannotRun_andTriesTheOther() {
+        ScriptedProbe probe = new ScriptedProbe("none");
+        probe.unavailable = "java";
+
+        DiagnosisResult diagnosis = service(probe, NOW).diagnose(command());
+
+        assertThat(diagnosis.workingTransport()).hasValue("curl");
+        assertThat(diagnosis.checks()).anySatisfy(c -> assertThat(c.detail()).startsWith("this transport cannot run"));
+    }
+
+    @Test
+    void failsWithoutAnyRequest_whenTheCookieHasNoWosSession() {
+        ScriptedProbe probe = new ScriptedProbe("none");
+
+        DiagnosisResult diagnosis = service(probe, NOW)
+                .diagnose(new DiagnoseConnectionCommand("theme=dark", "convex", false));
+
+        assertThat(diagnosis.readyToChat()).isFalse();
+        assertThat(diagnosis.checks().get(0).status()).isEqualTo(Status.FAIL);
+        assertThat(probe.requests).isZero();
+    }
+
+    private DiagnoseConnectionService service(ScriptedProbe probe, Instant now) {
+        return new DiagnoseConnectionService(probe, save, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static DiagnoseConnectionCommand command() {
+        return new DiagnoseConnectionCommand(COOKIES, "convex-id", true);
+    }
+
+    /** A probe whose answers the test sets: one blocked transport, a rotation, a transport that cannot run. */
+    private static final class ScriptedProbe implements ProbeConnectionPort {
+        private final String blocked;
+        String rotateTo;
+        String unavailable = "";
+        Session trpcSession;
+        int requests;
+
+        ScriptedProbe(String blocked) {
+            this.blocked = blocked;
+        }
+
+        @Override
+        public List<String> transports() {
+            return List.of("java", "curl");
+        }
+
+        @Override
+        public List<NetworkCheck> probeNetwork() {
+            return List.of(new NetworkCheck("proxy", true, "none"), new NetworkCheck("dns", true, "ok"),
+                    new NetworkCheck("tls", true, "TLSv1.3"));
+        }
+
+        @Override
+        public SiteAnswer probe(String transport, SiteProbe probe, Session session) {
+            requests++;
+            if (transport.equals(unavailable)) {
+                throw new InvalidInputException("no such program");
+            }
+            if (transport.equals(blocked)) {
+                throw new BlockedByBotProtectionException(403);
+            }
+            if (probe == SiteProbe.TRPC) {
+                trpcSession = session;
+            }
+            Optional<String> rotated = probe == SiteProbe.RENEW_SESSION ? Optional.ofNullable(rotateTo) : Optional.empty();
+            return new SiteAnswer("HTTP/2.0", Optional.of(NOW), rotated);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
