@@ -166,6 +166,8 @@ final class FileConversationAdapter
         Path file = fileFor(threadId);
         try {
             known.remove(file);
+            // Its lock file goes too (FileConversationLockAdapter keeps one per conversation).
+            Files.deleteIfExists(folder.resolve(".locks").resolve(threadId.value() + ".lock"));
             return Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new StorageException("Could not delete " + file + ": " + IoReasons.of(e) + ".", e);
