@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * The send, whole: appends the user message, renews the session before its first use (through the
  * {@link SessionKeeper}, which also renews and retries once on a rejection), opens the stream, relays
- * its events, then keeps the reply and saves the conversation. What happens when it goes wrong:
+ * its events (telling the listener whenever it has caught up with the stream, see
+ * {@link ChatEventListener#onCaughtUp()}), then keeps the reply and saves the conversation. What happens when it goes wrong:
  * <ul>
  *   <li>nothing arrived (the request failed, or was cancelled before the first token): the
  *       conversation is returned (or left) as it was, so sending the same text again does not put it
@@ -122,10 +123,10 @@ public final class SendMessageService implements SendMessageUseCase {
 
     private static Reply relay(ChatStream stream, Cancellation cancellation, ChatEventListener listener) {
         ReplyAccumulator accumulator = new ReplyAccumulator();
-        try (stream) {
+        try (stream; CaughtUpWatch watch = CaughtUpWatch.of(listener)) {
             cancellation.onCancel(stream::close);
             Iterator<ChatEvent> events = stream.events().iterator();
-            while (!accumulator.hasEnded() && !cancellation.isCancelled() && events.hasNext()) {
+            while (!accumulator.hasEnded() && !cancellation.isCancelled() && hasNext(events, watch)) {
                 ChatEvent event = events.next();
                 accumulator.accept(event);
                 listener.onEvent(event);
@@ -136,6 +137,14 @@ public final class SendMessageService implements SendMessageUseCase {
             }
         }
         return accumulator.toReply(cancellation.isCancelled() ? Reply.Ending.CANCELLED : Reply.Ending.INTERRUPTED);
+    }
+
+    /** Waits for the next event under the watch that tells the listener when it has caught up. */
+    private static boolean hasNext(Iterator<ChatEvent> events, CaughtUpWatch watch) {
+        watch.waiting();
+        boolean more = events.hasNext();
+        watch.delivering();
+        return more;
     }
 
     private Optional<T3ChatException> save(Conversation conversation) {
