@@ -1,0 +1,53 @@
+package io.github.t3chat4j.testkit;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A {@link FakeT3Server} to run as a process, for the end-to-end benchmark ({@code benchmarks/e2e.sh}):
+ * it answers a chat whose last message contains {@code long reply} with a recorded UI message stream of
+ * about {@code --text-chars} characters (default 2,000,000) in 3-to-8-character deltas
+ * ({@link ReplyStreams}), written as fast as the socket takes it, and every other chat at once with
+ * {@link Scenarios#echo()}. {@code GET /bench/requests} lists the requests received since the last such
+ * call, by path. Prints its base URL, then serves until standard input closes.
+ */
+public final class LoopbackReplyServer {
+
+    private LoopbackReplyServer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int textChars = 2_000_000;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--text-chars")) {
+                textChars = Integer.parseInt(args[i + 1]);
+            }
+        }
+        List<String> deltas = ReplyStreams.deltas(1, textChars);
+        byte[] body = ReplyStreams.uiMessageStream(deltas);
+        ChatScenario longReply = Scenarios.recorded(body);
+        ChatScenario echo = Scenarios.echo();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (FakeT3Server server = FakeT3Server.start()) {
+            server.defaultChat(exchange -> (exchange.lastUserText().contains("long reply") ? longReply : echo)
+                    .respond(exchange));
+            server.route("/bench/requests", (exchange, request) -> {
+                Map<String, Integer> counts = new TreeMap<>();
+                server.requests().stream().filter(r -> !r.path().equals("/bench/requests"))
+                        .forEach(r -> counts.merge(r.method() + " " + r.path(), 1, Integer::sum));
+                server.reset();
+                StringBuilder text = new StringBuilder();
+                counts.forEach((path, n) -> text.append(n).append(' ').append(path).append('\n'));
+                server.sendText(exchange, 200, "text/plain; charset=utf-8", text.toString());
+            });
+            out.println(server.baseUrl() + " " + deltas.size() + " deltas, " + body.length + " bytes");
+            while (System.in.read() >= 0) {
+                // Serve until standard input closes.
+            }
+        }
+    }
+}
