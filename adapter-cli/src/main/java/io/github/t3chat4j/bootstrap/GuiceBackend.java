@@ -1,13 +1,13 @@
 package io.github.t3chat4j.bootstrap;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.ConnectionSettings;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
+import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.LocalUseCases;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One profile's backend, wired by Guice: {@link ApplicationModule}, the storage adapters over this
- * profile's folders and, per connection, the HTTP adapters. Which modules a connection gets is decided
+ * One profile's backend: per connection, one Guice injector of {@link ApplicationModule}, the storage
+ * adapters over this profile's folders and the HTTP adapters; the local use cases (settings, stored
+ * conversations) straight over the storage adapters, since every command reads its settings first. Which modules a connection gets is decided
  * here: the catalogue cache only for the real site, the cookie write-back only when the credentials came
  * from the config file. In the demo, each connection starts the bundled fake t3.chat, which closes with
  * the client.
@@ -78,10 +79,10 @@ final class GuiceBackend implements Backend {
 
     @Override
     public synchronized LocalUseCases local() {
-        // Built once per run: the chat's /conversations and ask --continue ask again and again.
+        // Built once per run (the chat's /conversations and ask --continue ask again and again), and without
+        // an injector: reading the settings comes before every connection, and needs none of Guice's start-up.
         if (local == null) {
-            Injector injector = Guice.createInjector(new ApplicationModule(), new StorageAdapterModule(storage));
-            local = injector.getInstance(LocalUseCases.class);
+            local = LocalUseCases.of(StorageAdapters.create(storage));
         }
         return local;
     }

@@ -14,6 +14,14 @@ public final class Cli {
     /** Parses {@code args}, runs the command, reports failures, and returns the exit code. */
     public static int run(CliContext context, String... args) {
         requireNonNull(context, "context == null");
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The version needs none of the command models picocli would build by reflection first.
+            for (String line : new VersionProvider().getVersion()) {
+                context.out().println(line);
+            }
+            context.out().flush();
+            return ExitCode.OK;
+        }
         T3Command root = new T3Command(context);
         CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
         commandLine.setOut(context.out());
