@@ -194,9 +194,8 @@ final class ChatEventMapper {
         if (reasoning || code.equals("0")) {
             String text = TextDeltaFastPath.dataStreamText(payload, offset, length);
             if (text != null) {
-                List<ChatEvent> events = new ArrayList<>(1);
-                addText(events, text, reasoning);
-                return events;
+                return text.isEmpty() ? List.of()
+                        : List.of(reasoning ? new ChatEvent.ReasoningDelta(text) : new ChatEvent.TextDelta(text));
             }
         }
         return fromDataStreamParsed(code, payload, offset, length);
