@@ -32,13 +32,11 @@ mkdir -p "$XDG_CONFIG_HOME/t3chat4j"
 printf 'COOKIES=wos-session=bench-session; theme=dark\nCONVEX_SESSION_ID=bench\n' > "$XDG_CONFIG_HOME/t3chat4j/config.properties"
 unset COOKIES CONVEX_SESSION_ID T3_BASE_URL
 
-mkfifo "$work/server-in"
 "$java" -XX:+UseSerialGC -cp "$jar" io.github.t3chat4j.testkit.LoopbackReplyServer --text-chars 2100000 \
-    < "$work/server-in" > "$work/server-out" 2>&1 &
+    --url-file "$work/server-url" > "$work/server.log" 2>&1 &
 server_pid=$!
-exec 3> "$work/server-in"
-for _ in $(seq 100); do [ -s "$work/server-out" ] && break; sleep 0.1; done
-read -r url stream_info < "$work/server-out"
+for _ in $(seq 300); do [ -s "$work/server-url" ] && break; sleep 0.1; done
+read -r url stream_info < "$work/server-url"
 chat=$url/api/chat
 
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/Hello.java"

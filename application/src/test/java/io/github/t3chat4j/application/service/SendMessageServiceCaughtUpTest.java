@@ -32,7 +32,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** The relay tells a listener when it has caught up with a stream that waits, and only then. */
-class CaughtUpWatchTest {
+class SendMessageServiceCaughtUpTest {
 
     private final ScriptedStreamChatPort chat = new ScriptedStreamChatPort();
     private final SendMessageService service = new SendMessageService(chat,
@@ -85,7 +85,8 @@ class CaughtUpWatchTest {
     void doesNotWatchAListener_thatIgnoresTheSignal() {
         ChatEventListener plain = event -> { };
 
-        assertThat(CaughtUpWatch.of(plain)).isSameAs(CaughtUpWatch.of(ChatEventListener.NONE));
+        assertThat(SendMessageService.CaughtUpWatch.of(plain))
+                .isSameAs(SendMessageService.CaughtUpWatch.of(ChatEventListener.NONE));
     }
 
     /** Events as they "arrive" on the queue; taking blocks like a read from the network. */
