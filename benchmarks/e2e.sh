@@ -76,6 +76,23 @@ measure curl curl -s -X POST -H 'content-type: application/json' -H 'cookie: wos
 if [ -n "$node_reader" ]; then
     measure ai-sdk node "$node_reader" "$chat" benchmarks/e2e/chat-request.json "$work/ai-sdk.text"
 fi
+# A reply whose words arrive 1.5 s apart: how long after the server wrote each one it reached standard output.
+latency=""
+if command -v python3 >/dev/null; then
+    for _ in $(seq "$runs"); do
+        "${t3[@]}" --base-url "$url" ask "answer slowly" | python3 -c '
+import os, sys, time
+while True:
+    chunk = os.read(0, 65536)
+    if not chunk:
+        break
+    sys.stdout.write("%d " % int(time.time() * 1000))
+print()' >> "$work/arrived"
+    done
+    latency=$(paste -d' ' "$work/server-url.sent" "$work/arrived" | awk '{
+        for (i = 1; i <= 4; i++) { d = $(i + 4) - $i; if (d > max) max = d; sum += d; count++ } }
+        END { if (count) printf "mean %.0f ms, worst %d ms over %d words", sum / count, max, count }')
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cmp -s "$work/ask-long.out" "$work/ai-sdk.text" && same="yes" || same="NO"
@@ -108,4 +125,7 @@ echo "Requests of the first t3 ask (renews the stored cookie): $(tr '\n' ';' < "
 echo "Requests of the $runs measured t3 ask \"hi\" runs: $(tr '\n' ';' < "$work/hi-requests")"
 if [ -n "$node_reader" ]; then
     echo "Same answer text from t3 and the AI SDK reader: $same"
+fi
+if [ -n "$latency" ]; then
+    echo "Words 1.5 s apart, from the server's write to t3's standard output: $latency (target <= 50 ms)."
 fi
