@@ -36,12 +36,15 @@ final class EarlyStart {
         thread.start();
     }
 
-    /** Whether these arguments run a command that talks to t3.chat (judged by its name, before parsing). */
+    /**
+     * Whether these arguments may run a command that talks to t3.chat, judged by its name before parsing
+     * (a prompt word that happens to be a command's name only costs a wasted head start).
+     */
     static boolean connects(List<String> args) {
         if (args.stream().anyMatch(NOT_RUNNING::contains)) {
             return false;
         }
-        return args.stream().filter(a -> !a.startsWith("-")).findFirst().map(CONNECTING::contains).orElse(false);
+        return args.stream().anyMatch(CONNECTING::contains);
     }
 
     private static boolean plainHttp(List<String> args, Map<String, String> env) {

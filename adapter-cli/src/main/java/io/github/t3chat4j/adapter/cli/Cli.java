@@ -23,7 +23,11 @@ public final class Cli {
             return ExitCode.OK;
         }
         T3Command root = new T3Command(context);
-        CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine commandLine = new CommandLine(root, factory);
+        for (Class<?> subcommand : T3Command.subcommandsFor(args)) {
+            commandLine.addSubcommand(create(factory, subcommand));
+        }
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
@@ -33,6 +37,14 @@ public final class Cli {
         } finally {
             context.out().flush();
             context.err().flush();
+        }
+    }
+
+    private static Object create(ContextFactory factory, Class<?> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the command " + type.getSimpleName(), e);
         }
     }
 
