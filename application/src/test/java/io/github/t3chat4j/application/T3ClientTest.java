@@ -340,12 +340,12 @@ class T3ClientTest {
                         Thread.currentThread().interrupt();
                     }
                     return (ChatEvent) new ChatEvent.TextDelta("late");
-                }).limit(1))));
+                }).limit(1)).onClose(closed::countDown)));
         T3Client client = client();
 
         ReplyStream stream = client.stream("question");
         assertThat(stream.iterator().next()).isEqualTo(new ChatEvent.TextDelta("first"));
-        closed.countDown();
+        // Closing cancels the send, which closes the chat stream, which only then lets "late" through.
         stream.close();
 
         assertThat(stream.message().isComplete()).isFalse();
