@@ -1,9 +1,9 @@
 package io.github.t3chat4j.bootstrap;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.github.t3chat4j.adapter.browser.BrowserAdapterModule;
+import io.github.t3chat4j.adapter.browser.BrowserAdapters;
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
 import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.CliException;
@@ -21,6 +21,7 @@ import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
+import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
@@ -41,8 +42,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One profile's backend, wired by Guice: {@link ApplicationModule}, the storage adapters over this
- * profile's folders and, per connection, the HTTP adapters. Which modules a connection gets is decided
+ * One profile's backend: per connection, one Guice injector of {@link ApplicationModule}, the storage
+ * adapters over this profile's folders and the HTTP adapters; the local use cases (settings, stored
+ * conversations) straight over the storage adapters, since every command reads its settings first. Which modules a connection gets is decided
  * here: the catalogue cache only for the real site, the cookie write-back only when the credentials came
  * from the config file. The local use cases also read browser profiles. In the demo, each connection
  * starts the bundled fake t3.chat, which closes with the client. {@code t3 serve} gets a connection of
@@ -170,11 +172,11 @@ final class GuiceBackend implements Backend {
 
     @Override
     public synchronized LocalUseCases local() {
-        // Built once per run: the chat's /conversations and ask --continue ask again and again.
+        // Built once per run (the chat's /conversations and ask --continue ask again and again), and without
+        // an injector: reading the settings comes before every connection, and needs none of Guice's start-up.
         if (local == null) {
-            Injector injector = Guice.createInjector(new ApplicationModule(), new StorageAdapterModule(storage),
-                    new BrowserAdapterModule(browsers));
-            local = injector.getInstance(LocalUseCases.class);
+            local = LocalUseCases.of(DrivenPorts.builder().adapters(StorageAdapters.create(storage))
+                    .adapters(BrowserAdapters.create(browsers)).build());
         }
         return local;
     }

@@ -8,15 +8,23 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code t3} program: wires the real adapters and runs the command line. */
 public final class Main {
 
+    private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
+            // A run lasts seconds: Guice's generated constructor classes cost more to make than they save.
+            System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
+        }
+        EarlyStart.forArguments(List.of(args), System.getenv());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),

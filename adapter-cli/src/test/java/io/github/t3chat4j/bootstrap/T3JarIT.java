@@ -110,4 +110,29 @@ class T3JarIT {
         assertThat(result.out()).contains("Echo(1): hello");
         assertThat(result.err()).isEmpty();
     }
+
+    @Test
+    void storesTheJarsEntriesUncompressed_soClassesNeedNoInflating() throws IOException {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
+            assertThat(jar.stream().filter(e -> !e.isDirectory()).map(java.util.zip.ZipEntry::getMethod).distinct())
+                    .containsExactly(java.util.zip.ZipEntry.STORED);
+        }
+    }
+
+    @Test
+    void launcherMapsTheClassesFromTheArchiveBuiltWithTheJar() throws Exception {
+        Path log = Files.createTempDirectory("t3-cds").resolve("classes.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of("target", "t3").toString(), "--version")
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("T3_JAVA_OPTS", "-Xlog:class+load:file=" + log);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).contains("t3chat4j");
+        assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains("io.github.t3chat4j.bootstrap.Main "))
+                .singleElement().asString().contains("shared objects file");
+    }
 }

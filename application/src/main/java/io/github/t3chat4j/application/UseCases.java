@@ -83,7 +83,7 @@ public final class UseCases {
     /** The use cases over {@code ports} (which must hold a chat transport) for the user of {@code session}. */
     static UseCases create(DrivenPorts ports, Session session, Options options) {
         SessionKeeper keeper = new SessionKeeper(session, ports.renewSession(), ports.saveSession(),
-                options.warnings());
+                options.warnings(), options.clock());
         return new UseCases(ports, keeper, options);
     }
 

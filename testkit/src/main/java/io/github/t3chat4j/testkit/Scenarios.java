@@ -384,6 +384,20 @@ public final class Scenarios {
         };
     }
 
+    /**
+     * A recorded reply: {@code body}, a whole UI message stream (see {@link ReplyStreams}), written as fast
+     * as the socket takes it, 64 KiB at a time.
+     */
+    public static ChatScenario recorded(byte[] body) {
+        byte[] copy = body.clone();
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            for (int at = 0; at < copy.length; at += 64 * 1024) {
+                out.bytes(Arrays.copyOfRange(copy, at, Math.min(copy.length, at + 64 * 1024)));
+            }
+        };
+    }
+
     static String quote(String text) throws IOException {
         return JSON.writeValueAsString(text);
     }

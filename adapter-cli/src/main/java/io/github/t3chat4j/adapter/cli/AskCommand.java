@@ -110,10 +110,7 @@ final class AskCommand implements Callable<Integer> {
             Message reply;
             // Started here, once nothing but the send can fail, and stopped in the finally below.
             Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
-            ChatEventListener listener = event -> {
-                spinner.stop();
-                renderer.render(event);
-            };
+            ChatEventListener listener = renderer.listener(spinner::stop);
             CreditUsage usage = null;
             ReplyNotSavedException notSaved = null;
             try {

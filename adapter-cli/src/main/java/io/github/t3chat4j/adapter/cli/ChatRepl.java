@@ -352,10 +352,7 @@ final class ChatRepl {
                 ? new MarkdownReplyRenderer(out, out, true, rendering.capabilities(), TerminalSize.of(terminal))
                 : new EventRenderer(out, out, fancy);
         Spinner spinner = fancy ? Spinner.start(out) : Spinner.NONE;
-        ChatEventListener listener = event -> {
-            spinner.stop();
-            renderer.render(event);
-        };
+        ChatEventListener listener = renderer.listener(spinner::stop);
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancellation.cancel());
         streaming = cancellation;
         Message reply;

@@ -14,8 +14,20 @@ public final class Cli {
     /** Parses {@code args}, runs the command, reports failures, and returns the exit code. */
     public static int run(CliContext context, String... args) {
         requireNonNull(context, "context == null");
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The version needs none of the command models picocli would build by reflection first.
+            for (String line : new VersionProvider().getVersion()) {
+                context.out().println(line);
+            }
+            context.out().flush();
+            return ExitCode.OK;
+        }
         T3Command root = new T3Command(context);
-        CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine commandLine = new CommandLine(root, factory);
+        for (Class<?> subcommand : T3Command.subcommandsFor(args)) {
+            commandLine.addSubcommand(create(factory, subcommand));
+        }
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
@@ -25,6 +37,14 @@ public final class Cli {
         } finally {
             context.out().flush();
             context.err().flush();
+        }
+    }
+
+    private static Object create(ContextFactory factory, Class<?> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the command " + type.getSimpleName(), e);
         }
     }
 

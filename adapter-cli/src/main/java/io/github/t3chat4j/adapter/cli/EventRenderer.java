@@ -2,13 +2,19 @@ package io.github.t3chat4j.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.PrintWriter;
 
 /**
- * Writes a reply to the terminal as its events arrive: answer text to standard output, flushed per
- * delta; reasoning (when asked for) to standard error, dimmed on a colour terminal, apart from the
- * answer. Every {@link ChatEvent} type is handled here, in one place.
+ * Writes a reply to the terminal as its events arrive: answer text to standard output; reasoning (when
+ * asked for) to standard error, dimmed on a colour terminal, apart from the answer. Every
+ * {@link ChatEvent} type is handled here, in one place.
+ *
+ * <p>Output is buffered, never written per delta: it is flushed when the reply has caught up with the
+ * network ({@link #flush()}, called through {@link #listener}), when the text moves between standard
+ * output and standard error (so a terminal shows them in order), and at the end ({@link #finish()}). A
+ * fast reply of thousands of deltas costs a handful of writes; a lone delta still shows at once.
  */
 public final class EventRenderer implements ReplyRenderer {
 
@@ -42,18 +48,20 @@ public final class EventRenderer implements ReplyRenderer {
             endReasoning();
             if (!delta.text().isEmpty()) {
                 out.print(delta.text());
-                out.flush();
                 wroteText = true;
                 textEndsWithNewline = delta.text().endsWith("\n");
             }
         } else if (event instanceof ChatEvent.ReasoningDelta delta) {
             if (reasoningOut != null && !delta.text().isEmpty()) {
-                if (!inReasoning && colour) {
-                    reasoningOut.print(DIM);
+                if (!inReasoning) {
+                    // The answer so far goes out before the reasoning that follows it.
+                    out.flush();
+                    if (colour) {
+                        reasoningOut.print(DIM);
+                    }
                 }
                 inReasoning = true;
                 reasoningOut.print(delta.text());
-                reasoningOut.flush();
             }
         } else if (event instanceof ChatEvent.ImageGenerated
                 || event instanceof ChatEvent.Finished
@@ -64,7 +72,16 @@ public final class EventRenderer implements ReplyRenderer {
         }
     }
 
-    /** Ends the output with a newline if the text did not, and closes any styling. */
+    /** Writes out what is buffered; the reply has caught up with the network, or the terminal needs it. */
+    @Override
+    public void flush() {
+        if (reasoningOut != null) {
+            reasoningOut.flush();
+        }
+        out.flush();
+    }
+
+    /** Ends the output with a newline if the text did not, closes any styling, and flushes. */
     @Override
     public void finish() {
         endReasoning();

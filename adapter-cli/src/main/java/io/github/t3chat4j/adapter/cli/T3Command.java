@@ -6,9 +6,15 @@ import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.StoredSettingsResult;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import java.net.URI;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,9 +26,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "t3",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {AskCommand.class, ChatCommand.class, LoginCommand.class, LogoutCommand.class,
-            ConfigCommand.class, ConversationsCommand.class, CreditsCommand.class, ModelsCommand.class,
-            ImageCommand.class, ServeCommand.class, DoctorCommand.class},
         description = {"Use t3.chat from the terminal with your browser's session.", ""},
         footer = {"", "Examples:",
             "  t3                      chat (when run in a terminal); t3 chat --help",
@@ -40,6 +43,18 @@ import picocli.CommandLine.Spec;
 public final class T3Command implements Callable<Integer> {
 
     static final String DEFAULT_BASE_URL = "https://t3.chat";
+
+    /**
+     * The subcommands, in the order help lists them, by name and alias. {@link Cli} adds only the one a
+     * run names (picocli builds each command's model by reflection, which a short run should not pay for
+     * nine times), and all of them when the run names none.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(AskCommand.class, ChatCommand.class,
+            LoginCommand.class, LogoutCommand.class, ConfigCommand.class, ConversationsCommand.class,
+            CreditsCommand.class, ModelsCommand.class, ImageCommand.class, ServeCommand.class, DoctorCommand.class);
+
+    /** The root options that take a value, so that the value is not taken for a subcommand's name. */
+    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,6 +103,32 @@ public final class T3Command implements Callable<Integer> {
         }
         spec.commandLine().usage(context.out());
         return ExitCode.OK;
+    }
+
+    /** The subcommands a run of {@code args} needs: the one named first, or all when none is named. */
+    static Collection<Class<?>> subcommandsFor(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (OPTIONS_WITH_VALUES.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                Class<?> named = SUBCOMMANDS.get(arg);
+                return named == null ? new LinkedHashSet<>(SUBCOMMANDS.values()) : List.of(named);
+            }
+        }
+        return new LinkedHashSet<>(SUBCOMMANDS.values());
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... types) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> type : types) {
+            Command command = type.getAnnotation(Command.class);
+            byName.put(command.name(), type);
+            for (String alias : command.aliases()) {
+                byName.put(alias, type);
+            }
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     CliContext context() {

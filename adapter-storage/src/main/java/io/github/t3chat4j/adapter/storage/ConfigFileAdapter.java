@@ -16,6 +16,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,10 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The user's settings, login included, in one {@link Properties} file read and written as UTF-8. An update
  * merges into what is stored and goes through {@link AtomicFiles}, so the file stays owner-only; a rotated
- * session cookie is written back under {@link SettingsStorePort#COOKIES}. Updates of one file within this
- * process are serialised. Messages name the file and never a value.
+ * session cookie is written back under {@link SettingsStorePort#COOKIES}, and the time of every renewal
+ * under {@link SettingsStorePort#COOKIES_RENEWED_AT} (a cookie set any other way, by {@code t3 login} say,
+ * loses that time). Updates of one file within this process are serialised. Messages name the file and
+ * never a value.
  */
 final class ConfigFileAdapter implements SettingsStorePort, SaveSessionPort {
 
@@ -78,6 +82,16 @@ final class ConfigFileAdapter implements SettingsStorePort, SaveSessionPort {
                 throw new IllegalArgumentException("A setting needs a name that is not blank.");
             }
         });
+        Map<String, Optional<String>> effective = changes;
+        if (changes.containsKey(COOKIES) && !changes.containsKey(COOKIES_RENEWED_AT)) {
+            // A cookie string nobody renewed here is not known to be fresh.
+            effective = new TreeMap<>(changes);
+            effective.put(COOKIES_RENEWED_AT, Optional.empty());
+        }
+        write(effective);
+    }
+
+    private void write(Map<String, Optional<String>> changes) {
         synchronized (lock) {
             Properties stored = read();
             Properties updated = new Properties();
@@ -125,6 +139,34 @@ final class ConfigFileAdapter implements SettingsStorePort, SaveSessionPort {
         requireNonNull(session, "session == null");
         if (!session.isAnonymous()) {
             updateSettings(Map.of(COOKIES, Optional.of(session.cookies().headerValue())));
+        }
+    }
+
+    /** Stores the session's cookie string and the time of its renewal together, in one write. */
+    @Override
+    public void saveRenewedSession(Session session, boolean rotated, Instant renewedAt) {
+        requireNonNull(session, "session == null");
+        requireNonNull(renewedAt, "renewedAt == null");
+        if (!session.isAnonymous()) {
+            write(Map.of(COOKIES, Optional.of(session.cookies().headerValue()),
+                    COOKIES_RENEWED_AT, Optional.of(renewedAt.toString())));
+        }
+    }
+
+    /** The stored renewal time, when the stored cookie string is this session's; empty otherwise. */
+    @Override
+    public Optional<Instant> lastRenewal(Session session) {
+        requireNonNull(session, "session == null");
+        Properties stored = read();
+        String renewedAt = stored.getProperty(COOKIES_RENEWED_AT);
+        if (renewedAt == null || session.isAnonymous()
+                || !session.cookies().headerValue().equals(stored.getProperty(COOKIES))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(renewedAt.strip()));
+        } catch (DateTimeParseException garbled) {
+            return Optional.empty();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.StorageException;
+import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import io.github.t3chat4j.domain.session.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -210,5 +212,28 @@ class ConfigFileAdapterTest {
 
     private static String permissions(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    @Test
+    void remembersWhenTheCookieWasRenewed_forThatCookieOnly() {
+        Session session = Session.of("wos-session=abc; theme=dark", "c");
+        Instant at = Instant.parse("2026-06-01T12:00:00Z");
+
+        adapter().saveRenewedSession(session, false, at);
+
+        assertThat(adapter().lastRenewal(session)).contains(at);
+        assertThat(adapter().lastRenewal(Session.of("wos-session=other", "c"))).isEmpty();
+        assertThat(adapter().loadSettings()).containsEntry(SettingsStorePort.COOKIES, session.cookies().headerValue());
+    }
+
+    @Test
+    void forgetsTheRenewalTime_whenTheCookieIsSetAnotherWay() {
+        Session session = Session.of("wos-session=abc", "c");
+        adapter().saveRenewedSession(session, true, Instant.parse("2026-06-01T12:00:00Z"));
+
+        adapter().updateSettings(Map.of(SettingsStorePort.COOKIES, Optional.of("wos-session=abc")));
+
+        assertThat(adapter().lastRenewal(session)).isEmpty();
+        assertThat(adapter().loadSettings()).doesNotContainKey(SettingsStorePort.COOKIES_RENEWED_AT);
     }
 }

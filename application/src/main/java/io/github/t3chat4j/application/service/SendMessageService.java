@@ -30,11 +30,16 @@ import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The send, whole: appends the user message, renews the session before its first use (through the
  * {@link SessionKeeper}, which also renews and retries once on a rejection), opens the stream, relays
- * its events, then keeps the reply and saves the conversation. What happens when it goes wrong:
+ * its events (telling the listener whenever it has caught up with the stream, see
+ * {@link ChatEventListener#onCaughtUp()}), then keeps the reply and saves the conversation. What happens when it goes wrong:
  * <ul>
  *   <li>nothing arrived (the request failed, or was cancelled before the first token): the
  *       conversation is returned (or left) as it was, so sending the same text again does not put it
@@ -171,10 +176,10 @@ public final class SendMessageService implements SendMessageUseCase {
 
     private static Reply relay(ChatStream stream, Cancellation cancellation, ChatEventListener listener) {
         ReplyAccumulator accumulator = new ReplyAccumulator();
-        try (stream) {
+        try (stream; CaughtUpWatch watch = CaughtUpWatch.of(listener)) {
             cancellation.onCancel(stream::close);
             Iterator<ChatEvent> events = stream.events().iterator();
-            while (!accumulator.hasEnded() && !cancellation.isCancelled() && events.hasNext()) {
+            while (!accumulator.hasEnded() && !cancellation.isCancelled() && hasNext(events, watch)) {
                 ChatEvent event = events.next();
                 accumulator.accept(event);
                 listener.onEvent(event);
@@ -185,6 +190,14 @@ public final class SendMessageService implements SendMessageUseCase {
             }
         }
         return accumulator.toReply(cancellation.isCancelled() ? Reply.Ending.CANCELLED : Reply.Ending.INTERRUPTED);
+    }
+
+    /** Waits for the next event under the watch that tells the listener when it has caught up. */
+    private static boolean hasNext(Iterator<ChatEvent> events, CaughtUpWatch watch) {
+        watch.waiting();
+        boolean more = events.hasNext();
+        watch.delivering();
+        return more;
     }
 
     private Optional<T3ChatException> save(Conversation conversation) {
@@ -228,6 +241,133 @@ public final class SendMessageService implements SendMessageUseCase {
             opening = false;
             if (interrupted) {
                 Thread.interrupted();
+            }
+        }
+    }
+
+    /**
+     * Tells a listener when it has caught up with a reply ({@link ChatEventListener#onCaughtUp()}): the relay
+     * marks each wait for the next event, and one shared daemon thread, ticking every millisecond while any
+     * reply is relayed, calls the listener once the same wait has lasted a whole tick. A blocking read gives
+     * no sure sign that it is about to block (a chunked body's {@code available()} says 0 at every chunk
+     * boundary, even with the next chunk buffered), so the wait is observed instead of predicted. The call
+     * runs under this watch's lock, which the relay takes before delivering the next event, so it never
+     * overlaps {@code onEvent}; after {@link #close()} it never comes.
+     */
+    static final class CaughtUpWatch implements AutoCloseable {
+
+        private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+        private static final Set<CaughtUpWatch> ACTIVE = ConcurrentHashMap.newKeySet();
+        private static final CaughtUpWatch NONE = new CaughtUpWatch(null);
+        private static Thread watcher;
+
+        private final ChatEventListener listener;
+        private volatile long waitNumber;
+        private volatile boolean waiting;
+        private long seenWait = -1;
+        private long calledForWait = -1;
+        private boolean closed;
+        private RuntimeException failure;
+
+        private CaughtUpWatch(ChatEventListener listener) {
+            this.listener = listener;
+        }
+
+        /** A watch over {@code listener}'s reply; one that does nothing when the listener ignores the signal. */
+        static CaughtUpWatch of(ChatEventListener listener) {
+            if (!overridesOnCaughtUp(listener)) {
+                return NONE;
+            }
+            CaughtUpWatch watch = new CaughtUpWatch(listener);
+            ACTIVE.add(watch);
+            wakeWatcher();
+            return watch;
+        }
+
+        /** The relay is about to wait for the next event. */
+        void waiting() {
+            if (this != NONE) {
+                waitNumber++;
+                waiting = true;
+            }
+        }
+
+        /**
+         * The wait is over and an event (or the end) is about to be delivered: waits for a call to the listener
+         * in progress, and rethrows what the listener threw from it.
+         */
+        void delivering() {
+            if (this == NONE) {
+                return;
+            }
+            RuntimeException thrown;
+            synchronized (this) {
+                waiting = false;
+                thrown = failure;
+                failure = null;
+            }
+            if (thrown != null) {
+                throw thrown;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            ACTIVE.remove(this);
+        }
+
+        /** On the watcher thread, each tick: calls the listener when the wait seen a tick ago is still on. */
+        private void tick() {
+            long current = waitNumber;
+            if (waiting && current == seenWait && current != calledForWait) {
+                synchronized (this) {
+                    if (!closed && waiting && waitNumber == current) {
+                        calledForWait = current;
+                        try {
+                            listener.onCaughtUp();
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        }
+                    }
+                }
+            }
+            seenWait = current;
+        }
+
+        private static boolean overridesOnCaughtUp(ChatEventListener listener) {
+            try {
+                return listener.getClass().getMethod("onCaughtUp").getDeclaringClass() != ChatEventListener.class;
+            } catch (NoSuchMethodException impossible) {
+                return false;
+            }
+        }
+
+        private static synchronized void wakeWatcher() {
+            if (watcher == null) {
+                watcher = new Thread(CaughtUpWatch::watch, "t3chat4j-caught-up");
+                watcher.setDaemon(true);
+                watcher.start();
+            } else {
+                CaughtUpWatch.class.notifyAll();
+            }
+        }
+
+        private static void watch() {
+            while (true) {
+                synchronized (CaughtUpWatch.class) {
+                    while (ACTIVE.isEmpty()) {
+                        try {
+                            CaughtUpWatch.class.wait();
+                        } catch (InterruptedException e) {
+                            // A daemon with nothing to clean up: keep watching for the next reply.
+                        }
+                    }
+                }
+                LockSupport.parkNanos(TICK_NANOS);
+                for (CaughtUpWatch watch : ACTIVE) {
+                    watch.tick();
+                }
             }
         }
     }

@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.StorageException;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.domain.session.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -134,4 +139,93 @@ class SessionKeeperTest {
         }
     }
 
+
+    /** A session store that remembers renewals, as the config file does. */
+    private static final class RememberingStore implements SaveSessionPort {
+        private final List<Instant> renewals = new ArrayList<>();
+        private Session stored;
+        private Instant renewedAt;
+
+        RememberingStore(Session stored, Instant renewedAt) {
+            this.stored = stored;
+            this.renewedAt = renewedAt;
+        }
+
+        @Override
+        public void saveSession(Session session) {
+            stored = session;
+        }
+
+        @Override
+        public void saveRenewedSession(Session session, boolean rotated, Instant at) {
+            stored = session;
+            renewedAt = at;
+            renewals.add(at);
+        }
+
+        @Override
+        public Optional<Instant> lastRenewal(Session session) {
+            return session.equals(stored) ? Optional.ofNullable(renewedAt) : Optional.empty();
+        }
+    }
+
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    private SessionKeeper keeperOver(RememberingStore store) {
+        return new SessionKeeper(aSession(), s -> Optional.of("rotated-" + renewals.incrementAndGet()), store,
+                warnings::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void skipsTheRenewalBeforeFirstUse_whenThisSessionWasRenewedMinutesAgo() {
+        SessionKeeper fresh = keeperOver(new RememberingStore(aSession(), NOW.minus(Duration.ofMinutes(9))));
+
+        Session used = fresh.firstUse();
+
+        assertThat(renewals).hasValue(0);
+        assertThat(used).isEqualTo(aSession());
+    }
+
+    @Test
+    void renewsBeforeFirstUse_whenTheLastRenewalIsTenMinutesOld_orInTheFuture_orOfAnotherSession() {
+        Session other = Session.of("wos-session=someone-else", "c");
+
+        keeperOver(new RememberingStore(aSession(), NOW.minus(SessionKeeper.FRESH_FOR))).firstUse();
+        keeperOver(new RememberingStore(aSession(), NOW.plusSeconds(60))).firstUse();
+        keeperOver(new RememberingStore(other, NOW)).firstUse();
+
+        assertThat(renewals).hasValue(3);
+    }
+
+    @Test
+    void stillRenewsAndRetriesOnce_whenAFreshSessionIsRejected() {
+        SessionKeeper fresh = keeperOver(new RememberingStore(aSession(), NOW.minusSeconds(5)));
+        List<Session> tried = new ArrayList<>();
+
+        String answer = fresh.call(session -> {
+            tried.add(session);
+            if (tried.size() == 1) {
+                throw SessionExpiredException.forStatus(401);
+            }
+            return "ok";
+        });
+
+        assertThat(answer).isEqualTo("ok");
+        assertThat(renewals).hasValue(1);
+        assertThat(tried.get(0)).isEqualTo(aSession());
+        assertThat(tried.get(1).cookies().get("wos-session")).contains("rotated-1");
+    }
+
+    @Test
+    void tellsTheStoreTheTimeOfEveryRenewal_rotatedOrNot() {
+        RememberingStore store = new RememberingStore(aSession(), null);
+        SessionKeeper unrotated = new SessionKeeper(aSession(), s -> Optional.empty(), store, warnings::add,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        unrotated.renew();
+
+        assertThat(store.renewals).containsExactly(NOW);
+        assertThat(store.lastRenewal(aSession())).contains(NOW);
+        assertThat(warnings).isEmpty();
+    }
 }

@@ -14,6 +14,11 @@ public interface SettingsStorePort {
 
     /** The key of the stored cookie string. */
     String COOKIES = "COOKIES";
+    /**
+     * The key of when the stored cookie string was last renewed (an ISO-8601 instant), kept by the session
+     * store beside {@link #COOKIES}; setting the cookie string any other way removes it.
+     */
+    String COOKIES_RENEWED_AT = "COOKIES_RENEWED_AT";
     /** The key of the stored convex session id. */
     String CONVEX_SESSION_ID = "CONVEX_SESSION_ID";
     /** The key of the stored key that clients of the OpenAI-compatible gateway present. */

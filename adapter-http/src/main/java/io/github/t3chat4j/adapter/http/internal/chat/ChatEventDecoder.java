@@ -3,15 +3,14 @@ package io.github.t3chat4j.adapter.http.internal.chat;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.adapter.http.internal.datastream.DataStreamParser;
-import io.github.t3chat4j.adapter.http.internal.datastream.DataStreamPart;
 import io.github.t3chat4j.adapter.http.internal.sse.LineReader;
-import io.github.t3chat4j.adapter.http.internal.sse.SseEvent;
 import io.github.t3chat4j.adapter.http.internal.sse.SseParser;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -21,13 +20,15 @@ import java.util.Set;
 
 /**
  * Decodes a reply body into {@link ChatEvent}s lazily: each {@link #hasNext()} reads only as far as the
- * next event. Applies the stream-wide rules: {@code [DONE]} ends the stream (with a Finished when none
+ * next event. It works on the body's bytes: lines are framed and JSON is read without decoding a line
+ * into a {@code String} first, and a UTF-8 character split across network reads is whole by the time
+ * its line is. Applies the stream-wide rules: {@code [DONE]} ends the stream (with a Finished when none
  * came before), only the first finish counts, an image URL is reported once. A read failure surfaces
  * as {@link UncheckedIOException}. One decoder per body; not thread-safe.
  */
 final class ChatEventDecoder implements Iterator<ChatEvent> {
 
-    private static final String DONE = "[DONE]";
+    private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
 
     private final LineReader lines;
     private final ChatEventMapper mapper;
@@ -39,7 +40,7 @@ final class ChatEventDecoder implements Iterator<ChatEvent> {
     private boolean finished;
     private boolean ended;
 
-    ChatEventDecoder(Reader body, StreamFormat format, ChatEventMapper mapper) {
+    ChatEventDecoder(InputStream body, StreamFormat format, ChatEventMapper mapper) {
         this.lines = new LineReader(requireNonNull(body, "body == null"));
         this.format = requireNonNull(format, "format == null");
         this.mapper = requireNonNull(mapper, "mapper == null");
@@ -79,52 +80,75 @@ final class ChatEventDecoder implements Iterator<ChatEvent> {
     }
 
     private void sniff() throws IOException {
-        String line;
         do {
-            line = lines.readLine();
-        } while (line != null && line.isBlank());
-        if (line == null) {
-            ended = true;
-            return;
-        }
-        lines.pushBack(line);
-        format = StreamFormat.fromFirstLine(line);
+            if (!lines.next()) {
+                ended = true;
+                return;
+            }
+        } while (isBlank(lines.buffer(), lines.start(), lines.start() + lines.length()));
+        format = StreamFormat.fromFirstLine(lines.text());
+        lines.pushBack();
     }
 
     private void pullUiMessage() throws IOException {
         if (sse == null) {
             sse = new SseParser(lines);
         }
-        SseEvent event = sse.next();
-        if (event == null) {
+        if (!sse.next()) {
             ended = true;
             return;
         }
-        if (event.data().strip().equals(DONE)) {
+        if (isDone(sse.data(), sse.dataLength())) {
             if (!finished) {
                 offer(List.of(new ChatEvent.Finished("")));
             }
             ended = true;
             return;
         }
-        offer(mapper.fromUiMessage(event.data()));
+        offer(mapper.fromUiMessage(sse.data(), 0, sse.dataLength()));
     }
 
     private void pullDataStream() throws IOException {
         if (dataStream == null) {
             dataStream = new DataStreamParser(lines);
         }
-        DataStreamPart part = dataStream.next();
-        if (part == null) {
+        if (!dataStream.next()) {
             ended = true;
             return;
         }
-        offer(mapper.fromDataStream(part));
+        offer(mapper.fromDataStream(dataStream.code(), dataStream.payload(), dataStream.payloadStart(),
+                dataStream.payloadLength()));
     }
 
     /** True once a finish was decoded: what is left of the body is its tail ({@code [DONE]}, framing). */
     boolean finished() {
         return finished;
+    }
+
+    /** Whether the event's data is {@code [DONE]}, blanks around it allowed. */
+    private static boolean isDone(byte[] data, int length) {
+        int start = 0;
+        int end = length;
+        while (start < end && isBlankByte(data[start])) {
+            start++;
+        }
+        while (end > start && isBlankByte(data[end - 1])) {
+            end--;
+        }
+        return Arrays.equals(data, start, end, DONE, 0, DONE.length);
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isBlankByte(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlankByte(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B;
     }
 
     private void offer(List<ChatEvent> events) {

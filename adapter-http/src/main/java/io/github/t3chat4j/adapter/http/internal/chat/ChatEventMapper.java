@@ -2,22 +2,30 @@ package io.github.t3chat4j.adapter.http.internal.chat;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.internal.datastream.DataStreamPart;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.t3chat4j.adapter.http.internal.dto.DataStreamItemDto;
 import io.github.t3chat4j.adapter.http.internal.dto.FinishDto;
 import io.github.t3chat4j.adapter.http.internal.dto.UiStreamChunkDto;
 import io.github.t3chat4j.domain.stream.ChatEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the JSON of one stream event (PROTOCOL.md 3a) or one data-stream part (3b) into domain
- * {@link ChatEvent}s. Stateless and thread-safe. Unknown types and JSON that does not parse yield no
- * event, so one bad line never loses the rest of a reply. {@code [DONE]} and the "one finish only" rule
- * are the stream decoder's business, not this class's.
+ * Turns the JSON of one stream event (PROTOCOL.md 3a) or one data-stream part (3b), as raw UTF-8 bytes,
+ * into domain {@link ChatEvent}s. The common text delta takes the {@link TextDeltaFastPath}; every other
+ * event is read with Jackson's streaming {@link JsonParser}, field by field, keeping only the fields a
+ * chat event needs (unknown fields are skipped, in any order). Stateless and thread-safe. Unknown types
+ * and JSON that does not parse yield no event, so one bad line never loses the rest of a reply.
+ * {@code [DONE]} and the "one finish only" rule are the stream decoder's business, not this class's.
  */
 final class ChatEventMapper {
 
@@ -29,11 +37,26 @@ final class ChatEventMapper {
 
     /** The events one {@code data:} payload of the UI message stream carries (often one, maybe none). */
     List<ChatEvent> fromUiMessage(String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return fromUiMessage(bytes, 0, bytes.length);
+    }
+
+    /** The events of the payload {@code bytes[offset .. offset + length)}; the bytes are not kept. */
+    List<ChatEvent> fromUiMessage(byte[] bytes, int offset, int length) {
+        String delta = TextDeltaFastPath.uiMessageDelta(bytes, offset, length);
+        if (delta != null) {
+            return delta.isEmpty() ? List.of() : List.of(new ChatEvent.TextDelta(delta));
+        }
+        return fromUiMessageParsed(bytes, offset, length);
+    }
+
+    /** The general path alone, without the fast path: what {@link #fromUiMessage} falls back to. */
+    List<ChatEvent> fromUiMessageParsed(byte[] bytes, int offset, int length) {
         UiStreamChunkDto chunk;
         try {
-            chunk = json.readValue(payload, UiStreamChunkDto.class);
-        } catch (JsonProcessingException | IllegalArgumentException notAnEvent) {
-            return List.of();
+            chunk = readChunk(bytes, offset, length);
+        } catch (IOException notAnEvent) {
+            chunk = readChunkOfMalformedUtf8(bytes, offset, length);
         }
         if (chunk == null || chunk.type() == null) {
             return List.of();
@@ -71,19 +94,131 @@ final class ChatEventMapper {
         return events;
     }
 
-    /** The events one part of the older data stream carries. {@code e:} and {@code d:} both map to Finished. */
-    List<ChatEvent> fromDataStream(DataStreamPart part) {
+    /**
+     * Reads the fields of one event object with the streaming parser; null when the payload is not an
+     * object. Like binding a DTO: trailing content is ignored and a repeated field keeps its last value.
+     */
+    private UiStreamChunkDto readChunk(byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser parser = json.createParser(bytes, offset, length)) {
+            return readChunk(parser);
+        }
+    }
+
+    /**
+     * A payload Jackson refused may hold malformed UTF-8, which the reply's text has always shown as
+     * U+FFFD: read it once more as decoded text. Null when it still is no event.
+     */
+    private UiStreamChunkDto readChunkOfMalformedUtf8(byte[] bytes, int offset, int length) {
+        if (!hasNonAscii(bytes, offset, length)) {
+            return null;
+        }
+        try (JsonParser parser = json.createParser(new String(bytes, offset, length, StandardCharsets.UTF_8))) {
+            return readChunk(parser);
+        } catch (IOException notAnEvent) {
+            return null;
+        }
+    }
+
+    private static UiStreamChunkDto readChunk(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        String type = null;
+        JsonNode delta = null;
+        JsonNode text = null;
+        JsonNode textDelta = null;
+        JsonNode content = null;
+        JsonNode output = null;
+        JsonNode url = null;
+        JsonNode errorText = null;
+        JsonNode error = null;
+        JsonNode finishReason = null;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            if (token != JsonToken.FIELD_NAME) {
+                throw new JsonParseException(parser, "Expected a field name");
+            }
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "type" -> {
+                    if (value.isStructStart()) {
+                        // Bound to a String, an object or array fails the whole event.
+                        return null;
+                    }
+                    type = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                }
+                case "delta" -> delta = node(parser, value);
+                case "text" -> text = node(parser, value);
+                case "textDelta" -> textDelta = node(parser, value);
+                case "content" -> content = node(parser, value);
+                case "output" -> output = node(parser, value);
+                case "url" -> url = node(parser, value);
+                case "errorText" -> errorText = node(parser, value);
+                case "error" -> error = node(parser, value);
+                case "finishReason" -> finishReason = node(parser, value);
+                default -> parser.skipChildren();
+            }
+        }
+        return new UiStreamChunkDto(type, delta, text, textDelta, content, output, url, errorText, error, finishReason);
+    }
+
+    /** A string as a text node without building a tree; anything else (rare) as the tree it is. */
+    private static JsonNode node(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return TextNode.valueOf(parser.getText());
+        }
+        if (value == JsonToken.VALUE_NULL) {
+            return NullNode.getInstance();
+        }
+        return parser.readValueAsTree();
+    }
+
+    private static boolean hasNonAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The events one part of the older data stream carries, given as its code and raw JSON payload. */
+    List<ChatEvent> fromDataStream(String code, String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return fromDataStream(code, bytes, 0, bytes.length);
+    }
+
+    /** The events of the part {@code code:payload[offset .. offset + length)}. {@code e:} and {@code d:} both map to Finished. */
+    List<ChatEvent> fromDataStream(String code, byte[] payload, int offset, int length) {
+        boolean reasoning = code.equals("g");
+        if (reasoning || code.equals("0")) {
+            String text = TextDeltaFastPath.dataStreamText(payload, offset, length);
+            if (text != null) {
+                return text.isEmpty() ? List.of()
+                        : List.of(reasoning ? new ChatEvent.ReasoningDelta(text) : new ChatEvent.TextDelta(text));
+            }
+        }
+        return fromDataStreamParsed(code, payload, offset, length);
+    }
+
+    /** The general path alone, without the fast path: what {@link #fromDataStream} falls back to. */
+    List<ChatEvent> fromDataStreamParsed(String code, byte[] payload, int offset, int length) {
         JsonNode value;
         try {
-            value = json.readTree(part.payload());
-        } catch (JsonProcessingException notJson) {
-            return List.of();
+            value = json.readTree(payload, offset, length);
+        } catch (IOException notJson) {
+            try {
+                value = hasNonAscii(payload, offset, length)
+                        ? json.readTree(new String(payload, offset, length, StandardCharsets.UTF_8)) : null;
+            } catch (IOException stillNotJson) {
+                value = null;
+            }
         }
         if (value == null) {
             return List.of();
         }
         List<ChatEvent> events = new ArrayList<>(1);
-        switch (part.code()) {
+        switch (code) {
             case "0":
                 addText(events, textOf(value), false);
                 break;

@@ -3,11 +3,7 @@ package io.github.t3chat4j.adapter.http.internal.chat;
 import io.github.t3chat4j.adapter.http.internal.OpenResponse;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.domain.stream.ChatEvent;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -22,7 +18,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A reply being received: the body is decoded as UTF-8 through one {@link Reader} (so a character split
+ * A reply being received: the body's bytes go to one {@link ChatEventDecoder} (so a character split
  * across network reads stays whole) and events are pulled one at a time. A read failure surfaces as a
  * {@link io.github.t3chat4j.application.error.TransportException} from the event stream, unless the
  * stream was closed meanwhile: then the events simply end. {@link #close()} may be called from any
@@ -52,11 +48,9 @@ final class HttpChatStream implements ChatStream {
         this.description = description;
         StreamFormat format = StreamFormat.fromHeaders(response.header("x-vercel-ai-ui-message-stream").orElse(null),
                 response.header("x-vercel-ai-data-stream").orElse(null));
-        // The event-stream format is always UTF-8; the data stream declares charset=utf-8.
-        Reader body = new InputStreamReader(response.body(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        this.decoder = new ChatEventDecoder(body, format, mapper);
+        // The event-stream format is always UTF-8 and the data stream declares charset=utf-8: the decoder
+        // works on the bytes and decodes only the text it keeps.
+        this.decoder = new ChatEventDecoder(response.body(), format, mapper);
     }
 
     @Override

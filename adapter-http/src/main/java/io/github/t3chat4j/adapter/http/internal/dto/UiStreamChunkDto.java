@@ -1,14 +1,13 @@
 package io.github.t3chat4j.adapter.http.internal.dto;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One JSON object of the UI message stream ({@code data: {...}}). The fields whose shape varies in the
+ * The fields of one JSON object of the UI message stream ({@code data: {...}}) that a chat event needs,
+ * as the stream decoder reads them (other fields are skipped). The fields whose shape varies in the
  * wild (a delta as a string or as {@code {"text":…}}, content arrays, tool outputs) stay
  * {@link JsonNode}s; any of them may be null.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record UiStreamChunkDto(
         String type,
         JsonNode delta,

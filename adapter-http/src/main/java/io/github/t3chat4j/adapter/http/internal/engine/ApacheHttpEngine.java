@@ -45,7 +45,8 @@ public final class ApacheHttpEngine implements HttpEngine {
     }
 
     /**
-     * A new engine with a pool of its own; no connection is opened before the first request. A program
+     * A new engine with a pool of its own; no connection is opened, and TLS is not set up, before the first
+     * request that needs it. A program
      * without an SLF4J backend hears nothing from HttpClient's logging (see {@link Slf4jFallback}).
      */
     public static ApacheHttpEngine create() {
@@ -56,6 +57,7 @@ public final class ApacheHttpEngine implements HttpEngine {
     public static ApacheHttpEngine create(ProxyRules proxies) {
         Slf4jFallback.quietWithoutBackend();
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new LazyTlsStrategy())
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .build();

@@ -3,92 +3,132 @@ package io.github.t3chat4j.adapter.http.internal.sse;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Reads lines ending in CRLF, CR or LF from a {@link Reader}, one at a time. It never blocks for more
- * input than the line it returns needs: after a CR it does not wait to see whether an LF follows, but
- * skips that LF when it arrives. A last line without a line ending is returned at end of input.
- * Not thread-safe.
+ * Reads lines ending in CRLF, CR or LF from an {@link InputStream} as bytes, one at a time, without
+ * decoding them: after {@link #next()} the line is {@code buffer()[start() .. start() + length())}, a view
+ * into this reader's buffer that stays valid until the next call. A line split across reads (and so a
+ * UTF-8 character split across network packets) is whole once returned. It never blocks for more input
+ * than the line it returns needs: after a CR it does not wait to see whether an LF follows, but skips that
+ * LF when it arrives. A last line without a line ending is returned at end of input; a line longer than
+ * the buffer grows it. Not thread-safe.
  */
 public final class LineReader {
 
-    private static final int BUFFER_SIZE = 8192;
+    private static final int INITIAL_SIZE = 16 * 1024;
 
-    private final Reader in;
-    private final char[] buffer = new char[BUFFER_SIZE];
-    private final Deque<String> pushedBack = new ArrayDeque<>();
+    private final InputStream in;
+    private byte[] buffer = new byte[INITIAL_SIZE];
     private int position;
     private int limit;
+    private int lineStart;
+    private int lineLength;
     private boolean skipLineFeed;
     private boolean endOfInput;
+    private boolean pushedBack;
 
-    public LineReader(Reader in) {
+    public LineReader(InputStream in) {
         this.in = requireNonNull(in, "in == null");
     }
 
     /**
-     * The next line without its ending, or null at end of input.
+     * Moves to the next line; false at end of input.
      *
-     * @throws IOException when the reader fails
+     * @throws IOException when the stream fails
      */
-    public String readLine() throws IOException {
-        if (!pushedBack.isEmpty()) {
-            return pushedBack.pop();
+    public boolean next() throws IOException {
+        if (pushedBack) {
+            pushedBack = false;
+            return true;
         }
-        StringBuilder line = null;
-        while (true) {
-            if (position == limit) {
-                if (endOfInput || !fill()) {
-                    return line == null ? null : line.toString();
-                }
+        if (skipLineFeed) {
+            if (position == limit && !fill()) {
+                return false;
             }
-            if (skipLineFeed) {
-                skipLineFeed = false;
-                if (buffer[position] == '\n') {
-                    position++;
-                    continue;
-                }
-            }
-            int start = position;
-            while (position < limit) {
-                char c = buffer[position];
-                if (c == '\n' || c == '\r') {
-                    String text = line == null ? new String(buffer, start, position - start)
-                            : line.append(buffer, start, position - start).toString();
-                    position++;
-                    skipLineFeed = c == '\r';
-                    return text;
-                }
+            skipLineFeed = false;
+            if (buffer[position] == '\n') {
                 position++;
             }
-            if (line == null) {
-                line = new StringBuilder(Math.max(16, position - start));
+        }
+        int scan = position;
+        while (true) {
+            byte[] bytes = buffer;
+            for (int end = limit; scan < end; scan++) {
+                byte b = bytes[scan];
+                if (b == '\n' || b == '\r') {
+                    lineStart = position;
+                    lineLength = scan - position;
+                    position = scan + 1;
+                    skipLineFeed = b == '\r';
+                    return true;
+                }
             }
-            line.append(buffer, start, position - start);
+            int scanned = scan - position;
+            if (!fill()) {
+                if (limit > position) {
+                    lineStart = position;
+                    lineLength = limit - position;
+                    position = limit;
+                    return true;
+                }
+                return false;
+            }
+            scan = position + scanned;
         }
     }
 
-    /** Makes {@code line} the next one {@link #readLine()} returns (used to sniff the first line). */
-    public void pushBack(String line) {
-        pushedBack.push(requireNonNull(line, "line == null"));
+    /** The buffer that holds the current line. */
+    public byte[] buffer() {
+        return buffer;
     }
 
+    /** Where the current line starts in {@link #buffer()}. */
+    public int start() {
+        return lineStart;
+    }
+
+    /** The length in bytes of the current line, without its ending. */
+    public int length() {
+        return lineLength;
+    }
+
+    /** The current line decoded as UTF-8 (malformed bytes become U+FFFD); for the rare line that needs a String. */
+    public String text() {
+        return new String(buffer, lineStart, lineLength, StandardCharsets.UTF_8);
+    }
+
+    /** Makes the next {@link #next()} return the current line again (used to sniff the first line). */
+    public void pushBack() {
+        pushedBack = true;
+    }
+
+    /** Moves the unread bytes to the front (growing the buffer when they fill it) and reads more; false at end. */
     private boolean fill() throws IOException {
+        if (endOfInput) {
+            return false;
+        }
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            lineStart = 0;
+            lineLength = 0;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
         int n;
         do {
-            n = in.read(buffer, 0, buffer.length);
+            n = in.read(buffer, limit, buffer.length - limit);
         } while (n == 0);
         if (n < 0) {
             endOfInput = true;
-            position = 0;
-            limit = 0;
             return false;
         }
-        position = 0;
-        limit = n;
+        limit += n;
         return true;
     }
 }

@@ -3,12 +3,13 @@ package io.github.t3chat4j.adapter.http.internal.sse;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
- * A line-based parser of the {@code text/event-stream} format, following WHATWG HTML, "Server-sent
- * events", section 9.2.6 "Interpreting an event stream":
+ * A line-based parser of the {@code text/event-stream} format on bytes, following WHATWG HTML,
+ * "Server-sent events", section 9.2.6 "Interpreting an event stream":
  * https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  *
  * <p>Lines end in CRLF, CR or LF; a line starting with {@code :} is a comment; {@code data:},
@@ -18,68 +19,96 @@ import java.util.OptionalLong;
  * of input (no blank line after it) is dispatched, because servers that cut the last blank line
  * still mean it.
  *
- * <p>{@link #next()} returns as soon as an event's blank line has been read; it never reads ahead.
- * Not thread-safe. No JSON here: {@link SseEvent#data()} is the raw text.
+ * <p>{@link #next()} returns as soon as an event's blank line has been read; it never reads ahead. The
+ * event's data stays raw UTF-8 bytes ({@link #data()}, {@link #dataLength()}) in a buffer reused from
+ * event to event, so a stream of small events allocates nothing here. Not thread-safe. No JSON here.
  */
 public final class SseParser {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final byte[] DATA = {'d', 'a', 't', 'a'};
+    private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+    private static final byte[] ID = {'i', 'd'};
+    private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
 
     private final LineReader lines;
-    private final StringBuilder data = new StringBuilder();
-    private String eventType = "";
+    private byte[] data = new byte[512];
+    private int dataLength;
+    private boolean sawData;
+    private String pendingType = "";
+    private String type = "message";
     private String lastEventId = "";
     private long retryMillis = -1;
-    private boolean sawData;
     private boolean firstLine = true;
-
-    public SseParser(Reader in) {
-        this(new LineReader(requireNonNull(in, "in == null")));
-    }
 
     public SseParser(LineReader lines) {
         this.lines = requireNonNull(lines, "lines == null");
     }
 
     /**
-     * The next event, or null at end of input.
+     * Moves to the next event; false at end of input.
      *
-     * @throws IOException when the underlying reader fails
+     * @throws IOException when the underlying stream fails
      */
-    public SseEvent next() throws IOException {
+    public boolean next() throws IOException {
+        dataLength = 0;
+        sawData = false;
         while (true) {
-            String line = lines.readLine();
-            if (line == null) {
-                return sawData ? dispatch() : null;
+            if (!lines.next()) {
+                return sawData && dispatch();
             }
+            byte[] line = lines.buffer();
+            int start = lines.start();
+            int end = start + lines.length();
             if (firstLine) {
                 firstLine = false;
-                if (!line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                    line = line.substring(1);
+                if (end - start >= 3 && line[start] == (byte) 0xEF && line[start + 1] == (byte) 0xBB
+                        && line[start + 2] == (byte) 0xBF) {
+                    start += 3;
                 }
             }
-            if (line.isEmpty()) {
+            if (start == end) {
                 if (sawData) {
                     return dispatch();
                 }
-                eventType = "";
+                pendingType = "";
                 continue;
             }
-            if (line.charAt(0) == ':') {
+            if (line[start] == ':') {
                 continue;
             }
-            int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            String value = "";
-            if (colon >= 0) {
-                int start = colon + 1;
-                if (start < line.length() && line.charAt(start) == ' ') {
-                    start++;
-                }
-                value = line.substring(start);
+            int colon = indexOf(line, start, end, (byte) ':');
+            int fieldEnd = colon < 0 ? end : colon;
+            int valueStart = colon < 0 ? end : colon + 1;
+            if (valueStart < end && line[valueStart] == ' ') {
+                valueStart++;
             }
-            processField(field, value);
+            processField(line, start, fieldEnd, valueStart, end);
         }
+    }
+
+    /** The buffer holding the current event's data, joined lines included. */
+    public byte[] data() {
+        return data;
+    }
+
+    /** How many bytes of {@link #data()} the current event's data is. */
+    public int dataLength() {
+        return dataLength;
+    }
+
+    /** The current event's data decoded as UTF-8. */
+    public String dataText() {
+        return new String(data, 0, dataLength, StandardCharsets.UTF_8);
+    }
+
+    /** The current event's type: its {@code event:} field, {@code "message"} when it had none. */
+    public String type() {
+        return type;
+    }
+
+    /** The last event id seen so far ({@code ""} when none). */
+    public String lastEventId() {
+        return lastEventId;
     }
 
     /** The last {@code retry:} value in milliseconds, when the server sent one. */
@@ -87,43 +116,77 @@ public final class SseParser {
         return retryMillis < 0 ? OptionalLong.empty() : OptionalLong.of(retryMillis);
     }
 
-    private void processField(String field, String value) {
-        switch (field) {
-            case "event":
-                eventType = value;
-                break;
-            case "data":
-                if (sawData) {
-                    data.append('\n');
-                }
-                data.append(value);
-                sawData = true;
-                break;
-            case "id":
-                if (value.indexOf('\0') < 0) {
-                    lastEventId = value;
-                }
-                break;
-            case "retry":
-                if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    try {
-                        retryMillis = Long.parseLong(value);
-                    } catch (NumberFormatException tooLarge) {
-                        // The spec only asks for ASCII digits; a value beyond long is ignored.
-                    }
-                }
-                break;
-            default:
-                // Unknown fields are ignored, as the spec says.
-                break;
+    private void processField(byte[] line, int start, int fieldEnd, int valueStart, int end) {
+        if (is(line, start, fieldEnd, DATA)) {
+            if (sawData) {
+                append((byte) '\n');
+            }
+            append(line, valueStart, end - valueStart);
+            sawData = true;
+        } else if (is(line, start, fieldEnd, EVENT)) {
+            pendingType = text(line, valueStart, end);
+        } else if (is(line, start, fieldEnd, ID)) {
+            if (indexOf(line, valueStart, end, (byte) 0) < 0) {
+                lastEventId = text(line, valueStart, end);
+            }
+        } else if (is(line, start, fieldEnd, RETRY)) {
+            retry(line, valueStart, end);
+        }
+        // Unknown fields are ignored, as the spec says.
+    }
+
+    private void retry(byte[] line, int start, int end) {
+        if (start == end || end - start > 18) {
+            // The spec only asks for ASCII digits; a value beyond long is ignored.
+            return;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            if (line[i] < '0' || line[i] > '9') {
+                return;
+            }
+            value = value * 10 + (line[i] - '0');
+        }
+        retryMillis = value;
+    }
+
+    private boolean dispatch() {
+        type = pendingType.isEmpty() ? "message" : pendingType;
+        pendingType = "";
+        return true;
+    }
+
+    private void append(byte b) {
+        ensureRoom(1);
+        data[dataLength++] = b;
+    }
+
+    private void append(byte[] source, int from, int length) {
+        ensureRoom(length);
+        System.arraycopy(source, from, data, dataLength, length);
+        dataLength += length;
+    }
+
+    private void ensureRoom(int more) {
+        if (dataLength + more > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + more));
         }
     }
 
-    private SseEvent dispatch() {
-        SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, data.toString(), lastEventId);
-        data.setLength(0);
-        sawData = false;
-        eventType = "";
-        return event;
+    private static boolean is(byte[] line, int start, int end, byte[] name) {
+        return end - start == name.length && Arrays.equals(line, start, end, name, 0, name.length);
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 }

@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.http.internal.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.internal.datastream.DataStreamPart;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.stream.ChatEvent.Aborted;
 import io.github.t3chat4j.domain.stream.ChatEvent.Finished;
@@ -96,7 +95,7 @@ class ChatEventMapperTest {
     @ParameterizedTest(name = "{0}:{1}")
     @MethodSource("dataStreamParts")
     void decodesDataStreamPart(String code, String payload, List<ChatEvent> expected) {
-        assertThat(mapper.fromDataStream(new DataStreamPart(code, payload))).containsExactlyElementsOf(expected);
+        assertThat(mapper.fromDataStream(code, payload)).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -3,8 +3,9 @@ package io.github.t3chat4j.adapter.http.internal.datastream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.adapter.http.internal.sse.LineReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,16 +14,16 @@ class DataStreamParserTest {
 
     @Test
     void splitsCodeFromPayload() throws IOException {
-        DataStreamParser parser = new DataStreamParser(new LineReader(new StringReader(
-                "f:{\"messageId\":\"m\"}\r\n0:\"a:b\"\n\ngarbage\n2:[]\n")));
+        DataStreamParser parser = new DataStreamParser(new LineReader(new ByteArrayInputStream(
+                "f:{\"messageId\":\"m\"}\r\n0:\"a:b\"\n\ngarbage\n2:[]\nab:1\nabc:2\n:3\n".getBytes(StandardCharsets.UTF_8))));
 
-        List<DataStreamPart> parts = new ArrayList<>();
-        for (DataStreamPart p = parser.next(); p != null; p = parser.next()) {
-            parts.add(p);
+        List<String> parts = new ArrayList<>();
+        while (parser.next()) {
+            parts.add(parser.code() + " " + new String(parser.payload(), parser.payloadStart(),
+                    parser.payloadLength(), StandardCharsets.UTF_8));
         }
 
-        assertThat(parts).containsExactly(new DataStreamPart("f", "{\"messageId\":\"m\"}"),
-                new DataStreamPart("0", "\"a:b\""), new DataStreamPart("2", "[]"));
+        assertThat(parts).containsExactly("f {\"messageId\":\"m\"}", "0 \"a:b\"", "2 []", "ab 1");
     }
 
     @Test

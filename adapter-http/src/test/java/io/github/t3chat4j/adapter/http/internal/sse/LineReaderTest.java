@@ -2,8 +2,9 @@ package io.github.t3chat4j.adapter.http.internal.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,28 +23,49 @@ class LineReaderTest {
 
     @Test
     void skipsLineFeedAfterCarriageReturnAcrossReads() throws IOException {
-        LineReader reader = new LineReader(new SseParserTest.ScriptedReader("a\r", "\nb\n"));
+        LineReader reader = new LineReader(new SseParserTest.ScriptedStream("a\r", "\nb\n"));
 
-        assertThat(reader.readLine()).isEqualTo("a");
-        assertThat(reader.readLine()).isEqualTo("b");
-        assertThat(reader.readLine()).isNull();
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.text()).isEqualTo("a");
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.text()).isEqualTo("b");
+        assertThat(reader.next()).isFalse();
     }
 
     @Test
-    void returnsPushedBackLineFirst() throws IOException {
-        LineReader reader = new LineReader(new StringReader("b\n"));
+    void returnsPushedBackLineAgain() throws IOException {
+        LineReader reader = reader("a\nb\n");
 
-        reader.pushBack("a");
+        reader.next();
+        reader.pushBack();
 
-        assertThat(reader.readLine()).isEqualTo("a");
-        assertThat(reader.readLine()).isEqualTo("b");
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.text()).isEqualTo("a");
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.text()).isEqualTo("b");
+    }
+
+    @Test
+    void readsLinesLongerThanItsBuffer_andLinesSplitAcrossReads() throws IOException {
+        String big = "y".repeat(10_000);
+        LineReader reader = new LineReader(new SseParserTest.ScriptedStream("x".repeat(10_000), "z\n" + big,
+                big + "\nlast"));
+
+        assertThat(lines(reader)).containsExactly("x".repeat(10_000) + "z", big + big, "last");
+    }
+
+    private static LineReader reader(String text) {
+        return new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> lines(String text) throws IOException {
-        LineReader reader = new LineReader(new StringReader(text));
+        return lines(reader(text));
+    }
+
+    private static List<String> lines(LineReader reader) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lines.add(line);
+        while (reader.next()) {
+            lines.add(reader.text());
         }
         return lines;
     }

@@ -1,13 +1,14 @@
 package io.github.t3chat4j.adapter.http.internal.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,6 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SseParserTest {
+
+    /** One dispatched event as the tests compare it. */
+    record SseEvent(String type, String data, String id) {
+    }
 
     static Stream<Arguments> streams() {
         return Stream.of(
@@ -50,11 +55,11 @@ class SseParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("streams")
     void parsesEventStream(String name, String input, List<SseEvent> expected) throws IOException {
-        SseParser parser = new SseParser(new StringReader(input));
+        SseParser parser = parser(input);
 
         List<SseEvent> events = new ArrayList<>();
-        for (SseEvent e = parser.next(); e != null; e = parser.next()) {
-            events.add(e);
+        while (parser.next()) {
+            events.add(event(parser));
         }
 
         assertThat(events).containsExactlyElementsOf(expected);
@@ -62,7 +67,7 @@ class SseParserTest {
 
     @Test
     void remembersRetry() throws IOException {
-        SseParser parser = new SseParser(new StringReader("retry: 1500\ndata: x\n\nretry: 1x\n\n"));
+        SseParser parser = parser("retry: 1500\ndata: x\n\nretry: 1x\n\n");
 
         parser.next();
         parser.next();
@@ -72,36 +77,74 @@ class SseParserTest {
 
     @Test
     void yieldsEventAsSoonAsItsBlankLineArrives_withoutReadingAhead() throws IOException {
-        ScriptedReader reader = new ScriptedReader("data: one\r", "\n\r", "\ndata: two\n\n");
-        SseParser parser = new SseParser(reader);
+        ScriptedStream reader = new ScriptedStream("data: one\r", "\n\r", "\ndata: two\n\n");
+        SseParser parser = new SseParser(new LineReader(reader));
 
-        SseEvent first = parser.next();
+        assertThat(parser.next()).isTrue();
 
-        assertThat(first).isEqualTo(msg("one"));
+        assertThat(event(parser)).isEqualTo(msg("one"));
         assertThat(reader.remaining()).isEqualTo(1);
-        assertThat(parser.next()).isEqualTo(msg("two"));
-        assertThat(parser.next()).isNull();
+        assertThat(parser.next()).isTrue();
+        assertThat(event(parser)).isEqualTo(msg("two"));
+        assertThat(parser.next()).isFalse();
     }
 
     @Test
     void readsLinesLongerThanItsBuffer() throws IOException {
         String big = "x".repeat(20_000);
 
-        SseEvent event = new SseParser(new StringReader("data: " + big + "\n\n")).next();
+        SseParser parser = parser("data: " + big + "\n\n");
 
-        assertThat(event.data()).isEqualTo(big);
+        assertThat(parser.next()).isTrue();
+        assertThat(parser.dataText()).isEqualTo(big);
+    }
+
+    @Test
+    void keepsAUtf8CharacterWhole_whenItsBytesArriveInSeparateReads() throws IOException {
+        byte[] bytes = "data: \u00e9\uD83D\uDE00\n\n".getBytes(StandardCharsets.UTF_8);
+        InputStream oneByteAtATime = new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                return next < bytes.length ? bytes[next++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (next == bytes.length) {
+                    return -1;
+                }
+                buffer[offset] = bytes[next++];
+                return 1;
+            }
+        };
+        SseParser parser = new SseParser(new LineReader(oneByteAtATime));
+
+        assertThat(parser.next()).isTrue();
+        assertThat(parser.dataText()).isEqualTo("\u00e9\uD83D\uDE00");
+    }
+
+    static SseParser parser(String input) {
+        return new SseParser(new LineReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static SseEvent event(SseParser parser) {
+        return new SseEvent(parser.type(), parser.dataText(), parser.lastEventId());
     }
 
     private static SseEvent msg(String data) {
         return new SseEvent("message", data, "");
     }
 
-    /** Hands out one chunk per read and fails the test if read past its script before EOF is expected. */
-    static final class ScriptedReader extends Reader {
-        private final Deque<String> chunks;
+    /** Hands out one chunk per read (the part that fits, when the reader's buffer is smaller), then EOF. */
+    static final class ScriptedStream extends InputStream {
+        private final Deque<byte[]> chunks = new ArrayDeque<>();
 
-        ScriptedReader(String... chunks) {
-            this.chunks = new ArrayDeque<>(List.of(chunks));
+        ScriptedStream(String... chunks) {
+            for (String chunk : chunks) {
+                this.chunks.add(chunk.getBytes(StandardCharsets.UTF_8));
+            }
         }
 
         int remaining() {
@@ -109,20 +152,22 @@ class SseParserTest {
         }
 
         @Override
-        public int read(char[] buffer, int offset, int length) {
-            if (chunks.isEmpty()) {
-                return -1;
-            }
-            String chunk = chunks.pop();
-            if (chunk.length() > length) {
-                fail("chunk larger than the read buffer");
-            }
-            chunk.getChars(0, chunk.length(), buffer, offset);
-            return chunk.length();
+        public int read() {
+            throw new UnsupportedOperationException("read chunks, not bytes");
         }
 
         @Override
-        public void close() {
+        public int read(byte[] buffer, int offset, int length) {
+            if (chunks.isEmpty()) {
+                return -1;
+            }
+            byte[] chunk = chunks.pop();
+            int n = Math.min(length, chunk.length);
+            System.arraycopy(chunk, 0, buffer, offset, n);
+            if (n < chunk.length) {
+                chunks.push(Arrays.copyOfRange(chunk, n, chunk.length));
+            }
+            return n;
         }
     }
 }

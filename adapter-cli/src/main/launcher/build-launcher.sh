@@ -1,0 +1,38 @@
+#!/bin/sh
+# Run by Maven at 'package' (adapter-cli/pom.xml) after the shade plugin made target/t3.jar:
+#  1. rewrites t3.jar with its entries stored, not deflated, so the JVM reads classes without inflating;
+#  2. puts the launcher script beside it as target/t3;
+#  3. trains a class-data archive (target/t3.jsa) on a run of 't3 --demo ask', offline against the
+#     bundled fake server on 127.0.0.1, with files in a throw-away folder.
+# Arguments: the target folder and the JDK home of the build.
+set -e
+target=$1
+jdk=$2
+src=$(cd "$(dirname "$0")" && pwd -P)
+
+work=$target/t3-stored
+rm -rf "$work"
+mkdir -p "$work"
+(cd "$work" && "$jdk/bin/jar" --extract --file "$target/t3.jar")
+rm "$target/t3.jar"
+"$jdk/bin/jar" --create --no-compress --file "$target/t3.jar" --manifest "$work/META-INF/MANIFEST.MF" \
+    -C "$work" .
+rm -rf "$work"
+
+cp "$src/t3" "$target/t3"
+chmod +x "$target/t3"
+
+release=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$jdk/release")
+home=$target/cds-training
+rm -rf "$home" "$target/t3.jsa" "$target/t3.jsa.release"
+mkdir -p "$home"
+if XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_STATE_HOME=$home/state \
+        HOME=$home "$jdk/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xss512k -XX:-UsePerfData \
+        -XX:ArchiveClassesAtExit="$target/t3.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -jar "$target/t3.jar" --demo ask "Train the class-data archive" > "$home/out.txt" 2>&1 </dev/null \
+        && [ -f "$target/t3.jsa" ]; then
+    printf '%s\n' "$release" > "$target/t3.jsa.release"
+else
+    echo "t3: no class-data archive (the training run failed; see $home/out.txt); the launcher runs without one" >&2
+    rm -f "$target/t3.jsa"
+fi
