@@ -36,7 +36,7 @@ class SendMessageServiceCaughtUpTest {
 
     private final ScriptedStreamChatPort chat = new ScriptedStreamChatPort();
     private final SendMessageService service = new SendMessageService(chat,
-            new SessionKeeper(aSession(), s -> Optional.empty(), SaveSessionPort.NONE, w -> { }), c -> { },
+            new SessionKeeper(aSession(), s -> Optional.empty(), SaveSessionPort.NONE, w -> { }),
             Clock.systemUTC());
     private final BlockingQueue<ChatEvent> arriving = new LinkedBlockingQueue<>();
 
