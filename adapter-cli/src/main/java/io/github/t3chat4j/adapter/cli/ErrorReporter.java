@@ -5,6 +5,7 @@ import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.RateLimitedException;
+import io.github.t3chat4j.application.error.ReplyProtocolException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.StorageException;
@@ -64,7 +65,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof RateLimitedException || ex instanceof ServiceUnavailableException) {
             return ExitCode.UNAVAILABLE;
         }
-        if (ex instanceof UnexpectedResponseException || ex instanceof ChatStreamException) {
+        if (ex instanceof UnexpectedResponseException || ex instanceof ChatStreamException
+                || ex instanceof ReplyProtocolException) {
             return ExitCode.PROTOCOL;
         }
         if (ex instanceof StreamInterruptedException || ex instanceof TransportException) {
