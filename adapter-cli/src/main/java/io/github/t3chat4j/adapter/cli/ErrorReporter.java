@@ -44,7 +44,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             message = "unexpected error (" + ex.getClass().getSimpleName() + "): " + message
                     + (verbose.getAsBoolean() ? "" : " Rerun with --verbose for details.");
         }
-        err.println("t3: " + message);
+        // Server text can reach here (an error field, a page title): it must not drive the terminal.
+        err.println("t3: " + TerminalSafe.text(message));
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
         }
