@@ -8,6 +8,7 @@ import io.github.t3chat4j.adapter.browser.BrowserConfig;
 import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ConnectionSettings;
+import io.github.t3chat4j.adapter.cli.Deadlines;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
 import io.github.t3chat4j.adapter.cli.NetworkSettings;
@@ -90,6 +91,7 @@ final class GuiceBackend implements Backend {
             if (!network.curl().isBlank()) {
                 http = http.withCurl(network.curl().strip());
             }
+            http = withDeadlines(http, network.deadlines());
             String noProxy = env.getOrDefault("no_proxy", env.getOrDefault("NO_PROXY", ""));
             http = http.withProxy(network.proxy().isBlank() ? HttpConfig.Proxy.fromEnvironment(env)
                     : network.proxy().strip().equalsIgnoreCase("none") ? HttpConfig.Proxy.none()
@@ -98,6 +100,24 @@ final class GuiceBackend implements Backend {
             throw new CliException(e.getMessage(), ExitCode.USAGE);
         }
         return http;
+    }
+
+    /** {@code http} with the deadlines and size limit the run set; a reply's lines may be as long as it. */
+    private static HttpConfig withDeadlines(HttpConfig http, Deadlines deadlines) {
+        HttpConfig.ReplyLimits limits = http.replyLimits();
+        if (deadlines.idle().isPresent()) {
+            limits = limits.withIdleTimeout(deadlines.idle().get());
+        }
+        if (deadlines.total().isPresent()) {
+            limits = limits.withTotalTimeout(deadlines.total().get());
+        }
+        if (deadlines.maxReplyBytes().isPresent()) {
+            long max = deadlines.maxReplyBytes().get();
+            limits = limits.withMaxReplyBytes(max).withMaxLineBytes((int) Math.min(max, limits.maxLineBytes()));
+        }
+        HttpConfig limited = http.withReplyLimits(limits);
+        limited = deadlines.connect().map(limited::withConnectTimeout).orElse(limited);
+        return deadlines.firstByte().map(limited::withReadTimeout).orElse(limited);
     }
 
     @Override

@@ -35,8 +35,12 @@ class SessionRenewalTest {
     void logIn() throws IOException {
         Path config = home.resolve("config").resolve("t3chat4j").resolve("config.properties");
         Files.createDirectories(config.getParent());
-        Files.writeString(config, "COOKIES=wos-session=STORED-SECRET; theme=dark\nCONVEX_SESSION_ID=cvx\n",
-                StandardCharsets.UTF_8);
+        // A login made for the fake server, as t3 login --base-url would store it.
+        Files.writeString(config, "COOKIES=wos-session=STORED-SECRET; theme=dark\nCONVEX_SESSION_ID=cvx\n"
+                + "T3_LOGIN_ORIGIN=" + server.baseUrl().toString().replace(":", "\\:") + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(config.getParent(),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
 
     @AfterEach

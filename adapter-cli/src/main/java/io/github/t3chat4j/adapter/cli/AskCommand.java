@@ -76,6 +76,11 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--credits", description = "After the reply, print the credits it cost (T3_TRACK_CREDITS=true).")
     boolean credits;
 
+    @Option(names = "--raw", description = "Print the reply exactly as it came, control characters and all, for a"
+            + " program that wants them (otherwise they are shown, so a reply cannot drive the terminal; no Markdown"
+            + " rendering).")
+    boolean raw;
+
     @Option(names = "--json", description = "Print one JSON object (threadId, model, text, reasoning, imageUrl,"
             + " imagePath, finishReason, complete) instead of streaming text.")
     boolean json;
@@ -95,10 +100,10 @@ final class AskCommand implements Callable<Integer> {
         ModelId modelId = options.model(resolved);
         ChatSettings settings = options.settings(resolved);
         boolean colour = context.errColour();
-        boolean render = !json && ReplyRendering.rendered(context, resolved);
+        boolean render = !json && !raw && ReplyRendering.rendered(context, resolved);
         ReplyRenderer renderer = ReplyRendering.renderer(render, context, json ? EventRenderer.NOWHERE : context.out(),
                 showReasoning ? context.err() : null, context.stderrIsTerminal(), colour,
-                render ? TerminalSize.of(context) : TerminalSize.DEFAULT);
+                render ? TerminalSize.of(context) : TerminalSize.DEFAULT, raw);
         Cancellation cancellation = new Cancellation();
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
         try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));

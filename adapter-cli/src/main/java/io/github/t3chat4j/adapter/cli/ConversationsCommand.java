@@ -68,7 +68,7 @@ final class ConversationsCommand {
         for (ConversationSummary s : listing.conversations()) {
             text.append(String.format("%s  %s  %-24s %3d msgs  %s%n", s.threadId(),
                     WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), s.model(), s.messageCount(),
-                    s.title().isEmpty() ? "(untitled)" : s.title()));
+                    s.title().isEmpty() ? "(untitled)" : TerminalSafe.text(s.title())));
         }
         return text.toString();
     }
@@ -77,16 +77,16 @@ final class ConversationsCommand {
     int show(@Parameters(paramLabel = "ID") String id) {
         Conversation c = load(id);
         PrintWriter out = context.out();
-        out.println("# " + (c.title().isEmpty() ? "(untitled)" : c.title()) + "  [" + c.threadId() + ", " + c.model()
+        out.println("# " + (c.title().isEmpty() ? "(untitled)" : TerminalSafe.text(c.title())) + "  [" + c.threadId() + ", " + c.model()
                 + "]");
         for (Message m : c.messages()) {
             out.println();
             out.println(m.role().wireValue() + (m.isComplete() ? "" : " (" + m.status().name().toLowerCase(Locale.ROOT)
                     + ")") + ":");
             if (!m.reasoning().isEmpty()) {
-                out.println("  [reasoning] " + m.reasoning().replace("\n", "\n  "));
+                out.println("  [reasoning] " + TerminalSafe.text(m.reasoning()).replace("\n", "\n  "));
             }
-            out.println(m.text());
+            out.println(TerminalSafe.text(m.text()));
             m.image().ifPresent(img -> out.println("[image] " + img.localPath().or(img::url).orElse("(inline)")));
         }
         out.flush();

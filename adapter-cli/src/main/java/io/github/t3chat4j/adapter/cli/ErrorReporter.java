@@ -5,6 +5,7 @@ import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.RateLimitedException;
+import io.github.t3chat4j.application.error.ReplyProtocolException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.StorageException;
@@ -43,7 +44,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             message = "unexpected error (" + ex.getClass().getSimpleName() + "): " + message
                     + (verbose.getAsBoolean() ? "" : " Rerun with --verbose for details.");
         }
-        err.println("t3: " + message);
+        // Server text can reach here (an error field, a page title): it must not drive the terminal.
+        err.println("t3: " + TerminalSafe.text(message));
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
         }
@@ -64,7 +66,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof RateLimitedException || ex instanceof ServiceUnavailableException) {
             return ExitCode.UNAVAILABLE;
         }
-        if (ex instanceof UnexpectedResponseException || ex instanceof ChatStreamException) {
+        if (ex instanceof UnexpectedResponseException || ex instanceof ChatStreamException
+                || ex instanceof ReplyProtocolException) {
             return ExitCode.PROTOCOL;
         }
         if (ex instanceof StreamInterruptedException || ex instanceof TransportException) {

@@ -27,6 +27,7 @@ public final class EventRenderer implements ReplyRenderer {
     private final PrintWriter out;
     private final PrintWriter reasoningOut;
     private final boolean colour;
+    private final boolean raw;
     private boolean textEndsWithNewline = true;
     private boolean wroteText;
     private boolean inReasoning;
@@ -36,9 +37,18 @@ public final class EventRenderer implements ReplyRenderer {
      * @param colour whether ANSI styling may be used on {@code reasoningOut}
      */
     public EventRenderer(PrintWriter out, PrintWriter reasoningOut, boolean colour) {
+        this(out, reasoningOut, colour, false);
+    }
+
+    /**
+     * @param raw whether reply text goes out exactly as it came, control characters included (for a pipe
+     *     that wants them); else they are made visible, so a reply cannot drive the terminal
+     */
+    public EventRenderer(PrintWriter out, PrintWriter reasoningOut, boolean colour, boolean raw) {
         this.out = requireNonNull(out, "out == null");
         this.reasoningOut = reasoningOut;
         this.colour = colour;
+        this.raw = raw;
     }
 
     /** Renders one event; call in arrival order. */
@@ -47,7 +57,7 @@ public final class EventRenderer implements ReplyRenderer {
         if (event instanceof ChatEvent.TextDelta delta) {
             endReasoning();
             if (!delta.text().isEmpty()) {
-                out.print(delta.text());
+                out.print(raw ? delta.text() : TerminalSafe.text(delta.text()));
                 wroteText = true;
                 textEndsWithNewline = delta.text().endsWith("\n");
             }
@@ -61,7 +71,7 @@ public final class EventRenderer implements ReplyRenderer {
                     }
                 }
                 inReasoning = true;
-                reasoningOut.print(delta.text());
+                reasoningOut.print(raw ? delta.text() : TerminalSafe.text(delta.text()));
             }
         } else if (event instanceof ChatEvent.ImageGenerated
                 || event instanceof ChatEvent.Finished

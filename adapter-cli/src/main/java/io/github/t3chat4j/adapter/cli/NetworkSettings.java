@@ -6,10 +6,10 @@ import java.net.URI;
 
 /**
  * How a run reaches t3.chat: the transport ({@code java} or {@code curl}; empty for the default), the
- * {@code curl} program to run, and an explicit proxy URL (empty: the {@code HTTPS_PROXY} family of
- * variables, then the JVM's settings). A proxy URL may hold a password: {@link #toString()} hides it.
+ * {@code curl} program to run, an explicit proxy URL (empty: the {@code HTTPS_PROXY} family of
+ * variables, then the JVM's settings), and the deadlines and size limit of its requests. A proxy URL may hold a password: {@link #toString()} hides it.
  */
-public record NetworkSettings(String transport, String curl, String proxy) {
+public record NetworkSettings(String transport, String curl, String proxy, Deadlines deadlines) {
 
     /** The defaults: the JVM's client, {@code curl} on the PATH, proxies from the environment. */
     public static final NetworkSettings DEFAULTS = new NetworkSettings("", "", "");
@@ -18,6 +18,12 @@ public record NetworkSettings(String transport, String curl, String proxy) {
         requireNonNull(transport, "transport == null");
         requireNonNull(curl, "curl == null");
         requireNonNull(proxy, "proxy == null");
+        requireNonNull(deadlines, "deadlines == null");
+    }
+
+    /** With the default deadlines. */
+    public NetworkSettings(String transport, String curl, String proxy) {
+        this(transport, curl, proxy, Deadlines.DEFAULTS);
     }
 
     /** {@code url} without its user and password, for display. */
@@ -37,6 +43,6 @@ public record NetworkSettings(String transport, String curl, String proxy) {
     @Override
     public String toString() {
         return "NetworkSettings[transport=" + transport + ", curl=" + curl + ", proxy="
-                + withoutCredentials(proxy) + "]";
+                + withoutCredentials(proxy) + ", " + deadlines + "]";
     }
 }

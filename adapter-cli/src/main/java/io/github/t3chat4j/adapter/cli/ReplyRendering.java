@@ -47,12 +47,13 @@ final class ReplyRendering {
      * @param reasoningOut where reasoning goes, or null to drop it
      * @param reasoningOnTerminal whether {@code reasoningOut} is a terminal (reasoning is rendered there too)
      * @param colour whether the unrendered output may dim the reasoning
+     * @param raw whether the reply goes out exactly as it came (then it is never rendered)
      */
     static ReplyRenderer renderer(boolean render, CliContext context, PrintWriter out, PrintWriter reasoningOut,
-            boolean reasoningOnTerminal, boolean colour, MarkdownReplyRenderer.Screen screen) {
+            boolean reasoningOnTerminal, boolean colour, MarkdownReplyRenderer.Screen screen, boolean raw) {
         requireNonNull(context, "context == null");
-        if (!render) {
-            return new EventRenderer(out, reasoningOut, colour);
+        if (!render || raw) {
+            return new EventRenderer(out, reasoningOut, colour, raw);
         }
         return new MarkdownReplyRenderer(out, reasoningOut, reasoningOnTerminal, capabilities(context), screen);
     }

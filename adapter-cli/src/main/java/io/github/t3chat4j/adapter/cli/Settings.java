@@ -34,6 +34,11 @@ final class Settings {
     static final String TRANSPORT = "T3_TRANSPORT";
     static final String CURL = "T3_CURL";
     static final String PROXY = "T3_PROXY";
+    static final String CONNECT_TIMEOUT = "T3_CONNECT_TIMEOUT";
+    static final String FIRST_BYTE_TIMEOUT = "T3_FIRST_BYTE_TIMEOUT";
+    static final String IDLE_TIMEOUT = "T3_IDLE_TIMEOUT";
+    static final String TIMEOUT = "T3_TIMEOUT";
+    static final String MAX_REPLY_SIZE = "T3_MAX_REPLY_SIZE";
 
     /** The origin a stored login was made for; the stored credentials are sent nowhere else. */
     static final String LOGIN_ORIGIN = "T3_LOGIN_ORIGIN";
@@ -41,7 +46,7 @@ final class Settings {
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
             BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER, TRANSPORT, CURL, PROXY,
-            LOGIN_ORIGIN);
+            CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, IDLE_TIMEOUT, TIMEOUT, MAX_REPLY_SIZE, LOGIN_ORIGIN);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);
@@ -110,7 +115,12 @@ final class Settings {
 
     /** How requests reach t3.chat: {@code T3_TRANSPORT}, {@code T3_CURL} and {@code T3_PROXY}. */
     NetworkSettings network() {
-        return new NetworkSettings(get(TRANSPORT).orElse(""), get(CURL).orElse(""), get(PROXY).orElse(""));
+        return new NetworkSettings(get(TRANSPORT).orElse(""), get(CURL).orElse(""), get(PROXY).orElse(""),
+                new Deadlines(get(CONNECT_TIMEOUT).map(v -> Deadlines.duration(CONNECT_TIMEOUT, v)),
+                        get(FIRST_BYTE_TIMEOUT).map(v -> Deadlines.duration(FIRST_BYTE_TIMEOUT, v)),
+                        get(IDLE_TIMEOUT).map(v -> Deadlines.duration(IDLE_TIMEOUT, v)),
+                        get(TIMEOUT).map(v -> Deadlines.duration(TIMEOUT, v)),
+                        get(MAX_REPLY_SIZE).map(v -> Deadlines.size(MAX_REPLY_SIZE, v))));
     }
 
     /** Default chat settings with the configured system prompt, time zone and locale applied. */

@@ -82,6 +82,27 @@ public final class T3Command implements Callable<Integer> {
                     + " (env T3_PROXY; else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY).")
     String proxy;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "Give up connecting after this long, such as 10s (T3_CONNECT_TIMEOUT, default 10s).")
+    String connectTimeout;
+
+    @Option(names = "--first-byte-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "Give up when the answer has not begun after this long (T3_FIRST_BYTE_TIMEOUT, default 60s).")
+    String firstByteTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "End a reply that sends nothing new for this long; keep-alives do not count"
+                    + " (T3_IDLE_TIMEOUT, default 60s).")
+    String idleTimeout;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "End a reply that takes longer than this in all (T3_TIMEOUT, default 15m).")
+    String timeout;
+
+    @Option(names = "--max-reply-size", paramLabel = "SIZE", scope = ScopeType.INHERIT,
+            description = "End a reply larger than this, keeping what came (T3_MAX_REPLY_SIZE, default 64MiB).")
+    String maxReplySize;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces of errors.")
     boolean verbose;
@@ -172,6 +193,11 @@ public final class T3Command implements Callable<Integer> {
         if (proxy != null) {
             flags.put(Settings.PROXY, proxy);
         }
+        flags.put(Settings.CONNECT_TIMEOUT, connectTimeout);
+        flags.put(Settings.FIRST_BYTE_TIMEOUT, firstByteTimeout);
+        flags.put(Settings.IDLE_TIMEOUT, idleTimeout);
+        flags.put(Settings.TIMEOUT, timeout);
+        flags.put(Settings.MAX_REPLY_SIZE, maxReplySize);
         ConfigResolver config = config();
         StoredSettingsResult stored = config.stored();
         Settings settings = config.resolve(flags, stored);

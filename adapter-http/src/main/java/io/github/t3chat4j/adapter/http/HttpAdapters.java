@@ -12,6 +12,7 @@ import io.github.t3chat4j.adapter.http.internal.SiteRequests;
 import io.github.t3chat4j.adapter.http.internal.Sleeper;
 import io.github.t3chat4j.adapter.http.internal.catalog.HttpModelCatalogAdapter;
 import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
+import io.github.t3chat4j.adapter.http.internal.chat.StreamLimits;
 import io.github.t3chat4j.adapter.http.internal.engine.EngineOptions;
 import io.github.t3chat4j.adapter.http.internal.engine.Engines;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
@@ -64,7 +65,7 @@ public final class HttpAdapters implements DrivenAdapters {
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
         SiteRequests site = new SiteRequests(config.baseUrl());
         ObjectMapper mapper = new ObjectMapper();
-        this.chat = new HttpChatAdapter(pipeline, site, mapper);
+        this.chat = new HttpChatAdapter(pipeline, site, mapper, streamLimits(config.replyLimits()));
         this.session = new HttpSessionAdapter(pipeline, site);
         this.images = new HttpImageAdapter(pipeline, config.maxImageBytes());
         this.account = new TrpcAccountAdapter(pipeline, site, mapper);
@@ -183,5 +184,11 @@ public final class HttpAdapters implements DrivenAdapters {
     @Override
     public String toString() {
         return "HttpAdapters[" + config.baseUrl() + "]";
+    }
+
+    /** The reply limits of {@code config} as the chat stream holds them. */
+    static StreamLimits streamLimits(HttpConfig.ReplyLimits limits) {
+        return new StreamLimits(limits.idleTimeout(), limits.totalTimeout(), limits.maxReplyBytes(),
+                limits.maxLineBytes());
     }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
  * @param baseUrl where t3.chat is ({@code https://t3.chat}; a loopback URL in tests and the demo)
  * @param userAgent the User-Agent to send; browser-like by default, because the site may reject others
  * @param connectTimeout how long to wait for a connection
- * @param readTimeout how long a reply stream may stay silent before it counts as broken
+ * @param readTimeout how long to wait for the answer to begin (its first byte), and the longest a socket
+ *     may then stay silent
  * @param maxRetries how often a 429/502/503/504 or an unsent request is retried before a reply begins
  * @param maxBackoff the longest wait between retries, whatever {@code Retry-After} says
  * @param maxImageBytes the largest image download accepted
@@ -35,6 +36,8 @@ import java.util.Set;
  * @param proxy which proxy to use, for every transport
  * @param trustedCertificates a PEM file of the certificates to trust instead of the default ones (a
  *     corporate proxy's CA, a test server's own certificate); empty for the JVM's or curl's defaults
+ * @param replyLimits how long a reply may go without an event and take in all, and how large it and each
+ *     of its lines may grow
  */
 public record HttpConfig(
         URI baseUrl,
@@ -47,7 +50,8 @@ public record HttpConfig(
         Transport transport,
         String curl,
         Proxy proxy,
-        Optional<Path> trustedCertificates) {
+        Optional<Path> trustedCertificates,
+        ReplyLimits replyLimits) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://t3.chat");
     public static final String DEFAULT_CURL = "curl";
@@ -60,6 +64,7 @@ public record HttpConfig(
         requireNonNull(curl, "curl == null");
         requireNonNull(proxy, "proxy == null");
         requireNonNull(trustedCertificates, "trustedCertificates == null");
+        requireNonNull(replyLimits, "replyLimits == null");
         if (curl.isBlank() || curl.chars().anyMatch(c -> c < ' ' || c == 127)) {
             throw new InvalidInputException("The curl command must be a path or a program name on one line.");
         }
@@ -91,15 +96,16 @@ public record HttpConfig(
     public HttpConfig(URI baseUrl, String userAgent, Duration connectTimeout, Duration readTimeout, int maxRetries,
             Duration maxBackoff, long maxImageBytes) {
         this(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes, Transport.JAVA,
-                DEFAULT_CURL, Proxy.jvm(), Optional.empty());
+                DEFAULT_CURL, Proxy.jvm(), Optional.empty(), ReplyLimits.DEFAULTS);
     }
 
     /**
-     * Defaults against {@code baseUrl}: 10 s to connect, 120 s of silence, 2 retries, at most 30 s apart,
+     * Defaults against {@code baseUrl}: 10 s to connect, 60 s for the answer to begin, the
+     * {@link ReplyLimits#DEFAULTS}, 2 retries, at most 30 s apart,
      * 64 MiB images, the JVM's HTTP client, the JVM's proxy settings ({@code https.proxyHost} and the rest).
      */
     public static HttpConfig defaults(URI baseUrl) {
-        return new HttpConfig(baseUrl, DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(120), 2,
+        return new HttpConfig(baseUrl, DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(60), 2,
                 Duration.ofSeconds(30), 64L * 1024 * 1024);
     }
 
@@ -110,50 +116,56 @@ public record HttpConfig(
 
     public HttpConfig withUserAgent(String value) {
         return new HttpConfig(baseUrl, value, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates);
+                transport, curl, proxy, trustedCertificates, replyLimits);
     }
 
     public HttpConfig withMaxRetries(int value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, value, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates);
+                transport, curl, proxy, trustedCertificates, replyLimits);
     }
 
     public HttpConfig withReadTimeout(Duration value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, value, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates);
+                transport, curl, proxy, trustedCertificates, replyLimits);
     }
 
     public HttpConfig withConnectTimeout(Duration value) {
         return new HttpConfig(baseUrl, userAgent, value, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates);
+                transport, curl, proxy, trustedCertificates, replyLimits);
     }
 
     public HttpConfig withMaxImageBytes(long value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, value,
-                transport, curl, proxy, trustedCertificates);
+                transport, curl, proxy, trustedCertificates, replyLimits);
     }
 
     /** With requests sent by {@code value}. */
     public HttpConfig withTransport(Transport value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                value, curl, proxy, trustedCertificates);
+                value, curl, proxy, trustedCertificates, replyLimits);
     }
 
     /** With {@code value} as the {@code curl} to run (a path or a name on the {@code PATH}). */
     public HttpConfig withCurl(String value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, value, proxy, trustedCertificates);
+                transport, value, proxy, trustedCertificates, replyLimits);
     }
 
     public HttpConfig withProxy(Proxy value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, value, trustedCertificates);
+                transport, curl, value, trustedCertificates, replyLimits);
+    }
+
+    /** With these deadlines and sizes for replies. */
+    public HttpConfig withReplyLimits(ReplyLimits value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates, requireNonNull(value, "value == null"));
     }
 
     /** Trusting only the certificates in the PEM file {@code value} (a corporate CA, a test server's). */
     public HttpConfig withTrustedCertificates(Path value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, Optional.of(requireNonNull(value, "value == null")));
+                transport, curl, proxy, Optional.of(requireNonNull(value, "value == null")), replyLimits);
     }
 
     /** The base URL without a trailing slash, or an exception naming what is wrong (never the whole URL). */
@@ -376,6 +388,50 @@ public record HttpConfig(
         @Override
         public int hashCode() {
             return Objects.hash(kind, forHttps, forHttp, noProxy);
+        }
+    }
+
+    /**
+     * Deadlines and sizes of a reply stream, after its answer began. A reply that breaks one ends as an
+     * error with what arrived kept: with a {@code TransportException} for a deadline, with an
+     * {@code UnexpectedResponseException} for a size. Comments and keep-alives the server sends are not
+     * progress: only events count.
+     *
+     * @param idleTimeout the longest wait for the next event
+     * @param totalTimeout the longest a whole reply may take
+     * @param maxReplyBytes the largest reply body read
+     * @param maxLineBytes the longest line (one event) read; memory stays bounded by it
+     */
+    public record ReplyLimits(Duration idleTimeout, Duration totalTimeout, long maxReplyBytes, int maxLineBytes) {
+
+        /** 60 s between events, 15 minutes in all, 64 MiB per reply, 16 MiB per line. */
+        public static final ReplyLimits DEFAULTS = new ReplyLimits(Duration.ofSeconds(60), Duration.ofMinutes(15),
+                64L * 1024 * 1024, 16 * 1024 * 1024);
+
+        public ReplyLimits {
+            requireNonNull(idleTimeout, "idleTimeout == null");
+            requireNonNull(totalTimeout, "totalTimeout == null");
+            positive(idleTimeout, "idle timeout");
+            positive(totalTimeout, "total timeout");
+            if (maxReplyBytes <= 0 || maxLineBytes <= 0) {
+                throw new InvalidInputException("The reply and line size limits must be positive.");
+            }
+        }
+
+        public ReplyLimits withIdleTimeout(Duration value) {
+            return new ReplyLimits(value, totalTimeout, maxReplyBytes, maxLineBytes);
+        }
+
+        public ReplyLimits withTotalTimeout(Duration value) {
+            return new ReplyLimits(idleTimeout, value, maxReplyBytes, maxLineBytes);
+        }
+
+        public ReplyLimits withMaxReplyBytes(long value) {
+            return new ReplyLimits(idleTimeout, totalTimeout, value, maxLineBytes);
+        }
+
+        public ReplyLimits withMaxLineBytes(int value) {
+            return new ReplyLimits(idleTimeout, totalTimeout, maxReplyBytes, value);
         }
     }
 }

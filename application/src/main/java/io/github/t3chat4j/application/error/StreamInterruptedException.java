@@ -6,7 +6,8 @@ import io.github.t3chat4j.domain.stream.Reply;
 public class StreamInterruptedException extends ReplyFailedException {
 
     public StreamInterruptedException(Reply partialReply, Throwable cause) {
-        super("The reply was cut off after " + partialReply.text().length() + " characters; the partial"
-                + " text is kept, marked incomplete. Send again to retry.", partialReply, cause);
+        super("The reply was cut off after " + partialReply.text().length() + " characters"
+                + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+                + "; the partial text is kept, marked incomplete. Send again to retry.", partialReply, cause);
     }
 }

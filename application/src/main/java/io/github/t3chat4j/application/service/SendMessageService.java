@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ReplyFailedException;
+import io.github.t3chat4j.application.error.ReplyProtocolException;
 import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.application.error.UnexpectedResponseException;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.application.port.in.SendMessageCommand;
@@ -183,6 +185,10 @@ public final class SendMessageService implements SendMessageUseCase {
                 ChatEvent event = events.next();
                 accumulator.accept(event);
                 listener.onEvent(event);
+            }
+        } catch (UnexpectedResponseException unreadable) {
+            if (!cancellation.isCancelled()) {
+                throw new ReplyProtocolException(accumulator.toReply(), unreadable);
             }
         } catch (T3ChatException | UncheckedIOException broken) {
             if (!cancellation.isCancelled()) {

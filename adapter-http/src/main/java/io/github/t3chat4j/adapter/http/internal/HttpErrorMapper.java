@@ -94,11 +94,13 @@ public final class HttpErrorMapper {
         if (noConnection || e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
             return new TransportException("Could not connect to " + target + " for " + request + " (" + reason
-                    + "). Check your network connection, any proxy, and the base URL.", e);
+                    + "). Check your network connection, any proxy, and the base URL; a slow network may need a"
+                    + " longer connect timeout (--connect-timeout, T3_CONNECT_TIMEOUT; HttpConfig.connectTimeout).", e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-            return new TransportException(request + " to " + target + " timed out (" + reason + "). Check your"
-                    + " network connection, or raise the read timeout.", e);
+            return new TransportException(request + " to " + target + " timed out (" + reason + "): the answer did"
+                    + " not begin, or stopped, within the first-byte timeout. Check your network connection, or raise"
+                    + " it (--first-byte-timeout, T3_FIRST_BYTE_TIMEOUT; HttpConfig.readTimeout).", e);
         }
         return new TransportException(request + " to " + target + " failed: the connection broke (" + reason
                 + "). Check your network connection and try again.", e);

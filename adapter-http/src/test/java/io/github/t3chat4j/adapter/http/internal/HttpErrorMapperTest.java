@@ -99,7 +99,7 @@ class HttpErrorMapperTest {
 
         assertThat(refused).hasMessageContaining("Could not connect to http://127.0.0.1:1")
                 .hasMessageContaining("Check your network connection").hasCauseInstanceOf(ConnectException.class);
-        assertThat(timeout).hasMessageContaining("timed out").hasMessageContaining("read timeout");
+        assertThat(timeout).hasMessageContaining("timed out").hasMessageContaining("--first-byte-timeout");
         assertThat(broken).hasMessageContaining("connection broke");
     }
 }

@@ -1,5 +1,9 @@
 package io.github.t3chat4j.adapter.http.internal.chat;
 
+import io.github.t3chat4j.adapter.http.internal.OpenResponse;
+import io.github.t3chat4j.application.error.UnexpectedResponseException;
+import java.util.Locale;
+
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,11 +27,18 @@ public final class HttpChatAdapter implements StreamChatPort {
     private final SiteRequests site;
     private final ObjectMapper json;
     private final ChatEventMapper mapper;
+    private final StreamLimits limits;
 
+    /** With the default deadlines and sizes. */
     public HttpChatAdapter(HttpPipeline pipeline, SiteRequests site, ObjectMapper json) {
+        this(pipeline, site, json, StreamLimits.DEFAULTS);
+    }
+
+    public HttpChatAdapter(HttpPipeline pipeline, SiteRequests site, ObjectMapper json, StreamLimits limits) {
         this.pipeline = requireNonNull(pipeline, "pipeline == null");
         this.site = requireNonNull(site, "site == null");
         this.json = requireNonNull(json, "json == null");
+        this.limits = requireNonNull(limits, "limits == null");
         this.mapper = new ChatEventMapper(json);
     }
 
@@ -41,7 +52,17 @@ public final class HttpChatAdapter implements StreamChatPort {
             throw new UncheckedIOException("Could not write the chat request body", e);
         }
         HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body);
-        return new HttpChatStream(pipeline.open(call), mapper, call.description());
+        OpenResponse response = pipeline.open(call);
+        String contentType = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (contentType.contains("text/html")) {
+            // A page is no reply stream (a login or maintenance page served with 200): say so, not "cut off".
+            response.abort();
+            response.close();
+            throw new UnexpectedResponseException(call.description() + " answered with an HTML page (HTTP 200) instead"
+                    + " of a reply stream: t3.chat may be down for maintenance, or want you to sign in again in the"
+                    + " browser.", 200);
+        }
+        return new HttpChatStream(response, mapper, call.description(), limits);
     }
 
     @Override

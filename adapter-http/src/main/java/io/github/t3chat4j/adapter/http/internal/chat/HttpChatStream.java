@@ -1,5 +1,8 @@
 package io.github.t3chat4j.adapter.http.internal.chat;
 
+import io.github.t3chat4j.application.error.TransportException;
+import io.github.t3chat4j.application.error.UnexpectedResponseException;
+
 import io.github.t3chat4j.adapter.http.internal.OpenResponse;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.domain.stream.ChatEvent;
@@ -26,12 +29,16 @@ import java.util.stream.StreamSupport;
  */
 final class HttpChatStream implements ChatStream {
 
-    /** Aborts a connection whose tail does not arrive in time; one daemon thread for every stream. */
+    /**
+     * Aborts a connection whose tail does not arrive in time, or whose reply passed a deadline; one daemon
+     * thread for every stream.
+     */
     private static final ScheduledExecutorService TAIL_GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "t3chat4j-stream-tail");
+        Thread t = new Thread(r, "t3chat4j-stream-guard");
         t.setDaemon(true);
         return t;
     });
+    private static final long WATCH_EVERY_MILLIS = 200;
     private static final Duration TAIL_WAIT = Duration.ofSeconds(2);
 
     private final OpenResponse response;
@@ -42,15 +49,48 @@ final class HttpChatStream implements ChatStream {
     private volatile boolean exhausted;
     private volatile boolean finishSeen;
     private volatile Thread reader;
+    private final StreamLimits limits;
+    private final long startedAt = System.nanoTime();
+    private volatile long progressAt = startedAt;
+    private volatile String expired;
+    private final ScheduledFuture<?> watchdog;
 
-    HttpChatStream(OpenResponse response, ChatEventMapper mapper, String description) {
+    HttpChatStream(OpenResponse response, ChatEventMapper mapper, String description, StreamLimits limits) {
         this.response = response;
         this.description = description;
+        this.limits = limits;
         StreamFormat format = StreamFormat.fromHeaders(response.header("x-vercel-ai-ui-message-stream").orElse(null),
                 response.header("x-vercel-ai-data-stream").orElse(null));
         // The event-stream format is always UTF-8 and the data stream declares charset=utf-8: the decoder
         // works on the bytes and decodes only the text it keeps.
-        this.decoder = new ChatEventDecoder(response.body(), format, mapper);
+        this.decoder = new ChatEventDecoder(new LimitedReplyBody(response.body(), limits.maxReplyBytes(),
+                limits.maxLineBytes()), format, mapper);
+        this.watchdog = TAIL_GUARD.scheduleWithFixedDelay(this::watch, WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends a reply that went too long without an event (keep-alive comments are not events) or in all. */
+    private void watch() {
+        if (closed.get() || exhausted) {
+            watchdog.cancel(false);
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - progressAt > limits.idleTimeout().toNanos()) {
+            expired = "t3.chat sent no reply data for " + seconds(limits.idleTimeout()) + " (the idle timeout: raise"
+                    + " it with --idle-timeout or T3_IDLE_TIMEOUT)";
+        } else if (now - startedAt > limits.totalTimeout().toNanos()) {
+            expired = "the reply took longer than " + seconds(limits.totalTimeout()) + " in all (the total timeout:"
+                    + " raise it with --timeout or T3_TIMEOUT)";
+        } else {
+            return;
+        }
+        watchdog.cancel(false);
+        response.abort();
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     @Override
@@ -85,10 +125,22 @@ final class HttpChatStream implements ChatStream {
             boolean more = decoder.hasNext();
             if (!more) {
                 exhausted = true;
+            } else {
+                progressAt = System.nanoTime();
             }
             finishSeen = decoder.finished();
             return more;
         } catch (UncheckedIOException e) {
+            String deadline = expired;
+            if (deadline != null) {
+                throw new TransportException("Reading the reply of " + description + " stopped: " + deadline + ".",
+                        e.getCause());
+            }
+            if (e.getCause() instanceof LimitedReplyBody.LimitExceeded limit) {
+                response.abort();
+                throw new UnexpectedResponseException(limit.getMessage() + " (--max-reply-size or"
+                        + " T3_MAX_REPLY_SIZE); the rest of it was not read.", 0);
+            }
             if (closed.get()) {
                 return false;
             }
@@ -105,6 +157,7 @@ final class HttpChatStream implements ChatStream {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            watchdog.cancel(false);
             if (exhausted || (finishSeen && reader == Thread.currentThread())) {
                 ScheduledFuture<?> guard = TAIL_GUARD.schedule(response::abort, TAIL_WAIT.toMillis(),
                         TimeUnit.MILLISECONDS);
