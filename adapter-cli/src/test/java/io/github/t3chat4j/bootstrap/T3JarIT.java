@@ -135,4 +135,34 @@ class T3JarIT {
         assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains("io.github.t3chat4j.bootstrap.Main "))
                 .singleElement().asString().contains("shared objects file");
     }
+
+    @Test
+    void exits130OnCtrlC_keepingWhatArrivedAsAnIncompleteReply() throws Exception {
+        Path home = Files.createTempDirectory("t3-jar-ctrl-c");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "--demo", "ask", "answer slowly please")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
+        Process process = builder.start();
+        java.io.InputStream stdout = process.getInputStream();
+        StringBuilder seen = new StringBuilder();
+        while (!seen.toString().contains("slowly")) {
+            int b = stdout.read();
+            assertThat(b).as("output before Ctrl-C").isNotNegative();
+            seen.append((char) b);
+        }
+
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        seen.append(new String(stdout.readAllBytes(), StandardCharsets.UTF_8));
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(err).isEqualTo(130);
+        assertThat(seen.toString()).startsWith("Echo(1): answer slowly please");
+        assertThat(err).contains("cancelled");
+        Result list = run(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString()),
+                "--demo", "conversations", "list");
+        assertThat(list.out()).contains("2 msgs");
+    }
 }

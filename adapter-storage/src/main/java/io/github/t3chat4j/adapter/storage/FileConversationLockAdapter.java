@@ -36,7 +36,8 @@ final class FileConversationLockAdapter implements LockConversationPort {
 
     private final Path folder;
     private final Duration maxWait;
-    private final Map<String, Semaphore> inProcess = new ConcurrentHashMap<>();
+    /** One permit per lock file in this JVM, whichever adapter instance asks (file locks are per process). */
+    private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
 
     FileConversationLockAdapter(Path conversationsDir, Duration maxWait) {
         this.folder = requireNonNull(conversationsDir, "conversationsDir == null").resolve(".locks");
@@ -52,7 +53,8 @@ final class FileConversationLockAdapter implements LockConversationPort {
             // Such an id never names a stored file, so no other process can write it.
             return () -> { };
         }
-        Semaphore local = inProcess.computeIfAbsent(name, key -> new Semaphore(1));
+        Semaphore local = IN_PROCESS.computeIfAbsent(folder.resolve(name + ".lock").toAbsolutePath().normalize(),
+                key -> new Semaphore(1));
         long deadline = System.nanoTime() + maxWait.toNanos();
         waitFor(local, deadline, giveUp, name);
         try {
