@@ -391,4 +391,21 @@ class T3ClientTest {
 
         assertThat(pending).isCancelled();
     }
+
+    @Test
+    void takesConcurrentSendsOneAtATime_eachSeeingThePreviousExchange() throws Exception {
+        chat.thenEvents(reply("one")).thenEvents(reply("two"));
+        T3Client client = client();
+
+        Thread first = new Thread(() -> client.send("a"));
+        Thread second = new Thread(() -> client.send("b"));
+        first.start();
+        second.start();
+        first.join(10_000);
+        second.join(10_000);
+
+        assertThat(client.messages()).extracting(Message::role)
+                .containsExactly(Role.USER, Role.ASSISTANT, Role.USER, Role.ASSISTANT);
+        assertThat(chat.requests().get(1).messages()).hasSize(3);
+    }
 }

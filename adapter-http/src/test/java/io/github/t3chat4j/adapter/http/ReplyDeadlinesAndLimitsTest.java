@@ -168,4 +168,36 @@ class ReplyDeadlinesAndLimitsTest {
             assertThat(client.messages()).isEmpty();
         }
     }
+
+    @Test
+    void givesUpConnecting_afterTheConnectTimeout_namingIt() throws Exception {
+        // A listener that never accepts: once its queue is full, the kernel leaves further connections hanging.
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> queued = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket filler = new java.net.Socket();
+                    try {
+                        filler.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(filler);
+                    } catch (java.io.IOException queueFull) {
+                        filler.close();
+                    }
+                }
+                HttpConfig config = Fixtures.config(java.net.URI.create("http://127.0.0.1:" + full.getLocalPort()))
+                        .withMaxRetries(0).withConnectTimeout(Duration.ofMillis(300));
+                try (T3Client client = T3Client.builder().session(Fixtures.session())
+                        .adapters(HttpAdapters.create(config)).sessionRenewal(session -> java.util.Optional.empty())
+                        .build()) {
+
+                    assertThatThrownBy(() -> client.send("hi")).isInstanceOf(TransportException.class)
+                            .hasMessageContaining("Could not connect").hasMessageContaining("--connect-timeout");
+                }
+            } finally {
+                for (java.net.Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
 }
