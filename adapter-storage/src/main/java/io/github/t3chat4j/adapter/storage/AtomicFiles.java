@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * target, atomically where the file system can. The temporary file is deleted when anything fails, and
  * the failure is a {@link StorageException} naming the target and the cause. Temporary files never
  * outlive their writer for long: the name carries the writer's process id; a JVM shutdown (Ctrl-C,
- * SIGTERM) deletes the ones still being written, and the first write into a folder deletes those
+ * SIGTERM) deletes the ones still being written after a short grace (a save in progress is let finish), and the first write into a folder deletes those
  * whose process is gone (killed with {@code kill -9}, or a power cut). Thread-safe.
  */
 final class AtomicFiles {
@@ -67,6 +68,8 @@ final class AtomicFiles {
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOKED = new AtomicBoolean();
+    /** How long a shutdown waits for the writes under way before deleting their temporary files. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     private final Mover mover;
     private final Syncer syncer;
@@ -146,11 +149,32 @@ final class AtomicFiles {
         return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /**
+     * On exit, gives the writes under way a moment to finish (a conversation saved after Ctrl-C is one: it
+     * must be kept), then deletes the temporary files of those that have not (a large file cut off by
+     * SIGTERM).
+     */
+    private static void finishOrDelete() {
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        while (!IN_FLIGHT.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        IN_FLIGHT.forEach(AtomicFiles::deleteQuietly);
+    }
+
     /** The first write of the process registers the hook that deletes unfinished temporary files on exit. */
     private static void hookShutdown() {
         if (HOOKED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(AtomicFiles::deleteQuietly),
-                    "t3chat4j-temp-cleanup"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::finishOrDelete, "t3chat4j-temp-cleanup"));
+            } catch (IllegalStateException shuttingDown) {
+                // The first write comes during shutdown (the reply saved after Ctrl-C): let it finish unguarded.
+            }
         }
     }
 
