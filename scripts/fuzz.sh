@@ -40,8 +40,7 @@ while IFS=$'\t' read -r module class method; do
     # shellcheck disable=SC2086
     if JAZZER_FUZZ=1 mvn -q -B $maven_args -pl "$module" -am test -Dtest="$class#$method" \
             -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_duration="$duration" >"$log" 2>&1; then
-        report="$(ls "$module"/target/surefire-reports/*"$class"-output.txt 2>/dev/null | head -1)"
-        runs="$(grep -aho 'Done [0-9]* runs in [0-9]* second' "$report" 2>/dev/null | tail -1)"
+        runs="$(grep -aho 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1)"
         echo "ok   ${runs:-}"
     else
         failed=$((failed + 1))
