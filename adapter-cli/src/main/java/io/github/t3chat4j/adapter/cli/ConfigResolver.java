@@ -109,11 +109,11 @@ final class ConfigResolver {
         Map<String, String> values = new LinkedHashMap<>();
         for (String raw : lines) {
             String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
             if (line.startsWith("export ")) {
                 line = line.substring("export ".length()).strip();
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {

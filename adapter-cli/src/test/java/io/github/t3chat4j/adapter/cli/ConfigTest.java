@@ -75,6 +75,14 @@ class ConfigTest {
     }
 
     @Test
+    void dotEnvParsing_skipsACommentAfterExport() {
+        // Found by ConfigResolverFuzzTest: "export #X=1" used to set a setting named "#X".
+        Map<String, String> values = ConfigResolver.parseDotEnv(List.of("export #X=1", "export   # note", "Y=2"));
+
+        assertThat(values).containsExactly(Map.entry("Y", "2"));
+    }
+
+    @Test
     void loginStoresOwnerOnlyAndConfigMasksSecrets() throws Exception {
         CliHarness cli = new CliHarness(temp);
         cli.stdinIsTerminal = false;

@@ -16,6 +16,7 @@ import io.github.t3chat4j.domain.message.MessageStatus;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -61,6 +62,9 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(source + " is not valid JSON: " + e.getOriginalMessage()
                     + location(e) + ".");
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from leading zero bytes and finds no such text: bad content, not I/O.
+            throw new InvalidInputException(source + " is not valid JSON: " + e.getMessage() + ".");
         } catch (IOException e) {
             throw new StorageException("Could not read " + source + ": " + IoReasons.of(e) + ".", e);
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -202,8 +203,29 @@ final class ConfigFileAdapter implements SettingsStorePort, SaveSessionPort {
     }
 
     private static void store(Properties properties, OutputStream out) throws IOException {
+        StringWriter text = new StringWriter();
+        properties.store(text, COMMENT);
         Writer writer = new OutputStreamWriter(out, UTF_8);
-        properties.store(writer, COMMENT);
+        writer.write(escapeLoneSurrogates(text.toString()));
         writer.flush();
+    }
+
+    /**
+     * A value read from a {@code \uD800} escape holds half a surrogate pair, which UTF-8 cannot carry
+     * (the encoder writes {@code ?}); written back as the escape, it reads back as it was.
+     */
+    private static String escapeLoneSurrogates(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

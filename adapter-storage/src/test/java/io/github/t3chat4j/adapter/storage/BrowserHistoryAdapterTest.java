@@ -169,6 +169,16 @@ class BrowserHistoryAdapterTest {
     }
 
     @Test
+    void saysItIsNotJson_whenLeadingZeroBytesMakeItLookLikeUtf32() throws IOException {
+        // Found by BrowserHistoryAdapterFuzzTest: this was reported as a failure to read the disk.
+        Path file = Files.write(folder.resolve("zeros.json"), new byte[] {0, 0, 0, '[', '{', '"', 't', 'h'});
+
+        assertThatThrownBy(() -> adapter.parseHistory(file))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("zeros.json is not valid JSON: Invalid UTF-32 character");
+    }
+
+    @Test
     void saysSo_whenExportFileDoesNotExist() {
         assertThatThrownBy(() -> adapter.parseHistory(folder.resolve("missing.json")))
                 .isInstanceOf(InvalidInputException.class)

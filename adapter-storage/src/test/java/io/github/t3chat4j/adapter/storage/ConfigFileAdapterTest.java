@@ -149,6 +149,18 @@ class ConfigFileAdapterTest {
     }
 
     @Test
+    void keepsHalfASurrogatePair_whenAnotherSettingIsUpdated() throws IOException {
+        // Found while writing ConfigFileAdapterFuzzTest's round trip: UTF-8 turned the value into "?".
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "SYSTEM_PROMPT=a\\uD800b\\uDC00\\uD83D\\uDE00\n");
+
+        adapter().updateSettings(Map.of("MODEL", Optional.of("o4-mini")));
+
+        assertThat(adapter().loadSettings()).containsEntry("SYSTEM_PROMPT", "a\uD800b\uDC00\uD83D\uDE00");
+        assertThat(Files.readString(file())).contains("SYSTEM_PROMPT=a\\uD800b\\uDC00\uD83D\uDE00");
+    }
+
+    @Test
     void saysTheFileIsNotUtf8_whenItHoldsOtherBytes() throws IOException {
         Files.createDirectories(file().getParent());
         Files.write(file(), "SYSTEM_PROMPT=gr\u00fc\u00df\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -444,9 +444,11 @@ final class JsLiteralParser {
     private void spreadInto(Map<String, JsValue> properties, List<JsUnknown> unresolved, int start) {
         JsValue value = spreadOperand();
         if (value instanceof JsObject o) {
+            source.copy(o.properties().size() + o.unresolved().size());
             properties.putAll(o.properties());
             unresolved.addAll(o.unresolved());
         } else if (value instanceof JsArray a) {
+            source.copy(a.elements().size());
             for (int i = 0; i < a.elements().size(); i++) {
                 properties.put(String.valueOf(i), a.elements().get(i));
             }
@@ -556,6 +558,7 @@ final class JsLiteralParser {
                 JsValue value = spreadOperand();
                 Optional<List<JsValue>> spread = JsOperations.iterable(value);
                 if (spread.isPresent()) {
+                    source.copy(spread.get().size());
                     items.addAll(spread.get());
                 } else {
                     items.add(unknown(Kind.SPREAD, start));

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * A JavaScript text and what the parsers reading it share: the lexical skips (space and comments,
  * strings, regular expressions, balanced brackets) and the names declared once with a value. Where a
  * bracket closes is worked out once, without recursion, and remembered, so reading nested code again
- * costs nothing; a budget of a few passes over the text bounds the scanning that any input can cause.
- * Not thread-safe.
+ * costs nothing; a budget of a few passes over the text bounds the scanning that any input can cause,
+ * and an allowance of a few times its length bounds the values that spreads copy. Not thread-safe.
  */
 final class JsSource {
 
@@ -29,6 +29,9 @@ final class JsSource {
             "delete", "void", "throw", "case", "do", "else", "yield", "await");
     private static final int SCANS_OF_THE_TEXT = 16;
     private static final int SCAN_ALLOWANCE = 1 << 20;
+    /** Spreads copy values already read; past a few copies of what the text could hold, they fail. */
+    private static final int COPIES_PER_CHARACTER = 16;
+    private static final int COPY_ALLOWANCE = 1 << 16;
     /** Past the budget, a regular expression is looked for this far only. */
     private static final int SHORT_REGEX = 256;
     private static final int UNKNOWN = 0;
@@ -48,6 +51,8 @@ final class JsSource {
     private final Search lineEnd;
     /** Characters left to scan for brackets and regular expressions. */
     private long budget;
+    /** Values that spreads may still copy. */
+    private long copies;
 
     JsSource(String text) {
         this(text, (long) SCANS_OF_THE_TEXT * text.length() + SCAN_ALLOWANCE);
@@ -59,10 +64,25 @@ final class JsSource {
         this.blockCommentEnd = new Search("*/");
         this.lineEnd = new Search("\n");
         this.budget = budget;
+        this.copies = (long) COPIES_PER_CHARACTER * text.length() + COPY_ALLOWANCE;
     }
 
     String text() {
         return text;
+    }
+
+    /**
+     * Counts {@code count} values a spread is about to copy. Names declared once can be spread many
+     * times over, each level multiplying the one before, so the copies of all parsers of this text
+     * share one allowance.
+     *
+     * @throws ParseFailure when the allowance is spent
+     */
+    void copy(int count) {
+        copies -= count;
+        if (copies < 0) {
+            throw new ParseFailure("spreads copy more values than the text could hold");
+        }
     }
 
     /** The first position at or after {@code at} that is neither white space nor inside a comment. */

@@ -22,7 +22,8 @@ import java.util.Set;
  * encoded value is {@code [[<value>], <placeholder>…]}, where a placeholder {@code [key, kind, chunkId]}
  * says that {@code value[key]} (or the value itself when {@code key} is null) is the encoded value of
  * that chunk's line, which may hold placeholders of its own. All lines are read first, so chunks may
- * arrive in any order; no nesting depth is assumed.
+ * arrive in any order. As in tRPC, each chunk fills one placeholder only, and chunks nest at most
+ * {@value #MAX_CHUNK_DEPTH} deep, so that resolving stays linear in the body and off the stack's limit.
  */
 final class JsonlBatchDecoder {
 
@@ -30,9 +31,12 @@ final class JsonlBatchDecoder {
     private static final int KIND_PROMISE = 0;
     /** tRPC's status of a rejected promise. */
     private static final int STATUS_REJECTED = 1;
+    /** Far deeper than any answer nests promises; keeps a hostile chain of chunks from the stack's limit. */
+    static final int MAX_CHUNK_DEPTH = 64;
 
     private final Map<Integer, List<ArrayNode>> chunks = new HashMap<>();
     private final Set<Integer> resolving = new HashSet<>();
+    private final Set<Integer> resolved = new HashSet<>();
 
     private JsonlBatchDecoder() {
     }
@@ -52,8 +56,8 @@ final class JsonlBatchDecoder {
     /**
      * The batch's values by batch index, every placeholder resolved.
      *
-     * @throws TrpcFormatException if a line is not JSON, the head is missing, a chunk never arrives, or
-     *     chunks refer to each other in a cycle
+     * @throws TrpcFormatException if a line is not JSON, the head is missing, a chunk never arrives, a
+     *     chunk is referred to twice (or in a cycle), or chunks nest deeper than {@value #MAX_CHUNK_DEPTH}
      */
     static Map<String, JsonNode> decode(String body, ObjectMapper mapper) {
         List<JsonNode> lines = new ArrayList<>();
@@ -97,10 +101,13 @@ final class JsonlBatchDecoder {
                 throw new TrpcFormatException("a placeholder is not [key, kind, chunkId]");
             }
             JsonNode key = placeholder.get(0);
-            JsonNode resolved = placeholder.get(1).asInt() == KIND_PROMISE
-                    ? resolveChunk(placeholder.get(2).asInt())
-                    : resolveIterable(placeholder.get(2).asInt());
-            value = put(value, key, resolved);
+            int chunkId = placeholder.get(2).asInt();
+            if (!resolved.add(chunkId) && !resolving.contains(chunkId)) {
+                throw new TrpcFormatException("chunk " + chunkId + " is referred to twice");
+            }
+            JsonNode chunk = placeholder.get(1).asInt() == KIND_PROMISE ? resolveChunk(chunkId)
+                    : resolveIterable(chunkId);
+            value = put(value, key, chunk);
         }
         return value;
     }
@@ -136,6 +143,9 @@ final class JsonlBatchDecoder {
     private JsonNode within(int chunkId, java.util.function.Supplier<JsonNode> work) {
         if (!resolving.add(chunkId)) {
             throw new TrpcFormatException("chunk " + chunkId + " refers to itself");
+        }
+        if (resolving.size() > MAX_CHUNK_DEPTH) {
+            throw new TrpcFormatException("chunks nest deeper than " + MAX_CHUNK_DEPTH);
         }
         try {
             return work.get();

@@ -386,6 +386,29 @@ class JsLiteralParserTest {
                 arguments("a long unicode escape", "\"\\u{" + "f".repeat(100) + "}\"", ParseFailure.class));
     }
 
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void failsToParse_whenSpreadsOfDeclaredArraysMultiply() {
+        // Without the copy allowance these 400 characters spread into 16 million elements.
+        StringBuilder js = new StringBuilder("const a0=[1,1,1,1,1,1,1,1]");
+        for (int level = 1; level <= 8; level++) {
+            js.append(",a").append(level).append("=[").append(("...a" + (level - 1) + ",").repeat(8)).append("]");
+        }
+        String source = js.append(";x=[...a8]").toString();
+
+        assertThatThrownBy(() -> new JsLiteralParser(source, source.indexOf("[...a8]")).readValue())
+                .isInstanceOf(ParseFailure.class).hasMessageContaining("spreads copy");
+    }
+
+    @Test
+    void spreadsADeclaredArrayManyTimes_withinTheAllowance() {
+        String source = "const a=[1,2,3],b=[...a,...a,...a,...a];x=[...b,...b,...b,...b]";
+
+        JsValue value = new JsLiteralParser(source, source.indexOf("[...b")).readValue();
+
+        assertThat(((JsArray) value).elements()).hasSize(48);
+    }
+
     private static JsValue read(String js) {
         return new JsLiteralParser(js, 0).readValue();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class JsonlBatchDecoderTest {
 
@@ -104,6 +105,32 @@ class JsonlBatchDecoderTest {
 
         assertThatThrownBy(() -> JsonlBatchDecoder.decode(body, mapper))
                 .isInstanceOf(TrpcFormatException.class).hasMessageContaining("refers to itself");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void failsOnAChunkReferredToTwice_ratherThanResolvingItAgainAndAgain() {
+        // Each chunk naming the next one twice would take 2^40 resolutions.
+        StringBuilder body = new StringBuilder("{\"json\":{\"0\":[[0],[null,0,0]]}}\n");
+        for (int chunk = 0; chunk < 40; chunk++) {
+            body.append("{\"json\":[").append(chunk).append(",0,[[[0,0]],[0,0,").append(chunk + 1).append("],[1,0,")
+                    .append(chunk + 1).append("]]]}\n");
+        }
+        body.append("{\"json\":[40,0,[[\"leaf\"]]]}\n");
+
+        assertThatThrownBy(() -> JsonlBatchDecoder.decode(body.toString(), mapper))
+                .isInstanceOf(TrpcFormatException.class).hasMessageEndingWith("is referred to twice");
+    }
+
+    @Test
+    void failsOnChunksNestedDeeperThanAnyAnswer_ratherThanOverflowingTheStack() {
+        StringBuilder body = new StringBuilder("{\"json\":{\"0\":[[0],[null,0,0]]}}\n");
+        for (int chunk = 0; chunk < 100_000; chunk++) {
+            body.append('[').append(chunk).append(",0,[[0],[null,0,").append(chunk + 1).append("]]]\n");
+        }
+
+        assertThatThrownBy(() -> JsonlBatchDecoder.decode(body.toString(), mapper))
+                .isInstanceOf(TrpcFormatException.class).hasMessageContaining("nest deeper than");
     }
 
     @Test

@@ -1,0 +1,1 @@
+[new Set([1,1,2]),new Map([["a",1],["b"]]),new Date(0),new Foo(1),a?.b,a[0],f(1)(2),x=>x,async()=>{},function*g(){},class A extends B{}]

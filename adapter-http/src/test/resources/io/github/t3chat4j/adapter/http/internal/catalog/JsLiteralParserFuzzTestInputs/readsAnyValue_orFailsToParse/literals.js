@@ -1,0 +1,1 @@
+{a:!0,b:!1,c:void 0,d:null,e:undefined,"f":'s\u0041\x41\u{1F600}',g:`t`,h:/ab+c/gi,[`k`]:1,[2]:3,get i(){return 1},j(){},...{k:1},...[5]}

@@ -1,0 +1,1 @@
+const base={provider:"google",app:{maxInputTokens:1e6}};x={...base,id:"gemini-2.5-flash",name:"Gemini 2.5 Flash",cost:{input:.3/1e6,output:2.5/1e6},features:new Set(["images","search"]),addedOn:new Date("2025-06-01"),legacy:!1}

@@ -1,0 +1,1 @@
+const b={cost:{input:1/1e6},app:{maxOutputTokens:8192}},c={...b,developer:"x"};m=[{...b,id:"a-1",name:"A"},{...c,"id":"b-2",name:'B',features:{images:!0,search:!1},succeededBy:"a-1"},{id:"bad id",name:"C",cost:{}}]
