@@ -2,22 +2,17 @@ package io.github.t3chat4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.t3chat4j.adapter.cli.CliContext;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.testkit.FakeT3Server;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,27 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileStorageTest {
 
     private final FakeT3Server server = FakeT3Server.start();
-    private StringWriter out;
-    private StringWriter err;
 
     @TempDir
     Path home;
 
+    private InProcessT3 t3;
+
+    @BeforeEach
+    void signIn() {
+        t3 = InProcessT3.signedIn(home, server, "hostile-storage");
+    }
+
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private int t3(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("COOKIES", "wos-session=hostile-storage; convex-session-id=cvx");
-        env.put("T3_BASE_URL", server.baseUrl().toString());
-        PrintWriter errWriter = new PrintWriter(err, true);
-        return Main.run(new CliContext(new PrintWriter(out, true), errWriter, new ByteArrayInputStream(new byte[0]),
-                env, true, false, false, new Backends(env, errWriter), home), args);
     }
 
     private Path conversations() {
@@ -60,17 +48,17 @@ class HostileStorageTest {
 
     @Test
     void refusesToContinueAnOlderConversation_whenTheNewestFileIsUnreadable() throws Exception {
-        assertThat(t3("ask", "first")).as(err.toString()).isZero();
+        assertThat(t3.run("ask", "first")).as(t3.err()).isZero();
         Path older = conversationFiles().get(0);
         Files.setLastModifiedTime(older, FileTime.from(Instant.now().minusSeconds(3600)));
-        assertThat(t3("ask", "second")).as(err.toString()).isZero();
+        assertThat(t3.run("ask", "second")).as(t3.err()).isZero();
         Path newest = conversationFiles().stream().filter(f -> !f.equals(older)).findFirst().orElseThrow();
         Files.writeString(newest, "{\"schemaVersion\":1,\"threadId\":");
 
-        int code = t3("ask", "--continue", "again");
+        int code = t3.run("ask", "--continue", "again");
 
         assertThat(code).isEqualTo(ExitCode.IO);
-        assertThat(err.toString()).contains(newest.getFileName().toString()).contains("--conversation ID");
+        assertThat(t3.err()).contains(newest.getFileName().toString()).contains("--conversation ID");
         assertThat(server.requests("/api/chat")).hasSize(2);
     }
 
@@ -79,11 +67,11 @@ class HostileStorageTest {
         Files.createDirectories(conversations().getParent());
         Files.writeString(conversations(), "a file where the conversations folder should be");
 
-        int code = t3("ask", "--json", "hello");
+        int code = t3.run("ask", "--json", "hello");
 
         assertThat(code).isEqualTo(ExitCode.IO);
-        assertThat(out.toString()).contains("\"text\":\"Echo(1): hello\"").contains("\"complete\":true");
-        assertThat(err.toString()).contains("could not be saved").contains(conversations().toString());
+        assertThat(t3.out()).contains("\"text\":\"Echo(1): hello\"").contains("\"complete\":true");
+        assertThat(t3.err()).contains("could not be saved").contains(conversations().toString());
     }
 
     @Test
@@ -91,10 +79,10 @@ class HostileStorageTest {
         Files.createDirectories(conversations().getParent());
         Files.writeString(conversations(), "not a folder");
 
-        int code = t3("conversations", "list");
+        int code = t3.run("conversations", "list");
 
         assertThat(code).isEqualTo(ExitCode.IO);
-        assertThat(err.toString()).contains("is a file, not a folder");
-        assertThat(out.toString()).doesNotContain("No conversations yet");
+        assertThat(t3.err()).contains("is a file, not a folder");
+        assertThat(t3.out()).doesNotContain("No conversations yet");
     }
 }

@@ -2,16 +2,12 @@ package io.github.t3chat4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.t3chat4j.adapter.cli.CliContext;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.testkit.FakeT3Server;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +17,16 @@ class LoginTest {
     private static final String SECRET = "LOGIN-SECRET-TOKEN-42";
 
     private final FakeT3Server server = FakeT3Server.start();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @TempDir
     Path home;
+
+    private InProcessT3 t3;
+
+    @BeforeEach
+    void prepare() {
+        t3 = new InProcessT3(home);
+    }
 
     @AfterEach
     void stop() {
@@ -33,16 +34,12 @@ class LoginTest {
     }
 
     private int login(String stdin, String... flags) {
-        Map<String, String> env = Map.of("HOME", home.toString());
         String[] args = new String[flags.length + 3];
         args[0] = "--base-url";
         args[1] = server.baseUrl().toString();
         args[2] = "login";
         System.arraycopy(flags, 0, args, 3, flags.length);
-        PrintWriter errWriter = new PrintWriter(err, true);
-        return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, false, false, false,
-                new Backends(env, errWriter), home), args);
+        return t3.runPiped(stdin, args);
     }
 
     private Path configFile() {
@@ -55,10 +52,10 @@ class LoginTest {
 
         int code = login("theme=dark; wos-session=" + SECRET + "\ncvx\n");
 
-        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(code).as(t3.err()).isEqualTo(ExitCode.OK);
         assertThat(configFile()).content().contains("renewed-" + SECRET).contains("T3_LOGIN_ORIGIN");
         assertThat(server.requests("/api/trpc/getCustomerData")).hasSize(1);
-        assertThat(out.toString() + err.toString()).doesNotContain(SECRET);
+        assertThat(t3.out() + t3.err()).doesNotContain(SECRET);
     }
 
     @Test
@@ -66,7 +63,7 @@ class LoginTest {
         int code = login("theme=dark\ncvx1\n");
 
         assertThat(code).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("no wos-session").contains("Nothing stored");
+        assertThat(t3.err()).contains("no wos-session").contains("Nothing stored");
         assertThat(configFile()).doesNotExist();
         assertThat(server.requests()).isEmpty();
     }
@@ -84,7 +81,7 @@ class LoginTest {
         int code = login("wos-session=" + SECRET + "\ncvx\n");
 
         assertThat(code).isEqualTo(ExitCode.AUTH);
-        assertThat(err.toString()).contains("did not accept").contains("nothing stored").doesNotContain(SECRET);
+        assertThat(t3.err()).contains("did not accept").contains("nothing stored").doesNotContain(SECRET);
         assertThat(configFile()).doesNotExist();
     }
 
@@ -93,7 +90,7 @@ class LoginTest {
         int code = login("wos-session=" + SECRET + "\ncvx\n", "--no-check");
 
         assertThat(code).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("without checking");
+        assertThat(t3.out()).contains("without checking");
         assertThat(server.requests()).isEmpty();
         assertThat(configFile()).content().contains(SECRET);
     }

@@ -129,7 +129,8 @@ public final class CurlEngine implements HttpEngine {
         }
     }
 
-    private static int exitCode(Process process) throws IOException {
+    /** curl's exit code once its output has ended; a curl that lingers is ended by force. */
+    static int exitCode(Process process) throws IOException {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

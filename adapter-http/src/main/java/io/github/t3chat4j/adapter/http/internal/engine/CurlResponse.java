@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -110,27 +109,13 @@ final class CurlResponse implements EngineResponse {
                 if (aborted.get()) {
                     return -1;
                 }
-                int exit = exitCode();
+                int exit = CurlEngine.exitCode(process);
                 if (exit != 0) {
                     throw CurlFailure.of(exit, stderr.text(), true);
                 }
                 ended = true;
             }
             return n;
-        }
-
-        private int exitCode() throws IOException {
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IOException("curl did not end after its output did.");
-                }
-                return process.exitValue();
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("Interrupted while waiting for curl");
-            }
         }
 
         @Override
