@@ -28,9 +28,7 @@ trap cleanup EXIT
 
 # A stored login, as after 't3 login', in throw-away folders.
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache XDG_STATE_HOME=$work/state
-mkdir -p "$XDG_CONFIG_HOME/t3chat4j"
-printf 'COOKIES=wos-session=bench-session; theme=dark\nCONVEX_SESSION_ID=bench\n' > "$XDG_CONFIG_HOME/t3chat4j/config.properties"
-unset COOKIES CONVEX_SESSION_ID T3_BASE_URL
+unset COOKIES CONVEX_SESSION_ID T3_BASE_URL T3_LOGIN_ORIGIN
 
 "$java" -XX:+UseSerialGC -cp "$jar" io.github.t3chat4j.testkit.LoopbackReplyServer --text-chars 2100000 \
     --url-file "$work/server-url" > "$work/server.log" 2>&1 &
@@ -38,6 +36,10 @@ server_pid=$!
 for _ in $(seq 300); do [ -s "$work/server-url" ] && break; sleep 0.1; done
 read -r url stream_info < "$work/server-url"
 chat=$url/api/chat
+# The login belongs to the loopback server, as 't3 login --base-url' would have stored it.
+mkdir -p -m 700 "$XDG_CONFIG_HOME/t3chat4j"
+(umask 077 && printf 'COOKIES=wos-session=bench-session; theme=dark\nCONVEX_SESSION_ID=bench\nT3_LOGIN_ORIGIN=%s\n' "$url" \
+    > "$XDG_CONFIG_HOME/t3chat4j/config.properties")
 
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/Hello.java"
 "${java%java}javac" -d "$work" "$work/Hello.java" 2>/dev/null || "$java" -version >/dev/null

@@ -39,12 +39,17 @@ final class LimitedReplyBody extends FilterInputStream {
             if (total > maxBytes) {
                 throw new LimitExceeded("The reply is larger than the limit of " + maxBytes + " bytes");
             }
-            for (int i = offset, end = offset + n; i < end; i++) {
-                byte b = buffer[i];
-                lineRun = b == '\n' || b == '\r' ? 0 : lineRun + 1;
-            }
-            if (lineRun > maxLineBytes) {
-                throw new LimitExceeded("A line of the reply is longer than the limit of " + maxLineBytes + " bytes");
+            if (lineRun + n <= maxLineBytes) {
+                // No line can pass the limit in this read: only the bytes after its last break stay open.
+                int i = offset + n - 1;
+                while (i >= offset && buffer[i] != '\n' && buffer[i] != '\r') {
+                    i--;
+                }
+                lineRun = i >= offset ? offset + n - 1 - i : lineRun + n;
+            } else {
+                for (int i = offset, end = offset + n; i < end; i++) {
+                    countLine(buffer[i]);
+                }
             }
         }
         return n;
@@ -54,6 +59,10 @@ final class LimitedReplyBody extends FilterInputStream {
         if (++total > maxBytes) {
             throw new LimitExceeded("The reply is larger than the limit of " + maxBytes + " bytes");
         }
+        countLine(b);
+    }
+
+    private void countLine(int b) throws LimitExceeded {
         lineRun = b == '\n' || b == '\r' ? 0 : lineRun + 1;
         if (lineRun > maxLineBytes) {
             throw new LimitExceeded("A line of the reply is longer than the limit of " + maxLineBytes + " bytes");
