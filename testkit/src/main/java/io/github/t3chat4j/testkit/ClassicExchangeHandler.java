@@ -29,9 +29,7 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.ResponseChannel;
 import org.apache.hc.core5.http.nio.support.classic.ContentInputStream;
-import org.apache.hc.core5.http.nio.support.classic.ContentOutputStream;
 import org.apache.hc.core5.http.nio.support.classic.SharedInputBuffer;
-import org.apache.hc.core5.http.nio.support.classic.SharedOutputBuffer;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 
 /**
@@ -49,7 +47,7 @@ final class ClassicExchangeHandler implements AsyncServerExchangeHandler {
     private final Consumer<HttpExchange> dispatch;
     private final Executor executor;
     private volatile SharedInputBuffer input;
-    private final SharedOutputBuffer output = new SharedOutputBuffer(BUFFER_SIZE);
+    private final StreamingResponseBody output = new StreamingResponseBody();
 
     ClassicExchangeHandler(Consumer<HttpExchange> dispatch, Executor executor) {
         this.dispatch = dispatch;
@@ -100,12 +98,12 @@ final class ClassicExchangeHandler implements AsyncServerExchangeHandler {
 
     @Override
     public int available() {
-        return output.length();
+        return output.available();
     }
 
     @Override
     public void produce(DataStreamChannel channel) throws IOException {
-        output.flush(channel);
+        output.produce(channel);
     }
 
     @Override
@@ -131,7 +129,7 @@ final class ClassicExchangeHandler implements AsyncServerExchangeHandler {
         private final Headers requestHeaders = new Headers();
         private final Headers responseHeaders = new Headers();
         private final Map<String, Object> attributes = new HashMap<>();
-        private final OutputStream responseBody = new ContentOutputStream(output);
+        private final OutputStream responseBody = output;
         private int responseCode = -1;
         private boolean hasBody;
         private boolean closed;

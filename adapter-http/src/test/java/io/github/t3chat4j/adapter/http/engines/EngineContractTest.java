@@ -114,6 +114,30 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void deliversASmallEvent_writtenLongAfterTheHead() throws Exception {
+        // The server's sender has long gone idle when the event is written: it must still go out at once.
+        CountDownLatch clientSawIt = new CountDownLatch(1);
+        AtomicBoolean serverWaitedInVain = new AtomicBoolean();
+        server.enqueueChat(exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.pause(300);
+            out.event("{\"type\":\"text-delta\",\"id\":\"t\",\"delta\":\"late\"}");
+            serverWaitedInVain.set(!clientSawIt.await(5, TimeUnit.SECONDS));
+            out.event("{\"type\":\"finish\",\"finishReason\":\"stop\"}").done();
+        });
+
+        try (ChatStream stream = http.chat().open(Fixtures.request())) {
+            stream.events().forEach(event -> {
+                if (event instanceof ChatEvent.TextDelta) {
+                    clientSawIt.countDown();
+                }
+            });
+        }
+
+        assertThat(serverWaitedInVain).isFalse();
+    }
+
+    @Test
     void joinsACharacter_splitAcrossWrites() {
         server.enqueueChat(exchange -> {
             EventStreamWriter out = exchange.startEventStream();
