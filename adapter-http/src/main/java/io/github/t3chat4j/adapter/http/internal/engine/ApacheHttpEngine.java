@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -139,14 +138,6 @@ public final class ApacheHttpEngine implements HttpEngine {
         }
 
         static ApacheResponse open(HttpUriRequestBase request, ClassicHttpResponse response) throws IOException {
-            List<Header> headers = new ArrayList<>();
-            for (org.apache.hc.core5.http.Header header : response.getHeaders()) {
-                try {
-                    headers.add(new Header(header.getName(), header.getValue()));
-                } catch (IllegalArgumentException malformed) {
-                    // A header no request of ours could use; the others still count.
-                }
-            }
             HttpEntity entity = response.getEntity();
             TrackedBody body;
             try {
@@ -157,7 +148,7 @@ public final class ApacheHttpEngine implements HttpEngine {
                 response.close();
                 throw e;
             }
-            return new ApacheResponse(request, response, List.copyOf(headers), body);
+            return new ApacheResponse(request, response, Header.fromHttpCore(response.getHeaders()), body);
         }
 
         @Override

@@ -2,6 +2,8 @@ package io.github.t3chat4j.adapter.http.internal.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +24,19 @@ public record Header(String name, String value) {
         if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
             throw new IllegalArgumentException("The value of header " + name + " holds a line break.");
         }
+    }
+
+    /** The headers of a response HttpCore read, less any that could not be ours (a malformed name or value). */
+    static List<Header> fromHttpCore(org.apache.hc.core5.http.Header[] received) {
+        List<Header> headers = new ArrayList<>(received.length);
+        for (org.apache.hc.core5.http.Header header : received) {
+            try {
+                headers.add(new Header(header.getName(), header.getValue()));
+            } catch (IllegalArgumentException malformed) {
+                // A header no request of ours could use; the others still count.
+            }
+        }
+        return List.copyOf(headers);
     }
 
     /** Whether this header is called {@code other}, ignoring case. */

@@ -10,7 +10,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -211,15 +210,7 @@ public final class JavaHttpEngine implements HttpEngine {
             HttpResponse response = head.response();
             this.status = response.getCode();
             this.protocol = head.protocol() == null ? "HTTP/1.1" : head.protocol().format();
-            List<Header> list = new ArrayList<>();
-            for (org.apache.hc.core5.http.Header header : response.getHeaders()) {
-                try {
-                    list.add(new Header(header.getName(), header.getValue()));
-                } catch (IllegalArgumentException malformed) {
-                    // A header no request of ours could use; the others still count.
-                }
-            }
-            this.headers = List.copyOf(list);
+            this.headers = Header.fromHttpCore(response.getHeaders());
             this.consumer = consumer;
             this.exchange = exchange;
             this.body = new Body(readTimeout);
