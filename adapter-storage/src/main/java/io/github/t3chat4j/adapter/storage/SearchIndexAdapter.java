@@ -101,9 +101,6 @@ final class SearchIndexAdapter implements SearchConversationsPort {
 
     /** Forgets a deleted conversation at once, so its words do not wait for the next search to leave the disk. */
     void forget(ThreadId threadId) {
-        if (Files.notExists(indexFile())) {
-            return;
-        }
         try (SearchIndexLock.Held lock = SearchIndexLock.acquire(folder.resolve(LOCK), Duration.ofSeconds(2));
                 SqliteSearchIndex index = SqliteSearchIndex.open(indexFile(), Files.size(indexFile()))) {
             if (index.isCurrent(conversations.toString())) {

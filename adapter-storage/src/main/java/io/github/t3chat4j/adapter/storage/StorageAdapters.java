@@ -21,6 +21,7 @@ import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.domain.search.SearchOrder;
 import io.github.t3chat4j.domain.search.SearchPage;
 import io.github.t3chat4j.domain.search.SearchQuery;
+import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -66,8 +67,7 @@ public final class StorageAdapters implements DrivenAdapters {
         this.files = new AtomicFiles();
         this.catalogJson = new ModelCatalogJson(mapper);
         this.images = new FileImageAdapter(config, files, clock);
-        this.conversations = new FileConversationAdapter(config, files, json, clock,
-                threadId -> searchIndex().forget(threadId));
+        this.conversations = new FileConversationAdapter(config, files, json, clock, this::forgetInSearchIndex);
         this.locks = new FileConversationLockAdapter(config.conversationsDir(),
                 FileConversationLockAdapter.DEFAULT_MAX_WAIT);
         this.history = new BrowserHistoryAdapter(mapper);
@@ -193,6 +193,13 @@ public final class StorageAdapters implements DrivenAdapters {
     private SearchPage search(SearchQuery query, SearchOrder order, int offset, int limit, boolean rebuild,
             SearchConversationsPort.IndexingProgress progress) {
         return searchIndex().search(query, order, offset, limit, rebuild, progress);
+    }
+
+    /** A deleted conversation leaves the search index at once; without an index, nothing of it is loaded. */
+    private void forgetInSearchIndex(ThreadId threadId) {
+        if (Files.exists(config.searchIndexDir().resolve(SearchIndexAdapter.INDEX))) {
+            searchIndex().forget(threadId);
+        }
     }
 
     private SearchIndexAdapter searchIndex() {
