@@ -63,7 +63,8 @@ final class ChatCommand implements Callable<Integer> {
             SearchPage page;
             try {
                 page = root.backend().local().searchConversations().searchConversations(
-                        SearchConversationsQuery.of(query).withProgress(colour ? line : IndexProgressListener.NONE));
+                        SearchConversationsQuery.of(query).withPageSize(10)
+                                .withProgress(colour ? line : IndexProgressListener.NONE));
             } finally {
                 line.finish();
             }
