@@ -61,12 +61,14 @@ final class SearchIndexAdapter implements SearchConversationsPort {
 
     private final Path conversations;
     private final Path folder;
+    private final Path cache;
     private final SearchDocuments documents;
     private final Duration maxWait;
 
     SearchIndexAdapter(StorageConfig config, ConversationJson json, Duration maxWait) {
         this.conversations = requireNonNull(config, "config == null").conversationsDir();
         this.folder = config.searchIndexDir();
+        this.cache = config.cacheDir();
         this.documents = new SearchDocuments(conversations, json);
         this.maxWait = requireNonNull(maxWait, "maxWait == null");
     }
@@ -88,6 +90,7 @@ final class SearchIndexAdapter implements SearchConversationsPort {
             notices.add("Nothing in the query can be searched for: words are letters and digits (any script).");
             return new SearchPage(List.of(), 0, offset, limit, List.of(), notices);
         }
+        SqliteSearchIndex.useCachedNativeLibrary(cache);
         Found found;
         try (SearchIndexLock.Held lock = SearchIndexLock.acquire(folder.resolve(LOCK), maxWait)) {
             found = searchOnDisk(match, order, offset, limit, rebuild, progress, notices);
@@ -101,6 +104,7 @@ final class SearchIndexAdapter implements SearchConversationsPort {
 
     /** Forgets a deleted conversation at once, so its words do not wait for the next search to leave the disk. */
     void forget(ThreadId threadId) {
+        SqliteSearchIndex.useCachedNativeLibrary(cache);
         try (SearchIndexLock.Held lock = SearchIndexLock.acquire(folder.resolve(LOCK), Duration.ofSeconds(2));
                 SqliteSearchIndex index = SqliteSearchIndex.open(indexFile(), Files.size(indexFile()))) {
             if (index.isCurrent(conversations.toString())) {

@@ -2,6 +2,9 @@ package io.github.t3chat4j.adapter.storage;
 
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.search.SearchOrder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,8 @@ import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * The search index as an SQLite database, and the only class that speaks SQL. It holds no text of its
@@ -77,6 +83,56 @@ final class SqliteSearchIndex implements AutoCloseable {
 
     private SqliteSearchIndex(Connection connection) {
         this.connection = connection;
+    }
+
+    /**
+     * Has the SQLite JDBC driver load its native library from a copy in {@code cacheDir} (written once,
+     * checked against the driver's own at each start) instead of extracting it to a new temporary file at
+     * every start, which costs a short-lived command about a tenth of a second. It sets the driver's
+     * {@code org.sqlite.lib.path} and {@code org.sqlite.lib.name} properties for this JVM, unless they are
+     * set already; on any trouble it sets nothing and the driver extracts the library as usual (so does it
+     * when loading the copy fails). Only the first call does anything.
+     */
+    static void useCachedNativeLibrary(Path cacheDir) {
+        NativeLibrary.useCopyIn(cacheDir);
+    }
+
+    /** The driver's native library, copied once to the cache folder. */
+    private static final class NativeLibrary {
+        private static final String PATH = "org.sqlite.lib.path";
+        private static final String NAME = "org.sqlite.lib.name";
+        private static boolean tried;
+
+        static synchronized void useCopyIn(Path cacheDir) {
+            if (tried) {
+                return;
+            }
+            tried = true;
+            if (System.getProperty(PATH) != null || System.getProperty(NAME) != null) {
+                return;
+            }
+            try {
+                String folder = LibraryLoaderUtil.getNativeLibResourcePath();
+                String name = LibraryLoaderUtil.getNativeLibName();
+                byte[] library;
+                try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(folder + "/" + name)) {
+                    if (in == null) {
+                        return;
+                    }
+                    library = in.readAllBytes();
+                }
+                Path copy = cacheDir.resolve("native").resolve(("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + folder)
+                        .replaceAll("[^A-Za-z0-9._-]+", "-")).resolve(name);
+                if (!Files.isRegularFile(copy) || Files.size(copy) != library.length
+                        || !Arrays.equals(Files.readAllBytes(copy), library)) {
+                    new AtomicFiles().write(copy, out -> out.write(library));
+                }
+                System.setProperty(PATH, copy.getParent().toString());
+                System.setProperty(NAME, name);
+            } catch (IOException | RuntimeException e) {
+                // The driver extracts its library to a temporary file, as it does by default.
+            }
+        }
     }
 
     /**
