@@ -99,7 +99,7 @@ final class SearchIndexAdapter implements SearchConversationsPort {
                     + " search read every conversation instead.");
             found = searchInMemory(match, order, offset, limit, progress);
         }
-        return page(found, query, order, offset, limit, notices);
+        return page(found, query, offset, limit, notices);
     }
 
     /** Forgets a deleted conversation at once, so its words do not wait for the next search to leave the disk. */
@@ -303,8 +303,7 @@ final class SearchIndexAdapter implements SearchConversationsPort {
     }
 
     /** The page: each row's conversation read from its file for the title and snippet (rows whose file went are left out). */
-    private SearchPage page(Found found, SearchQuery query, SearchOrder order, int offset, int limit,
-            List<String> notices) {
+    private SearchPage page(Found found, SearchQuery query, int offset, int limit, List<String> notices) {
         SearchSnippets snippets = new SearchSnippets(query.terms());
         List<SearchHit> hits = new ArrayList<>();
         int total = found.total();
