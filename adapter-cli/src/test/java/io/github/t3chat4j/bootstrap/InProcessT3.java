@@ -37,9 +37,14 @@ final class InProcessT3 {
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
     static InProcessT3 signedIn(Path home, FakeT3Server server, String wosSession) {
+        return signedIn(home, server.baseUrl(), wosSession);
+    }
+
+    /** Runs signed in to the server at {@code baseUrl} with the given {@code wos-session} value. */
+    static InProcessT3 signedIn(Path home, java.net.URI baseUrl, String wosSession) {
         return new InProcessT3(home, Map.of(
                 "COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
-                "T3_BASE_URL", server.baseUrl().toString()));
+                "T3_BASE_URL", baseUrl.toString()));
     }
 
     /** {@code t3 args}, its input empty and a terminal. */

@@ -109,12 +109,26 @@ public final class CurlEngine implements HttpEngine {
             builder.environment().clear();
             builder.environment().putAll(environment);
             process = builder.start();
+            // curl does not say when its request left, so the head is due within the read timeout of its start.
+            HeadDeadline deadline = new HeadDeadline(request.timeouts());
+            deadline.sent();
+            deadline.arm(process::destroyForcibly);
             StderrCollector stderr = StderrCollector.start(process.getErrorStream());
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(config.getBytes(StandardCharsets.UTF_8));
-            }
             InputStream out = new BufferedInputStream(process.getInputStream());
-            Optional<CurlHead> head = CurlHead.read(out, request.followRedirects());
+            Optional<CurlHead> head;
+            try {
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(config.getBytes(StandardCharsets.UTF_8));
+                }
+                head = CurlHead.read(out, request.followRedirects());
+            } catch (IOException e) {
+                throw deadline.expired() ? deadline.timeout() : e;
+            } finally {
+                deadline.arrived();
+            }
+            if (deadline.expired()) {
+                throw deadline.timeout();
+            }
             if (head.isEmpty()) {
                 int exit = exitCode(process);
                 throw CurlFailure.of(exit == 0 ? 52 : exit, stderr.text(), false);
