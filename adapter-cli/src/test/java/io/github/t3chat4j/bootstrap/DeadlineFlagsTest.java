@@ -63,6 +63,15 @@ class DeadlineFlagsTest {
     }
 
     @Test
+    void refusesAReplySizeItCouldNotHoldOrReadBack_namingTheCeiling() {
+        int code = t3.run("--max-reply-size", "2GiB", "ask", "hi");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(t3.err()).contains("at most 1GiB").contains("--max-reply-size");
+        assertThat(server.requests("/api/chat")).isEmpty();
+    }
+
+    @Test
     void refusesADurationItCannotRead_namingTheSetting() {
         int code = t3.run("--timeout", "soon", "ask", "hi");
 

@@ -3,7 +3,9 @@ package io.github.t3chat4j.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.adapter.cli.ExitCode;
+import io.github.t3chat4j.testkit.EventStreamWriter;
 import io.github.t3chat4j.testkit.FakeT3Server;
+import io.github.t3chat4j.testkit.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,5 +86,45 @@ class HostileStorageTest {
         assertThat(code).isEqualTo(ExitCode.IO);
         assertThat(t3.err()).contains("is a file, not a folder");
         assertThat(t3.out()).doesNotContain("No conversations yet");
+    }
+
+    @Test
+    void readsBackAReplyLongerThanJacksonsDefaultLimit_andContinuesIt_andListsAndShowsEveryOther() throws Exception {
+        // 21 million characters: under the 64 MiB reply limit, over the 20 million Jackson reads by default.
+        String piece = "x".repeat(1_000_000);
+        server.enqueueChat(exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(Scenarios.start(exchange)).event(Scenarios.part("text-start", "txt-0"));
+            for (int i = 0; i < 21; i++) {
+                out.event(Scenarios.textDelta("txt-0", piece));
+            }
+            out.event(Scenarios.finish("stop")).done();
+        });
+        assertThat(t3.run("ask", "first, a small one")).as(t3.err()).isZero();
+        assertThat(t3.run("ask", "then a long one")).as(t3.err()).isZero();
+        Path big = conversationFiles().stream().max(java.util.Comparator.comparingLong(HostileStorageTest::size))
+                .orElseThrow();
+        String id = big.getFileName().toString().replace(".json", "");
+
+        int shown = t3.run("conversations", "show", id);
+        int shownLength = t3.out().length();
+        int listed = t3.run("conversations", "list");
+        String list = t3.out();
+        int continued = t3.run("ask", "--continue", "and now?");
+
+        assertThat(shown).as(t3.err()).isEqualTo(ExitCode.OK);
+        assertThat(shownLength).isGreaterThan(21_000_000);
+        assertThat(listed).as(t3.err()).isEqualTo(ExitCode.OK);
+        assertThat(list.lines()).hasSize(2);
+        assertThat(continued).as(t3.err()).isEqualTo(ExitCode.OK);
+        assertThat(t3.out()).startsWith("Echo(3): and now?");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
