@@ -120,6 +120,38 @@ class HostileStorageTest {
         assertThat(t3.out()).startsWith("Echo(3): and now?");
     }
 
+    @Test
+    void refusesToDeleteAConversationThatASendIsUsing_withExit9_andKeepsItWhole() throws Exception {
+        assertThat(t3.run("ask", "first")).as(t3.err()).isZero();
+        String id = conversationFiles().get(0).getFileName().toString().replace(".json", "");
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        server.enqueueChat(Scenarios.gated(gate));
+        InProcessT3 sender = InProcessT3.signedIn(home, server, "hostile-storage");
+        java.util.concurrent.CompletableFuture<Integer> sending = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> sender.run("ask", "--continue", "second"));
+        try {
+            while (server.requests("/api/chat").size() < 2) {
+                Thread.sleep(20);
+            }
+
+            int code = t3.run("conversations", "delete", id);
+
+            assertThat(code).isEqualTo(ExitCode.BUSY);
+            assertThat(t3.err()).contains("is in use by")
+                    .contains("Nothing was deleted");
+            assertThat(t3.out()).doesNotContain("Deleted");
+        } finally {
+            gate.countDown();
+        }
+        assertThat(sending.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(sender.err()).isZero();
+        assertThat(Files.readString(conversations().resolve(id + ".json"))).contains("second")
+                .contains(Scenarios.GATED_REST);
+
+        assertThat(t3.run("conversations", "delete", id)).as(t3.err()).isZero();
+        assertThat(t3.run("ask", "--conversation", id, "third")).isNotZero();
+        assertThat(conversations().resolve(id + ".json")).doesNotExist();
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
