@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The engine of the {@code curl} transport: every request runs the {@code curl} program once and
  * streams its output into the pipeline as it arrives. Secrets never reach curl's command line or
  * environment, which other users may read: the URL, headers (the cookie), proxy and proxy credentials
- * go in a config file on curl's standard input, the body in a private file (0600, in a 0700 folder,
- * deleted when the exchange ends), and curl gets only the environment variables it needs to run (no
+ * go in a config file on curl's standard input, the body in a private file (0600, in a 0700 folder of
+ * {@link PrivateFolders}, deleted once the answer begins or the exchange fails), and curl gets only the environment variables it needs to run (no
  * proxy variables: the proxy is decided by {@link ProxyRules}, like for every engine). Aborting or
  * closing an unfinished response kills the process. Thread-safe.
  */
@@ -91,7 +91,7 @@ public final class CurlEngine implements HttpEngine {
             throw new IllegalStateException("The HTTP adapters are closed.");
         }
         CurlBinary curl = binary();
-        Path folder = Files.createTempDirectory("t3chat4j-curl-", privateFolder());
+        Path folder = PrivateFolders.create();
         Process process = null;
         try {
             Optional<Path> bodyFile = Optional.empty();
@@ -133,13 +133,15 @@ public final class CurlEngine implements HttpEngine {
                 int exit = exitCode(process);
                 throw CurlFailure.of(exit == 0 ? 52 : exit, stderr.text(), false);
             }
-            return new CurlResponse(process, head.get(), out, stderr, folder);
+            return new CurlResponse(process, head.get(), out, stderr);
         } catch (IOException | RuntimeException e) {
             if (process != null) {
                 process.destroyForcibly();
             }
-            deleteFolder(folder);
             throw e;
+        } finally {
+            // curl read the body when it parsed its options, long before an answer could begin: it goes now.
+            PrivateFolders.delete(folder);
         }
     }
 
@@ -158,12 +160,6 @@ public final class CurlEngine implements HttpEngine {
         }
     }
 
-    private static java.nio.file.attribute.FileAttribute<?>[] privateFolder() {
-        return posix() ? new java.nio.file.attribute.FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-            : new java.nio.file.attribute.FileAttribute<?>[0];
-    }
-
     private static java.nio.file.attribute.FileAttribute<?>[] privateFile() {
         return posix() ? new java.nio.file.attribute.FileAttribute<?>[] {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
@@ -172,17 +168,6 @@ public final class CurlEngine implements HttpEngine {
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    static void deleteFolder(Path folder) {
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException ignored) {
-            // Nothing secret is left behind for long: the folder is private, and the OS cleans temp space.
-        }
     }
 
     @Override
