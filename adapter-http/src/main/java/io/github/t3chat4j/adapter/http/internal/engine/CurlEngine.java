@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * streams its output into the pipeline as it arrives. Secrets never reach curl's command line or
  * environment, which other users may read: the URL, headers (the cookie), proxy and proxy credentials
  * go in a config file on curl's standard input, the body in a private file (0600, in a 0700 folder of
- * {@link PrivateFolders}, deleted once the answer begins or the exchange fails), and curl gets only the environment variables it needs to run (no
- * proxy variables: the proxy is decided by {@link ProxyRules}, like for every engine). Aborting or
- * closing an unfinished response kills the process. Thread-safe.
+ * {@link PrivateFolders}, deleted once the answer begins or the exchange fails), and curl gets only the
+ * environment variables it needs to run (no proxy variables: the proxy is decided by {@link ProxyRules},
+ * like for every engine). Aborting or closing an unfinished response kills the process. Thread-safe.
  */
 public final class CurlEngine implements HttpEngine {
 
