@@ -149,7 +149,8 @@ class ServeJarIT {
 
             assertThat(allowed).startsWith("HTTP/1.1 200").contains("gemini-2.5-flash-lite");
             assertThat(rebound).startsWith("HTTP/1.1 403").contains("host_not_allowed");
-            assertThat(escapes).startsWith("HTTP/1.1 ");
+            // Jetty refuses control characters in a path before any handler; the log is made safe all the same.
+            assertThat(escapes).startsWith("HTTP/1.1 400");
             interrupt(served.process());
             assertThat(served.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             String stderr = Files.readString(home.resolve("stderr.txt"));
