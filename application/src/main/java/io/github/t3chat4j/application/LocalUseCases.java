@@ -46,7 +46,8 @@ public final class LocalUseCases {
         this.listConversations = new ListConversationsService(ports.listConversations());
         this.loadConversation = new LoadConversationService(ports.loadConversation());
         this.exportConversation = new ExportConversationService(loadConversation, ports.formatConversation());
-        this.deleteConversation = new DeleteConversationService(ports.deleteConversation());
+        this.deleteConversation = new DeleteConversationService(ports.deleteConversation(),
+                ports.lockConversation());
         this.searchConversations = new SearchConversationsService(ports.searchConversations());
         this.importHistory = new ImportHistoryService(ports.parseHistory(), ports.loadConversation(),
                 ports.saveConversation());

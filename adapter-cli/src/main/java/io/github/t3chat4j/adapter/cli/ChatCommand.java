@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.in.IndexProgressListener;
@@ -69,9 +70,9 @@ final class ChatCommand implements Callable<Integer> {
                 line.finish();
             }
             StringBuilder text = new StringBuilder(SearchOutput.hits(page, colour));
-            page.notices().forEach(n -> text.append(n).append(System.lineSeparator()));
-            page.problems().forEach(p -> text.append("skipped ").append(p.source()).append(": ").append(p.reason())
-                    .append(System.lineSeparator()));
+            page.notices().forEach(n -> text.append(TerminalSafe.text(n)).append(System.lineSeparator()));
+            page.problems().forEach(p -> text.append("skipped ").append(TerminalSafe.text(p.source())).append(": ")
+                    .append(TerminalSafe.text(p.reason())).append(System.lineSeparator()));
             text.append(SearchOutput.summary(page, "t3 conversations search --page"));
             if (!page.hits().isEmpty()) {
                 text.append(" /resume ID continues one.");

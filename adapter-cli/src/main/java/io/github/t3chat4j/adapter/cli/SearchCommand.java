@@ -1,10 +1,11 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
+import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.IndexProgressListener;
 import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
 import io.github.t3chat4j.domain.search.SearchOrder;
 import io.github.t3chat4j.domain.search.SearchPage;
-import io.github.t3chat4j.application.error.InvalidInputException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,8 +84,9 @@ final class SearchCommand implements Callable<Integer> {
         } finally {
             line.finish();
         }
-        found.notices().forEach(n -> context.err().println("t3: " + n));
-        found.problems().forEach(p -> context.err().println("t3: skipped " + p.source() + ": " + p.reason()));
+        found.notices().forEach(n -> context.err().println("t3: " + TerminalSafe.text(n)));
+        found.problems().forEach(p -> context.err().println("t3: skipped " + TerminalSafe.text(p.source()) + ": "
+                + TerminalSafe.text(p.reason())));
         context.err().flush();
         if (json) {
             context.out().println(SearchOutput.json(found, text, order));

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.port.in.IndexProgressListener;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.search.SearchHit;
