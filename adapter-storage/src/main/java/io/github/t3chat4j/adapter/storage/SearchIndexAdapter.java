@@ -253,6 +253,7 @@ final class SearchIndexAdapter implements SearchConversationsPort {
                     writer.putUnreadable(file.name(), file.size(), file.modified(), read.problem(), id);
                 }
             }
+            writer.finish();
         }
         if (report) {
             progress.onProgress(changed.size(), changed.size());

@@ -35,7 +35,7 @@ import org.sqlite.util.LibraryLoaderUtil;
 final class SqliteSearchIndex implements AutoCloseable {
 
     /** The schema and word rules this code writes; an index with another is built afresh. */
-    static final int SCHEMA = 1000 + SearchText.VERSION;
+    static final int SCHEMA = 2000 + SearchText.VERSION;
     /** The position of a conversation's title among its rows (messages count from 0). */
     static final int TITLE = -1;
     /** A modification time that matches no file, stored for files that may change again within the clock's grain. */
@@ -197,10 +197,11 @@ final class SqliteSearchIndex implements AutoCloseable {
             s.execute("DROP TABLE IF EXISTS files");
             s.execute("DROP TABLE IF EXISTS meta");
             s.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.execute("CREATE TABLE files(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,"
-                    + " modified INTEGER NOT NULL, problem TEXT)");
-            s.execute("CREATE TABLE messages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, position INTEGER NOT NULL,"
-                    + " role TEXT, model TEXT, created_at INTEGER NOT NULL)");
+            // AUTOINCREMENT: an id is never given again, so a new row never takes a deleted one's place.
+            s.execute("CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,"
+                    + " size INTEGER NOT NULL, modified INTEGER NOT NULL, problem TEXT)");
+            s.execute("CREATE TABLE messages(id INTEGER PRIMARY KEY AUTOINCREMENT, file_id INTEGER NOT NULL,"
+                    + " position INTEGER NOT NULL, role TEXT, model TEXT, created_at INTEGER NOT NULL)");
             s.execute("CREATE INDEX messages_by_file ON messages(file_id, position)");
             s.execute("CREATE VIRTUAL TABLE message_text USING fts5(text, reasoning, title, content='',"
                     + " contentless_delete=1, tokenize='ascii')");
@@ -299,17 +300,22 @@ final class SqliteSearchIndex implements AutoCloseable {
         }
     }
 
-    /** Writes of files into the index, statements prepared once for many files. */
+    /**
+     * Writes of files into the index: statements prepared once and run in batches (one call into SQLite
+     * for many rows); {@link #finish()} writes what is left.
+     */
     final class Writer implements AutoCloseable {
+        private static final int BATCH = 512;
         private final PreparedStatement file;
         private final PreparedStatement message;
         private final PreparedStatement text;
         private long nextFile;
         private long nextMessage;
+        private int pending;
 
         private Writer() throws SQLException {
-            nextFile = maxId("files") + 1;
-            nextMessage = maxId("messages") + 1;
+            nextFile = nextId("files");
+            nextMessage = nextId("messages");
             file = connection.prepareStatement("INSERT INTO files(id, name, size, modified, problem)"
                     + " VALUES(?, ?, ?, ?, ?)");
             message = connection.prepareStatement("INSERT INTO messages(id, file_id, position, role, model, created_at)"
@@ -317,10 +323,39 @@ final class SqliteSearchIndex implements AutoCloseable {
             text = connection.prepareStatement("INSERT INTO message_text(rowid, text, reasoning, title) VALUES(?, ?, ?, ?)");
         }
 
-        private long maxId(String table) throws SQLException {
-            try (Statement s = connection.createStatement();
-                    ResultSet row = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
-                return row.next() ? row.getLong(1) : 0;
+        /** The id after every one {@code table} ever gave. */
+        private long nextId(String table) throws SQLException {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),"
+                            + " COALESCE((SELECT MAX(id) FROM " + table + "), 0))")) {
+                s.setString(1, table);
+                try (ResultSet row = s.executeQuery()) {
+                    return (row.next() ? row.getLong(1) : 0) + 1;
+                }
+            }
+        }
+
+        /** Writes the rows waiting in the batches. */
+        void finish() throws IndexException {
+            try {
+                flush();
+            } catch (SQLException e) {
+                throw failure("write", e);
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) {
+                file.executeBatch();
+                message.executeBatch();
+                text.executeBatch();
+                pending = 0;
+            }
+        }
+
+        private void flushIfFull() throws SQLException {
+            if (pending >= BATCH) {
+                flush();
             }
         }
 
@@ -338,6 +373,7 @@ final class SqliteSearchIndex implements AutoCloseable {
                     insertRow(fileId, position++, part.role(), part.model(), part.createdAt(), part.words(),
                             part.reasoningWords(), "");
                 }
+                flushIfFull();
             } catch (SQLException e) {
                 throw failure("write", e);
             }
@@ -351,6 +387,7 @@ final class SqliteSearchIndex implements AutoCloseable {
                     remove(known.get());
                 }
                 insertFile(name, size, modified, reason);
+                flushIfFull();
             } catch (SQLException e) {
                 throw failure("write", e);
             }
@@ -363,7 +400,8 @@ final class SqliteSearchIndex implements AutoCloseable {
             file.setLong(3, size);
             file.setLong(4, modified);
             file.setString(5, problem);
-            file.executeUpdate();
+            file.addBatch();
+            pending++;
             return id;
         }
 
@@ -376,7 +414,8 @@ final class SqliteSearchIndex implements AutoCloseable {
             message.setString(4, role);
             message.setString(5, model);
             message.setLong(6, createdAt);
-            message.executeUpdate();
+            message.addBatch();
+            pending++;
             if (body.isEmpty() && reasoning.isEmpty() && title.isEmpty()) {
                 return;
             }
@@ -384,7 +423,7 @@ final class SqliteSearchIndex implements AutoCloseable {
             text.setString(2, body);
             text.setString(3, reasoning);
             text.setString(4, title);
-            text.executeUpdate();
+            text.addBatch();
         }
 
         @Override
