@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.storage;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -43,43 +44,52 @@ final class SearchText {
      * splits at spaces and ASCII punctuation only, so these are its tokens).
      */
     static String indexForm(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
+        int length = text.length();
+        char[] out = new char[length + 16];
+        int n = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < length; ) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 i++;
-                if (isAsciiLetterOrDigit(c)) {
-                    if (!inWord && out.length() > 0) {
-                        out.append(' ');
+                char folded = ASCII_WORD[c];
+                if (folded != 0) {
+                    if (!inWord && n > 0) {
+                        out[n++] = ' ';
                     }
-                    out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                    out[n++] = folded;
                     inWord = true;
                 } else {
                     inWord = false;
+                }
+                if (n + 4 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
                 }
                 continue;
             }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             Folding folding = folding(cp);
+            if (n + 2 * folding.text.length() + 4 > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, n + 2 * folding.text.length() + 4));
+            }
             for (int k = 0; k < folding.text.length(); k++) {
                 byte kind = folding.kinds[k];
                 if (kind == SEPARATOR) {
                     inWord = false;
                     continue;
                 }
-                if ((!inWord || kind == SINGLE) && out.length() > 0) {
-                    out.append(' ');
+                if ((!inWord || kind == SINGLE) && n > 0) {
+                    out[n++] = ' ';
                 }
-                out.append(folding.text.charAt(k));
+                out[n++] = folding.text.charAt(k);
                 inWord = kind == LETTER;
                 if (kind == SINGLE && k + 1 < folding.text.length() && Character.isLowSurrogate(folding.text.charAt(k + 1))) {
-                    out.append(folding.text.charAt(++k));
+                    out[n++] = folding.text.charAt(++k);
                 }
             }
         }
-        return out.toString();
+        return new String(out, 0, n);
     }
 
     /** The words of {@code text}, folded, with where each came from. */
@@ -135,9 +145,12 @@ final class SearchText {
     }
 
     private static final Folding[] ASCII = new Folding[0x80];
+    /** Each ASCII character folded, or 0 for one that separates words. */
+    private static final char[] ASCII_WORD = new char[0x80];
 
     static {
         for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = isAsciiLetterOrDigit(c) ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : 0;
             boolean letter = isAsciiLetterOrDigit(c);
             ASCII[c] = new Folding(String.valueOf(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c),
                     new byte[] {letter ? LETTER : SEPARATOR});
