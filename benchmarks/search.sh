@@ -34,17 +34,18 @@ generated=$("$java" -cp "$jar" benchmarks/search/GenerateConversations.java "$XD
 files=$(find "$folder" -name '*.json' | wc -l)
 bytes=$(du -sb "$folder" | cut -f1)
 
-# measure NAME COMMAND...: runs it RUNS times, keeps the wall seconds of each.
+# measure NAME COMMAND...: runs it RUNS times, keeps "wall user system" seconds of each.
 measure() {
     local name=$1; shift
     : > "$work/$name.times"
     for _ in $(seq "$runs"); do
-        /usr/bin/time -o "$work/$name.time" -f "%e" "$@" > "$work/$name.out" 2> "$work/$name.err"
+        /usr/bin/time -o "$work/$name.time" -f "%e %U %S" "$@" > "$work/$name.out" 2> "$work/$name.err"
         cat "$work/$name.time" >> "$work/$name.times"
     done
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-seconds() { median < "$work/$1.times"; }
+seconds() { cut -d' ' -f1 "$work/$1.times" | median; }
+cpu() { awk '{print $2 + $3}' "$work/$1.times" | median; }
 lines() { wc -l < "$work/$1.out" | tr -d ' '; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -58,13 +59,14 @@ measure grep-phrase grep -rli "maven shade plugin" "$folder"
 : > "$work/first.times"
 for _ in $(seq "$runs"); do
     rm -rf "$index"
-    /usr/bin/time -o "$work/first.time" -f "%e" script -qec "$t3 conversations search --limit 20 kubernetes" \
+    /usr/bin/time -o "$work/first.time" -f "%e %U %S" script -qec "$t3 conversations search --limit 20 kubernetes" \
         /dev/null > "$work/first.out" 2>&1
     cat "$work/first.time" >> "$work/first.times"
 done
 progress=$(grep -c 'Indexing the conversations for search' "$work/first.out" || true)
 index_bytes=$(du -sb "$index" | cut -f1)
 
+measure version "$t3" --version
 measure word "$t3" conversations search --limit 20 kubernetes
 measure word-json "$t3" conversations search --json --limit 20 kubernetes
 measure common "$t3" conversations search --limit 20 water
@@ -85,22 +87,23 @@ echo
 echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/Mem:/ {print $2}') GiB;"\
      "load average $load_before before, $load_after after. $("$java" -version 2>&1 | head -1)."
 echo "Store: $generated in $files files, $((bytes / 1000000)) MB on disk; the index: $((index_bytes / 1000000)) MB."
-echo "Median of $runs runs, wall time of the whole process."
+echo "Median of $runs runs of the whole process: wall time, and CPU time (user + system, all threads)."
 echo
-echo "| what | wall (s) | found |"
-echo "|---|---|---|"
-echo "| \`grep -rl Kubernetes\` (one word, case as stored) | $(seconds grep-word) | $(lines grep-word) files |"
-echo "| \`grep -rli kubernetes\` (any case) | $(seconds grep-word-i) | $(lines grep-word-i) files |"
-echo "| \`grep -rl 東京\` | $(seconds grep-cjk) | $(lines grep-cjk) files |"
-echo "| \`grep -rli \"maven shade plugin\"\` | $(seconds grep-phrase) | $(lines grep-phrase) files |"
-echo "| first \`t3 conversations search kubernetes\` (builds the index; on a terminal) | $(seconds first) | progress line shown: $([ "$progress" -gt 0 ] && echo yes || echo NO) |"
-echo "| later \`t3 conversations search kubernetes\` | $(seconds word) | $total_word conversations |"
-echo "| the same with \`--json\` | $(seconds word-json) | |"
-echo "| a common word (\`water\`) | $(seconds common) | |"
-echo "| a phrase (\`\"maven shade plugin\"\`) | $(seconds phrase) | |"
-echo "| CJK (\`東京\`) | $(seconds cjk) | |"
-echo "| filters (\`model:gpt-5 role:assistant after:2025-06-01 water\`, newest first) | $(seconds filtered) | |"
-echo "| exclusions (\`java -gradle -maven\`) | $(seconds excluded) | |"
+echo "| what | wall (s) | CPU (s) | found |"
+echo "|---|---|---|---|"
+echo "| \`grep -rl Kubernetes\` (one word, case as stored) | $(seconds grep-word) | $(cpu grep-word) | $(lines grep-word) files |"
+echo "| \`grep -rli kubernetes\` (any case) | $(seconds grep-word-i) | $(cpu grep-word-i) | $(lines grep-word-i) files |"
+echo "| \`grep -rl 東京\` | $(seconds grep-cjk) | $(cpu grep-cjk) | $(lines grep-cjk) files |"
+echo "| \`grep -rli \"maven shade plugin\"\` | $(seconds grep-phrase) | $(cpu grep-phrase) | $(lines grep-phrase) files |"
+echo "| first \`t3 conversations search kubernetes\` (builds the index; on a terminal) | $(seconds first) | $(cpu first) | progress line shown: $([ "$progress" -gt 0 ] && echo yes || echo NO) |"
+echo "| later \`t3 conversations search kubernetes\` | $(seconds word) | $(cpu word) | $total_word conversations |"
+echo "| the same with \`--json\` | $(seconds word-json) | $(cpu word-json) | |"
+echo "| a common word (\`water\`) | $(seconds common) | $(cpu common) | |"
+echo "| a phrase (\`\"maven shade plugin\"\`) | $(seconds phrase) | $(cpu phrase) | |"
+echo "| CJK (\`東京\`) | $(seconds cjk) | $(cpu cjk) | |"
+echo "| filters (\`model:gpt-5 role:assistant after:2025-06-01 water\`, newest first) | $(seconds filtered) | $(cpu filtered) | |"
+echo "| exclusions (\`java -gradle -maven\`) | $(seconds excluded) | $(cpu excluded) | |"
+echo "| for scale: \`t3 --version\` | $(seconds version) | $(cpu version) | |"
 echo
 echo "Inside one JVM (the library's SearchConversationsUseCase, 10 hits a page, the index built already):"
 echo
