@@ -2,14 +2,9 @@ package io.github.t3chat4j.adapter.storage;
 
 import io.github.t3chat4j.application.error.StorageException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,17 +52,15 @@ final class SearchIndexLock {
         }
         FileChannel channel = null;
         try {
-            channel = open(file);
+            channel = LockFiles.open(file);
             FileLock lock;
             while ((lock = channel.tryLock()) == null) {
                 if (System.nanoTime() > deadline) {
-                    throw busy(holder(channel));
+                    throw busy(LockFiles.holder(channel));
                 }
                 Thread.sleep(POLL.toMillis());
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
-                    .getBytes(StandardCharsets.US_ASCII)), 0);
+            LockFiles.writeOwnPid(channel);
             FileChannel held = channel;
             FileLock heldLock = lock;
             return () -> {
@@ -81,36 +74,13 @@ final class SearchIndexLock {
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeQuietly(channel);
+            LockFiles.closeQuietly(channel);
             local.release();
             throw busy("another process");
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            LockFiles.closeQuietly(channel);
             local.release();
             throw e;
-        }
-    }
-
-    private static FileChannel open(Path file) throws IOException {
-        AtomicFiles.createPrivateDirectories(file.getParent());
-        if (Files.notExists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // Another process made it first: the same lock file.
-            }
-        }
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    }
-
-    private static String holder(FileChannel channel) {
-        try {
-            ByteBuffer buffer = ByteBuffer.allocate(32);
-            int n = channel.read(buffer, 0);
-            String pid = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.US_ASCII).strip();
-            return pid.matches("\\d{1,19}") ? "process " + pid : "another process";
-        } catch (IOException e) {
-            return "another process";
         }
     }
 
@@ -119,14 +89,4 @@ final class SearchIndexLock {
                 + " date); try again when it has finished.");
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Nothing held yet.
-        }
-    }
 }
