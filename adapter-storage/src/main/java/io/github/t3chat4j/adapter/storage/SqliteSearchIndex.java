@@ -478,7 +478,7 @@ final class SqliteSearchIndex implements AutoCloseable {
         sql.append("), chosen AS (SELECT m.file_id, m.position, m.role, m.model, ")
                 .append(order == SearchOrder.RELEVANCE ? "m.created_at, MIN(h.score) AS score"
                         : "MAX(m.created_at) AS created_at, h.score")
-                .append(", COUNT(*) AS matches FROM hits h JOIN messages m ON m.id = h.id WHERE 1 = 1");
+                .append(", SUM(m.position >= 0) AS matches FROM hits h JOIN messages m ON m.id = h.id WHERE 1 = 1");
         if (!roles.isEmpty()) {
             sql.append(" AND m.role IN (").append("?, ".repeat(roles.size() - 1)).append("?)");
             roles.forEach(r -> parameters.add(r.wireValue()));

@@ -235,6 +235,8 @@ class SearchIndexAdapterTest {
         SearchHit title = search("primality").hits().get(0);
         assertThat(title.snippet().source()).isEqualTo(Snippet.Source.TITLE);
         assertThat(title.role()).isEmpty();
+        assertThat(title.matchingMessages()).isZero();
+        assertThat(search("prime").hits().get(0).matchingMessages()).isEqualTo(1);
     }
 
     @Test
