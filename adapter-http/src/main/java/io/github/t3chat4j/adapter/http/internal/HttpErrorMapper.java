@@ -53,15 +53,14 @@ public final class HttpErrorMapper {
      * @param request what was asked, such as {@code "POST /api/chat"} (no query, no secrets)
      * @param contentType the response's content type, or empty
      * @param body the start of the response body (may be empty)
-     * @param challenge whether the response carried a bot-challenge marker such as {@code cf-mitigated}
      */
     static T3ChatException forStatus(String request, int status, String contentType, String body,
-            Optional<Duration> retryAfter, boolean challenge, Redactor redactor) {
+            Optional<Duration> retryAfter, Redactor redactor) {
         if (status == 401) {
             return SessionExpiredException.forStatus(status);
         }
         if (status == 403) {
-            return challenge || looksLikeHtml(contentType, body)
+            return looksLikeHtml(contentType, body)
                     ? new BlockedByBotProtectionException(status)
                     : SessionExpiredException.forStatus(status);
         }
@@ -82,7 +81,7 @@ public final class HttpErrorMapper {
      * in a 2xx body): mapped like that status, with {@code message} as the server's explanation.
      */
     public static T3ChatException forReportedError(HttpCall call, int status, String message) {
-        return forStatus(call.description(), status, "text/plain", message, Optional.empty(), false, call.redactor());
+        return forStatus(call.description(), status, "text/plain", message, Optional.empty(), call.redactor());
     }
 
     /** The exception for a failed exchange; {@code target} names the host, never a header. */

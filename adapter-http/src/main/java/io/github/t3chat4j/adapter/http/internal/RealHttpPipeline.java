@@ -2,12 +2,14 @@ package io.github.t3chat4j.adapter.http.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.adapter.http.internal.engine.Checkpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.EngineRequest;
 import io.github.t3chat4j.adapter.http.internal.engine.EngineResponse;
 import io.github.t3chat4j.adapter.http.internal.engine.Header;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.RequestNotSentException;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.TransportException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The {@link HttpPipeline} over an {@link HttpEngine}: common headers first, then the call's; retries
  * under the {@link RetryPolicy} of what failed before any reply began; error answers read up to
- * {@value #ERROR_BODY_LIMIT} bytes and mapped by {@link HttpErrorMapper}. Thread-safe.
+ * {@value #ERROR_BODY_LIMIT} bytes, recognised as t3.chat's edge {@link Checkpoint} on any status (never
+ * retried: the same client meets it again) or mapped by {@link HttpErrorMapper}. Thread-safe.
  */
 public final class RealHttpPipeline implements HttpPipeline {
 
@@ -33,6 +37,7 @@ public final class RealHttpPipeline implements HttpPipeline {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Supplier<List<String>> alternatives;
 
     /**
      * @param userAgent the {@code User-Agent} of every request
@@ -41,6 +46,16 @@ public final class RealHttpPipeline implements HttpPipeline {
      */
     public RealHttpPipeline(HttpEngine engine, String userAgent, Timeouts timeouts, RetryPolicy policy,
             Sleeper sleeper, Clock clock) {
+        this(engine, userAgent, timeouts, policy, sleeper, clock, List::of);
+    }
+
+    /**
+     * @param alternatives the transports on this machine besides the engine's own, which a message about
+     *     the checkpoint suggests (looked up only then)
+     */
+    public RealHttpPipeline(HttpEngine engine, String userAgent, Timeouts timeouts, RetryPolicy policy,
+            Sleeper sleeper, Clock clock, Supplier<List<String>> alternatives) {
+        this.alternatives = requireNonNull(alternatives, "alternatives == null");
         this.engine = requireNonNull(engine, "engine == null");
         this.userAgent = requireNonNull(userAgent, "userAgent == null");
         this.timeouts = requireNonNull(timeouts, "timeouts == null");
@@ -69,15 +84,21 @@ public final class RealHttpPipeline implements HttpPipeline {
                 return new OpenResponse(call, response);
             }
             Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), clock);
+            String body = errorBody(response);
+            Optional<Checkpoint> checkpoint = Checkpoint.in(status, response.headers(), body);
+            if (checkpoint.isPresent()) {
+                // Not a rate limit: the edge judged this client, and the same client will be judged the same.
+                List<String> tried = response.triedEngines().isEmpty() ? List.of(engine.name()) : response.triedEngines();
+                throw new BlockedByBotProtectionException(status, checkpoint.get().sign(), tried,
+                        untried(tried));
+            }
             if (attempt < policy.maxRetries() && RetryPolicy.isRetryableStatus(status)) {
-                errorBody(response);
                 pause(policy.delay(attempt + 1, retryAfter, jitter()), call);
                 continue;
             }
             String contentType = response.header("Content-Type").orElse("");
-            boolean challenge = response.header("cf-mitigated").isPresent();
-            throw HttpErrorMapper.forStatus(call.description(), status, contentType, errorBody(response), retryAfter,
-                    challenge, call.redactor());
+            throw HttpErrorMapper.forStatus(call.description(), status, contentType, body, retryAfter,
+                    call.redactor());
         }
     }
 
@@ -96,6 +117,11 @@ public final class RealHttpPipeline implements HttpPipeline {
             }
         }
         return new EngineRequest(call.method(), call.uri(), headers, call.body(), call.followRedirects(), timeouts);
+    }
+
+    /** The transports here that {@code tried} does not hold. */
+    private List<String> untried(List<String> tried) {
+        return alternatives.get().stream().filter(name -> !tried.contains(name)).toList();
     }
 
     private void pause(Duration wait, HttpCall call) {
