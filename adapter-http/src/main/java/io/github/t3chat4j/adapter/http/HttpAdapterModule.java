@@ -17,9 +17,16 @@ import io.github.t3chat4j.application.ApplicationModule;
 public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
+    private final HttpAdapters.FallbackListener listener;
 
     public HttpAdapterModule(HttpConfig config) {
+        this(config, HttpAdapters.FallbackListener.NONE);
+    }
+
+    /** With {@code listener} hearing which transport got through t3.chat's checkpoint (fallback on). */
+    public HttpAdapterModule(HttpConfig config, HttpAdapters.FallbackListener listener) {
         this.config = requireNonNull(config, "config == null");
+        this.listener = requireNonNull(listener, "listener == null");
     }
 
     @Override
@@ -30,6 +37,6 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpAdapters httpAdapters() {
-        return HttpAdapters.create(config);
+        return HttpAdapters.create(config, listener);
     }
 }

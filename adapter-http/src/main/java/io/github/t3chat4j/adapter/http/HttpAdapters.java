@@ -15,10 +15,12 @@ import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.adapter.http.internal.chat.StreamLimits;
 import io.github.t3chat4j.adapter.http.internal.engine.EngineOptions;
 import io.github.t3chat4j.adapter.http.internal.engine.Engines;
+import io.github.t3chat4j.adapter.http.internal.engine.FallbackEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.adapter.http.internal.engine.Transports;
 import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
 import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
 import io.github.t3chat4j.application.DrivenAdapters;
@@ -57,12 +59,14 @@ public final class HttpAdapters implements DrivenAdapters {
     private final TrpcAccountAdapter account;
     private final HttpModelCatalogAdapter catalog;
 
-    private HttpAdapters(HttpConfig config, Sleeper sleeper) {
+    private HttpAdapters(HttpConfig config, Sleeper sleeper, FallbackListener listener) {
         this.config = config;
-        this.engine = engine(config, System.getenv());
+        Map<String, String> environment = System.getenv();
+        this.engine = engine(config, environment, listener);
         HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
-                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
+                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC(),
+                () -> names(Transports.available(engineOptions(config), environment)));
         SiteRequests site = new SiteRequests(config.baseUrl());
         ObjectMapper mapper = new ObjectMapper();
         this.chat = new HttpChatAdapter(pipeline, site, mapper, streamLimits(config.replyLimits()));
@@ -72,20 +76,57 @@ public final class HttpAdapters implements DrivenAdapters {
         this.catalog = new HttpModelCatalogAdapter(pipeline, site, mapper);
     }
 
+    /** Hears when t3.chat's checkpoint turned the configured transport away and another one got through. */
+    @FunctionalInterface
+    public interface FallbackListener {
+
+        /** Hears nothing. */
+        FallbackListener NONE = (turnedAway, through) -> { };
+
+        /**
+         * Called once per switch, on the thread of the request that got through.
+         *
+         * @param turnedAway the transports the checkpoint turned away, in order ({@code java}, …)
+         * @param through the one that got through and carries every later request ({@code browser}, …)
+         */
+        void gotThrough(List<String> turnedAway, String through);
+    }
+
     /**
-     * The engine of {@code config}'s transport, with its proxy and trust settings.
+     * The engine of {@code config}'s transport, with its proxy and trust settings; with fallback on, that
+     * transport first and then the others this machine has.
      *
-     * @param environment the process environment (curl gets a few of its variables, never a proxy's)
+     * @param environment the process environment (curl and the browser get a few of its variables, never a
+     *     proxy's)
      */
-    static HttpEngine engine(HttpConfig config, Map<String, String> environment) {
-        return Engines.create(config.transport() == HttpConfig.Transport.CURL ? Engines.Kind.CURL : Engines.Kind.JAVA,
-                engineOptions(config), environment);
+    static HttpEngine engine(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
+        EngineOptions options = engineOptions(config);
+        Transports.Choice first = choice(config);
+        if (!config.fallback()) {
+            return Engines.create(first.kind(), first.options(options), environment);
+        }
+        return new FallbackEngine(first, () -> Transports.available(options, environment),
+                choice -> Engines.create(choice.kind(), choice.options(options), environment), listener::gotThrough);
+    }
+
+    /** The transport {@code config} names, as a fallback's first choice. */
+    static Transports.Choice choice(HttpConfig config) {
+        return switch (config.transport()) {
+            case JAVA -> Transports.Choice.JAVA;
+            case CURL -> Transports.Choice.curl(config.curl());
+            case BROWSER -> Transports.Choice.BROWSER;
+        };
     }
 
     static EngineOptions engineOptions(HttpConfig config) {
         EngineOptions options = EngineOptions.defaults().withProxies(proxyRules(config.proxy()))
-                .withCurl(config.curl());
+                .withCurl(config.curl()).withSite(config.baseUrl()).withBrowser(config.browser().program())
+                .withHostResolverRules(config.browser().hostResolverRules());
         return config.trustedCertificates().map(options::withTrustedCertificates).orElse(options);
+    }
+
+    private static List<String> names(List<Transports.Choice> choices) {
+        return choices.stream().map(Transports.Choice::name).toList();
     }
 
     static ProxyRules proxyRules(HttpConfig.Proxy proxy) {
@@ -98,27 +139,43 @@ public final class HttpAdapters implements DrivenAdapters {
     }
 
     /**
-     * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
-     * each transport's engine is made on first use and closed with the probe.
+     * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then every other
+     * one this machine has (the JVM's client, a curl-impersonate build, a browser); each transport's engine is
+     * made on first use and closed with the probe.
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
         requireNonNull(config, "config == null");
-        HttpConfig.Transport first = config.transport();
         Map<String, String> environment = System.getenv();
+        EngineOptions options = engineOptions(config);
+        List<Transports.Choice> order = Transports.startingWith(choice(config), Transports.available(options,
+                environment));
         return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
-                config.trustedCertificates(), List.of(first.label(), first.other().label()),
-                name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
+                config.trustedCertificates(), names(order), name -> {
+                    Transports.Choice choice = order.stream().filter(c -> c.name().equals(name)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("Unknown transport: " + name));
+                    return Engines.create(choice.kind(), choice.options(options), environment);
+                });
     }
 
     /** The adapters against {@code config}, with a connection pool of their own. */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, Sleeper.system());
+        return create(config, FallbackListener.NONE);
+    }
+
+    /**
+     * The adapters against {@code config}; with fallback on ({@link HttpConfig#withFallback}), {@code listener}
+     * hears which transport got through t3.chat's checkpoint when the configured one did not.
+     */
+    public static HttpAdapters create(HttpConfig config, FallbackListener listener) {
+        return new HttpAdapters(requireNonNull(config, "config == null"), Sleeper.system(),
+                requireNonNull(listener, "listener == null"));
     }
 
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
+        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"),
+                FallbackListener.NONE);
     }
 
     /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
