@@ -56,7 +56,8 @@ final class ConfigResolver {
 
     private static void put(Map<String, Settings.Value> into, Map<String, String> from, Settings.Source source) {
         from.forEach((key, value) -> {
-            if (Settings.KEYS.contains(key) && value != null && !value.isBlank()) {
+            boolean fromHere = source == Settings.Source.CONFIG_FILE || !Settings.STORED_ONLY.contains(key);
+            if (Settings.KEYS.contains(key) && fromHere && value != null && !value.isBlank()) {
                 into.put(key, new Settings.Value(key, value, source));
             }
         });

@@ -31,8 +31,18 @@ final class Settings {
     static final String COOKIES_FROM_BROWSER = "T3_COOKIES_FROM_BROWSER";
     /** {@code false} turns Markdown rendering of replies off (as {@code --no-render} does). */
     static final String RENDER = "T3_RENDER";
+    /** {@code java}, {@code curl} or {@code browser}: the only transport tried (no fallback past the checkpoint). */
     static final String TRANSPORT = "T3_TRANSPORT";
     static final String CURL = "T3_CURL";
+    /** The browser of the browser transport: {@code chrome}, {@code chromium}, {@code edge}, {@code brave} or a path. */
+    static final String BROWSER = "T3_BROWSER";
+    /** The {@code x-client-context} to send; {@code none} for none. */
+    static final String CLIENT_CONTEXT = "T3_CLIENT_CONTEXT";
+    /**
+     * The transport that got through t3.chat's checkpoint, per site ({@link RememberedTransports}): written by
+     * {@code t3} after a fallback, read from the config file only.
+     */
+    static final String REMEMBERED_TRANSPORTS = RememberedTransports.KEY;
     static final String PROXY = "T3_PROXY";
     static final String CONNECT_TIMEOUT = "T3_CONNECT_TIMEOUT";
     static final String FIRST_BYTE_TIMEOUT = "T3_FIRST_BYTE_TIMEOUT";
@@ -45,8 +55,12 @@ final class Settings {
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER, TRANSPORT, CURL, PROXY,
-            CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, IDLE_TIMEOUT, TIMEOUT, MAX_REPLY_SIZE, LOGIN_ORIGIN);
+            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER, TRANSPORT, CURL, BROWSER,
+            PROXY, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, IDLE_TIMEOUT, TIMEOUT, MAX_REPLY_SIZE, LOGIN_ORIGIN,
+            CLIENT_CONTEXT, REMEMBERED_TRANSPORTS);
+
+    /** Keys that only {@code t3} itself writes, and that are read from the config file alone. */
+    static final List<String> STORED_ONLY = List.of(REMEMBERED_TRANSPORTS);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);
@@ -113,14 +127,21 @@ final class Settings {
         return get(MODEL).map(ModelId::of).orElse(ModelId.DEFAULT);
     }
 
-    /** How requests reach t3.chat: {@code T3_TRANSPORT}, {@code T3_CURL} and {@code T3_PROXY}. */
-    NetworkSettings network() {
+    /**
+     * How requests reach the site at {@code base}: {@code T3_TRANSPORT}, {@code T3_CURL}, {@code T3_PROXY},
+     * the deadlines, {@code T3_BROWSER}, the transport remembered for that site and {@code T3_CLIENT_CONTEXT}.
+     */
+    NetworkSettings network(java.net.URI base) {
         return new NetworkSettings(get(TRANSPORT).orElse(""), get(CURL).orElse(""), get(PROXY).orElse(""),
                 new Deadlines(get(CONNECT_TIMEOUT).map(v -> Deadlines.duration(CONNECT_TIMEOUT, v)),
                         get(FIRST_BYTE_TIMEOUT).map(v -> Deadlines.duration(FIRST_BYTE_TIMEOUT, v)),
                         get(IDLE_TIMEOUT).map(v -> Deadlines.duration(IDLE_TIMEOUT, v)),
                         get(TIMEOUT).map(v -> Deadlines.duration(TIMEOUT, v)),
-                        get(MAX_REPLY_SIZE).map(v -> Deadlines.size(MAX_REPLY_SIZE, v))));
+                        get(MAX_REPLY_SIZE).map(v -> Deadlines.size(MAX_REPLY_SIZE, v))),
+                get(BROWSER).orElse(""),
+                value(REMEMBERED_TRANSPORTS).filter(v -> v.source() == Source.CONFIG_FILE)
+                        .flatMap(v -> RememberedTransports.parse(v.value()).forOrigin(base.toString())).orElse(""),
+                get(CLIENT_CONTEXT).orElse(""));
     }
 
     /** Default chat settings with the configured system prompt, time zone and locale applied. */

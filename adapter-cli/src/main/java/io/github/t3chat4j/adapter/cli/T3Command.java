@@ -54,7 +54,8 @@ public final class T3Command implements Callable<Integer> {
             CreditsCommand.class, ModelsCommand.class, ImageCommand.class, ServeCommand.class, DoctorCommand.class);
 
     /** The root options that take a value, so that the value is not taken for a subcommand's name. */
-    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url");
+    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url", "--transport", "--curl", "--browser",
+            "--proxy", "--connect-timeout", "--first-byte-timeout", "--idle-timeout", "--timeout", "--max-reply-size");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,10 +68,17 @@ public final class T3Command implements Callable<Integer> {
             description = "Where t3.chat is (env T3_BASE_URL, default " + DEFAULT_BASE_URL + ").")
     String baseUrl;
 
-    @Option(names = "--transport", paramLabel = "java|curl", scope = ScopeType.INHERIT,
-            description = "What sends the requests: java (the JVM's client, HTTP/2 where offered) or curl"
-                    + " (env T3_TRANSPORT, default java).")
+    @Option(names = "--transport", paramLabel = "java|curl|browser", scope = ScopeType.INHERIT,
+            description = "What sends the requests, and only that: java (the JVM's client, HTTP/2 where offered),"
+                    + " curl, or browser (a headless Chrome or Chromium of yours, which passes t3.chat's bot"
+                    + " checkpoint) (env T3_TRANSPORT). Without it, t3 starts with java and falls back past the"
+                    + " checkpoint to curl-impersonate, then the browser, remembering what got through.")
     String transport;
+
+    @Option(names = "--browser", paramLabel = "NAME|PATH", scope = ScopeType.INHERIT,
+            description = "The browser of the browser transport: chrome, chromium, edge, brave or its program"
+                    + " (env T3_BROWSER, default the first installed).")
+    String browser;
 
     @Option(names = "--curl", paramLabel = "PATH", scope = ScopeType.INHERIT,
             description = "The curl to run with --transport curl, such as a curl-impersonate wrapper"
@@ -190,6 +198,9 @@ public final class T3Command implements Callable<Integer> {
         if (curl != null) {
             flags.put(Settings.CURL, curl);
         }
+        if (browser != null) {
+            flags.put(Settings.BROWSER, browser);
+        }
         if (proxy != null) {
             flags.put(Settings.PROXY, proxy);
         }
@@ -222,7 +233,7 @@ public final class T3Command implements Callable<Integer> {
         URI base = baseUrl(resolved);
         String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
         if (demo) {
-            return new ConnectionSettings(base, "", "", false, userAgent, model, settings, resolved.network());
+            return new ConnectionSettings(base, "", "", false, userAgent, model, settings, resolved.network(base));
         }
         Optional<Settings.Value> fromBrowser = resolved.value(Settings.COOKIES_FROM_BROWSER);
         Optional<Settings.Value> stored = resolved.value(Settings.COOKIES);
@@ -231,12 +242,13 @@ public final class T3Command implements Callable<Integer> {
             CredentialBinding.check(resolved, base, fromBrowser.get());
             BrowserSession session = BrowserSignIn.read(backend().local(), fromBrowser.get().value());
             return new ConnectionSettings(base, session.session().cookies().headerValue(),
-                    session.session().convexSessionId().value(), false, userAgent, model, settings);
+                    session.session().convexSessionId().value(), false, userAgent, model, settings,
+                    resolved.network(base));
         }
         Settings.Value cookies = stored.orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
         CredentialBinding.check(resolved, base, cookies);
         return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
-                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings, resolved.network());
+                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings, resolved.network(base));
     }
 
     /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
@@ -247,9 +259,10 @@ public final class T3Command implements Callable<Integer> {
 
     /** The connection for explicit credentials (used by {@code t3 login}), not kept in the config file by itself. */
     ConnectionSettings connection(Settings resolved, String cookies, String convexSessionId) {
-        return new ConnectionSettings(baseUrl(resolved), cookies, convexSessionId, false,
+        URI base = baseUrl(resolved);
+        return new ConnectionSettings(base, cookies, convexSessionId, false,
                 resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults(),
-                resolved.network());
+                resolved.network(base));
     }
 
     /**
@@ -263,7 +276,7 @@ public final class T3Command implements Callable<Integer> {
         return new ConnectionSettings(base, cookies == null ? "" : cookies.value(),
                 resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
                 cookies != null && cookies.source() == Settings.Source.CONFIG_FILE, userAgent, resolved.model(),
-                ChatSettings.defaults(), resolved.network());
+                ChatSettings.defaults(), resolved.network(base));
     }
 
     /** The address of t3.chat: {@code T3_BASE_URL} from wherever it was set, else the default. */

@@ -34,7 +34,9 @@ import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.error.InvalidInputException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -140,23 +142,46 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /**
      * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then every other
-     * one this machine has (the JVM's client, a curl-impersonate build, a browser); each transport's engine is
-     * made on first use and closed with the probe.
+     * kind there is (the JVM's client, a curl-impersonate build, a browser), those this machine lacks
+     * included, so that the doctor can say so; each transport's engine is made on first use and closed with
+     * the probe.
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
         requireNonNull(config, "config == null");
         Map<String, String> environment = System.getenv();
         EngineOptions options = engineOptions(config);
-        List<Transports.Choice> order = Transports.startingWith(choice(config), Transports.available(options,
-                environment));
+        List<Transports.Choice> available = Transports.available(options, environment);
+        List<String> kinds = new ArrayList<>(List.of(Transports.Choice.JAVA.name()));
+        kinds.add(available.stream().map(Transports.Choice::name).filter(name -> name.startsWith("curl_")).findFirst()
+                .orElse(IMPERSONATING_CURL));
+        kinds.add(Transports.Choice.BROWSER.name());
+        List<String> order = new ArrayList<>(List.of(choice(config).name()));
+        kinds.stream().filter(name -> !order.contains(name)).forEach(order::add);
+        List<Transports.Choice> known = Transports.startingWith(choice(config), available);
         return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
-                config.trustedCertificates(), names(order), name -> {
-                    Transports.Choice choice = order.stream().filter(c -> c.name().equals(name)).findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException("Unknown transport: " + name));
+                config.trustedCertificates(), order, name -> {
+                    if (name.equals(IMPERSONATING_CURL)) {
+                        throw new InvalidInputException("no curl-impersonate build (curl_chrome131 and the like) on"
+                                + " the PATH");
+                    }
+                    Transports.Choice choice = known.stream().filter(c -> c.name().equals(name)).findFirst()
+                            .orElse(Transports.Choice.BROWSER);
                     return Engines.create(choice.kind(), choice.options(options), environment);
                 });
     }
+
+    /**
+     * The transports this machine has for {@code config}, in the order a fallback tries them: {@code java},
+     * the newest curl-impersonate wrapper on the {@code PATH} ({@code curl_chrome131}, say), {@code browser}
+     * when a Chromium-family browser is installed. Looks at the file system, so call it when it matters.
+     */
+    public static List<String> availableTransports(HttpConfig config) {
+        return names(Transports.available(engineOptions(requireNonNull(config, "config == null")), System.getenv()));
+    }
+
+    /** How the doctor names a curl-impersonate build that is not there. */
+    static final String IMPERSONATING_CURL = "curl-impersonate";
 
     /** The adapters against {@code config}, with a connection pool of their own. */
     public static HttpAdapters create(HttpConfig config) {

@@ -40,6 +40,8 @@ final class BrowserPage {
 
     static final String WORLD = "t3chat4j";
     static final String BINDING = "t3chat4jPipe";
+    /** The longest a checkpoint page may take to pass its challenge and move on. */
+    static final Duration CHALLENGE_WAIT = Duration.ofSeconds(15);
     /** How far the page may read a body ahead of the engine's reader. */
     static final int WINDOW = 1024 * 1024;
 
@@ -116,7 +118,7 @@ final class BrowserPage {
         page.call("Runtime.enable", null, timeout);
         page.call("Runtime.addBinding", cdp.params().put("name", BINDING).put("executionContextName", WORLD), timeout);
         page.passAsBrowser(timeout);
-        page.load(timeout);
+        page.load(timeouts);
         return page;
     }
 
@@ -136,7 +138,7 @@ final class BrowserPage {
      */
     EngineResponse fetch(EngineRequest request) throws IOException {
         Duration timeout = request.timeouts().connect().plus(request.timeouts().read());
-        int context = world(timeout);
+        int context = world(request.timeouts());
         Optional<String> cookie = request.header("Cookie");
         if (cookie.isPresent()) {
             setCookies(cookie.get(), timeout);
@@ -325,9 +327,12 @@ final class BrowserPage {
     /**
      * Loads the site's home page and waits until it shows something other than the edge's checkpoint
      * (whose script passes its challenge and reloads, as in any browser), or the time is up: then the
-     * requests meet the checkpoint themselves and say so.
+     * requests meet the checkpoint themselves and say so. A checkpoint page gets at most
+     * {@link #CHALLENGE_WAIT} (or the read timeout, if shorter) to move on.
      */
-    private void load(Duration timeout) throws IOException {
+    private void load(Timeouts timeouts) throws IOException {
+        Duration timeout = timeouts.connect().plus(timeouts.read());
+        Duration challenge = timeouts.read().compareTo(CHALLENGE_WAIT) < 0 ? timeouts.read() : CHALLENGE_WAIT;
         long deadline = System.nanoTime() + timeout.toNanos();
         call("Network.enable", null, timeout);
         try {
@@ -349,6 +354,7 @@ final class BrowserPage {
                     if (!checkpoint) {
                         break;
                     }
+                    deadline = Math.min(deadline, System.nanoTime() + challenge.toNanos());
                 }
             }
             if (!loadedOnce) {
@@ -408,7 +414,8 @@ final class BrowserPage {
      * The isolated world the requests run in, made (with {@code browser-fetch.js} in it) when the page
      * has none: at first, and after the site's page navigated by itself.
      */
-    private int world(Duration timeout) throws IOException {
+    private int world(Timeouts timeouts) throws IOException {
+        Duration timeout = timeouts.connect().plus(timeouts.read());
         synchronized (lock) {
             if (!isAlive()) {
                 throw new IOException("The browser's page is gone.");
@@ -419,7 +426,7 @@ final class BrowserPage {
             }
             String url = evaluate("location.href", timeout).asText("");
             if (!url.startsWith(origin + "/") && !url.equals(origin)) {
-                load(timeout);
+                load(timeouts);
             }
             context = call("Page.createIsolatedWorld", cdp.params().put("frameId", frameId).put("worldName", WORLD)
                     .put("grantUniveralAccess", false), timeout).path("executionContextId").asInt();
