@@ -9,6 +9,7 @@ import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
 import io.github.t3chat4j.adapter.http.internal.RealHttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
 import io.github.t3chat4j.adapter.http.internal.SiteRequests;
+import io.github.t3chat4j.adapter.http.internal.SiteSignals;
 import io.github.t3chat4j.adapter.http.internal.Sleeper;
 import io.github.t3chat4j.adapter.http.internal.catalog.HttpModelCatalogAdapter;
 import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
@@ -69,7 +70,7 @@ public final class HttpAdapters implements DrivenAdapters {
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC(),
                 () -> names(Transports.available(engineOptions(config), environment)));
-        SiteRequests site = new SiteRequests(config.baseUrl());
+        SiteRequests site = new SiteRequests(config.baseUrl(), signals(config.signals()));
         ObjectMapper mapper = new ObjectMapper();
         this.chat = new HttpChatAdapter(pipeline, site, mapper, streamLimits(config.replyLimits()));
         this.session = new HttpSessionAdapter(pipeline, site);
@@ -127,6 +128,12 @@ public final class HttpAdapters implements DrivenAdapters {
         return config.trustedCertificates().map(options::withTrustedCertificates).orElse(options);
     }
 
+    /** What the site's own client sends, as the requests carry it. */
+    static SiteSignals signals(HttpConfig.BrowserSignals signals) {
+        return new SiteSignals(signals.clientContext(), signals.deploymentId(), signals.hcaptchaToken(),
+                signals.traceHeaders());
+    }
+
     private static List<String> names(List<Transports.Choice> choices) {
         return choices.stream().map(Transports.Choice::name).toList();
     }
@@ -158,7 +165,8 @@ public final class HttpAdapters implements DrivenAdapters {
         List<String> order = new ArrayList<>(List.of(choice(config).name()));
         kinds.stream().filter(name -> !order.contains(name)).forEach(order::add);
         List<Transports.Choice> known = Transports.startingWith(choice(config), available);
-        return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
+        return new HttpConnectionProbeAdapter(new SiteRequests(config.baseUrl(), signals(config.signals())),
+                config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), order, name -> {
                     if (name.equals(IMPERSONATING_CURL)) {

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -103,8 +105,9 @@ public final class RealHttpPipeline implements HttpPipeline {
     }
 
     /**
-     * The engine's request: Chrome's client hints for a Chrome User-Agent, then {@code User-Agent} and
-     * {@code Accept-Language} (the call's, or the default), then the call's own headers in its order.
+     * The engine's request: Chrome's client hints for a Chrome User-Agent, {@code User-Agent} and
+     * {@code Accept-Language} (the call's, or the default), and the call's own headers, in the order Chrome
+     * sends that kind of request's fields when the call names one, else in that order.
      */
     private EngineRequest request(HttpCall call) {
         List<Header> headers = new ArrayList<>(BrowserHeaders.clientHints(userAgent));
@@ -116,7 +119,16 @@ public final class RealHttpPipeline implements HttpPipeline {
                 headers.add(header);
             }
         }
+        if (!call.order().isEmpty()) {
+            // A stable sort: fields the order does not name keep their place among themselves, after it.
+            headers.sort(Comparator.comparingInt(h -> rank(call.order(), h)));
+        }
         return new EngineRequest(call.method(), call.uri(), headers, call.body(), call.followRedirects(), timeouts);
+    }
+
+    private static int rank(List<String> order, Header header) {
+        int index = order.indexOf(header.name().toLowerCase(Locale.ROOT));
+        return index < 0 ? order.size() : index;
     }
 
     /** The transports here that {@code tried} does not hold. */

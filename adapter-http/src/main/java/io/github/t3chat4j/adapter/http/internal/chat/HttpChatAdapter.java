@@ -47,7 +47,7 @@ public final class HttpChatAdapter implements StreamChatPort {
         requireNonNull(request, "request == null");
         byte[] body;
         try {
-            body = json.writeValueAsBytes(ChatRequestBodies.of(request));
+            body = json.writeValueAsBytes(ChatRequestBodies.of(request, site.signals().hcaptchaToken()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the chat request body", e);
         }
