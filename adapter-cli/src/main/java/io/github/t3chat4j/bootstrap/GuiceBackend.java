@@ -229,6 +229,7 @@ final class GuiceBackend implements Backend {
                     .convexSessionId(demoServer != null ? DEMO_CONVEX_SESSION_ID : connection.convexSessionId())
                     .model(connection.model())
                     .settings(connection.settings())
+                    .lowerEffortWhenKeyRequired(connection.lowerEffortWhenKeyRequired())
                     .warnings(warnings);
             if (demoServer != null) {
                 builder.closeOnClose(demoServer);

@@ -10,11 +10,18 @@ import java.net.URI;
  * What the CLI asks its backend to connect with: where t3.chat is, the credentials (empty in the demo,
  * where the backend supplies placeholders), whether a rotated session cookie is written back to the
  * config file (only when the credentials came from there), and the model and settings of the
- * conversation, and how requests travel ({@link NetworkSettings}). {@link #toString()} is redacted.
+ * conversation, how requests travel ({@link NetworkSettings}), and whether a send refused for want of the
+ * user's own provider key is sent once more at low effort. {@link #toString()} is redacted.
  */
 public record ConnectionSettings(
         URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession, String userAgent,
-        ModelId model, ChatSettings settings, NetworkSettings network) {
+        ModelId model, ChatSettings settings, NetworkSettings network, boolean lowerEffortWhenKeyRequired) {
+
+    /** Never lowering the effort by itself. */
+    public ConnectionSettings(URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession,
+            String userAgent, ModelId model, ChatSettings settings, NetworkSettings network) {
+        this(baseUrl, cookies, convexSessionId, keepRotatedSession, userAgent, model, settings, network, false);
+    }
 
     /** With the default network settings. */
     public ConnectionSettings(URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession,

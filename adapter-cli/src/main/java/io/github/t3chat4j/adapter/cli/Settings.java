@@ -36,6 +36,8 @@ final class Settings {
     static final String CURL = "T3_CURL";
     /** The browser of the browser transport: {@code chrome}, {@code chromium}, {@code edge}, {@code brave} or a path. */
     static final String BROWSER = "T3_BROWSER";
+    /** {@code true}: a send refused for want of the user's own provider key is sent once more at low effort. */
+    static final String ALLOW_LOWER_EFFORT = "T3_ALLOW_LOWER_EFFORT";
     /** The {@code x-client-context} to send; {@code none} for none. */
     static final String CLIENT_CONTEXT = "T3_CLIENT_CONTEXT";
     /**
@@ -57,7 +59,7 @@ final class Settings {
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
             BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER, TRANSPORT, CURL, BROWSER,
             PROXY, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, IDLE_TIMEOUT, TIMEOUT, MAX_REPLY_SIZE, LOGIN_ORIGIN,
-            CLIENT_CONTEXT, REMEMBERED_TRANSPORTS);
+            CLIENT_CONTEXT, ALLOW_LOWER_EFFORT, REMEMBERED_TRANSPORTS);
 
     /** Keys that only {@code t3} itself writes, and that are read from the config file alone. */
     static final List<String> STORED_ONLY = List.of(REMEMBERED_TRANSPORTS);
@@ -142,6 +144,12 @@ final class Settings {
                 value(REMEMBERED_TRANSPORTS).filter(v -> v.source() == Source.CONFIG_FILE)
                         .flatMap(v -> RememberedTransports.parse(v.value()).forOrigin(base.toString())).orElse(""),
                 get(CLIENT_CONTEXT).orElse(""));
+    }
+
+    /** Whether {@code T3_ALLOW_LOWER_EFFORT} lets a send refused for want of the user's own key go at low effort. */
+    boolean allowLowerEffort() {
+        return get(ALLOW_LOWER_EFFORT).map(v -> v.strip().equalsIgnoreCase("true") || v.strip().equals("1")
+                || v.strip().equalsIgnoreCase("yes")).orElse(false);
     }
 
     /** Default chat settings with the configured system prompt, time zone and locale applied. */

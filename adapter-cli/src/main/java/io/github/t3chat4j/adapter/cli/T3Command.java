@@ -233,7 +233,8 @@ public final class T3Command implements Callable<Integer> {
         URI base = baseUrl(resolved);
         String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
         if (demo) {
-            return new ConnectionSettings(base, "", "", false, userAgent, model, settings, resolved.network(base));
+            return new ConnectionSettings(base, "", "", false, userAgent, model, settings, resolved.network(base),
+                    resolved.allowLowerEffort());
         }
         Optional<Settings.Value> fromBrowser = resolved.value(Settings.COOKIES_FROM_BROWSER);
         Optional<Settings.Value> stored = resolved.value(Settings.COOKIES);
@@ -243,12 +244,13 @@ public final class T3Command implements Callable<Integer> {
             BrowserSession session = BrowserSignIn.read(backend().local(), fromBrowser.get().value());
             return new ConnectionSettings(base, session.session().cookies().headerValue(),
                     session.session().convexSessionId().value(), false, userAgent, model, settings,
-                    resolved.network(base));
+                    resolved.network(base), resolved.allowLowerEffort());
         }
         Settings.Value cookies = stored.orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
         CredentialBinding.check(resolved, base, cookies);
         return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
-                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings, resolved.network(base));
+                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings, resolved.network(base),
+                resolved.allowLowerEffort());
     }
 
     /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */

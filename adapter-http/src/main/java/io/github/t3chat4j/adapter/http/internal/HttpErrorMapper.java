@@ -3,7 +3,9 @@ package io.github.t3chat4j.adapter.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.internal.engine.RequestNotSentException;
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
  * The one place where HTTP statuses and I/O failures become the application's exceptions:
  *
  * <pre>
+ * 4xx saying captcha_failed    CaptchaRequiredException
+ * 4xx saying api_key_required  ApiKeyRequiredException
  * 401                         SessionExpiredException
  * 403 with JSON (or no HTML)  SessionExpiredException
  * 403 with an HTML page       BlockedByBotProtectionException (a bot challenge)
@@ -41,6 +45,10 @@ import java.util.regex.Pattern;
 public final class HttpErrorMapper {
 
     static final int MAX_SERVER_MESSAGE = 200;
+    /** What t3.chat answers when the session's captcha was not passed (PROTOCOL.md section 9). */
+    public static final String CAPTCHA_FAILED = "captcha_failed";
+    /** What t3.chat answers when a model and effort need the user's own provider key (section 9). */
+    public static final String API_KEY_REQUIRED = "api_key_required";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
 
@@ -56,6 +64,13 @@ public final class HttpErrorMapper {
      */
     static T3ChatException forStatus(String request, int status, String contentType, String body,
             Optional<Duration> retryAfter, Redactor redactor) {
+        // The app's own refusals come first: a 403 that says api_key_required is no expired session.
+        if (status >= 400 && status <= 499 && body.contains(CAPTCHA_FAILED)) {
+            return new CaptchaRequiredException(status);
+        }
+        if (status >= 400 && status <= 499 && body.contains(API_KEY_REQUIRED)) {
+            return new ApiKeyRequiredException();
+        }
         if (status == 401) {
             return SessionExpiredException.forStatus(status);
         }
