@@ -40,6 +40,8 @@ public final class FirstDeltaLatency {
     }
 
     public static void main(String[] args) throws Exception {
+        // The JDK's HTTP server would otherwise hold small writes back (Nagle), as a real server does not.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         String browser = args.length > 1 ? args[1] : "chromium";
         AtomicLong written = new AtomicLong();
