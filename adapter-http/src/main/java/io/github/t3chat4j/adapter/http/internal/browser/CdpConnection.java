@@ -52,18 +52,25 @@ public final class CdpConnection implements AutoCloseable {
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
+    private final int maxMessage;
     private volatile IOException closedBecause;
 
-    private CdpConnection(InputStream in, OutputStream out, ObjectMapper json) {
+    private CdpConnection(InputStream in, OutputStream out, ObjectMapper json, int maxMessage) {
         this.in = in;
         this.out = out;
         this.json = json;
+        this.maxMessage = maxMessage;
     }
 
     /** Starts reading {@code in} on a daemon thread; commands are written to {@code out}. */
     public static CdpConnection open(InputStream in, OutputStream out, ObjectMapper json) {
+        return open(in, out, json, MAX_MESSAGE);
+    }
+
+    /** With messages of at most {@code maxMessage} bytes. */
+    static CdpConnection open(InputStream in, OutputStream out, ObjectMapper json, int maxMessage) {
         CdpConnection connection = new CdpConnection(requireNonNull(in, "in == null"), requireNonNull(out, "out == null"),
-                requireNonNull(json, "json == null"));
+                requireNonNull(json, "json == null"), maxMessage);
         Thread reader = new Thread(connection::readLoop, "t3chat4j-cdp-" + THREADS.incrementAndGet());
         reader.setDaemon(true);
         reader.start();
@@ -194,8 +201,8 @@ public final class CdpConnection implements AutoCloseable {
                     }
                 }
                 message.write(buffer, start, n - start);
-                if (message.size() > MAX_MESSAGE) {
-                    throw new CdpException("The browser sent a message over " + MAX_MESSAGE + " bytes.");
+                if (message.size() > maxMessage) {
+                    throw new CdpException("The browser sent a message over " + maxMessage + " bytes.");
                 }
             }
             ended(new CdpException("The browser closed its end of the pipe (it exited)."));
