@@ -19,7 +19,8 @@ public class BlockedByBotProtectionException extends T3ChatException {
     /**
      * @param status the HTTP status of the answer (429 for Vercel's checkpoint, 403 for a challenge page)
      * @param sign what gave the checkpoint away, such as {@code x-vercel-mitigated: challenge}
-     * @param tried the transports that met it, in order ({@code java}, {@code curl_chrome131}, {@code browser})
+     * @param tried the transports that met it, in order ({@code java}, {@code curl_chrome131}, {@code browser});
+     *     one that could not run at all says why in parentheses ({@code browser (could not run: …)})
      * @param untried transports on this machine that were not tried (a pinned transport tries only itself)
      */
     public BlockedByBotProtectionException(int status, String sign, List<String> tried, List<String> untried) {
@@ -71,6 +72,10 @@ public class BlockedByBotProtectionException extends T3ChatException {
         if (tried.contains("browser")) {
             return what + "Even a real browser was turned away: open https://t3.chat in your own browser, pass the"
                     + " check there and send one message, then sign in again with t3 login --from-browser.";
+        }
+        if (tried.stream().anyMatch(t -> t.startsWith("browser ("))) {
+            return what + "The browser transport, which gets through, could not run (see why above); t3 --transport"
+                    + " browser doctor shows more.";
         }
         return what + "Install Google Chrome or Chromium (t3 then gets through with it by itself), or put a"
                 + " curl-impersonate build such as curl_chrome131 on the PATH; see docs/REACH.md.";

@@ -131,9 +131,10 @@ public final class RealHttpPipeline implements HttpPipeline {
         return index < 0 ? order.size() : index;
     }
 
-    /** The transports here that {@code tried} does not hold. */
+    /** The transports here that {@code tried} does not hold (one that could not run counts as tried). */
     private List<String> untried(List<String> tried) {
-        return alternatives.get().stream().filter(name -> !tried.contains(name)).toList();
+        List<String> names = tried.stream().map(t -> t.contains(" (") ? t.substring(0, t.indexOf(" (")) : t).toList();
+        return alternatives.get().stream().filter(name -> !names.contains(name)).toList();
     }
 
     private void pause(Duration wait, HttpCall call) {

@@ -153,6 +153,23 @@ class CheckpointTest {
         assertThat(heard).isEmpty();
     }
 
+    @Test
+    void saysTheBrowserCouldNotRun_whenItFailsToStart_afterTheJvmWasTurnedAway() {
+        server = FakeT3Server.start().edgeCheckpoint(EdgeCheckpoint.vercel());
+        HttpConfig config = Fixtures.config(server.baseUrl()).withFallback(true)
+                .withBrowser(HttpConfig.Browser.DEFAULTS.withProgram("/bin/false"));
+
+        try (HttpAdapters http = HttpAdapters.create(config)) {
+            assertThatThrownBy(() -> chat(http)).isInstanceOfSatisfying(BlockedByBotProtectionException.class, e -> {
+                assertThat(e.tried()).hasSize(2).first().isEqualTo("java");
+                assertThat(e.tried().get(1)).startsWith("browser (could not run: ");
+                assertThat(e.untried()).isEmpty();
+                assertThat(e.getMessage()).contains("The browser transport, which gets through, could not run")
+                        .doesNotContain("Even a real browser").doesNotContain(Fixtures.WOS_SESSION);
+            });
+        }
+    }
+
     private static String chat(HttpAdapters http) {
         try (ChatStream stream = http.chat().open(Fixtures.request())) {
             return Fixtures.text(stream.events().toList());

@@ -131,10 +131,15 @@ public final class BrowserEngine implements HttpEngine {
         }
     }
 
-    private HttpEngine elsewhere() {
+    private HttpEngine elsewhere() throws IOException {
         synchronized (lock) {
             if (elsewhere == null) {
-                elsewhere = JavaHttpEngine.create(options);
+                try {
+                    elsewhere = JavaHttpEngine.create(options);
+                } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                    throw new IOException("Hosts other than t3.chat are reached with the JVM's client, which cannot"
+                            + " run here: " + e.getMessage(), e);
+                }
             }
             return elsewhere;
         }

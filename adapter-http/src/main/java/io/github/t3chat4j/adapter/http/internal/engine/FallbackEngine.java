@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * is safe) to the next, until one gets through; that one becomes the current transport for every later
  * request, and the {@link Listener} hears about it once. A transport that cannot run here (no browser
  * after all) is passed over; a network failure of the first one is the caller's, as with a single engine.
- * When every transport met the checkpoint, the last answer is returned, naming all that tried.
+ * When every transport met the checkpoint (or, after the first, failed outright), the last answer is
+ * returned, naming every transport tried and why those that failed did.
  * Thread-safe.
  */
 public final class FallbackEngine implements HttpEngine {
@@ -103,7 +104,9 @@ public final class FallbackEngine implements HttpEngine {
                 if (i == start) {
                     throw e;
                 }
-                // A later transport that fails outright got nowhere either; the checkpoint's answer says more.
+                // A later transport that fails outright got nowhere either: the checkpoint's answer is what the
+                // caller gets, naming it with why it could not run.
+                turnedAway.add(choice(i).name() + " (could not run: " + e.getMessage() + ")");
                 continue;
             }
             Peeked peeked = peek(response);
