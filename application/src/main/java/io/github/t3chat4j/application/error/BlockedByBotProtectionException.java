@@ -1,7 +1,6 @@
 package io.github.t3chat4j.application.error;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * t3.chat's edge checkpoint (Vercel's Security Checkpoint, or a challenge page) turned the request away
@@ -53,11 +52,6 @@ public class BlockedByBotProtectionException extends T3ChatException {
     /** Transports on this machine that were not tried. */
     public List<String> untried() {
         return untried;
-    }
-
-    /** The first untried transport, which the message suggests. */
-    public Optional<String> suggestion() {
-        return untried.stream().findFirst();
     }
 
     private static String message(int status, String sign, List<String> tried, List<String> untried) {

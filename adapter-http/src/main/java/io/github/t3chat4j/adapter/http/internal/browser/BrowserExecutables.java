@@ -50,11 +50,6 @@ public final class BrowserExecutables {
         return new BrowserExecutables(env, System.getProperty("os.name", ""));
     }
 
-    /** Whether this system can run the browser engine at all. */
-    public boolean supported() {
-        return !windows;
-    }
-
     /**
      * The browser {@code wanted} names (a name, or a path to its program), or without one the first of
      * {@link #ORDER} installed here.

@@ -2,7 +2,6 @@ package io.github.t3chat4j.adapter.http.internal.browser;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -367,15 +366,5 @@ public final class BrowserProcess implements AutoCloseable {
                 ? new java.nio.file.attribute.FileAttribute<?>[] {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
                 : new java.nio.file.attribute.FileAttribute<?>[0];
-    }
-
-    /** The browser's own version string ({@code Chrome/156.0.8078.129}) and User-Agent. */
-    public record Version(String product, String userAgent) {
-    }
-
-    /** Asks the browser for its version. */
-    public Version version(Duration timeout) throws IOException {
-        JsonNode result = cdp.call(null, "Browser.getVersion", null, timeout);
-        return new Version(result.path("product").asText(""), result.path("userAgent").asText(""));
     }
 }

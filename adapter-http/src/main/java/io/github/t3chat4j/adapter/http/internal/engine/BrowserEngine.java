@@ -77,11 +77,6 @@ public final class BrowserEngine implements HttpEngine {
         return new BrowserEngine(options, environment, program, flags(options));
     }
 
-    /** The browser this engine runs, by name ({@code chromium}) and program. */
-    public BrowserExecutables.Found program() {
-        return program;
-    }
-
     @Override
     public EngineResponse execute(EngineRequest request) throws IOException {
         requireNonNull(request, "request == null");
@@ -142,13 +137,6 @@ public final class BrowserEngine implements HttpEngine {
                 }
             }
             return elsewhere;
-        }
-    }
-
-    /** Whether the browser is running (it starts on the first request to the site). */
-    public boolean started() {
-        synchronized (lock) {
-            return browser != null && browser.isAlive();
         }
     }
 
