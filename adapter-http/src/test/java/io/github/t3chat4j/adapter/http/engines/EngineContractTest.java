@@ -273,6 +273,47 @@ abstract class EngineContractTest {
     }
 
     @Test
+    void givesUp_whenTheAnswerDoesNotBegin_withinTheFirstByteTimeout() {
+        CountDownLatch released = new CountDownLatch(1);
+        server.enqueueChat(exchange -> {
+            released.await(30, TimeUnit.SECONDS);
+            Scenarios.echo().respond(exchange);
+        });
+
+        try (HttpAdapters impatient = HttpAdapters.create(config().withMaxRetries(0)
+                .withReadTimeout(Duration.ofMillis(500)))) {
+            assertThatThrownBy(() -> impatient.chat().open(Fixtures.request())).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("timed out").hasMessageNotContaining(Fixtures.WOS_SESSION);
+        } finally {
+            released.countDown();
+        }
+    }
+
+    @Test
+    void endsAReply_thatFallsSilent_afterTheIdleTimeout_keepingWhatArrived() {
+        CountDownLatch released = new CountDownLatch(1);
+        server.enqueueChat(exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event("{\"type\":\"text-delta\",\"id\":\"t\",\"delta\":\"before the silence\"}");
+            released.await(30, TimeUnit.SECONDS);
+        });
+        List<String> texts = new ArrayList<>();
+
+        try (HttpAdapters idle = HttpAdapters.create(config().withReplyLimits(HttpConfig.ReplyLimits.DEFAULTS
+                .withIdleTimeout(Duration.ofMillis(500))));
+                ChatStream stream = idle.chat().open(Fixtures.request())) {
+            assertThatThrownBy(() -> stream.events().forEach(event -> {
+                if (event instanceof ChatEvent.TextDelta delta) {
+                    texts.add(delta.text());
+                }
+            })).isInstanceOf(TransportException.class).hasMessageContaining("idle timeout");
+        } finally {
+            released.countDown();
+        }
+        assertThat(texts).containsExactly("before the silence");
+    }
+
+    @Test
     void reportsAConnectionFailure_withoutStackTraceTalk() throws IOException {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
