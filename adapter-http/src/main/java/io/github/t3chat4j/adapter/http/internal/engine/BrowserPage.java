@@ -350,7 +350,7 @@ final class BrowserPage {
                 } else if (document != null) {
                     loadedOnce = true;
                     boolean checkpoint = Checkpoint.inHead(document.status(), document.headers()).isPresent()
-                            || Checkpoint.isCheckpointTitle(evaluate("document.title", timeout).asText(""));
+                            || Checkpoint.isCheckpointTitle(title(timeout));
                     if (!checkpoint) {
                         break;
                     }
@@ -374,6 +374,21 @@ final class BrowserPage {
             case "http/1.0" -> "HTTP/1.0";
             default -> "HTTP/1.1";
         };
+    }
+
+    /**
+     * The page's title; a checkpoint's title when the page is already on its way elsewhere (its challenge
+     * reloads it as we ask), so that the wait goes on.
+     */
+    private String title(Duration timeout) throws IOException {
+        try {
+            return evaluate("document.title", timeout).asText("");
+        } catch (io.github.t3chat4j.adapter.http.internal.browser.CdpException navigating) {
+            if (!cdp.isOpen()) {
+                throw navigating;
+            }
+            return Checkpoint.VERCEL_PAGE_TITLE;
+        }
     }
 
     /** The next thing the loading showed, or null when the deadline passed. */
