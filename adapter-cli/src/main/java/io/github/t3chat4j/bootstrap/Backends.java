@@ -5,6 +5,7 @@ import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.Profile;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class Backends implements Backend.Provider {
     Backends(Map<String, String> env, PrintWriter err) {
         this.env = Map.copyOf(env);
         this.warnings = warning -> {
-            err.println("t3: " + warning);
+            err.println("t3: " + TerminalSafe.text(warning));
             err.flush();
         };
     }

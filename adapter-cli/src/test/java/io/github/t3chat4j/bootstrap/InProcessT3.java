@@ -37,9 +37,14 @@ final class InProcessT3 {
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
     static InProcessT3 signedIn(Path home, FakeT3Server server, String wosSession) {
+        return signedIn(home, server.baseUrl(), wosSession);
+    }
+
+    /** Runs signed in to the server at {@code baseUrl} with the given {@code wos-session} value. */
+    static InProcessT3 signedIn(Path home, java.net.URI baseUrl, String wosSession) {
         return new InProcessT3(home, Map.of(
                 "COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
-                "T3_BASE_URL", server.baseUrl().toString()));
+                "T3_BASE_URL", baseUrl.toString()));
     }
 
     /** {@code t3 args}, its input empty and a terminal. */
@@ -49,20 +54,25 @@ final class InProcessT3 {
 
     /** {@code t3 args} with more environment variables. */
     int run(Map<String, String> extraEnv, String... args) {
-        return run(extraEnv, "", true, Backends::new, args);
+        return run(extraEnv, "", true, false, Backends::new, args);
+    }
+
+    /** {@code t3 args} printing to a terminal (as {@code Terminals} would find it), its input empty. */
+    int runOnTerminal(String... args) {
+        return run(Map.of(), "", true, true, Backends::new, args);
     }
 
     /** {@code t3 args} reading {@code stdin} from a pipe. */
     int runPiped(String stdin, String... args) {
-        return run(Map.of(), stdin, false, Backends::new, args);
+        return run(Map.of(), stdin, false, false, Backends::new, args);
     }
 
     /** {@code t3 args} with backends of the test's making. */
     int runWith(Backend.Provider backends, String... args) {
-        return run(Map.of(), "", true, (env, errWriter) -> backends, args);
+        return run(Map.of(), "", true, false, (env, errWriter) -> backends, args);
     }
 
-    private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal,
+    private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal,
             BiFunction<Map<String, String>, PrintWriter, Backend.Provider> backends, String... args) {
         out = new StringWriter();
         err = new StringWriter();
@@ -70,8 +80,8 @@ final class InProcessT3 {
         runEnv.putAll(extraEnv);
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal, false,
-                false, backends.apply(runEnv, errWriter), home), args);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal,
+                stdoutIsTerminal, false, backends.apply(runEnv, errWriter), home), args);
     }
 
     String out() {

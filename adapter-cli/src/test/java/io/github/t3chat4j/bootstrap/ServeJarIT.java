@@ -135,6 +135,40 @@ class ServeJarIT {
     }
 
     @Test
+    void answersOnlyTheNamesItWasToldOf_andLogsWhatAClientSentWithoutObeyingIt() throws Exception {
+        Path home = Files.createTempDirectory("t3-serve-it");
+        Served served = start(home, "--allow-host", "mybox.test");
+        try {
+            int port = served.baseUrl().getPort();
+            String allowed = raw(port, "GET /v1/models HTTP/1.1\r\nHost: mybox.test:" + port + "\r\nAuthorization: Bearer "
+                    + served.key() + "\r\nConnection: close\r\n\r\n");
+            String rebound = raw(port, "GET /v1/models HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: Bearer "
+                    + served.key() + "\r\nConnection: close\r\n\r\n");
+            String escapes = raw(port, "GET /v1/models/%1B%5D0;owned%07%1B%5B2J HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + served.key() + "\r\nConnection: close\r\n\r\n");
+
+            assertThat(allowed).startsWith("HTTP/1.1 200").contains("gemini-2.5-flash-lite");
+            assertThat(rebound).startsWith("HTTP/1.1 403").contains("host_not_allowed");
+            // Jetty refuses control characters in a path before any handler; the log is made safe all the same.
+            assertThat(escapes).startsWith("HTTP/1.1 400");
+            interrupt(served.process());
+            assertThat(served.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String stderr = Files.readString(home.resolve("stderr.txt"));
+            assertThat(stderr).contains("t3 serve: GET /v1/models 403").doesNotContain("\u001b").doesNotContain("\u0007");
+        } finally {
+            served.process().destroyForcibly();
+        }
+    }
+
+    private static String raw(int port, String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void refusesToListenBeyondLoopback_withAShortKey() throws Exception {
         Path home = Files.createTempDirectory("t3-serve-it");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class ConfigCommand implements Callable<Integer> {
         context.out().println("history:     " + root.backend().historyFile());
         for (String key : Settings.KEYS) {
             context.out().println(settings.value(key)
-                    .map(v -> key + " = " + v.display() + " [" + v.source().label() + "]")
+                    .map(v -> key + " = " + TerminalSafe.text(v.display()) + " [" + v.source().label() + "]")
                     .orElse(key + " = (not set)"));
         }
         context.out().flush();

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.NotConfiguredException;
 import io.github.t3chat4j.application.error.T3ChatException;
@@ -119,7 +120,7 @@ final class LoginCommand implements Callable<Integer> {
 
     private String[] fromBrowser() {
         BrowserSession session = BrowserSignIn.read(root.backend().local(), fromBrowser);
-        context.out().println(BrowserSignIn.describe(session));
+        context.out().println(TerminalSafe.text(BrowserSignIn.describe(session)));
         context.out().flush();
         return new String[] {session.session().cookies().headerValue(), session.session().convexSessionId().value()};
     }

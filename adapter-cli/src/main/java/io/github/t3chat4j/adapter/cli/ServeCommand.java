@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
             "  t3 serve                                  http://127.0.0.1:8787/v1",
             "  t3 --demo serve                           offline, in front of the bundled fake t3.chat",
             "  t3 serve --port 9000 --cors-origin http://localhost:3000",
+            "  t3 serve --host 0.0.0.0 --allow-host mybox.local     reachable from the network as mybox.local",
             "  OPENAI_BASE_URL=http://127.0.0.1:8787/v1 OPENAI_API_KEY=<key> your-openai-tool"})
 final class ServeCommand implements Callable<Integer> {
 
@@ -47,6 +48,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the gateway;"
                     + " repeatable. Off by default.")
     List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests addressed to NAME (e.g. mybox.local or 192.168.1.5, or * for any);"
+                    + " repeatable. Only localhost, 127.0.0.1, [::1] and the --host address by default, which"
+                    + " keeps web pages that rename themselves (DNS rebinding) out.")
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
             description = "At Ctrl-C, how long replies in flight may finish (default ${DEFAULT-VALUE}).")
@@ -79,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter err = context.err();
         RunningGateway gateway = root.backend().serve(connection,
-                new GatewayOptions(host, port, key, corsOrigins, graceSeconds), err);
+                new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds), err);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
             banner(gateway, key, keySource);
             gateway.awaitStopped();

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.application.T3Client;
@@ -214,8 +215,8 @@ public final class T3Command implements Callable<Integer> {
         Settings settings = config.resolve(flags, stored);
         if (!warned) {
             warned = true;
-            stored.warnings().forEach(warning -> context.err().println("t3: warning: " + warning));
-            config.warnings().forEach(warning -> context.err().println("t3: warning: " + warning));
+            stored.warnings().forEach(warning -> context.err().println("t3: warning: " + TerminalSafe.text(warning)));
+            config.warnings().forEach(warning -> context.err().println("t3: warning: " + TerminalSafe.text(warning)));
             context.err().flush();
         }
         return settings;

@@ -25,9 +25,10 @@ import java.util.function.Supplier;
 
 /**
  * The {@link HttpPipeline} over an {@link HttpEngine}: common headers first, then the call's; retries
- * under the {@link RetryPolicy} of what failed before any reply began; error answers read up to
- * {@value #ERROR_BODY_LIMIT} bytes, recognised as t3.chat's edge {@link Checkpoint} on any status (never
- * retried: the same client meets it again) or mapped by {@link HttpErrorMapper}. Thread-safe.
+ * under the {@link RetryPolicy} of what failed before any reply began, within the call's total deadline
+ * when it has one; error answers read up to {@value #ERROR_BODY_LIMIT} bytes, recognised as t3.chat's
+ * edge {@link Checkpoint} on any status (never retried: the same client meets it again) or mapped by
+ * {@link HttpErrorMapper}. Thread-safe.
  */
 public final class RealHttpPipeline implements HttpPipeline {
 
@@ -69,12 +70,15 @@ public final class RealHttpPipeline implements HttpPipeline {
     @Override
     public OpenResponse open(HttpCall call) {
         requireNonNull(call, "call == null");
-        EngineRequest request = request(call);
+        long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             EngineResponse response;
             try {
-                response = engine.execute(request);
+                response = engine.execute(request(call, started));
             } catch (IOException e) {
+                if (call.total().isPresent() && System.nanoTime() - started >= call.total().get().toNanos()) {
+                    throw HttpErrorMapper.forTotalTimeout(call.description(), call.target(), call.total().get(), e);
+                }
                 if (attempt < policy.maxRetries() && e instanceof RequestNotSentException) {
                     pause(policy.delay(attempt + 1, Optional.empty(), jitter()), call);
                     continue;
@@ -109,7 +113,7 @@ public final class RealHttpPipeline implements HttpPipeline {
      * {@code Accept-Language} (the call's, or the default), and the call's own headers, in the order Chrome
      * sends that kind of request's fields when the call names one, else in that order.
      */
-    private EngineRequest request(HttpCall call) {
+    private EngineRequest request(HttpCall call, long started) {
         List<Header> headers = new ArrayList<>(BrowserHeaders.clientHints(userAgent));
         headers.add(new Header("User-Agent", userAgent));
         headers.add(new Header("Accept-Language",
@@ -123,7 +127,13 @@ public final class RealHttpPipeline implements HttpPipeline {
             // A stable sort: fields the order does not name keep their place among themselves, after it.
             headers.sort(Comparator.comparingInt(h -> rank(call.order(), h)));
         }
-        return new EngineRequest(call.method(), call.uri(), headers, call.body(), call.followRedirects(), timeouts);
+        Timeouts limits = timeouts;
+        if (call.total().isPresent()) {
+            // What is left of the call's deadline after the attempts and waits before this one.
+            long left = call.total().get().toNanos() - (System.nanoTime() - started);
+            limits = timeouts.withTotal(Duration.ofNanos(Math.max(1, left)));
+        }
+        return new EngineRequest(call.method(), call.uri(), headers, call.body(), call.followRedirects(), limits);
     }
 
     private static int rank(List<String> order, Header header) {

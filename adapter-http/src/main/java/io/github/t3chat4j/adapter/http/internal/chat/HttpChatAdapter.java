@@ -54,7 +54,10 @@ public final class HttpChatAdapter implements StreamChatPort {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the chat request body", e);
         }
-        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body);
+        // The total timeout runs from the first byte sent: the answer's head counts, and so do retries.
+        long started = System.nanoTime();
+        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body)
+                .within(limits.totalTimeout());
         OpenResponse response;
         try {
             response = pipeline.open(call);
@@ -70,7 +73,7 @@ public final class HttpChatAdapter implements StreamChatPort {
                     + " of a reply stream: t3.chat may be down for maintenance, or want you to sign in again in the"
                     + " browser.", 200);
         }
-        return new KeyAwareStream(new HttpChatStream(response, mapper, call.description(), limits), request);
+        return new KeyAwareStream(new HttpChatStream(response, mapper, call.description(), limits, started), request);
     }
 
     private static ApiKeyRequiredException keyRequired(ChatRequest request) {

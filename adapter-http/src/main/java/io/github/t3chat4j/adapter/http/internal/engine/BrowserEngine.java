@@ -86,8 +86,10 @@ public final class BrowserEngine implements HttpEngine {
         if (!origin(request.uri()).equals(origin)) {
             return elsewhere().execute(request);
         }
+        // The browser's start and the page's first load count against the head's deadline, as a connection does.
+        HeadDeadline deadline = new HeadDeadline(request.timeouts());
         boolean withSession = request.header("Cookie").isPresent();
-        return page(withSession, request.timeouts()).fetch(request);
+        return page(withSession, request.timeouts()).fetch(request, deadline);
     }
 
     /** The page for requests with (or without) the session, opened and loaded on first use. */

@@ -70,17 +70,29 @@ final class BrowserExchange implements EngineResponse {
         page.finished(id);
     }
 
-    /** Waits for the head. */
-    void awaitHead(Duration timeout) throws IOException {
+    /** Waits for the head until {@code deadline}. */
+    void awaitHead(HeadDeadline deadline) throws IOException {
         try {
-            head.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = deadline.millisLeft();
+                if (left <= 0) {
+                    deadline.expire();
+                    throw deadline.timeout();
+                }
+                try {
+                    head.get(left, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException notYet) {
+                    // Look at the deadline again: it is due now, or was moved when the request left.
+                }
+            }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new SocketTimeoutException("No answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the answer");
+        } finally {
+            deadline.arrived();
         }
     }
 

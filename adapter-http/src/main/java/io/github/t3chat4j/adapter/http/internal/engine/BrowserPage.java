@@ -134,9 +134,9 @@ final class BrowserPage {
     /**
      * Starts {@code request} in the page and returns once its head has arrived.
      *
-     * @throws SocketTimeoutException when the head did not come within the connect and read timeouts
+     * @throws SocketTimeoutException when the head did not come by {@code deadline}
      */
-    EngineResponse fetch(EngineRequest request) throws IOException {
+    EngineResponse fetch(EngineRequest request, HeadDeadline deadline) throws IOException {
         Duration timeout = request.timeouts().connect().plus(request.timeouts().read());
         int context = world(request.timeouts());
         Optional<String> cookie = request.header("Cookie");
@@ -155,7 +155,8 @@ final class BrowserPage {
                 throw new IOException("The page could not start the request: "
                         + started.path("exceptionDetails").path("text").asText("an exception"));
             }
-            exchange.awaitHead(timeout);
+            deadline.sent();
+            exchange.awaitHead(deadline);
             return exchange;
         } catch (IOException | RuntimeException e) {
             exchange.abort();
