@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code t3} run in-process through the real composition root with {@code HOME} in a temporary folder;
@@ -59,11 +59,11 @@ final class InProcessT3 {
 
     /** {@code t3 args} with backends of the test's making. */
     int runWith(Backend.Provider backends, String... args) {
-        return run(Map.of(), "", true, (env, errWriter) -> backends, args);
+        return run(Map.of(), "", true, errWriter -> backends, args);
     }
 
     private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal,
-            BiFunction<Map<String, String>, PrintWriter, Backend.Provider> backends, String... args) {
+            Function<PrintWriter, Backend.Provider> backends, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         Map<String, String> runEnv = new HashMap<>(env);
@@ -71,7 +71,7 @@ final class InProcessT3 {
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal, false,
-                false, backends.apply(runEnv, errWriter), home), args);
+                false, backends.apply(errWriter), home), args);
     }
 
     String out() {

@@ -168,7 +168,7 @@ public final class T3Command implements Callable<Integer> {
     /** The backend of this run's profile, made once. */
     Backend backend() {
         if (backend == null) {
-            backend = context.backends().backend(profile());
+            backend = context.backend(profile());
         }
         return backend;
     }
