@@ -20,6 +20,7 @@ final class InProcessT3 {
 
     private final Path home;
     private final Map<String, String> env;
+    private Path workingDir;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
@@ -33,6 +34,13 @@ final class InProcessT3 {
         Map<String, String> withHome = new HashMap<>(env);
         withHome.put("HOME", home.toString());
         this.env = Map.copyOf(withHome);
+        this.workingDir = home;
+    }
+
+    /** Runs in {@code folder} from now on (where a {@code .env} is read), instead of the home folder. */
+    InProcessT3 in(Path folder) {
+        this.workingDir = folder;
+        return this;
     }
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
@@ -71,7 +79,7 @@ final class InProcessT3 {
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal, false,
-                false, backends.apply(errWriter), home), args);
+                false, backends.apply(errWriter), workingDir), args);
     }
 
     String out() {

@@ -58,7 +58,7 @@ final class ImageCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = resolved.model();
         boolean terminal = context.errColour();
-        try (T3Client client = root.backend().connect(root.connection(resolved, modelId, resolved.chatSettings()))) {
+        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, resolved.chatSettings()))) {
             Message reply;
             Spinner spinner = context.errColour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {
