@@ -62,9 +62,8 @@ final class ConfigResolver {
                 return;
             }
             if (Settings.trustOf(key) == TrustClass.STORED_ONLY && source != Settings.Source.CONFIG_FILE) {
-                warnings.add(key + " in the " + source.label() + " is ignored: t3 writes it itself ("
-                        + (key.equals(Settings.LOGIN_ORIGIN) ? "t3 login" : "t3 config trust")
-                        + ") and reads it from the config file alone.");
+                warnings.add(key + " in the " + source.label() + " is ignored: t3 writes it itself, into the"
+                        + " config file, and reads it from there alone.");
                 return;
             }
             into.add(new Settings.Value(key, value, source));
