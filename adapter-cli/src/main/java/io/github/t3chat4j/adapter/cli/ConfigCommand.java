@@ -110,7 +110,8 @@ final class ConfigCommand implements Callable<Integer> {
         String stored = config.stored().values().getOrDefault(Settings.TRUSTED_FOLDERS, "");
         Set<Path> before = TrustBoundary.trustedFolders(stored);
         String updated = TrustBoundary.withFolder(stored, folder, trust);
-        String location = config.update(Map.of(Settings.TRUSTED_FOLDERS, Optional.of(updated).filter(s -> !s.isEmpty())));
+        String location = config.update(Map.of(Settings.TRUSTED_FOLDERS,
+                Optional.of(updated).filter(s -> !s.isEmpty())));
         PrintWriter out = context.out();
         if (trust) {
             out.println((before.contains(folder) ? "Already trusted: " : "Trusted ") + folder + " (in " + location
