@@ -79,7 +79,9 @@ class HostileFolderTest {
         int code = t3.run("ask", "hi");
 
         assertRefusedAndNothingSent(code, "T3_BASE_URL");
-        assertThat(t3.err()).contains("T3_LOGIN_ORIGIN in the .env file is ignored");
+        assertThat(t3.err()).contains("T3_LOGIN_ORIGIN in the .env file is ignored")
+                .contains("run t3 login --base-url URL to store a login for it")
+                .as("trusting the folder would not move a stored login").doesNotContain("t3 config trust");
     }
 
     @Test

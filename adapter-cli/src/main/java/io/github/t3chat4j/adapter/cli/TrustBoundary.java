@@ -57,6 +57,10 @@ final class TrustBoundary {
             Settings.PROXY, "--proxy URL", Settings.TRANSPORT, "--transport java|curl", Settings.CURL, "--curl PATH",
             Settings.GATEWAY_KEY, "--api-key-file FILE");
 
+    /** How to talk to another server on purpose, with credentials for it. */
+    private static final String ANOTHER_SERVER = "give its address with --base-url and its credentials in COOKIES for"
+            + " this run, or run t3 login --base-url URL to store a login for it";
+
     static final String MISSING_CREDENTIALS = String.join(System.lineSeparator(),
             "no t3.chat credentials. t3 uses your browser's session (a paid account).",
             "  Signed in at t3.chat in Firefox or Chromium? t3 login --from-browser firefox (or chrome, chromium, brave).",
@@ -194,7 +198,7 @@ final class TrustBoundary {
                 Settings.Value value = set.get();
                 if (fromUntrustedFolder(value) && !coversItsOwnCredentials(select().owner())) {
                     throw refusedFromFolder(value, "guard your t3.chat session with a key that a folder's .env chose",
-                            "read or sent", "leave it out to use the stored key");
+                            "read or sent", ways(Settings.GATEWAY_KEY, "leave it out to use the stored key"));
                 }
                 key = new GatewayKey(value.value().strip(), "from T3_GATEWAY_KEY (" + label(value) + ")");
             } else {
@@ -249,7 +253,7 @@ final class TrustBoundary {
                 && (cookies.isEmpty() || cookies.get().source().compareTo(browser.get().source()) >= 0)) {
             if (fromUntrustedFolder(browser.get())) {
                 throw refusedFromFolder(browser.get(), "read your browser's t3.chat session because a folder's .env"
-                        + " asks", "read or sent", "t3 login --from-browser BROWSER");
+                        + " asks", "read or sent", ways(Settings.COOKIES_FROM_BROWSER, "t3 login --from-browser BROWSER"));
             }
             return new Selection(Owner.USER, Optional.empty(), browser, "the session of the browser "
                     + Settings.COOKIES_FROM_BROWSER + " names");
@@ -302,12 +306,18 @@ final class TrustBoundary {
             }
             switch (Settings.trustOf(key)) {
                 case PROGRAM -> throw refusedFromFolder(value.get(), "run the program a folder's .env names",
-                        "run or sent", null);
+                        "run or sent", ways(key, null));
                 case DESTINATION -> {
+                    if (key.equals(Settings.BASE_URL) && selection.owner() == Owner.STORED_LOGIN) {
+                        // Only a login of its own moves a stored login: neither a flag nor trust would.
+                        throw refusedFromFolder(value.get(), "send " + selection.what() + " to "
+                                + origin(value.get().value()) + ", where a folder's .env points", "sent",
+                                List.of(ANOTHER_SERVER));
+                    }
                     if (!coversItsOwnCredentials(selection.owner())) {
                         throw refusedFromFolder(value.get(), "send " + selection.what() + (key.equals(Settings.BASE_URL)
                                 ? " to " + origin(value.get().value()) + ", where a folder's .env points"
-                                : " through the proxy a folder's .env names"), "sent", null);
+                                : " through the proxy a folder's .env names"), "sent", ways(key, null));
                     }
                 }
                 default -> {
@@ -394,9 +404,8 @@ final class TrustBoundary {
         };
     }
 
-    private CliException refusedFromFolder(Settings.Value value, String what, String notDone, String otherWay) {
-        Path folder = settings.folder();
-        String key = value.key();
+    /** The ways to give {@code key} on purpose: its flag, the environment, {@code otherWay}, trusting the folder. */
+    private List<String> ways(String key, String otherWay) {
         List<String> ways = new ArrayList<>();
         if (FLAGS.containsKey(key)) {
             ways.add(FLAGS.get(key) + " for this run");
@@ -405,17 +414,20 @@ final class TrustBoundary {
         if (otherWay != null) {
             ways.add(otherWay);
         }
-        ways.add("trust this folder once with t3 config trust " + folder);
-        return new CliException("refusing to " + what + ": " + key + " comes from " + folder.resolve(".env")
-                + ", which came with this folder, not from you; nothing was " + notDone + ". To do it on purpose: "
-                + String.join(", or ", ways) + ".", ExitCode.USAGE);
+        ways.add("trust this folder once with t3 config trust " + settings.folder());
+        return ways;
+    }
+
+    private CliException refusedFromFolder(Settings.Value value, String what, String notDone, List<String> ways) {
+        return new CliException("refusing to " + what + ": " + value.key() + " comes from "
+                + settings.folder().resolve(".env") + ", which came with this folder, not from you; nothing was "
+                + notDone + ". To do it on purpose: " + String.join(", or ", ways) + ".", ExitCode.USAGE);
     }
 
     private static CliException refusedAddress(String why, String target, Optional<Settings.Source> addressSource) {
         String address = addressSource.map(s -> "the address comes from the " + s.label()).orElse("the default address");
         return new CliException("refusing to send your t3.chat credentials to " + target + " (" + address + "): "
-                + why + ". To talk to another server on purpose, give its address with --base-url and its credentials"
-                + " in COOKIES for this run, or run t3 login --base-url URL to store a login for it.", ExitCode.USAGE);
+                + why + ". To do it on purpose: " + ANOTHER_SERVER + ".", ExitCode.USAGE);
     }
 
     /** The address of t3.chat: {@code T3_BASE_URL} from wherever it was set, else the default. */
