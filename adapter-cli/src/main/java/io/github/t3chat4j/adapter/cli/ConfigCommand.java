@@ -61,6 +61,23 @@ final class ConfigCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** {@code t3 config trust} and {@code untrust}: the folder they name, and which of the two they are. */
+    abstract static class FolderTrust implements Callable<Integer> {
+
+        @ParentCommand
+        ConfigCommand parent;
+
+        @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "The folder (default: this one).")
+        String folder;
+
+        abstract boolean trust();
+
+        @Override
+        public Integer call() {
+            return parent.changeTrust(folder, trust());
+        }
+    }
+
     /** {@code t3 config trust [FOLDER]}. */
     @Command(name = "trust", mixinStandardHelpOptions = true,
             description = {"Trust the .env of FOLDER (default: this folder) like your environment: its address,",
@@ -68,17 +85,10 @@ final class ConfigCommand implements Callable<Integer> {
                 "by t3 login still goes only to its own server). Stored in the config file, never in the folder;",
                 "trust only folders whose .env you control, since a later change to it is trusted too."},
             footer = {"", "Example:", "  cd ~/src/my-project && t3 config trust"})
-    static final class Trust implements Callable<Integer> {
-
-        @ParentCommand
-        ConfigCommand parent;
-
-        @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "The folder (default: this one).")
-        String folder;
-
+    static final class Trust extends FolderTrust {
         @Override
-        public Integer call() {
-            return parent.changeTrust(folder, true);
+        boolean trust() {
+            return true;
         }
     }
 
@@ -86,17 +96,10 @@ final class ConfigCommand implements Callable<Integer> {
     @Command(name = "untrust", mixinStandardHelpOptions = true,
             description = "Stop trusting the .env of FOLDER (default: this folder).",
             footer = {"", "Example:", "  t3 config untrust ~/src/my-project"})
-    static final class Untrust implements Callable<Integer> {
-
-        @ParentCommand
-        ConfigCommand parent;
-
-        @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "The folder (default: this one).")
-        String folder;
-
+    static final class Untrust extends FolderTrust {
         @Override
-        public Integer call() {
-            return parent.changeTrust(folder, false);
+        boolean trust() {
+            return false;
         }
     }
 

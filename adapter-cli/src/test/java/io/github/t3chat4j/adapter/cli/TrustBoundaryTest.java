@@ -243,6 +243,17 @@ class TrustBoundaryTest {
     }
 
     @Test
+    void explainsTrustInTheHelpOfTrustAndUntrust() {
+        CliHarness cli = new CliHarness(temp);
+
+        assertThat(cli.run("config", "trust", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("never in the folder", "Example", "t3 config trust");
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.run("config", "untrust", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("Stop trusting", "Example");
+    }
+
+    @Test
     void configShowsWhatAnUntrustedFolderMayNotDo() throws IOException {
         CliHarness cli = inFolder(Folder.UNTRUSTED_WITH_STORED_LOGIN, "T3_CURL=/tmp/evil.sh\nT3_BASE_URL=" + ELSEWHERE
                 + "\nT3_MODEL=gpt-4o\n");
