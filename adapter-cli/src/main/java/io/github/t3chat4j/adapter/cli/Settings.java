@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The effective configuration of one run, and where each value came from. Built by
  * {@link ConfigResolver}; {@link #toString()} is redacted. Every key declares its {@link TrustClass} in
- * {@link #TRUST}; commands read the {@link TrustClass#PREFERENCE preferences} ({@link #get}, {@link #value}),
+ * {@link #TRUST}; commands read the {@link TrustClass#PREFERENCE preferences} ({@link #get}),
  * and only the {@link TrustBoundary} reads the rest ({@link #guarded}), after judging where they came from.
  */
 final class Settings {
@@ -165,16 +165,11 @@ final class Settings {
 
     /** A preference ({@link TrustClass#PREFERENCE}); any other key is read through the {@link TrustBoundary}. */
     Optional<String> get(String key) {
-        return value(key).map(Value::value);
-    }
-
-    /** A preference with its source; any other key is read through the {@link TrustBoundary}. */
-    Optional<Value> value(String key) {
         if (trustOf(key) != TrustClass.PREFERENCE) {
             throw new IllegalArgumentException(key + " decides where credentials go or what runs: only the"
                     + " TrustBoundary reads it");
         }
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(values.get(key)).map(Value::value);
     }
 
     /** Any setting with its source, for the {@link TrustBoundary} alone (an ArchUnit rule holds that). */
