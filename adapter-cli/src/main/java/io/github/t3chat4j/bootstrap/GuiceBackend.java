@@ -129,7 +129,7 @@ final class GuiceBackend implements Backend {
                     : new DiagnoseConnectionCommand(DEMO_COOKIES, DEMO_CONVEX_SESSION_ID, command.includeChat());
             SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
                     ? StorageAdapters.create(storage).sessionStore() : SaveSessionPort.NONE;
-            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
+            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection), env)) {
                 return new DiagnoseConnectionService(probe, keep, Clock.systemUTC()).diagnose(checked);
             }
         }
@@ -165,7 +165,7 @@ final class GuiceBackend implements Backend {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
             HttpConfig http = httpConfig(base, connection);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
-                    new HttpAdapterModule(http)));
+                    new HttpAdapterModule(http, env)));
             if (demoServer == null) {
                 modules.add(new CatalogCacheModule(base));
             }

@@ -57,9 +57,9 @@ public final class HttpAdapters implements DrivenAdapters {
     private final TrpcAccountAdapter account;
     private final HttpModelCatalogAdapter catalog;
 
-    private HttpAdapters(HttpConfig config, Sleeper sleeper) {
+    private HttpAdapters(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
         this.config = config;
-        this.engine = engine(config, System.getenv());
+        this.engine = engine(config, environment);
         HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
@@ -99,26 +99,61 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /**
      * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
-     * each transport's engine is made on first use and closed with the probe.
+     * each transport's engine is made on first use and closed with the probe. Curl gets a few variables of
+     * this process's environment.
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
+        return connectionProbe(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #connectionProbe(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the
+     * language; never a secret) picked from {@code environment} instead of this process's: a program that
+     * runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config, Map<String, String> environment) {
         requireNonNull(config, "config == null");
+        requireNonNull(environment, "environment == null");
         HttpConfig.Transport first = config.transport();
-        Map<String, String> environment = System.getenv();
         return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), List.of(first.label(), first.other().label()),
                 name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
     }
 
-    /** The adapters against {@code config}, with a connection pool of their own. */
+    /**
+     * The adapters against {@code config}, with a connection pool of their own; the curl transport gets a
+     * few variables of this process's environment.
+     */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, Sleeper.system());
+        return create(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #create(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the language;
+     * never a secret) picked from {@code environment} instead of this process's.
+     */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment) {
+        return create(config, environment, Sleeper.system());
     }
 
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
+        return create(config, processEnvironment(), sleeper);
+    }
+
+    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
+        return new HttpAdapters(requireNonNull(config, "config == null"),
+                Map.copyOf(requireNonNull(environment, "environment == null")),
+                requireNonNull(sleeper, "sleeper == null"));
+    }
+
+    /**
+     * The environment of this process: the default for a library user, who runs in the process that
+     * configured it. The {@code t3} command never takes it from here: it hands over the environment of its run.
+     */
+    private static Map<String, String> processEnvironment() {
+        return System.getenv();
     }
 
     /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
