@@ -2,6 +2,7 @@ package io.github.t3chat4j.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import io.github.t3chat4j.adapter.browser.BrowserAdapterModule;
 import io.github.t3chat4j.adapter.browser.BrowserAdapters;
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
@@ -120,8 +121,8 @@ final class GuiceBackend implements Backend {
     }
 
     /** {@code http} starting with the transport remembered for its site, when this machine still has it. */
-    static HttpConfig startWith(HttpConfig http, String remembered) {
-        if (remembered.isBlank() || !HttpAdapters.availableTransports(http).contains(remembered)) {
+    private HttpConfig startWith(HttpConfig http, String remembered) {
+        if (remembered.isBlank() || !HttpAdapters.availableTransports(http, env).contains(remembered)) {
             return http;
         }
         if (remembered.equals(HttpConfig.Transport.BROWSER.label())) {
@@ -180,7 +181,7 @@ final class GuiceBackend implements Backend {
                     : new DiagnoseConnectionCommand(DEMO_COOKIES, DEMO_CONVEX_SESSION_ID, command.includeChat());
             SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
                     ? StorageAdapters.create(storage).sessionStore() : SaveSessionPort.NONE;
-            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
+            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection), env)) {
                 return new DiagnoseConnectionService(probe, keep, Clock.systemUTC()).diagnose(checked);
             }
         }
@@ -216,7 +217,7 @@ final class GuiceBackend implements Backend {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
             HttpConfig http = httpConfig(base, connection);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
-                    new HttpAdapterModule(http, demoServer != null ? HttpAdapters.FallbackListener.NONE
+                    new HttpAdapterModule(http, env, demoServer != null ? HttpAdapters.FallbackListener.NONE
                             : remembering(base))));
             if (demoServer == null) {
                 modules.add(new CatalogCacheModule(base));
@@ -236,6 +237,12 @@ final class GuiceBackend implements Backend {
                 builder.closeOnClose(demoServer);
             }
             return builder.build();
+        } catch (ProvisionException e) {
+            if (demoServer != null) {
+                demoServer.close();
+            }
+            // An adapter that cannot be made (no browser for the browser transport, say) says why itself.
+            throw e.getCause() instanceof T3ChatException failure ? failure : e;
         } catch (RuntimeException e) {
             if (demoServer != null) {
                 demoServer.close();

@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CheckpointTest {
 
     private static final String WOS = "SECRET-WOS-checkpoint";
+    /** The user's PATH, where t3 looks for a browser and curl-impersonate (a run has only the variables it is given). */
+    private static final Map<String, String> PATH = Map.of("PATH", System.getenv().getOrDefault("PATH", ""));
 
     private FakeT3Server server;
     private InProcessT3 t3;
@@ -68,7 +70,7 @@ class CheckpointTest {
     void namesTheCheckpoint_whatWasTried_andTheWayThrough_inOneLine_atOnce(EdgeCheckpoint edge, String named) {
         server.edgeCheckpoint(edge);
 
-        int code = t3.run("--transport", "java", "ask", "hi");
+        int code = t3.run(PATH, "--transport", "java", "ask", "hi");
 
         assertThat(code).as(t3.err()).isEqualTo(ExitCode.BLOCKED);
         assertThat(t3.err().lines()).singleElement().asString()
@@ -86,7 +88,7 @@ class CheckpointTest {
         RealBrowsers.require("chromium");
         server.edgeCheckpoint(EdgeCheckpoint.vercel());
 
-        int first = t3.run("ask", "hi");
+        int first = t3.run(PATH, "ask", "hi");
 
         assertThat(first).as(t3.err()).isEqualTo(ExitCode.OK);
         assertThat(t3.out()).contains("Echo(1): hi");
@@ -96,7 +98,7 @@ class CheckpointTest {
         assertThat(stored("T3_REMEMBERED_TRANSPORTS")).isEqualTo(server.baseUrl() + "=browser");
         server.reset();
 
-        int second = t3.run("ask", "--continue", "again");
+        int second = t3.run(PATH, "ask", "--continue", "again");
 
         assertThat(second).as(t3.err()).isEqualTo(ExitCode.OK);
         assertThat(t3.out()).contains("Echo(3): again");
@@ -110,15 +112,15 @@ class CheckpointTest {
         RealBrowsers.require("chromium");
         server.edgeCheckpoint(EdgeCheckpoint.vercel());
 
-        assertThat(t3.run("--transport", "browser", "ask", "hello")).as(t3.err()).isEqualTo(ExitCode.OK);
+        assertThat(t3.run(PATH, "--transport", "browser", "ask", "hello")).as(t3.err()).isEqualTo(ExitCode.OK);
         assertThat(t3.out()).contains("Echo(1): hello");
-        assertThat(t3.run("--transport", "browser", "credits")).as(t3.err()).isEqualTo(ExitCode.OK);
+        assertThat(t3.run(PATH, "--transport", "browser", "credits")).as(t3.err()).isEqualTo(ExitCode.OK);
         assertThat(t3.out()).containsIgnoringCase("balance");
-        assertThat(t3.run("--transport", "browser", "models", "--json")).as(t3.err()).isEqualTo(ExitCode.OK);
+        assertThat(t3.run(PATH, "--transport", "browser", "models", "--json")).as(t3.err()).isEqualTo(ExitCode.OK);
         assertThat(t3.out()).contains("gemini-2.5-flash");
         server.defaultChat(Scenarios.inlineImage());
         Path image = home.resolve("picture.png");
-        assertThat(t3.run("--transport", "browser", "image", "-o", image.toString(), "a lighthouse"))
+        assertThat(t3.run(PATH, "--transport", "browser", "image", "-o", image.toString(), "a lighthouse"))
                 .as(t3.err()).isEqualTo(ExitCode.OK);
         assertThat(Files.readAllBytes(image)).isEqualTo(Scenarios.TINY_PNG);
 
@@ -131,10 +133,21 @@ class CheckpointTest {
     }
 
     @Test
+    void saysWhatToInstall_whenTheBrowserTransportHasNoBrowser() {
+        int code = t3.run(PATH, "--transport", "browser", "--browser", home.resolve("no-such-browser").toString(),
+                "ask", "hi");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(t3.err().lines()).singleElement().asString().contains("needs a Chromium-family browser",
+                "Install Google Chrome or Chromium", "--browser").doesNotContain("unexpected error");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void saysToConfirmTheSessionInTheBrowser_whenTheCaptchaFailed() {
         server.enqueueChat(Scenarios.captchaFailed());
 
-        int code = t3.run("ask", "hi");
+        int code = t3.run(PATH, "ask", "hi");
 
         assertThat(code).isEqualTo(ExitCode.BLOCKED);
         assertThat(t3.err().lines()).singleElement().asString().contains("HTTP 400, captcha_failed",
@@ -146,7 +159,7 @@ class CheckpointTest {
     void namesTheModelAndEffortThatNeedTheUsersOwnKey() {
         server.defaultChat(Scenarios.apiKeyRequiredAboveLowEffort());
 
-        int code = t3.run("ask", "--model", "claude-4-sonnet", "--reasoning", "high", "hi");
+        int code = t3.run(PATH, "ask", "--model", "claude-4-sonnet", "--reasoning", "high", "hi");
 
         assertThat(code).isEqualTo(ExitCode.USAGE);
         assertThat(t3.err().lines()).singleElement().asString().contains(
@@ -159,7 +172,7 @@ class CheckpointTest {
     void namesTheModel_whenTheStreamSaysItNeedsTheUsersOwnKey() {
         server.defaultChat(Scenarios.apiKeyRequiredInTheStream());
 
-        int code = t3.run("ask", "--model", "gpt-4o", "--reasoning", "medium", "hi");
+        int code = t3.run(PATH, "ask", "--model", "gpt-4o", "--reasoning", "medium", "hi");
 
         assertThat(code).isEqualTo(ExitCode.USAGE);
         assertThat(t3.err()).contains("gpt-4o at medium reasoning effort needs your own provider key");
@@ -169,7 +182,7 @@ class CheckpointTest {
     void asksAgainAtLowEffort_whenTheUserAllowsIt() {
         server.defaultChat(Scenarios.apiKeyRequiredAboveLowEffort());
 
-        int code = t3.run(Map.of("T3_ALLOW_LOWER_EFFORT", "true"), "ask", "--model", "claude-4-sonnet", "--reasoning",
+        int code = t3.run(Map.of("T3_ALLOW_LOWER_EFFORT", "true", "PATH", PATH.get("PATH")), "ask", "--model", "claude-4-sonnet", "--reasoning",
                 "high", "hi");
 
         assertThat(code).as(t3.err()).isEqualTo(ExitCode.OK);

@@ -56,7 +56,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings resolved = root.settings(Map.of());
-        ConnectionSettings connection = root.diagnosisConnection(resolved);
+        ConnectionSettings connection = root.boundary(resolved).diagnosis();
         DiagnosisResult diagnosis = root.backend().diagnose(connection,
                 new DiagnoseConnectionCommand(connection.cookies(), connection.convexSessionId(), chat));
         PrintWriter out = context.out();

@@ -16,9 +16,6 @@ import java.net.URI;
 public record NetworkSettings(String transport, String curl, String proxy, Deadlines deadlines, String browser,
         String remembered, String clientContext) {
 
-    /** The defaults: the JVM's client, {@code curl} on the PATH, proxies from the environment. */
-    public static final NetworkSettings DEFAULTS = new NetworkSettings("", "", "");
-
     public NetworkSettings {
         requireNonNull(transport, "transport == null");
         requireNonNull(curl, "curl == null");
@@ -27,11 +24,6 @@ public record NetworkSettings(String transport, String curl, String proxy, Deadl
         requireNonNull(browser, "browser == null");
         requireNonNull(remembered, "remembered == null");
         requireNonNull(clientContext, "clientContext == null");
-    }
-
-    /** With the default deadlines, browser and client context, and nothing remembered. */
-    public NetworkSettings(String transport, String curl, String proxy) {
-        this(transport, curl, proxy, Deadlines.DEFAULTS, "", "", "");
     }
 
     /** Whether the transport was chosen ({@code --transport}, {@code T3_TRANSPORT}): then it is the only one tried. */

@@ -29,7 +29,7 @@ public final class RememberedTransports {
         for (String pair : requireNonNull(value, "value == null").split(";")) {
             int eq = pair.lastIndexOf('=');
             if (eq > 0 && eq < pair.length() - 1) {
-                byOrigin.put(CredentialBinding.origin(pair.substring(0, eq).strip()), pair.substring(eq + 1).strip());
+                byOrigin.put(TrustBoundary.origin(pair.substring(0, eq).strip()), pair.substring(eq + 1).strip());
             }
         }
         return new RememberedTransports(byOrigin);
@@ -37,19 +37,19 @@ public final class RememberedTransports {
 
     /** The transport remembered for the site at {@code origin}. */
     public Optional<String> forOrigin(String origin) {
-        return Optional.ofNullable(byOrigin.get(CredentialBinding.origin(origin)));
+        return Optional.ofNullable(byOrigin.get(TrustBoundary.origin(origin)));
     }
 
     /** With {@code transport} remembered for {@code origin}. */
     public RememberedTransports with(String origin, String transport) {
         Map<String, String> updated = new LinkedHashMap<>(byOrigin);
-        updated.put(CredentialBinding.origin(origin), requireNonNull(transport, "transport == null"));
+        updated.put(TrustBoundary.origin(origin), requireNonNull(transport, "transport == null"));
         return new RememberedTransports(updated);
     }
 
     /** The site of {@code baseUrl} as it is remembered: {@code scheme://host[:port]}. */
     public static String siteOf(java.net.URI baseUrl) {
-        return CredentialBinding.origin(baseUrl);
+        return TrustBoundary.origin(baseUrl);
     }
 
     /** The value to store. */

@@ -62,9 +62,9 @@ public final class HttpAdapters implements DrivenAdapters {
     private final TrpcAccountAdapter account;
     private final HttpModelCatalogAdapter catalog;
 
-    private HttpAdapters(HttpConfig config, Sleeper sleeper, FallbackListener listener) {
+    private HttpAdapters(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
+            FallbackListener listener) {
         this.config = config;
-        Map<String, String> environment = System.getenv();
         this.engine = engine(config, environment, listener);
         HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
@@ -151,11 +151,20 @@ public final class HttpAdapters implements DrivenAdapters {
      * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then every other
      * kind there is (the JVM's client, a curl-impersonate build, a browser), those this machine lacks
      * included, so that the doctor can say so; each transport's engine is made on first use and closed with
-     * the probe.
+     * the probe. Curl and the browser get a few variables of this process's environment.
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
+        return connectionProbe(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #connectionProbe(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the
+     * language; never a secret) picked from {@code environment} instead of this process's: a program that
+     * runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config, Map<String, String> environment) {
         requireNonNull(config, "config == null");
-        Map<String, String> environment = System.getenv();
+        requireNonNull(environment, "environment == null");
         EngineOptions options = engineOptions(config);
         List<Transports.Choice> available = Transports.available(options, environment);
         List<String> kinds = new ArrayList<>(List.of(Transports.Choice.JAVA.name()));
@@ -181,19 +190,32 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /**
      * The transports this machine has for {@code config}, in the order a fallback tries them: {@code java},
-     * the newest curl-impersonate wrapper on the {@code PATH} ({@code curl_chrome131}, say), {@code browser}
-     * when a Chromium-family browser is installed. Looks at the file system, so call it when it matters.
+     * the newest curl-impersonate wrapper on the {@code PATH} of {@code environment} ({@code curl_chrome131},
+     * say), {@code browser} when a Chromium-family browser is installed. Looks at the file system, so call it
+     * when it matters.
      */
-    public static List<String> availableTransports(HttpConfig config) {
-        return names(Transports.available(engineOptions(requireNonNull(config, "config == null")), System.getenv()));
+    public static List<String> availableTransports(HttpConfig config, Map<String, String> environment) {
+        return names(Transports.available(engineOptions(requireNonNull(config, "config == null")),
+                requireNonNull(environment, "environment == null")));
     }
 
     /** How the doctor names a curl-impersonate build that is not there. */
     static final String IMPERSONATING_CURL = "curl-impersonate";
 
-    /** The adapters against {@code config}, with a connection pool of their own. */
+    /**
+     * The adapters against {@code config}, with a connection pool of their own; the curl transport and the
+     * browser get a few variables of this process's environment.
+     */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, FallbackListener.NONE);
+        return create(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #create(HttpConfig)}, with curl's and the browser's few variables ({@code PATH}, {@code HOME},
+     * the language; never a secret) picked from {@code environment} instead of this process's.
+     */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment) {
+        return create(config, environment, FallbackListener.NONE);
     }
 
     /**
@@ -201,14 +223,32 @@ public final class HttpAdapters implements DrivenAdapters {
      * hears which transport got through t3.chat's checkpoint when the configured one did not.
      */
     public static HttpAdapters create(HttpConfig config, FallbackListener listener) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), Sleeper.system(),
-                requireNonNull(listener, "listener == null"));
+        return create(config, processEnvironment(), listener);
+    }
+
+    /** Like {@link #create(HttpConfig, FallbackListener)}, with curl's and the browser's few variables from {@code environment}. */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
+        return create(config, environment, Sleeper.system(), listener);
     }
 
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"),
-                FallbackListener.NONE);
+        return create(config, processEnvironment(), sleeper, FallbackListener.NONE);
+    }
+
+    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
+            FallbackListener listener) {
+        return new HttpAdapters(requireNonNull(config, "config == null"),
+                Map.copyOf(requireNonNull(environment, "environment == null")),
+                requireNonNull(sleeper, "sleeper == null"), requireNonNull(listener, "listener == null"));
+    }
+
+    /**
+     * The environment of this process: the default for a library user, who runs in the process that
+     * configured it. The {@code t3} command never takes it from here: it hands over the environment of its run.
+     */
+    private static Map<String, String> processEnvironment() {
+        return System.getenv();
     }
 
     /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
