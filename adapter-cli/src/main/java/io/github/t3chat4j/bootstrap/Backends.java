@@ -12,18 +12,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The backends of {@code t3}: files where the XDG variables of {@code env} say, and for the demo profile
- * the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder and the
- * variables of {@code env} say. Warnings (a renewed cookie not kept, a cache not
+ * The backends of {@code t3}: files where the XDG variables of the run's environment say, and for the demo
+ * profile the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder
+ * and the variables of the run's environment say. Warnings (a renewed cookie not kept, a cache not
  * written) go to standard error as one line each.
  */
 final class Backends implements Backend.Provider {
 
-    private final Map<String, String> env;
     private final Consumer<String> warnings;
 
-    Backends(Map<String, String> env, PrintWriter err) {
-        this.env = Map.copyOf(env);
+    Backends(PrintWriter err) {
         this.warnings = warning -> {
             err.println("t3: " + TerminalSafe.text(warning));
             err.flush();
@@ -31,7 +29,7 @@ final class Backends implements Backend.Provider {
     }
 
     @Override
-    public Backend backend(Profile profile) {
+    public Backend backend(Profile profile, Map<String, String> env) {
         StorageConfig storage;
         try {
             storage = StorageConfig.fromEnvironment(env);

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code t3} run in-process through the real composition root with {@code HOME} in a temporary folder;
@@ -20,6 +20,7 @@ final class InProcessT3 {
 
     private final Path home;
     private final Map<String, String> env;
+    private Path workingDir;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
@@ -33,6 +34,13 @@ final class InProcessT3 {
         Map<String, String> withHome = new HashMap<>(env);
         withHome.put("HOME", home.toString());
         this.env = Map.copyOf(withHome);
+        this.workingDir = home;
+    }
+
+    /** Runs in {@code folder} from now on (where a {@code .env} is read), instead of the home folder. */
+    InProcessT3 in(Path folder) {
+        this.workingDir = folder;
+        return this;
     }
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
@@ -69,11 +77,11 @@ final class InProcessT3 {
 
     /** {@code t3 args} with backends of the test's making. */
     int runWith(Backend.Provider backends, String... args) {
-        return run(Map.of(), "", true, false, (env, errWriter) -> backends, args);
+        return run(Map.of(), "", true, false, errWriter -> backends, args);
     }
 
     private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal,
-            BiFunction<Map<String, String>, PrintWriter, Backend.Provider> backends, String... args) {
+            Function<PrintWriter, Backend.Provider> backends, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         Map<String, String> runEnv = new HashMap<>(env);
@@ -81,7 +89,7 @@ final class InProcessT3 {
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal,
-                stdoutIsTerminal, false, backends.apply(runEnv, errWriter), home), args);
+                stdoutIsTerminal, false, backends.apply(errWriter), workingDir), args);
     }
 
     String out() {

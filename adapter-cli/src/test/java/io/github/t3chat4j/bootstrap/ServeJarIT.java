@@ -172,14 +172,41 @@ class ServeJarIT {
     void refusesToListenBeyondLoopback_withAShortKey() throws Exception {
         Path home = Files.createTempDirectory("t3-serve-it");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "--demo", "serve", "--host", "0.0.0.0", "--port", "0", "--api-key", "short")
+                "-jar", JAR.toString(), "--demo", "serve", "--host", "0.0.0.0", "--port", "0", "--api-key", "tinykey")
                 .redirectError(home.resolve("stderr.txt").toFile()).redirectOutput(home.resolve("stdout.txt").toFile())
                 .start();
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(Files.readString(home.resolve("stderr.txt"))).contains("at least 24 characters")
-                .doesNotContain("Exception").doesNotContain("short");
+                .contains("--api-key shows the key to every user of this machine")
+                .doesNotContain("Exception").doesNotContain("tinykey");
         assertThat(Set.of(Files.readString(home.resolve("stdout.txt")))).allMatch(String::isEmpty);
+    }
+
+    @Test
+    void takesTheKeyFromAFile_keepingItOutOfTheListOfProcesses() throws Exception {
+        Path home = Files.createTempDirectory("t3-serve-it");
+        String key = "key-from-a-file-" + "x".repeat(30);
+        Path keyFile = home.resolve("gateway.key");
+        Files.writeString(keyFile, key + "\n");
+        Files.setPosixFilePermissions(keyFile, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        Served served = start(home, "--api-key-file", keyFile.toString());
+        try {
+            assertThat(served.key()).isEqualTo(key);
+            assertThat(served.banner()).anyMatch(l -> l.contains("(from --api-key-file " + keyFile + ")"));
+            assertThat(served.process().info().arguments()).isPresent();
+            assertThat(served.process().info().arguments().get()).noneMatch(argument -> argument.contains(key));
+            HttpResponse<String> models = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(served.baseUrl() + "/models")).header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(models.statusCode()).isEqualTo(200);
+            assertThat(home.resolve("config").resolve("t3chat4j").resolve("config.properties")).doesNotExist();
+        } finally {
+            interrupt(served.process());
+            assertThat(served.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            served.process().destroyForcibly();
+        }
+        assertThat(Files.readString(home.resolve("stderr.txt"))).doesNotContain(key).doesNotContain("warning");
     }
 }

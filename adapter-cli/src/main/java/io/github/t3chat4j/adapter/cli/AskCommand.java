@@ -107,7 +107,7 @@ final class AskCommand implements Callable<Integer> {
                 render ? TerminalSize.of(context) : TerminalSize.DEFAULT, raw);
         Cancellation cancellation = new Cancellation();
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
-        try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
+        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, settings));
                 Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
             if (resolved.get(Settings.MODEL).isPresent()) {
                 checkModel(client, modelId);
