@@ -12,6 +12,7 @@ import io.github.t3chat4j.adapter.cli.ConnectionSettings;
 import io.github.t3chat4j.adapter.cli.Deadlines;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
+import io.github.t3chat4j.adapter.cli.McpSettings;
 import io.github.t3chat4j.adapter.cli.NetworkSettings;
 import io.github.t3chat4j.adapter.cli.RememberedTransports;
 import io.github.t3chat4j.adapter.cli.RunningGateway;
@@ -19,6 +20,8 @@ import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.mcp.T3McpServer;
+import io.github.t3chat4j.adapter.mcp.T3McpServer.McpOptions;
 import io.github.t3chat4j.adapter.openai.GatewayConfig;
 import io.github.t3chat4j.adapter.openai.OpenAiGateway;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
@@ -37,6 +40,8 @@ import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.application.service.DiagnoseConnectionService;
 import io.github.t3chat4j.domain.chat.ChatSettings;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -209,6 +214,30 @@ final class GuiceBackend implements Backend {
             client.close();
             throw e;
         }
+    }
+
+    @Override
+    public void serveMcp(ConnectionSettings connection, McpSettings settings, InputStream in, OutputStream out)
+            throws InterruptedException {
+        try (T3Client client = connect(connection)) {
+            T3McpServer.over(client, local(), mcpOptions(connection, settings, List.of())).serveStdio(in, out);
+        }
+    }
+
+    /**
+     * What the MCP server is told: its version, the image folder, and the secrets it must never repeat
+     * (the cookie's values, the convex session id, the HTTP key).
+     */
+    private McpOptions mcpOptions(ConnectionSettings connection, McpSettings settings, List<String> moreSecrets) {
+        List<String> secrets = new ArrayList<>(moreSecrets);
+        String cookies = demo ? DEMO_COOKIES : connection.cookies();
+        for (String pair : cookies.split(";")) {
+            int equals = pair.indexOf('=');
+            secrets.add(equals >= 0 ? pair.substring(equals + 1) : pair);
+        }
+        secrets.add(demo ? DEMO_CONVEX_SESSION_ID : connection.convexSessionId());
+        McpOptions options = McpOptions.defaults(settings.version()).withSecrets(secrets);
+        return settings.imageFolder().map(options::withImageFolder).orElse(options);
     }
 
     private T3Client connect(ConnectionSettings connection, List<Module> extra) {

@@ -5,6 +5,7 @@ import io.github.t3chat4j.adapter.cli.CliContext;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,6 +35,10 @@ public final class Main {
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
         }
         Map<String, String> env = System.getenv();
+        if (servesMcpOnStandardStreams(List.of(args))) {
+            // Standard output carries the protocol alone: a library that prints goes to standard error.
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        }
         EarlyStart.forArguments(List.of(args), env);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), false);
@@ -43,6 +48,11 @@ public final class Main {
                 Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(err),
                 Path.of("").toAbsolutePath());
         return run(context, args);
+    }
+
+    /** Whether these arguments may run {@code t3 mcp} on standard input and output (judged before parsing). */
+    static boolean servesMcpOnStandardStreams(List<String> args) {
+        return args.contains("mcp") && !args.contains("--http") && !args.contains("--help") && !args.contains("-h");
     }
 
     /** Runs {@code t3} with the given streams and environment; used by {@link #main} and by tests. */

@@ -3,6 +3,8 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,6 +56,27 @@ public interface Backend {
      */
     default RunningGateway serve(ConnectionSettings connection, GatewayOptions options, PrintWriter log) {
         throw new CliException("This build of t3 has no gateway.", ExitCode.USAGE);
+    }
+
+    /**
+     * Serves MCP over {@code in} and {@code out} (a host's standard streams) over a fresh connection until
+     * the host closes {@code in}; conversations are kept as {@code t3 ask} keeps them. Backends without an
+     * MCP server refuse.
+     */
+    default void serveMcp(ConnectionSettings connection, McpSettings settings, InputStream in, OutputStream out)
+            throws InterruptedException {
+        throw new CliException("This build of t3 has no MCP server.", ExitCode.USAGE);
+    }
+
+    /**
+     * Starts MCP's streamable HTTP transport over a fresh connection, behind the gateway's key, names and
+     * limits ({@code options}). Backends without an MCP server refuse.
+     *
+     * @throws io.github.t3chat4j.application.error.InvalidInputException if the address cannot be listened on
+     */
+    default RunningGateway serveMcpHttp(ConnectionSettings connection, McpSettings settings, GatewayOptions options,
+            PrintWriter log) {
+        throw new CliException("This build of t3 has no MCP server.", ExitCode.USAGE);
     }
 
     /** The backend of each profile. */

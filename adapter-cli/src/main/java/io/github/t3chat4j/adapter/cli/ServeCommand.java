@@ -1,11 +1,10 @@
 package io.github.t3chat4j.adapter.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,40 +30,12 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     T3Command root;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only). Any other"
-                    + " address needs a key of 24+ characters.")
-    String host;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8787",
             description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
-
-    @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "Read the key clients must send from FILE (its first line; at least "
-                    + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + " characters). Default: T3_GATEWAY_KEY in the"
-                    + " environment, else the stored key, made on first start.")
-    String apiKeyFile;
-
-    @Option(names = "--api-key", paramLabel = "KEY",
-            description = "The key on the command line, where every user of this machine can read it: prefer"
-                    + " --api-key-file or T3_GATEWAY_KEY (a warning says so).")
-    String apiKey;
-
-    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
-            description = "Let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the gateway;"
-                    + " repeatable. Off by default.")
-    List<String> corsOrigins = new ArrayList<>();
-
-    @Option(names = "--allow-host", paramLabel = "NAME",
-            description = "Also answer requests addressed to NAME (e.g. mybox.local or 192.168.1.5, or * for any);"
-                    + " repeatable. Only localhost, 127.0.0.1, [::1] and the --host address by default, which"
-                    + " keeps web pages that rename themselves (DNS rebinding) out.")
-    List<String> allowedHosts = new ArrayList<>();
-
-    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
-            description = "At Ctrl-C, how long replies in flight may finish (default ${DEFAULT-VALUE}).")
-    int graceSeconds;
 
     private final CliContext context;
 
@@ -74,20 +45,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (graceSeconds < 0) {
-            throw new CliException("--grace must be 0 or more seconds.", ExitCode.USAGE);
-        }
         Settings resolved = root.settings(Map.of());
         TrustBoundary boundary = root.boundary(resolved);
         ConnectionSettings connection = boundary.connection(resolved.model(), resolved.chatSettings());
-        TrustBoundary.GatewayKey gatewayKey = boundary.gatewayKey(apiKey, apiKeyFile);
+        TrustBoundary.GatewayKey gatewayKey = boundary.gatewayKey(listen.apiKey, listen.apiKeyFile);
         String key = gatewayKey.key();
         String keySource = gatewayKey.source();
         PrintWriter err = context.err();
-        RunningGateway gateway = root.backend().serve(connection,
-                new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds), err);
+        GatewayOptions options = listen.gatewayOptions(port, key);
+        RunningGateway gateway = root.backend().serve(connection, options, err);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
-            banner(gateway, key, keySource);
+            banner(gateway, key, keySource, options.graceSeconds());
             gateway.awaitStopped();
         } finally {
             gateway.close();
@@ -95,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void banner(RunningGateway gateway, String key, String keySource) {
+    private void banner(RunningGateway gateway, String key, String keySource, int graceSeconds) {
         PrintWriter out = context.out();
         out.println("t3 serve: an OpenAI-compatible API for " + (root.profile() == Profile.DEMO
                 ? "the bundled fake t3.chat (demo)" : "your t3.chat subscription"));
@@ -105,14 +73,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Requests are logged to standard error. Ctrl-C stops the gateway; replies in flight get "
                 + graceSeconds + " s to finish.");
         out.flush();
-        if (!isLoopback(host)) {
-            context.err().println("t3: listening on " + host + ": anyone who can reach this machine and has the key"
+        if (!listen.loopback()) {
+            context.err().println("t3: listening on " + listen.host + ": anyone who can reach this machine and has the key"
                     + " can use your t3.chat subscription, over plain HTTP (put a TLS proxy in front for remote use).");
             context.err().flush();
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 }

@@ -7,8 +7,12 @@ final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return new String[] {"t3 (t3chat4j) " + version(), "Java " + Runtime.version()};
+    }
+
+    /** The version of this build, from the jar's manifest, or "development build". */
+    static String version() {
         String version = T3Command.class.getPackage().getImplementationVersion();
-        return new String[] {"t3 (t3chat4j) " + (version == null ? "development build" : version),
-            "Java " + Runtime.version()};
+        return version == null ? "development build" : version;
     }
 }

@@ -1,0 +1,146 @@
+package io.github.t3chat4j.adapter.mcp;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.T3Client;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * An MCP server that offers a t3.chat subscription's models as tools ({@code ask}, {@code generate_image},
+ * {@code list_models}, {@code credits}, {@code conversations}), the stored conversations as resources
+ * ({@code t3://conversations/{id}}, Markdown) and two prompts, over standard input and output
+ * ({@link #serveStdio}) or streamable HTTP on loopback. Built on the official MCP
+ * Java SDK; the client (and its local use cases) stays the caller's, who closes it after the server.
+ *
+ * <pre>{@code
+ * T3McpServer server = T3McpServer.over(client, local, McpOptions.defaults("0.1.0"));
+ * server.serveStdio(System.in, System.out);      // returns when the host closes standard input
+ * }</pre>
+ */
+public final class T3McpServer {
+
+    static final String NAME = "t3";
+    static final String INSTRUCTIONS = "Tools of the user's t3.chat subscription: ask any of its models"
+            + " (Claude, GPT, Gemini, Grok, DeepSeek, Kimi, …) for an answer or a second opinion and continue the"
+            + " conversation with conversation_id, generate images, list the models with their abilities, read"
+            + " the credit balance, and read stored conversations. Calls to ask and generate_image spend the"
+            + " user's credits.";
+
+    private final T3Calls t3;
+    private final McpOptions options;
+    private final Secrets secrets;
+    private final ToolErrors errors;
+    private final McpJsonMapper json;
+    private final ObjectMapper objectMapper;
+
+    private T3McpServer(T3Calls t3, McpOptions options, Clock clock) {
+        this.t3 = t3;
+        this.options = options;
+        this.secrets = new Secrets(options.secrets());
+        this.errors = new ToolErrors(secrets, () -> t3.models().models().stream().map(m -> m.id().value()).toList(),
+                clock);
+        this.objectMapper = new ObjectMapper();
+        this.json = new JacksonMcpJsonMapper(objectMapper);
+    }
+
+    /** A server over {@code client} (chat, account) and {@code local} (stored conversations). */
+    public static T3McpServer over(T3Client client, LocalUseCases local, McpOptions options) {
+        requireNonNull(options, "options == null");
+        return new T3McpServer(new T3Calls(requireNonNull(client, "client == null"),
+                requireNonNull(local, "local == null"), Clock.systemUTC()), options, Clock.systemUTC());
+    }
+
+    /**
+     * Serves one host over {@code in} and {@code out} (newline-delimited JSON-RPC, as hosts launch a
+     * server) until the host closes {@code in}; a tool call still running then is cancelled. Nothing but
+     * protocol messages is written to {@code out}.
+     */
+    public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
+        requireNonNull(in, "in == null");
+        requireNonNull(out, "out == null");
+        InFlightCalls inFlight = new InFlightCalls();
+        CountDownLatch ended = new CountDownLatch(1);
+        CancellableTransport transport = new CancellableTransport(new StdioServerTransportProvider(json, in, out),
+                inFlight, ended::countDown);
+        McpSyncServer server = build(McpServer.sync(transport), inFlight);
+        try {
+            ended.await();
+        } finally {
+            inFlight.cancelAll();
+            server.close();
+        }
+    }
+
+    /** The SDK server of one transport, with every tool, resource and prompt. */
+    <S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpServer.SyncSpecification<S> spec,
+            InFlightCalls inFlight) {
+        Tools tools = new Tools(t3, errors, secrets, inFlight, options.imageFolder());
+        Resources resources = new Resources(t3, errors, secrets);
+        return spec.serverInfo(NAME, options.version())
+                .instructions(INSTRUCTIONS)
+                .jsonMapper(json)
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator(objectMapper))
+                .validateToolInputs(true)
+                .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
+                .tools(tools.specifications())
+                .resources(resources.resources())
+                .resourceTemplates(resources.templates())
+                .prompts(new Prompts().specifications())
+                .build();
+    }
+
+    McpJsonMapper json() {
+        return json;
+    }
+
+    /**
+     * What a server is told by its caller: the version it reports, the folder generated images are saved
+     * in (none by default), and the secrets it must never repeat (cookie values, the convex session id,
+     * the HTTP key). {@link #toString()} shows no secret.
+     */
+    public record McpOptions(String version, Optional<Path> imageFolder, List<String> secrets) {
+
+        public McpOptions {
+            requireNonNull(version, "version == null");
+            requireNonNull(imageFolder, "imageFolder == null");
+            secrets = List.copyOf(requireNonNull(secrets, "secrets == null"));
+        }
+
+        /** Version {@code version}, no image folder, no secrets named. */
+        public static McpOptions defaults(String version) {
+            return new McpOptions(version, Optional.empty(), List.of());
+        }
+
+        /** These options with generated images saved in {@code folder}. */
+        public McpOptions withImageFolder(Path folder) {
+            return new McpOptions(version, Optional.of(requireNonNull(folder, "folder == null")), secrets);
+        }
+
+        /** These options with {@code values} blanked out of everything sent to a host. */
+        public McpOptions withSecrets(Collection<String> values) {
+            return new McpOptions(version, imageFolder, List.copyOf(values));
+        }
+
+        @Override
+        public String toString() {
+            return "McpOptions[" + version + ", images=" + imageFolder.map(Path::toString).orElse("none") + ", "
+                    + secrets.size() + " secrets redacted]";
+        }
+    }
+}
