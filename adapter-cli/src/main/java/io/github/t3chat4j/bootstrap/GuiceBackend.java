@@ -20,6 +20,7 @@ import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.adapter.mcp.T3McpServer;
 import io.github.t3chat4j.adapter.mcp.T3McpServer.McpOptions;
 import io.github.t3chat4j.adapter.openai.GatewayConfig;
@@ -221,6 +222,30 @@ final class GuiceBackend implements Backend {
             throws InterruptedException {
         try (T3Client client = connect(connection)) {
             T3McpServer.over(client, local(), mcpOptions(connection, settings, List.of())).serveStdio(in, out);
+        }
+    }
+
+    @Override
+    public RunningGateway serveMcpHttp(ConnectionSettings connection, McpSettings settings, GatewayOptions options,
+            PrintWriter log) {
+        ListenRules rules;
+        try {
+            rules = ListenRules.of(options.host(), options.allowedHosts(), options.corsOrigins());
+        } catch (InvalidInputException e) {
+            throw new CliException(e.getMessage(), ExitCode.USAGE);
+        }
+        T3Client client = connect(connection);
+        try {
+            T3McpServer server = T3McpServer.over(client, local(), mcpOptions(connection, settings,
+                    List.of(options.apiKey())));
+            return new McpHttpServing(server.startHttp(rules, options.port(), options.apiKey(),
+                    Duration.ofSeconds(options.graceSeconds()), line -> {
+                        log.println("t3 mcp: " + TerminalSafe.text(line));
+                        log.flush();
+                    }), client);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
         }
     }
 

@@ -41,7 +41,8 @@ class DependencyRulesTest {
     @ArchTest
     static final ArchRule jackson_stays_in_adapters_and_testkit = noClasses()
             .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.adapter.storage..",
-                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..")
+                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.adapter.mcp..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..");
 
     @ArchTest
@@ -51,24 +52,59 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAPackage("com.google.inject..");
 
     @ArchTest
-    static final ArchRule only_the_gateway_uses_jetty = noClasses()
-            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.openai..")
-            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
+    static final ArchRule only_the_listeners_use_jetty = noClasses()
+            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.openai..", "io.github.t3chat4j.adapter.mcp..",
+                    "io.github.t3chat4j.adapter.listener..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule only_the_mcp_adapter_speaks_mcp = noClasses()
+            .that().resideOutsideOfPackages("io.github.t3chat4j.adapter.mcp..", "io.github.t3chat4j.bootstrap..")
+            .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
+            .because("the protocol is the MCP SDK's, used by the MCP adapter alone");
+
+    @ArchTest
+    static final ArchRule the_mcp_server_calls_the_library_in_one_place = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.mcp..")
+            .and().doNotHaveSimpleName("T3Calls").and().doNotHaveSimpleName("T3McpServer")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.application",
+                    "io.github.t3chat4j.application.port..", "io.github.t3chat4j.application.service..",
+                    "io.github.t3chat4j.application.session..")
+            .because("T3Calls is the one place the MCP server calls the t3chat4j library (T3McpServer only takes the"
+                    + " client in); the rest speaks domain values and the library's errors");
+
+    @ArchTest
+    static final ArchRule the_mcp_server_depends_on_no_other_adapter = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.mcp..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
+                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.cli..",
+                    "io.github.t3chat4j.adapter.browser..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..");
+
+    @ArchTest
+    static final ArchRule the_listener_guards_depend_on_no_adapter = noClasses()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.listener..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
+                    "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.cli..",
+                    "io.github.t3chat4j.adapter.browser..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.adapter.mcp..", "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..",
+                    "com.fasterxml.jackson..");
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
                     "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.openai..",
-                    "io.github.t3chat4j.adapter.browser..",
-                    "io.github.t3chat4j.testkit..");
+                    "io.github.t3chat4j.adapter.browser..", "io.github.t3chat4j.adapter.mcp..",
+                    "io.github.t3chat4j.adapter.listener..", "io.github.t3chat4j.testkit..");
 
     @ArchTest
     static final ArchRule the_gateway_depends_on_no_other_adapter = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter.openai..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",
                     "io.github.t3chat4j.adapter.storage..", "io.github.t3chat4j.adapter.cli..",
-                    "io.github.t3chat4j.adapter.browser..", "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..");
+                    "io.github.t3chat4j.adapter.browser..", "io.github.t3chat4j.adapter.mcp..",
+                    "io.github.t3chat4j.testkit..", "io.github.t3chat4j.bootstrap..");
 
     @ArchTest
     static final ArchRule browser_formats_stay_in_the_browser_adapter = noClasses()
@@ -90,7 +126,8 @@ class DependencyRulesTest {
             .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.apache.hc..",
                     "io.github.t3chat4j.adapter.http..", "io.github.t3chat4j.adapter.storage..",
-                    "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..", "java.net.http..");
+                    "io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.adapter.mcp..", "io.github.t3chat4j.adapter.listener..", "java.net.http..");
 
     @ArchTest
     static final ArchRule leveldb_is_read_in_one_class = noClasses()

@@ -2,6 +2,7 @@ package io.github.t3chat4j.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
@@ -25,8 +26,13 @@ class HexagonRulesTest {
             .adapter("browser", "io.github.t3chat4j.adapter.browser..")
             .adapter("cli", "io.github.t3chat4j.adapter.cli..")
             .adapter("openai", "io.github.t3chat4j.adapter.openai..")
+            .adapter("mcp", "io.github.t3chat4j.adapter.mcp..")
+            .adapter("listener", "io.github.t3chat4j.adapter.listener..")
             .adapter("testkit", "io.github.t3chat4j.testkit..")
             .ignoreDependency(resideInAPackage("io.github.t3chat4j.bootstrap.."), alwaysTrue())
+            // The listeners' shared guards are a part of the gateway and the MCP server, not an adapter beside them.
+            .ignoreDependency(resideInAnyPackage("io.github.t3chat4j.adapter.openai..", "io.github.t3chat4j.adapter.mcp.."),
+                    resideInAPackage("io.github.t3chat4j.adapter.listener.."))
             .ensureAllClassesAreContainedInArchitectureIgnoring("io.github.t3chat4j.bootstrap..");
 
     @ArchTest
@@ -36,7 +42,8 @@ class HexagonRulesTest {
 
     @ArchTest
     static final ArchRule driving_adapters_see_in_ports_only = noClasses()
-            .that().resideInAnyPackage("io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..")
+            .that().resideInAnyPackage("io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..",
+                    "io.github.t3chat4j.adapter.mcp..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.application.port.out..",
                     "io.github.t3chat4j.application.session..")
             .because("a driving adapter talks to use cases (port.in, T3Client, UseCases, LocalUseCases) only");

@@ -261,7 +261,7 @@ class McpStdioJarIT {
         List<String> lines = new ArrayList<>();
         try (var out = process.inputReader(StandardCharsets.UTF_8)) {
             String line;
-            while (lines.stream().filter(l -> l.contains("\"id\":4")).findAny().isEmpty()
+            while (!(lines.stream().anyMatch(l -> l.contains("\"id\":3,")) && lines.stream().anyMatch(l -> l.contains("\"id\":4,")))
                     && (line = out.readLine()) != null) {
                 lines.add(line);
             }

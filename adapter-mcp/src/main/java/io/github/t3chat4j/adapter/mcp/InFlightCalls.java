@@ -28,7 +28,11 @@ final class InFlightCalls {
 
     /** Forgets the call under {@code key} (it has answered). */
     void close(String key) {
-        calls.remove(key);
+        if (calls.remove(key) != null) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     /** Cancels the call under {@code key}, when it is still being answered. */
@@ -36,6 +40,9 @@ final class InFlightCalls {
         CallCancellation call = calls.remove(key);
         if (call != null) {
             call.cancel();
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 
@@ -52,6 +59,21 @@ final class InFlightCalls {
             }
             return false;
         });
+    }
+
+    /** Waits until no call is being answered, at most {@code timeout}; whether none is. */
+    boolean awaitEmpty(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!calls.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
     }
 
     /** Cancels every call (the server stops). */

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.mcp;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -16,16 +17,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * An MCP server that offers a t3.chat subscription's models as tools ({@code ask}, {@code generate_image},
  * {@code list_models}, {@code credits}, {@code conversations}), the stored conversations as resources
  * ({@code t3://conversations/{id}}, Markdown) and two prompts, over standard input and output
- * ({@link #serveStdio}) or streamable HTTP on loopback. Built on the official MCP
+ * ({@link #serveStdio}) or streamable HTTP on loopback ({@link #startHttp}). Built on the official MCP
  * Java SDK; the client (and its local use cases) stays the caller's, who closes it after the server.
  *
  * <pre>{@code
@@ -85,6 +88,23 @@ public final class T3McpServer {
             inFlight.cancelAll();
             server.close();
         }
+    }
+
+    /**
+     * Starts the streamable HTTP transport at {@code http://<rules.host()>:<port>/mcp}: only requests with
+     * {@code Authorization: Bearer <key>}, addressed to the names {@code rules} allow, from no web page or
+     * one it allows; {@code log} hears one line per request. Closing the returned server gives calls in
+     * flight {@code grace} to finish.
+     *
+     * @throws io.github.t3chat4j.application.error.InvalidInputException when the address cannot be listened
+     *     on, or a key shorter than 24 characters would be used beyond loopback
+     */
+    public McpHttpServer startHttp(ListenRules rules, int port, String key, Duration grace, Consumer<String> log) {
+        requireNonNull(rules, "rules == null");
+        requireNonNull(key, "key == null");
+        requireNonNull(grace, "grace == null");
+        requireNonNull(log, "log == null");
+        return McpHttpServer.start(this, rules, port, key, grace, log);
     }
 
     /** The SDK server of one transport, with every tool, resource and prompt. */

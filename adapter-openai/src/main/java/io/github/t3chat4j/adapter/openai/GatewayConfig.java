@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.openai;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import java.net.InetAddress;
@@ -57,7 +58,7 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
         requireNonNull(host, "host == null");
         requireNonNull(apiKey, "apiKey == null");
         corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
-        allowedHosts = requireNonNull(allowedHosts, "allowedHosts == null").stream().map(GatewayConfig::hostName)
+        allowedHosts = requireNonNull(allowedHosts, "allowedHosts == null").stream().map(ListenRules::hostName)
                 .toList();
         requireNonNull(headTimeout, "headTimeout == null");
         requireNonNull(idleTimeout, "idleTimeout == null");
@@ -77,19 +78,8 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
                 || headTimeout.isNegative() || headTimeout.isZero() || shutdownGrace.isNegative()) {
             throw new InvalidInputException("The gateway's limits must be positive.");
         }
-        for (String name : allowedHosts) {
-            if (!name.equals("*") && !name.matches("[a-z0-9]([a-z0-9.:_-]*[a-z0-9])?")) {
-                throw new InvalidInputException("An allowed host is a name or address such as myhost.local or"
-                        + " 192.168.1.5 (or *), got '" + name + "'.");
-            }
-        }
-        for (String origin : corsOrigins) {
-            if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
-                throw new InvalidInputException("A CORS origin is a scheme and host such as http://localhost:3000"
-                        + " (or *), got '" + origin + "'.");
-            }
-        }
-        if (!isLoopback(host) && apiKey.length() < MIN_REMOTE_KEY_LENGTH) {
+        ListenRules.of(host, allowedHosts, corsOrigins);
+        if (!ListenRules.isLoopback(host) && apiKey.length() < MIN_REMOTE_KEY_LENGTH) {
             throw new InvalidInputException("Listening on " + host + " exposes your t3.chat subscription beyond"
                     + " this machine: use a key of at least " + MIN_REMOTE_KEY_LENGTH + " characters (leave"
                     + " --api-key out to use the generated one).");
@@ -142,45 +132,22 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
                 headTimeout, idleTimeout, shutdownGrace, value);
     }
 
+    /** Which names and web origins the gateway answers: this machine's, the address listened on, those allowed. */
+    public ListenRules listenRules() {
+        return ListenRules.of(host, allowedHosts, corsOrigins);
+    }
+
     /**
      * Whether clients may address the gateway as {@code name} (a {@code Host} header's name, without the
      * port): a loopback name, the address listened on, or one of {@link #allowedHosts()}.
      */
     public boolean allowsHost(String name) {
-        String bare = hostName(name);
-        String listenedOn = hostName(host);
-        boolean wildcard = listenedOn.equals("0.0.0.0") || listenedOn.equals("::");
-        return LOOPBACK_NAMES.contains(bare) || (bare.equals(listenedOn) && !wildcard) || allowedHosts.contains(bare)
-                || allowedHosts.contains("*");
-    }
-
-    /** {@code name} as {@link #allowsHost} compares it: lower case, without IPv6 brackets or a final dot. */
-    static String hostName(String name) {
-        String bare = name.strip().toLowerCase(Locale.ROOT);
-        if (bare.startsWith("[") && bare.endsWith("]")) {
-            bare = bare.substring(1, bare.length() - 1);
-        }
-        return bare.endsWith(".") ? bare.substring(0, bare.length() - 1) : bare;
+        return listenRules().allowsHost(name);
     }
 
     /** Whether {@link #host()} is a loopback address (127.0.0.0/8, ::1, localhost). */
     public boolean isLoopbackOnly() {
-        return isLoopback(host);
-    }
-
-    private static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return ListenRules.isLoopback(host);
     }
 
     @Override

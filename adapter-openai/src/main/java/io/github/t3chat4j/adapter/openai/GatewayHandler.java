@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.openai;
 
+import io.github.t3chat4j.adapter.listener.BearerKey;
 import io.github.t3chat4j.application.UseCases;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

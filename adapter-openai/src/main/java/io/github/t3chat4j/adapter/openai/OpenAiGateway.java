@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.openai;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.adapter.listener.GuardedServer;
 import io.github.t3chat4j.application.UseCases;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import java.net.URI;
@@ -9,16 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.CrossOriginHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.server.Request;
 
 /**
  * An OpenAI-compatible gateway over the use cases of one t3.chat connection: {@code GET /v1/models},
@@ -43,16 +35,14 @@ public final class OpenAiGateway implements AutoCloseable {
     /** How long replies cut short at shutdown get to write their last event. */
     private static final Duration FINAL_WRITE_WAIT = Duration.ofSeconds(5);
 
-    private final Server server;
-    private final int port;
+    private final GuardedServer server;
     private final InFlight inFlight;
     private final GatewayConfig config;
     private final Object stopLock = new Object();
     private boolean stopped;
 
-    private OpenAiGateway(Server server, ServerConnector connector, InFlight inFlight, GatewayConfig config) {
+    private OpenAiGateway(GuardedServer server, InFlight inFlight, GatewayConfig config) {
         this.server = server;
-        this.port = connector.getLocalPort();
         this.inFlight = inFlight;
         this.config = config;
     }
@@ -67,55 +57,26 @@ public final class OpenAiGateway implements AutoCloseable {
         requireNonNull(useCases, "useCases == null");
         requireNonNull(config, "config == null");
         requireNonNull(log, "log == null");
-        QueuedThreadPool threads = new QueuedThreadPool(config.maxConnections() + 32, 8);
-        threads.setName("t3-gateway");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
-        connector.setIdleTimeout(config.idleTimeout().toMillis());
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
         InFlight inFlight = new InFlight();
         Clock clock = Clock.systemUTC();
-        Handler handler = new GatewayHandler(useCases, config, inFlight, log, clock);
-        handler = new HostAndOriginCheck(config, log, clock,
-                config.corsOrigins().isEmpty() ? handler : cors(config, handler));
-        RequestHeadDeadline headDeadline = new RequestHeadDeadline(config.headTimeout(), connector.getScheduler(),
-                handler);
-        connector.addBean(headDeadline);
-        server.setHandler(headDeadline);
-        server.setErrorHandler(new JsonErrorHandler());
-        server.setStopTimeout(FINAL_WRITE_WAIT.toMillis());
-        try {
-            server.start();
-        } catch (Exception e) {
-            stopQuietly(server);
-            throw new InvalidInputException("The gateway could not listen on " + config.host() + ":" + config.port()
-                    + " (" + e.getMessage() + "). Pick another --port, or stop what uses it.");
-        }
-        return new OpenAiGateway(server, connector, inFlight, config);
-    }
-
-    private static Handler cors(GatewayConfig config, Handler handler) {
-        CrossOriginHandler cors = new CrossOriginHandler();
-        cors.setAllowedOriginPatterns(config.corsOrigins().stream()
-                .map(origin -> origin.equals("*") ? ".*" : Pattern.quote(origin)).collect(Collectors.toSet()));
-        cors.setAllowedMethods(Set.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(Set.of("*"));
-        cors.setAllowCredentials(false);
-        cors.setPreflightMaxAge(Duration.ofMinutes(10));
-        cors.setHandler(handler);
-        return cors;
+        GuardedServer server = GuardedServer.builder("gateway", config.listenRules(), config.port())
+                .threadName("t3-gateway").maxConnections(config.maxConnections()).headTimeout(config.headTimeout())
+                .idleTimeout(config.idleTimeout()).stopTimeout(FINAL_WRITE_WAIT)
+                .cors(Set.of("GET", "POST", "OPTIONS"), Set.of("*"), Set.of())
+                .refusal((request, response, callback, status, code, message) -> {
+                    new Exchange(request, response, callback).error(new ApiErrorException(status,
+                            "invalid_request_error", code, null, message, null));
+                    log.accept(GatewayHandler.accessLine(request.getMethod(), Request.getPathInContext(request),
+                            status, "", 0));
+                })
+                .errorHandler(new JsonErrorHandler())
+                .start(new GatewayHandler(useCases, config, inFlight, log, clock));
+        return new OpenAiGateway(server, inFlight, config);
     }
 
     /** The port listened on (the free one chosen, when the config said 0). */
     public int port() {
-        return port;
+        return server.port();
     }
 
     /** The base URL clients are given: {@code http://<host>:<port>/v1}. */
@@ -157,15 +118,7 @@ public final class OpenAiGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             inFlight.shutDownAll();
         }
-        stopQuietly(server);
-    }
-
-    private static void stopQuietly(Server server) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            // Stopping after a failed start or during JVM shutdown: nothing more can be done.
-        }
+        server.stop();
     }
 
     @Override

@@ -1,26 +1,26 @@
-package io.github.t3chat4j.adapter.openai;
+package io.github.t3chat4j.adapter.listener;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The gateway's key, checked in constant time: both sides are hashed (SHA-256) and the digests compared
+ * The server's key, checked in constant time: both sides are hashed (SHA-256) and the digests compared
  * with {@link MessageDigest#isEqual}, so neither the content nor the length of the key leaks through
  * timing. {@link #toString()} never shows it.
  */
-final class BearerKey {
+public final class BearerKey {
 
     private static final String PREFIX = "Bearer ";
 
     private final byte[] digest;
 
-    BearerKey(String key) {
+    public BearerKey(String key) {
         this.digest = sha256(key);
     }
 
     /** Whether an {@code Authorization} header value is {@code Bearer <the key>}. */
-    boolean accepts(String authorization) {
+    public boolean accepts(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.github.t3chat4j.adapter.openai;
+package io.github.t3chat4j.adapter.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.t3chat4j.adapter.openai;
+package io.github.t3chat4j.adapter.listener;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,18 +13,18 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * Closes a connection that has not delivered a whole request head within the head timeout, counted from
  * its opening or from the end of its previous exchange: an idle connection, or one dribbling its head a
- * byte at a time, cannot hold one of the gateway's connections for longer than that. Jetty's idle
+ * byte at a time, cannot hold one of the server's connections for longer than that. Jetty's idle
  * timeout cannot do this (every byte restarts it), so this listener arms a timer per connection and the
  * handler disarms it when a request head has arrived. Added to the connector as a bean (it then hears of
- * every connection) and put in front of the gateway's handlers. Thread-safe.
+ * every connection) and put in front of the server's handlers. Thread-safe.
  */
-final class RequestHeadDeadline extends Handler.Wrapper implements Connection.Listener {
+public final class RequestHeadDeadline extends Handler.Wrapper implements Connection.Listener {
 
     private final Duration timeout;
     private final Scheduler scheduler;
     private final Map<Connection, Watch> watches = new ConcurrentHashMap<>();
 
-    RequestHeadDeadline(Duration timeout, Scheduler scheduler, Handler handler) {
+    public RequestHeadDeadline(Duration timeout, Scheduler scheduler, Handler handler) {
         super(handler);
         this.timeout = timeout;
         this.scheduler = scheduler;
