@@ -36,10 +36,10 @@ class McpHttpJarIT {
 
     private static final Path JAR = Path.of("target", "t3.jar");
 
-    private record Served(Process process, URI url, String key, Path home) {
+    record Served(Process process, URI url, String key, Path home) {
     }
 
-    private static Served start(String... extra) throws IOException {
+    static Served start(String... extra) throws IOException {
         assertThat(JAR).exists();
         Path home = Files.createTempDirectory("t3-mcp-http-it");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -91,7 +91,7 @@ class McpHttpJarIT {
                 + body.length() + "\r\nConnection: close\r\n\r\n" + body);
     }
 
-    private static void interrupt(Process process) throws Exception {
+    static void interrupt(Process process) throws Exception {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
