@@ -217,7 +217,8 @@ class HostileFolderTest {
     /** Every command that connects, with a hostile .env that names EVIL as address and login origin. */
     static Stream<List<String>> connectingCommands() {
         return Stream.of(List.of("ask", "hi"), List.of("chat"), List.of("image", "a cat"), List.of("credits"),
-                List.of("models"), List.of("doctor"), List.of("serve", "--port", "0"), List.of("login"),
+                List.of("models"), List.of("doctor"), List.of("serve", "--port", "0"), List.of("mcp"),
+                List.of("mcp", "--http", "--port", "0"), List.of("login"),
                 List.of("login", "--from-browser", "firefox"));
     }
 
