@@ -13,9 +13,7 @@ import org.eclipse.jetty.util.Callback;
  * 127.0.0.1 reaches the listener, but under its name, not {@code localhost}. The second stops any other
  * page the browser would let send a request without asking. Both answer 403, as {@link Refusal} writes it.
  */
-public final class HostAndOriginCheck extends Handler.Wrapper {
-
-    private static final int MAX_SHOWN = 80;
+final class HostAndOriginCheck extends Handler.Wrapper {
 
     private final ListenRules rules;
     private final String what;
@@ -25,7 +23,7 @@ public final class HostAndOriginCheck extends Handler.Wrapper {
      * Checks requests to {@code handler} against {@code rules}; {@code what} names the listener in the
      * messages ("gateway", "MCP server").
      */
-    public HostAndOriginCheck(ListenRules rules, String what, Refusal refusal, Handler handler) {
+    HostAndOriginCheck(ListenRules rules, String what, Refusal refusal, Handler handler) {
         super(handler);
         this.rules = rules;
         this.what = what;
@@ -37,14 +35,14 @@ public final class HostAndOriginCheck extends Handler.Wrapper {
         String host = request.getHttpURI().getHost();
         if (host == null || host.isEmpty() || !rules.allowsHost(host)) {
             refuse(request, response, callback, "host_not_allowed", "This " + what + " answers to localhost,"
-                    + " 127.0.0.1 and [::1], not to '" + shown(host) + "' (a web page that renamed itself to reach it"
-                    + " is refused). To use that name on purpose, start it with --allow-host " + shown(host) + ".");
+                    + " 127.0.0.1 and [::1], not to '" + Refusal.shown(host) + "' (a web page that renamed itself to reach it"
+                    + " is refused). To use that name on purpose, start it with --allow-host " + Refusal.shown(host) + ".");
             return true;
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && !rules.allowsOrigin(origin)) {
-            refuse(request, response, callback, "origin_not_allowed", "Web pages from '" + shown(origin)
-                    + "' may not call this " + what + ". To let them, start it with --cors-origin " + shown(origin)
+            refuse(request, response, callback, "origin_not_allowed", "Web pages from '" + Refusal.shown(origin)
+                    + "' may not call this " + what + ". To let them, start it with --cors-origin " + Refusal.shown(origin)
                     + ".");
             return true;
         }
@@ -54,18 +52,5 @@ public final class HostAndOriginCheck extends Handler.Wrapper {
     private void refuse(Request request, Response response, Callback callback, String code, String message) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         refusal.refuse(request, response, callback, 403, code, message);
-    }
-
-    /** What the client sent, cut short and kept to visible ASCII: it goes into the answer and the log. */
-    public static String shown(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < MAX_SHOWN; i++) {
-            char c = value.charAt(i);
-            out.append(c > 0x20 && c < 0x7f ? c : '?');
-        }
-        return out.toString();
     }
 }

@@ -18,4 +18,17 @@ public interface Refusal {
      * says it to people. The connection is closed after the answer.
      */
     void refuse(Request request, Response response, Callback callback, int status, String code, String message);
+
+    /** What a client sent, cut to 80 characters and kept to visible ASCII, to put in an answer or a log line. */
+    static String shown(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && out.length() < 80; i++) {
+            char c = value.charAt(i);
+            out.append(c > 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
+    }
 }

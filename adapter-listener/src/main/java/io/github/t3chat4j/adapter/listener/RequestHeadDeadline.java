@@ -18,13 +18,13 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * handler disarms it when a request head has arrived. Added to the connector as a bean (it then hears of
  * every connection) and put in front of the server's handlers. Thread-safe.
  */
-public final class RequestHeadDeadline extends Handler.Wrapper implements Connection.Listener {
+final class RequestHeadDeadline extends Handler.Wrapper implements Connection.Listener {
 
     private final Duration timeout;
     private final Scheduler scheduler;
     private final Map<Connection, Watch> watches = new ConcurrentHashMap<>();
 
-    public RequestHeadDeadline(Duration timeout, Scheduler scheduler, Handler handler) {
+    RequestHeadDeadline(Duration timeout, Scheduler scheduler, Handler handler) {
         super(handler);
         this.timeout = timeout;
         this.scheduler = scheduler;

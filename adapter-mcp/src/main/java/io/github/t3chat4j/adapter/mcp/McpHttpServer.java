@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.t3chat4j.adapter.listener.GuardedServer;
-import io.github.t3chat4j.adapter.listener.HostAndOriginCheck;
 import io.github.t3chat4j.adapter.listener.KeyCheck;
 import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.adapter.listener.Refusal;
@@ -135,7 +134,7 @@ public final class McpHttpServer implements AutoCloseable {
             } catch (IOException e) {
                 callback.failed(e);
             }
-            log.accept(request.getMethod() + " " + HostAndOriginCheck.shown(Request.getPathInContext(request)) + " "
+            log.accept(request.getMethod() + " " + Refusal.shown(Request.getPathInContext(request)) + " "
                     + status + " " + code);
         };
     }
@@ -192,7 +191,7 @@ public final class McpHttpServer implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             long started = clock.millis();
-            String line = request.getMethod() + " " + HostAndOriginCheck.shown(Request.getPathInContext(request));
+            String line = request.getMethod() + " " + Refusal.shown(Request.getPathInContext(request));
             Request.addCompletionListener(request, failure -> {
                 // Refusals (401, 403) were logged by the refusal itself.
                 if (response.getStatus() != 401 && response.getStatus() != 403) {
