@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
+import io.github.t3chat4j.domain.chat.ModelId;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
@@ -39,6 +40,8 @@ import java.util.function.Consumer;
 public final class T3McpServer {
 
     static final String NAME = "t3";
+    /** How many model ids an unknown model's error offers. */
+    private static final int NEAREST_MODELS = 3;
     static final String INSTRUCTIONS = "Tools of the user's t3.chat subscription: ask any of its models"
             + " (Claude, GPT, Gemini, Grok, DeepSeek, Kimi, …) for an answer or a second opinion and continue the"
             + " conversation with conversation_id, generate images, list the models with their abilities, read"
@@ -56,8 +59,8 @@ public final class T3McpServer {
         this.t3 = t3;
         this.options = options;
         this.secrets = new Secrets(options.secrets());
-        this.errors = new ToolErrors(secrets, () -> t3.models().models().stream().map(m -> m.id().value()).toList(),
-                clock);
+        this.errors = new ToolErrors(secrets, typed -> t3.models().nearest(typed, NEAREST_MODELS).stream()
+                .map(ModelId::value).toList(), clock);
         this.objectMapper = new ObjectMapper();
         this.json = new JacksonMcpJsonMapper(objectMapper);
     }

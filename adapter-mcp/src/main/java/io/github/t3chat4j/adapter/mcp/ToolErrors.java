@@ -18,11 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Every failure of a tool as the host's model should read it: a tool result with {@code isError} and one
@@ -32,15 +30,15 @@ import java.util.function.Supplier;
 final class ToolErrors {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final int NEAREST = 3;
 
     private final Secrets secrets;
-    private final Supplier<List<String>> modelIds;
+    private final Function<String, List<String>> nearest;
     private final Clock clock;
 
-    ToolErrors(Secrets secrets, Supplier<List<String>> modelIds, Clock clock) {
+    /** {@code nearest} names the catalogue ids nearest to a model id that is not in it, nearest first. */
+    ToolErrors(Secrets secrets, Function<String, List<String>> nearest, Clock clock) {
         this.secrets = secrets;
-        this.modelIds = modelIds;
+        this.nearest = nearest;
         this.clock = clock;
     }
 
@@ -103,40 +101,12 @@ final class ToolErrors {
     }
 
     private String nearest(String requested) {
-        List<String> ids;
+        List<String> nearest;
         try {
-            ids = modelIds.get();
+            nearest = this.nearest.apply(requested);
         } catch (RuntimeException catalogueUnavailable) {
             return "The catalogue could not be read to suggest another.";
         }
-        String wanted = requested.toLowerCase(Locale.ROOT);
-        List<String> nearest = ids.stream()
-                .sorted(Comparator.<String>comparingInt(id -> distance(wanted, id.toLowerCase(Locale.ROOT)))
-                        .thenComparing(Comparator.naturalOrder()))
-                .limit(NEAREST).toList();
         return nearest.isEmpty() ? "" : "The nearest model ids: " + String.join(", ", nearest) + ".";
-    }
-
-    /** Levenshtein distance, with a match anywhere inside the id counting as close. */
-    static int distance(String a, String b) {
-        if (!a.isEmpty() && b.contains(a)) {
-            return b.length() - a.length() > 0 ? 1 : 0;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

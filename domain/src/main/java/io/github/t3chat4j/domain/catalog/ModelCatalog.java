@@ -71,6 +71,19 @@ public record ModelCatalog(List<ModelInfo> models, Source source) {
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
+    /**
+     * The {@code limit} catalogue ids nearest to {@code typed} by edit distance (case-insensitive), nearest
+     * first, however far: what to offer for an id that is not in the catalogue. Ties keep catalogue order.
+     */
+    public List<ModelId> nearest(String typed, int limit) {
+        requireNonNull(typed, "typed == null");
+        String wanted = typed.strip().toLowerCase(Locale.ROOT);
+        return models.stream()
+                .sorted(java.util.Comparator.comparingInt((ModelInfo model) -> EditDistance.between(wanted,
+                        model.id().value().toLowerCase(Locale.ROOT))))
+                .limit(Math.max(0, limit)).map(ModelInfo::id).toList();
+    }
+
     /** This catalogue with each status joined to the model whose name or id matches it (ignoring case). */
     public ModelCatalog withStatuses(List<ModelStatus> statuses) {
         requireNonNull(statuses, "statuses == null");

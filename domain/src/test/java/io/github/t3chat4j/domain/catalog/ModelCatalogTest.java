@@ -40,6 +40,14 @@ class ModelCatalogTest {
     }
 
     @Test
+    void namesTheNearestIds_nearestFirst_howeverFar() {
+        assertThat(catalog.nearest("gemini-2.5-pri", 2)).extracting(ModelId::value)
+                .containsExactly("gemini-2.5-pro", "gemini-2.5-flash");
+        assertThat(catalog.nearest("llama-3-70b", 1)).hasSize(1);
+        assertThat(catalog.nearest("x", 0)).isEmpty();
+    }
+
+    @Test
     void joinsStatusesByNameOrId() {
         ModelCatalog joined = catalog.withStatuses(List.of(
                 new ModelStatus("Gemini 2.5 Pro", "minor", "Degraded"),
