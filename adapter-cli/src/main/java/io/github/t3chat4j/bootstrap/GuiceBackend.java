@@ -22,8 +22,7 @@ import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
-import io.github.t3chat4j.application.DrivenPorts;
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
@@ -61,7 +60,7 @@ final class GuiceBackend implements Backend {
     private final boolean demo;
     private final Consumer<String> warnings;
     private final Map<String, String> env;
-    private LocalUseCases local;
+    private LocalClient local;
 
     GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
             Map<String, String> env) {
@@ -127,7 +126,7 @@ final class GuiceBackend implements Backend {
             DiagnoseConnectionCommand checked = demoServer == null ? command
                     : new DiagnoseConnectionCommand(DEMO_COOKIES, DEMO_CONVEX_SESSION_ID, command.includeChat());
             SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
-                    ? StorageAdapters.create(storage).sessionStore() : SaveSessionPort.NONE;
+                    ? StorageAdapters.create(storage).sessionWriteBack() : SaveSessionPort.NONE;
             try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
                 return new DiagnoseConnectionService(probe, keep, Clock.systemUTC()).diagnose(checked);
             }
@@ -148,7 +147,7 @@ final class GuiceBackend implements Backend {
                 .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
         T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
         try {
-            return new GatewayServer(OpenAiGateway.start(client.useCases(), config, line -> {
+            return new GatewayServer(OpenAiGateway.start(client, config, line -> {
                 log.println("t3 serve: " + line);
                 log.flush();
             }), client);
@@ -191,12 +190,11 @@ final class GuiceBackend implements Backend {
     }
 
     @Override
-    public synchronized LocalUseCases local() {
+    public synchronized LocalClient local() {
         // Built once per run (the chat's /conversations and ask --continue ask again and again), and without
         // an injector: reading the settings comes before every connection, and needs none of Guice's start-up.
         if (local == null) {
-            local = LocalUseCases.of(DrivenPorts.builder().adapters(StorageAdapters.create(storage))
-                    .adapters(BrowserAdapters.create(browsers)).build());
+            local = LocalClient.of(StorageAdapters.create(storage), BrowserAdapters.create(browsers));
         }
         return local;
     }

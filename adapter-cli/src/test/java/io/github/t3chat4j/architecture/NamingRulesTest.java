@@ -32,7 +32,7 @@ class NamingRulesTest {
     static final ArchRule services_end_with_service = classes()
             .that().resideInAPackage("..application.service..").and().areTopLevelClasses()
             .and().areNotInterfaces()
-            .should().haveSimpleNameEndingWith("Service");
+            .should().haveSimpleNameEndingWith("Service").orShould().haveSimpleName("ReplyExchange");
 
     @ArchTest
     static final ArchRule port_implementations_are_adapters = classes()

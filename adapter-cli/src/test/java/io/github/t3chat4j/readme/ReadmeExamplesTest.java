@@ -11,11 +11,11 @@ import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.ReplyStream;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeT3Server;
@@ -116,10 +116,10 @@ class ReadmeExamplesTest {
         } catch (InvalidInputException unknownModel) {
             out.println(unknownModel.getMessage());
         }
-        LocalUseCases local = LocalUseCases.of(StorageAdapters.create(files));   // list, export, import, delete
+        LocalClient local = LocalClient.of(StorageAdapters.create(files));       // list, export, import, delete
         // end
 
-        assertThat(local.listConversations().listConversations().conversations()).hasSize(1);
+        assertThat(local.listConversations().conversations()).hasSize(1);
         assertThat(printed().lines()).anyMatch(line -> line.contains("Did you mean 'claude-4-sonnet'?"));
     }
 
@@ -131,8 +131,8 @@ class ReadmeExamplesTest {
         try (T3Client client = injector.getInstance(T3Client.Builder.class).cookies(cookies).build()) {
             client.send("Hello from Guice");                        // closing the client closes the connection pool
         }
-        LocalUseCases local = injector.getInstance(LocalUseCases.class);
-        out.println(local.listConversations().listConversations().conversations().size());   // 1
+        LocalClient local = injector.getInstance(LocalClient.class);
+        out.println(local.listConversations().conversations().size());   // 1
         // end
 
         assertThat(printed().lines()).containsExactly("1");

@@ -44,7 +44,7 @@ class ChromiumSessionTest {
 
     private BrowserSessionLookup read(Browser browser, String profile, BrowserConfig.Platform platform, String path) {
         BrowserConfig config = new BrowserConfig(home, Map.of("PATH", path), platform, Duration.ofSeconds(10));
-        return BrowserAdapters.create(config).browserSession().loadBrowserSession(browser, profile);
+        return BrowserAdapters.create(config).browserSessions().orElseThrow().loadBrowserSession(browser, profile);
     }
 
     private BrowserSessionLookup read(Browser browser, String profile) {

@@ -37,7 +37,7 @@ class FirefoxSessionTest {
 
     private BrowserSessionLookup read(String profile) {
         BrowserConfig config = new BrowserConfig(home, Map.of(), BrowserConfig.Platform.LINUX, Duration.ofSeconds(5));
-        return BrowserAdapters.create(config).browserSession().loadBrowserSession(Browser.FIREFOX, profile);
+        return BrowserAdapters.create(config).browserSessions().orElseThrow().loadBrowserSession(Browser.FIREFOX, profile);
     }
 
     private Path root() throws Exception {

@@ -1,6 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
 import java.io.PrintWriter;
@@ -31,7 +31,7 @@ public interface Backend {
     }
 
     /** Conversations and settings on disk; no connection needed. */
-    LocalUseCases local();
+    LocalClient local();
 
     /** Where the chat keeps its input history. */
     Path historyFile();

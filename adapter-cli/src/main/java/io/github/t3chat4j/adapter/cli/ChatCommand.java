@@ -29,7 +29,7 @@ final class ChatCommand implements Callable<Integer> {
     T3Command root;
 
     @Mixin
-    ChatOptions options = new ChatOptions();
+    ChatFlags options = new ChatFlags();
 
     @Mixin
     ReplyRendering rendering = new ReplyRendering();
@@ -50,7 +50,7 @@ final class ChatCommand implements Callable<Integer> {
 
         @Override
         public String conversations() {
-            return ConversationsCommand.describe(root.backend().local().listConversations().listConversations())
+            return ConversationsCommand.describe(root.backend().local().listConversations())
                     .strip();
         }
     }

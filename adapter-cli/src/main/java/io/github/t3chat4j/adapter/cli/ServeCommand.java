@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             keySource = value.source() == Settings.Source.FLAG ? "from --api-key"
                     : "from T3_GATEWAY_KEY (" + value.source().label() + ")";
         } else {
-            GatewayKeyResult stored = root.backend().local().provideGatewayKey().provideGatewayKey();
+            GatewayKeyResult stored = root.backend().local().gatewayKey();
             key = stored.key();
             keySource = (stored.created() ? "made now and stored in " : "stored in ") + stored.location();
         }

@@ -2,8 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
-import io.github.t3chat4j.application.DrivenPorts;
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.LocalClient;
 
 import io.github.t3chat4j.application.T3Client;
 import java.io.ByteArrayInputStream;
@@ -61,7 +60,7 @@ final class CliHarness {
     /** A backend over the fake transport, with the real file stores under the harness's home folder. */
     private Backend backend() {
         StorageConfig storage = StorageConfig.fromEnvironment(env);
-        LocalUseCases local = LocalUseCases.of(DrivenPorts.builder().adapters(StorageAdapters.create(storage)).build());
+        LocalClient local = LocalClient.of(StorageAdapters.create(storage));
         return new Backend() {
             @Override
             public T3Client connect(ConnectionSettings settings) {
@@ -75,7 +74,7 @@ final class CliHarness {
             }
 
             @Override
-            public LocalUseCases local() {
+            public LocalClient local() {
                 return local;
             }
 

@@ -2,16 +2,9 @@ package io.github.t3chat4j.adapter.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.internal.HttpImageAdapter;
-import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
-import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
-import io.github.t3chat4j.adapter.http.internal.RealHttpPipeline;
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
-import io.github.t3chat4j.adapter.http.internal.SiteRequests;
 import io.github.t3chat4j.adapter.http.internal.Sleeper;
-import io.github.t3chat4j.adapter.http.internal.catalog.HttpModelCatalogAdapter;
-import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.adapter.http.internal.chat.StreamLimits;
 import io.github.t3chat4j.adapter.http.internal.engine.EngineOptions;
 import io.github.t3chat4j.adapter.http.internal.engine.Engines;
@@ -20,56 +13,79 @@ import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
 import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
-import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
 import io.github.t3chat4j.application.DrivenAdapters;
-import io.github.t3chat4j.application.DrivenPorts;
-import io.github.t3chat4j.application.port.out.FetchImagePort;
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
-import io.github.t3chat4j.application.port.out.LoadAccountPort;
-import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
-import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
-import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
-import io.github.t3chat4j.application.port.out.RenewSessionPort;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
- * which {@link #close()} shuts down (a client built over them closes them with itself):
+ * The HTTP adapters of t3chat4j, ready to hand to a client builder:
  *
  * <pre>{@code
- * T3Client client = T3Client.builder().cookies(cookies).convexSessionId(convexId)
- *         .adapters(HttpAdapters.create(HttpConfig.defaults())).build();
+ * T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(HttpConfig.defaults())).build();
  * }</pre>
  *
- * Thread-safe; the adapters stay usable until closed. Creating it does no I/O.
+ * This holds only its {@link HttpConfig}: each client built over it opens its own set of adapters (one
+ * connection pool, the chat transport, session renewal, account reads over tRPC, the model catalogue,
+ * image downloads) and closes it when the client is closed. So one {@code HttpAdapters} (a Guice
+ * singleton, say) serves any number of clients, and closing one never breaks another. Creating it does
+ * no I/O and opens nothing; thread-safe.
  */
 public final class HttpAdapters implements DrivenAdapters {
 
     private final HttpConfig config;
-    private final HttpEngine engine;
-    private final HttpChatAdapter chat;
-    private final HttpSessionAdapter session;
-    private final HttpImageAdapter images;
-    private final TrpcAccountAdapter account;
-    private final HttpModelCatalogAdapter catalog;
+    private final Sleeper sleeper;
 
     private HttpAdapters(HttpConfig config, Sleeper sleeper) {
         this.config = config;
-        this.engine = engine(config, System.getenv());
-        HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * The adapters against {@code config}.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config) {
+        return create(config, Sleeper.system());
+    }
+
+    /** With a sleeper of the test's between retries. */
+    static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
+        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
+    }
+
+    /** @return the settings these adapters open with */
+    public HttpConfig config() {
+        return config;
+    }
+
+    /**
+     * Opens a set of adapters for one client: an engine of the configured transport (with its proxy and
+     * trust settings) and the adapters over it.
+     *
+     * @return the opened set; the client closes it (and its connection pool) with itself
+     * @throws io.github.t3chat4j.application.error.InvalidInputException when the settings cannot work with
+     *     the transport (a SOCKS proxy for the JVM's client, curl missing, an unreadable certificate file)
+     */
+    @Override
+    public DrivenAdapters open() {
+        return opened(config, sleeper);
+    }
+
+    /** An opened set over {@code config}, for this module's tests and the probe. */
+    static OpenedHttpAdapters opened(HttpConfig config, Sleeper sleeper) {
+        return new OpenedHttpAdapters(config.baseUrl(), config.userAgent(), engine(config, System.getenv()),
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
-                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
-        SiteRequests site = new SiteRequests(config.baseUrl());
-        ObjectMapper mapper = new ObjectMapper();
-        this.chat = new HttpChatAdapter(pipeline, site, mapper, streamLimits(config.replyLimits()));
-        this.session = new HttpSessionAdapter(pipeline, site);
-        this.images = new HttpImageAdapter(pipeline, config.maxImageBytes());
-        this.account = new TrpcAccountAdapter(pipeline, site, mapper);
-        this.catalog = new HttpModelCatalogAdapter(pipeline, site, mapper);
+                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, streamLimits(config.replyLimits()),
+                config.maxImageBytes());
+    }
+
+    /** Marks the adapters as sending credentials to t3.chat: a client over them needs real ones. */
+    @Override
+    public boolean sendsCredentials() {
+        return true;
     }
 
     /**
@@ -100,6 +116,9 @@ public final class HttpAdapters implements DrivenAdapters {
     /**
      * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
      * each transport's engine is made on first use and closed with the probe.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @return the probe; the caller closes it
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
         requireNonNull(config, "config == null");
@@ -109,76 +128,6 @@ public final class HttpAdapters implements DrivenAdapters {
                 new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), List.of(first.label(), first.other().label()),
                 name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
-    }
-
-    /** The adapters against {@code config}, with a connection pool of their own. */
-    public static HttpAdapters create(HttpConfig config) {
-        return create(config, Sleeper.system());
-    }
-
-    /** With a sleeper of the test's between retries. */
-    static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
-    }
-
-    /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
-    @Override
-    public void contributeTo(DrivenPorts.Builder ports) {
-        ports.chat(chat)
-                .renewSession(session)
-                .initializeSession(session)
-                .fetchImage(images)
-                .customerData(account)
-                .account(account)
-                .modelInsights(account)
-                .modelCatalog(catalog)
-                .credentialsRequired();
-    }
-
-    /** The chat transport ({@code POST /api/chat}). */
-    public StreamChatPort chat() {
-        return chat;
-    }
-
-    /** Opens the session ({@code GET /}). */
-    public InitializeSessionPort sessionInitializer() {
-        return session;
-    }
-
-    /** Rotates the {@code wos-session} cookie ({@code auth.getActiveSessions}). */
-    public RenewSessionPort sessionRenewal() {
-        return session;
-    }
-
-    /** Downloads images without the t3.chat cookie. */
-    public FetchImagePort imageFetcher() {
-        return images;
-    }
-
-    /** Credits and usage ({@code getCustomerData} over tRPC). */
-    public LoadCustomerDataPort customerData() {
-        return account;
-    }
-
-    /** Subscription, pricing products and active sessions over tRPC. */
-    public LoadAccountPort account() {
-        return account;
-    }
-
-    /** Model statuses and benchmarks over tRPC. */
-    public LoadModelInsightsPort modelInsights() {
-        return account;
-    }
-
-    /** The model catalogue scraped from the site's JavaScript, and the bundled list. */
-    public LoadModelCatalogPort modelCatalog() {
-        return catalog;
-    }
-
-    /** Shuts the connection pool down; open streams break. */
-    @Override
-    public void close() {
-        engine.close();
     }
 
     @Override

@@ -114,6 +114,38 @@ public record HttpConfig(
         return defaults(DEFAULT_BASE_URL);
     }
 
+    /**
+     * The settings the variables of {@code env} name, the defaults for the rest: {@code T3_BASE_URL},
+     * {@code T3_USER_AGENT}, {@code T3_TRANSPORT} ({@code java} or {@code curl}), {@code T3_CURL}, and the
+     * proxy: {@code T3_PROXY} ({@code none} for none), else {@link Proxy#fromEnvironment(Map)}
+     * ({@code HTTPS_PROXY} and the rest, with {@code NO_PROXY}).
+     *
+     * @param env the variables (the process environment, or a map of one's own)
+     * @return the settings
+     * @throws InvalidInputException naming the variable whose value cannot work (never quoting a proxy URL)
+     */
+    public static HttpConfig fromEnvironment(Map<String, String> env) {
+        requireNonNull(env, "env == null");
+        HttpConfig config = defaults(variable(env, "T3_BASE_URL").map(url -> {
+            try {
+                return new URI(url);
+            } catch (URISyntaxException e) {
+                throw new InvalidInputException("T3_BASE_URL is not a URL such as https://t3.chat.");
+            }
+        }).orElse(DEFAULT_BASE_URL));
+        config = variable(env, "T3_USER_AGENT").map(config::withUserAgent).orElse(config);
+        config = variable(env, "T3_TRANSPORT").map(Transport::parse).map(config::withTransport).orElse(config);
+        config = variable(env, "T3_CURL").map(config::withCurl).orElse(config);
+        String noProxy = variable(env, "no_proxy").or(() -> variable(env, "NO_PROXY")).orElse("");
+        Proxy proxy = variable(env, "T3_PROXY").map(url -> url.equalsIgnoreCase("none") ? Proxy.none()
+                : Proxy.of(url, noProxy)).orElseGet(() -> Proxy.fromEnvironment(env));
+        return config.withProxy(proxy);
+    }
+
+    private static Optional<String> variable(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
     public HttpConfig withUserAgent(String value) {
         return new HttpConfig(baseUrl, value, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
                 transport, curl, proxy, trustedCertificates, replyLimits);

@@ -33,7 +33,7 @@ class ReplyDeadlinesAndLimitsTest {
         HttpConfig config = Fixtures.config(server.baseUrl()).withMaxRetries(0).withReadTimeout(firstByte)
                 .withReplyLimits(limits);
         return T3Client.builder().session(Fixtures.session())
-                .adapters(HttpAdapters.create(config)).sessionRenewal(session -> java.util.Optional.empty())
+                .adapters(HttpAdapters.create(config)).adapters(Fixtures.sessions(io.github.t3chat4j.application.port.out.SessionPort.NONE))
                 .build();
     }
 
@@ -187,7 +187,7 @@ class ReplyDeadlinesAndLimitsTest {
                 HttpConfig config = Fixtures.config(java.net.URI.create("http://127.0.0.1:" + full.getLocalPort()))
                         .withMaxRetries(0).withConnectTimeout(Duration.ofMillis(300));
                 try (T3Client client = T3Client.builder().session(Fixtures.session())
-                        .adapters(HttpAdapters.create(config)).sessionRenewal(session -> java.util.Optional.empty())
+                        .adapters(HttpAdapters.create(config)).adapters(Fixtures.sessions(io.github.t3chat4j.application.port.out.SessionPort.NONE))
                         .build()) {
 
                     assertThatThrownBy(() -> client.send("hi")).isInstanceOf(TransportException.class)

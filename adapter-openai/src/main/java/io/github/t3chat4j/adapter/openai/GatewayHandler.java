@@ -1,6 +1,6 @@
 package io.github.t3chat4j.adapter.openai;
 
-import io.github.t3chat4j.application.UseCases;
+import io.github.t3chat4j.application.T3Client;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,15 +28,15 @@ final class GatewayHandler extends Handler.Abstract {
     private final ChatCompletionsEndpoint chat;
     private final ImageGenerationsEndpoint images;
 
-    GatewayHandler(UseCases useCases, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
+    GatewayHandler(T3Client client, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
         this.key = new BearerKey(config.apiKey());
         this.maxRequestBytes = config.maxRequestBytes();
         this.inFlight = inFlight;
         this.log = log;
         this.clock = clock;
-        this.models = new ModelsEndpoint(useCases);
-        this.chat = new ChatCompletionsEndpoint(useCases, config.chatSettings(), clock);
-        this.images = new ImageGenerationsEndpoint(useCases, config.chatSettings(), clock);
+        this.models = new ModelsEndpoint(client);
+        this.chat = new ChatCompletionsEndpoint(client, config.chatSettings(), clock);
+        this.images = new ImageGenerationsEndpoint(client, config.chatSettings(), clock);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.github.t3chat4j.adapter.openai;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.UseCases;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import java.net.URI;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * capped request body.
  *
  * <pre>{@code
- * try (OpenAiGateway gateway = OpenAiGateway.start(client.useCases(), GatewayConfig.defaults(key), log)) {
+ * try (OpenAiGateway gateway = OpenAiGateway.start(client, GatewayConfig.defaults(key), log)) {
  *     gateway.awaitStopped();     // http://127.0.0.1:8787/v1
  * }
  * }</pre>
@@ -57,13 +57,14 @@ public final class OpenAiGateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway over {@code useCases}; {@code log} hears one line per request (method, path,
+     * Starts the gateway over {@code client} (which it never closes: the caller does, after the gateway);
+     * {@code log} hears one line per request (method, path,
      * status, model and time; never a key, a cookie or a body).
      *
      * @throws InvalidInputException when the address cannot be listened on (in use, not this machine's)
      */
-    public static OpenAiGateway start(UseCases useCases, GatewayConfig config, Consumer<String> log) {
-        requireNonNull(useCases, "useCases == null");
+    public static OpenAiGateway start(T3Client client, GatewayConfig config, Consumer<String> log) {
+        requireNonNull(client, "client == null");
         requireNonNull(config, "config == null");
         requireNonNull(log, "log == null");
         QueuedThreadPool threads = new QueuedThreadPool(config.maxConnections() + 32, 8);
@@ -80,7 +81,7 @@ public final class OpenAiGateway implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
         InFlight inFlight = new InFlight();
-        Handler handler = new GatewayHandler(useCases, config, inFlight, log, Clock.systemUTC());
+        Handler handler = new GatewayHandler(client, config, inFlight, log, Clock.systemUTC());
         server.setHandler(config.corsOrigins().isEmpty() ? handler : cors(config, handler));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(FINAL_WRITE_WAIT.toMillis());

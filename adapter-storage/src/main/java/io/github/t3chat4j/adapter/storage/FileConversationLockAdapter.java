@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.StorageException;
-import io.github.t3chat4j.application.port.out.LockConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort.ConversationLock;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +29,7 @@ import java.util.function.BooleanSupplier;
  * are per process, and one thread may not take the same conversation twice). The holder writes its process id into the file, so one that waits too long can say
  * who holds it. Waits up to {@code maxWait}, checking every {@code poll}.
  */
-final class FileConversationLockAdapter implements LockConversationPort {
+final class FileConversationLockAdapter {
 
     static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -44,8 +44,8 @@ final class FileConversationLockAdapter implements LockConversationPort {
         this.maxWait = requireNonNull(maxWait, "maxWait == null");
     }
 
-    @Override
-    public ConversationLock lockConversation(ThreadId threadId, BooleanSupplier giveUp) {
+    /** See {@link io.github.t3chat4j.application.port.out.ConversationStorePort#lockConversation}. */
+    ConversationLock lockConversation(ThreadId threadId, BooleanSupplier giveUp) {
         requireNonNull(threadId, "threadId == null");
         requireNonNull(giveUp, "giveUp == null");
         String name = threadId.value();

@@ -4,15 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.DeleteConversationUseCase;
-import io.github.t3chat4j.application.port.out.DeleteConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.domain.thread.ThreadId;
 
-/** Deletes a stored conversation through {@link DeleteConversationPort}; an unknown id is bad input. */
+/** Deletes a stored conversation through {@link ConversationStorePort}; an unknown id is bad input. */
 public final class DeleteConversationService implements DeleteConversationUseCase {
 
-    private final DeleteConversationPort delete;
+    private final ConversationStorePort delete;
 
-    public DeleteConversationService(DeleteConversationPort delete) {
+    public DeleteConversationService(ConversationStorePort delete) {
         this.delete = requireNonNull(delete, "delete == null");
     }
 

@@ -7,9 +7,8 @@ import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
 import io.github.t3chat4j.application.port.in.ImportHistoryCommand;
 import io.github.t3chat4j.application.port.in.ImportHistoryResult;
 import io.github.t3chat4j.application.port.in.ImportHistoryUseCase;
-import io.github.t3chat4j.application.port.out.LoadConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.application.port.out.ParseHistoryPort;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.thread.Conversation;
@@ -26,14 +25,11 @@ import java.util.Set;
 public final class ImportHistoryService implements ImportHistoryUseCase {
 
     private final ParseHistoryPort parseHistory;
-    private final LoadConversationPort loadConversation;
-    private final SaveConversationPort saveConversation;
+    private final ConversationStorePort store;
 
-    public ImportHistoryService(ParseHistoryPort parseHistory, LoadConversationPort loadConversation,
-            SaveConversationPort saveConversation) {
+    public ImportHistoryService(ParseHistoryPort parseHistory, ConversationStorePort store) {
         this.parseHistory = requireNonNull(parseHistory, "parseHistory == null");
-        this.loadConversation = requireNonNull(loadConversation, "loadConversation == null");
-        this.saveConversation = requireNonNull(saveConversation, "saveConversation == null");
+        this.store = requireNonNull(store, "store == null");
     }
 
     @Override
@@ -53,7 +49,7 @@ public final class ImportHistoryService implements ImportHistoryUseCase {
             }
             Optional<Conversation> stored;
             try {
-                stored = loadConversation.load(id);
+                stored = store.load(id);
             } catch (StorageException e) {
                 skipped.add(id);
                 problems.add("Thread " + id + " was not imported because its stored copy could not be read: "
@@ -75,7 +71,7 @@ public final class ImportHistoryService implements ImportHistoryUseCase {
                 skipped.add(id);
             }
         }
-        toSave.forEach(saveConversation::save);
+        toSave.forEach(store::save);
         return new ImportHistoryResult(imported, merged, skipped, problems);
     }
 

@@ -3,16 +3,16 @@ package io.github.t3chat4j.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.port.in.InitializeSessionUseCase;
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
+import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
 
-/** Opens the session with t3.chat through {@link InitializeSessionPort}, with the session as it is now. */
+/** Opens the session with t3.chat through {@link SessionPort}, with the session as it is now. */
 public final class InitializeSessionService implements InitializeSessionUseCase {
 
-    private final InitializeSessionPort initializeSession;
+    private final SessionPort initializeSession;
     private final SessionKeeper keeper;
 
-    public InitializeSessionService(InitializeSessionPort initializeSession, SessionKeeper keeper) {
+    public InitializeSessionService(SessionPort initializeSession, SessionKeeper keeper) {
         this.initializeSession = requireNonNull(initializeSession, "initializeSession == null");
         this.keeper = requireNonNull(keeper, "keeper == null");
     }

@@ -3,15 +3,15 @@ package io.github.t3chat4j.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.port.in.ListConversationsUseCase;
-import io.github.t3chat4j.application.port.out.ListConversationsPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.domain.thread.ConversationListing;
 
-/** Lists the stored conversations through {@link ListConversationsPort}. */
+/** Lists the stored conversations through {@link ConversationStorePort}. */
 public final class ListConversationsService implements ListConversationsUseCase {
 
-    private final ListConversationsPort list;
+    private final ConversationStorePort list;
 
-    public ListConversationsService(ListConversationsPort list) {
+    public ListConversationsService(ConversationStorePort list) {
         this.list = requireNonNull(list, "list == null");
     }
 

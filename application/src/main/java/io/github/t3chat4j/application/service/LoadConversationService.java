@@ -4,16 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.LoadConversationUseCase;
-import io.github.t3chat4j.application.port.out.LoadConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
 
-/** Reads one stored conversation through {@link LoadConversationPort}; an unknown id is bad input. */
+/** Reads one stored conversation through {@link ConversationStorePort}; an unknown id is bad input. */
 public final class LoadConversationService implements LoadConversationUseCase {
 
-    private final LoadConversationPort load;
+    private final ConversationStorePort load;
 
-    public LoadConversationService(LoadConversationPort load) {
+    public LoadConversationService(ConversationStorePort load) {
         this.load = requireNonNull(load, "load == null");
     }
 

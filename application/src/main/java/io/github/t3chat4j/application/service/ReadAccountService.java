@@ -8,9 +8,7 @@ import io.github.t3chat4j.application.port.in.GetModelStatusesUseCase;
 import io.github.t3chat4j.application.port.in.GetSubscriptionUseCase;
 import io.github.t3chat4j.application.port.in.ListActiveSessionsUseCase;
 import io.github.t3chat4j.application.port.in.ListPricingProductsUseCase;
-import io.github.t3chat4j.application.port.out.LoadAccountPort;
-import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
-import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
+import io.github.t3chat4j.application.port.out.AccountPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
 import io.github.t3chat4j.domain.account.ActiveSession;
 import io.github.t3chat4j.domain.account.CustomerData;
@@ -27,22 +25,17 @@ import java.util.List;
 public final class ReadAccountService implements GetCreditsUseCase, GetSubscriptionUseCase,
         ListPricingProductsUseCase, ListActiveSessionsUseCase, GetModelStatusesUseCase, GetModelBenchmarksUseCase {
 
-    private final LoadCustomerDataPort customerData;
-    private final LoadAccountPort account;
-    private final LoadModelInsightsPort insights;
+    private final AccountPort account;
     private final SessionKeeper keeper;
 
-    public ReadAccountService(LoadCustomerDataPort customerData, LoadAccountPort account,
-            LoadModelInsightsPort insights, SessionKeeper keeper) {
-        this.customerData = requireNonNull(customerData, "customerData == null");
+    public ReadAccountService(AccountPort account, SessionKeeper keeper) {
         this.account = requireNonNull(account, "account == null");
-        this.insights = requireNonNull(insights, "insights == null");
         this.keeper = requireNonNull(keeper, "keeper == null");
     }
 
     @Override
     public CustomerData getCredits() {
-        return keeper.call(customerData::loadCustomerData);
+        return keeper.call(account::loadCustomerData);
     }
 
     @Override
@@ -62,11 +55,11 @@ public final class ReadAccountService implements GetCreditsUseCase, GetSubscript
 
     @Override
     public List<ModelStatus> getModelStatuses() {
-        return keeper.call(insights::loadModelStatuses);
+        return keeper.call(account::loadModelStatuses);
     }
 
     @Override
     public List<ModelBenchmark> getModelBenchmarks() {
-        return keeper.call(insights::loadModelBenchmarks);
+        return keeper.call(account::loadModelBenchmarks);
     }
 }

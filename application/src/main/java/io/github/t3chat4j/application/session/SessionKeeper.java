@@ -3,7 +3,7 @@ package io.github.t3chat4j.application.session;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.SessionExpiredException;
-import io.github.t3chat4j.application.port.out.RenewSessionPort;
+import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.domain.session.Session;
 import java.time.Clock;
@@ -36,7 +36,7 @@ public final class SessionKeeper {
     /** How long after a renewal a session counts as fresh: its first use in a later process renews nothing. */
     public static final Duration FRESH_FOR = Duration.ofMinutes(10);
 
-    private final RenewSessionPort renewal;
+    private final SessionPort renewal;
     private final SaveSessionPort saver;
     private final Consumer<String> warnings;
     private final Clock clock;
@@ -48,12 +48,12 @@ public final class SessionKeeper {
      * @param saver told about every rotated session
      * @param warnings hears one sentence when a rotated session could not be saved
      */
-    public SessionKeeper(Session initial, RenewSessionPort renewal, SaveSessionPort saver, Consumer<String> warnings) {
+    public SessionKeeper(Session initial, SessionPort renewal, SaveSessionPort saver, Consumer<String> warnings) {
         this(initial, renewal, saver, warnings, Clock.systemUTC());
     }
 
-    /** Like {@link #SessionKeeper(Session, RenewSessionPort, SaveSessionPort, Consumer)}, telling time by {@code clock}. */
-    public SessionKeeper(Session initial, RenewSessionPort renewal, SaveSessionPort saver, Consumer<String> warnings,
+    /** Like {@link #SessionKeeper(Session, SessionPort, SaveSessionPort, Consumer)}, telling time by {@code clock}. */
+    public SessionKeeper(Session initial, SessionPort renewal, SaveSessionPort saver, Consumer<String> warnings,
             Clock clock) {
         this.current = requireNonNull(initial, "initial == null");
         this.renewal = requireNonNull(renewal, "renewal == null");

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.application.fake;
 
+import io.github.t3chat4j.application.fixtures.Renewals;
 import static io.github.t3chat4j.application.fixtures.AccountFixtures.aSession;
 
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
@@ -37,7 +38,7 @@ public final class Catalogs {
     /** The catalogue service over {@code port}, without a cache. */
     public static ModelCatalogService service(LoadModelCatalogPort port) {
         return new ModelCatalogService(port, ModelCatalogCachePort.NONE,
-                new SessionKeeper(aSession(), s -> Optional.empty(), SaveSessionPort.NONE, w -> { }),
+                new SessionKeeper(aSession(), Renewals.renewing(s -> Optional.empty()), SaveSessionPort.NONE, w -> { }),
                 Clock.systemUTC(), ModelCatalogService.DEFAULT_MAX_AGE, w -> { });
     }
 }

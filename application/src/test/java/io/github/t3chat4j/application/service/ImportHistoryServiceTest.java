@@ -31,7 +31,7 @@ class ImportHistoryServiceTest {
     void storesEveryParsedThread_whenNoneIsStored() {
         Conversation a = conversation("a", message("m1", 0));
         Conversation b = conversation("b", message("m2", 0));
-        ImportHistoryService service = new ImportHistoryService(source -> List.of(a, b), store, store);
+        ImportHistoryService service = new ImportHistoryService(source -> List.of(a, b), store);
 
         ImportHistoryResult result = service.importHistory(ImportHistoryCommand.of(SOURCE));
 
@@ -45,7 +45,7 @@ class ImportHistoryServiceTest {
         store.with(kept);
         ImportHistoryService service = new ImportHistoryService(source -> {
             throw new InvalidInputException("state.messages.a[3].role is missing.");
-        }, store, store);
+        }, store);
 
         assertThatThrownBy(() -> service.importHistory(ImportHistoryCommand.of(SOURCE)))
                 .isInstanceOf(InvalidInputException.class)
@@ -59,7 +59,7 @@ class ImportHistoryServiceTest {
         Conversation stored = conversation("a", message("m1", 0));
         store.with(stored);
         Conversation incoming = conversation("a", message("m1", 0), message("m2", 1));
-        ImportHistoryService service = new ImportHistoryService(source -> List.of(incoming), store, store);
+        ImportHistoryService service = new ImportHistoryService(source -> List.of(incoming), store);
 
         ImportHistoryResult result = service.importHistory(ImportHistoryCommand.of(SOURCE));
 
@@ -77,7 +77,7 @@ class ImportHistoryServiceTest {
         Message importedMiddle = message("m2", 10);
         Conversation incoming = conversation("a", message("m1", 0).toBuilder().text("changed").build(), importedMiddle)
                 .withTitle("Theirs");
-        ImportHistoryService service = new ImportHistoryService(source -> List.of(incoming), store, store);
+        ImportHistoryService service = new ImportHistoryService(source -> List.of(incoming), store);
 
         ImportHistoryResult result = service.importHistory(
                 new ImportHistoryCommand(SOURCE, ExistingThreadPolicy.MERGE));
@@ -92,7 +92,7 @@ class ImportHistoryServiceTest {
     void skipsWithoutSaving_whenMergeFindsNothingNew() {
         store.with(conversation("a", message("m1", 0)));
         ImportHistoryService service = new ImportHistoryService(
-                source -> List.of(conversation("a", message("m1", 0))), store, store);
+                source -> List.of(conversation("a", message("m1", 0))), store);
 
         ImportHistoryResult result = service.importHistory(
                 new ImportHistoryCommand(SOURCE, ExistingThreadPolicy.MERGE));
@@ -106,7 +106,7 @@ class ImportHistoryServiceTest {
         store.withUnreadable(ThreadId.of("a"));
         ImportHistoryService service = new ImportHistoryService(
                 source -> List.of(conversation("a", message("m1", 0)), conversation("b", message("m2", 0))),
-                store, store);
+                store);
 
         ImportHistoryResult result = service.importHistory(
                 new ImportHistoryCommand(SOURCE, ExistingThreadPolicy.MERGE));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.application.fake.Catalogs;
 import io.github.t3chat4j.application.port.in.ListModelsQuery;
-import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.domain.catalog.ModelBenchmark;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
@@ -19,21 +18,12 @@ import org.junit.jupiter.api.Test;
 class ListModelsServiceTest {
 
     private final List<String> statusReads = new ArrayList<>();
-    private final LoadModelInsightsPort insights = new LoadModelInsightsPort() {
-        @Override
-        public List<ModelStatus> loadModelStatuses(Session session) {
-            statusReads.add("read");
-            return List.of(new ModelStatus("Gemini 2.5 Flash", "none", "Operational"));
-        }
-
-        @Override
-        public List<ModelBenchmark> loadModelBenchmarks(Session session) {
-            return List.of();
-        }
-    };
     private final ListModelsService service = new ListModelsService(Catalogs.service(Catalogs.port(List.of(),
             List.of(ModelInfo.builder(ModelId.of("gemini-2.5-flash"), "Gemini 2.5 Flash").build()))),
-            () -> insights.loadModelStatuses(aSession()));
+            () -> {
+                statusReads.add("read");
+                return List.of(new ModelStatus("Gemini 2.5 Flash", "none", "Operational"));
+            });
 
     @Test
     void joinsStatuses_whenAsked() {

@@ -3,8 +3,7 @@ package io.github.t3chat4j.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.DrivenPorts;
+import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.error.NotConfiguredException;
 import io.github.t3chat4j.application.port.in.LoadBrowserSessionQuery;
 import io.github.t3chat4j.domain.browser.Browser;
@@ -54,9 +53,9 @@ class LoadBrowserSessionServiceTest {
 
     @Test
     void saysWhichAdapterIsMissing_whenNoBrowserReaderWasGiven() {
-        LocalUseCases local = LocalUseCases.of(DrivenPorts.builder().build());
+        LocalClient local = LocalClient.of();
 
-        assertThatThrownBy(() -> local.loadBrowserSession().loadBrowserSession(LoadBrowserSessionQuery.parse("firefox")))
+        assertThatThrownBy(() -> local.loadBrowserSession(LoadBrowserSessionQuery.parse("firefox")))
                 .isInstanceOf(NotConfiguredException.class).hasMessageContaining("browser adapters");
     }
 

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.application.service;
 
+import io.github.t3chat4j.application.fixtures.Renewals;
 import static io.github.t3chat4j.application.fixtures.AccountFixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class ModelCatalogServiceTest {
 
     private ModelCatalogService service(List<ModelInfo> site, ModelCatalogCachePort cache) {
         return new ModelCatalogService(Catalogs.port(site, BUNDLED), cache,
-                new SessionKeeper(aSession(), s -> Optional.empty(), SaveSessionPort.NONE, w -> { }),
+                new SessionKeeper(aSession(), Renewals.renewing(s -> Optional.empty()), SaveSessionPort.NONE, w -> { }),
                 Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1), warnings::add);
     }
 

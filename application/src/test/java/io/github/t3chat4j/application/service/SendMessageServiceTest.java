@@ -11,11 +11,12 @@ import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
-import io.github.t3chat4j.application.port.in.Cancellation;
+import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
-import io.github.t3chat4j.application.port.out.LockConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -30,6 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +43,78 @@ class SendMessageServiceTest {
     private final AtomicInteger renewals = new AtomicInteger();
     private final List<Conversation> saved = new ArrayList<>();
     private final SessionKeeper keeper = new SessionKeeper(aSession(),
-            s -> Optional.of("renewed-" + renewals.incrementAndGet()), SaveSessionPort.NONE, warning -> { });
-    private final SendMessageService service = new SendMessageService(chat, keeper, saved::add,
-            id -> Optional.empty(), LockConversationPort.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+            renewing(s -> Optional.of("renewed-" + renewals.incrementAndGet())), SaveSessionPort.NONE, warning -> { });
+    private final SendMessageService service = new SendMessageService(chat, keeper,
+            Optional.of(store(saved::add, id -> Optional.empty())), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     private final Conversation empty = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.EPOCH);
 
-    private SendMessageCommand command(Cancellation cancellation) {
-        return new SendMessageCommand(empty, "hi", ModelId.DEFAULT, ChatSettings.defaults(), cancellation);
+    private SendMessageCommand command() {
+        return new SendMessageCommand(empty, "hi", ModelId.DEFAULT, ChatSettings.defaults());
+    }
+
+    /** Pulls {@code exchange} to its end, handing each event to {@code listener}, and returns its result. */
+    private static SendMessageResult pull(ReplyExchange exchange, Consumer<ChatEvent> listener) {
+        while (exchange.hasNext()) {
+            listener.accept(exchange.next());
+        }
+        return exchange.finish();
+    }
+
+    private SendMessageResult send(SendMessageCommand command) {
+        return pull(service.sendMessage(command), e -> { });
+    }
+
+    static SessionPort renewing(Function<io.github.t3chat4j.domain.session.Session, Optional<String>> renew) {
+        return new SessionPort() {
+            @Override
+            public void initialize(io.github.t3chat4j.domain.session.Session session) {
+            }
+
+            @Override
+            public Optional<String> renewWosSession(io.github.t3chat4j.domain.session.Session session) {
+                return renew.apply(session);
+            }
+        };
+    }
+
+    static ConversationStorePort store(Consumer<Conversation> save,
+            Function<io.github.t3chat4j.domain.thread.ThreadId, Optional<Conversation>> load) {
+        return store(save, load, (id, giveUp) -> () -> { });
+    }
+
+    interface Locker {
+        ConversationStorePort.ConversationLock lock(io.github.t3chat4j.domain.thread.ThreadId id, BooleanSupplier giveUp);
+    }
+
+    static ConversationStorePort store(Consumer<Conversation> save,
+            Function<io.github.t3chat4j.domain.thread.ThreadId, Optional<Conversation>> load, Locker locker) {
+        return new ConversationStorePort() {
+            @Override
+            public void save(Conversation conversation) {
+                save.accept(conversation);
+            }
+
+            @Override
+            public Optional<Conversation> load(io.github.t3chat4j.domain.thread.ThreadId threadId) {
+                return load.apply(threadId);
+            }
+
+            @Override
+            public io.github.t3chat4j.domain.thread.ConversationListing listConversations() {
+                throw new AssertionError("not listed");
+            }
+
+            @Override
+            public boolean deleteConversation(io.github.t3chat4j.domain.thread.ThreadId threadId) {
+                throw new AssertionError("not deleted");
+            }
+
+            @Override
+            public ConversationLock lockConversation(io.github.t3chat4j.domain.thread.ThreadId threadId,
+                    BooleanSupplier giveUp) {
+                return locker.lock(threadId, giveUp);
+            }
+        };
     }
 
     @Test
@@ -53,7 +122,7 @@ class SendMessageServiceTest {
         chat.thenEvents(reply("Hel", "lo"));
         List<ChatEvent> seen = new ArrayList<>();
 
-        SendMessageResult result = service.sendMessage(command(new Cancellation()), seen::add);
+        SendMessageResult result = pull(service.sendMessage(command()), seen::add);
 
         assertThat(seen).containsExactly(reply("Hel", "lo"));
         assertThat(result.reply().text()).isEqualTo("Hello");
@@ -68,7 +137,7 @@ class SendMessageServiceTest {
     void renewsBeforeFirstUse_thenOnceMoreAndRetries_whenSessionRejected() {
         chat.thenThrow(SessionExpiredException.forStatus(401)).thenEvents(reply("ok"));
 
-        service.sendMessage(command(new Cancellation()), e -> { });
+        send(command());
 
         assertThat(renewals).hasValue(2);
         assertThat(chat.requests()).hasSize(2);
@@ -82,7 +151,7 @@ class SendMessageServiceTest {
     void throwsSessionExpired_whenStillRejectedAfterRefresh() {
         chat.thenThrow(SessionExpiredException.forStatus(401)).thenThrow(SessionExpiredException.forStatus(401));
 
-        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+        assertThatThrownBy(() -> send(command()))
                 .isInstanceOf(SessionExpiredException.class)
                 .hasMessageContaining("fresh cookie");
         assertThat(renewals).hasValue(2);
@@ -93,7 +162,7 @@ class SendMessageServiceTest {
     void throwsInterruptedWithPartial_whenStreamEndsWithoutFinish() {
         chat.thenEvents(new ChatEvent.TextDelta("half"));
 
-        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+        assertThatThrownBy(() -> send(command()))
                 .isInstanceOfSatisfying(StreamInterruptedException.class,
                         e -> {
                             assertThat(e.partialReply().text()).isEqualTo("half");
@@ -108,7 +177,7 @@ class SendMessageServiceTest {
         chat.thenEventsThenFailure(new TransportException("reset", null), new ChatEvent.TextDelta("par"),
                 new ChatEvent.TextDelta("tial"));
 
-        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+        assertThatThrownBy(() -> send(command()))
                 .isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
                     assertThat(e.partialReply().text()).isEqualTo("partial");
                     assertThat(e.getCause()).isInstanceOf(TransportException.class);
@@ -120,7 +189,7 @@ class SendMessageServiceTest {
     void throwsChatStreamError_carryingServerTextAndPartial() {
         chat.thenEvents(new ChatEvent.TextDelta("so far"), new ChatEvent.StreamError("Model overloaded"));
 
-        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+        assertThatThrownBy(() -> send(command()))
                 .isInstanceOfSatisfying(ChatStreamException.class, e -> {
                     assertThat(e.serverMessage()).isEqualTo("Model overloaded");
                     assertThat(e.getMessage()).contains("Model overloaded");
@@ -130,13 +199,13 @@ class SendMessageServiceTest {
 
     @Test
     void returnsPartialMarkedCancelled_whenCancelledMidStream() {
-        Cancellation cancellation = new Cancellation();
         chat.then(r -> chat.stream(Stream.of(new ChatEvent.TextDelta("one "), new ChatEvent.TextDelta("two"),
                 new ChatEvent.Finished("stop"))));
+        ReplyExchange exchange = service.sendMessage(command());
 
-        SendMessageResult result = service.sendMessage(command(cancellation), event -> {
+        SendMessageResult result = pull(exchange, event -> {
             if (event instanceof ChatEvent.TextDelta) {
-                cancellation.cancel();
+                exchange.cancel();
             }
         });
 
@@ -157,18 +226,18 @@ class SendMessageServiceTest {
             }
             throw new AssertionError("not cancelled");
         });
-        Cancellation cancellation = new Cancellation();
+        ReplyExchange exchange = service.sendMessage(command());
         Thread canceller = new Thread(() -> {
             try {
                 waiting.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            cancellation.cancel();
+            exchange.cancel();
         });
         canceller.start();
 
-        SendMessageResult result = service.sendMessage(command(cancellation), e -> { });
+        SendMessageResult result = pull(exchange, e -> { });
         canceller.join();
 
         assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
@@ -177,10 +246,10 @@ class SendMessageServiceTest {
 
     @Test
     void sendsNothing_whenCancelledBeforehand() {
-        Cancellation cancellation = new Cancellation();
-        cancellation.cancel();
+        ReplyExchange exchange = service.sendMessage(command());
+        exchange.cancel();
 
-        SendMessageResult result = service.sendMessage(command(cancellation), e -> { });
+        SendMessageResult result = pull(exchange, e -> { });
 
         assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
         assertThat(result.conversation()).isSameAs(empty);
@@ -192,31 +261,60 @@ class SendMessageServiceTest {
     void leavesTheConversationAsItWas_whenTheRequestFails() {
         chat.thenThrow(new TransportException("refused", null));
 
-        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+        assertThatThrownBy(() -> send(command()))
                 .isInstanceOf(TransportException.class);
 
         assertThat(saved).isEmpty();
     }
 
     @Test
-    void returnsAnErrorMessage_andSendsNothing_whenThereIsNothingToSend() {
-        SendMessageResult result = service.sendMessage(
-                new SendMessageCommand(empty, null, ModelId.DEFAULT, ChatSettings.defaults(), new Cancellation()),
-                e -> { });
+    void refusesAndSendsNothing_whenThereIsNothingToSend() {
+        assertThatThrownBy(() -> send(new SendMessageCommand(empty, null, ModelId.DEFAULT, ChatSettings.defaults())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Nothing to send");
 
-        assertThat(result.message().isError()).isTrue();
+        assertThat(chat.requests()).isEmpty();
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void refusesAndSendsNothing_whenTheMessageIsBlank() {
+        assertThatThrownBy(() -> send(new SendMessageCommand(empty, " ", ModelId.DEFAULT, ChatSettings.defaults())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
+
+        assertThat(chat.requests()).isEmpty();
+    }
+
+    @Test
+    void startsNothing_untilFirstPulled_andSendsNothing_whenFinishedUnpulled() {
+        ReplyExchange exchange = service.sendMessage(command());
+
+        assertThat(chat.requests()).isEmpty();
+        SendMessageResult result = exchange.finish();
+
+        assertThat(result.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
         assertThat(result.conversation()).isSameAs(empty);
         assertThat(chat.requests()).isEmpty();
     }
 
     @Test
+    void carriesTheSendsDeadlineAndRetries_toTheTransport() {
+        chat.thenEvents(reply("ok"));
+
+        send(new SendMessageCommand(empty, "hi", ModelId.DEFAULT, ChatSettings.defaults(),
+                Optional.of(java.time.Duration.ofSeconds(7)), java.util.OptionalInt.of(0)));
+
+        assertThat(chat.requests().get(0).timeout()).contains(java.time.Duration.ofSeconds(7));
+        assertThat(chat.requests().get(0).maxRetries()).hasValue(0);
+    }
+
+    @Test
     void reportsASaveFailure_inTheResult_afterKeepingTheReply() {
-        SendMessageService failingSave = new SendMessageService(chat, keeper, conversation -> {
+        SendMessageService failingSave = new SendMessageService(chat, keeper, Optional.of(store(conversation -> {
             throw new StorageException("disk full");
-        }, id -> Optional.empty(), LockConversationPort.NONE, Clock.systemUTC());
+        }, id -> Optional.empty())), Clock.systemUTC());
         chat.thenEvents(reply("kept"));
 
-        SendMessageResult result = failingSave.sendMessage(command(new Cancellation()), e -> { });
+        SendMessageResult result = pull(failingSave.sendMessage(command()), e -> { });
 
         assertThat(result.message().text()).isEqualTo("kept");
         assertThat(result.conversation().messages()).hasSize(2);
@@ -228,12 +326,11 @@ class SendMessageServiceTest {
         chat.thenEvents(reply("third answer"));
         Conversation mine = empty.append(Message.user("one"), Instant.EPOCH).append(Message.assistant("1"), Instant.EPOCH);
         Conversation theirs = mine.append(Message.user("two"), Instant.EPOCH).append(Message.assistant("2"), Instant.EPOCH);
-        SendMessageService reading = new SendMessageService(chat, keeper, saved::add, id -> Optional.of(theirs),
-                LockConversationPort.NONE, Clock.systemUTC());
+        SendMessageService reading = new SendMessageService(chat, keeper,
+                Optional.of(store(saved::add, id -> Optional.of(theirs))), Clock.systemUTC());
 
-        SendMessageResult result = reading.sendMessage(
-                new SendMessageCommand(mine, "three", ModelId.DEFAULT, ChatSettings.defaults(), new Cancellation()),
-                e -> { });
+        SendMessageResult result = pull(reading.sendMessage(
+                new SendMessageCommand(mine, "three", ModelId.DEFAULT, ChatSettings.defaults())), e -> { });
 
         assertThat(chat.requests().get(0).messages()).extracting(Message::text)
                 .containsExactly("one", "1", "two", "2", "three");
@@ -245,11 +342,11 @@ class SendMessageServiceTest {
         chat.thenEvents(reply("ok"));
         Conversation mine = empty.append(Message.user("mine"), Instant.EPOCH);
         Conversation other = empty.append(Message.user("other"), Instant.EPOCH).append(Message.assistant("x"), Instant.EPOCH);
-        SendMessageService reading = new SendMessageService(chat, keeper, saved::add, id -> Optional.of(other),
-                LockConversationPort.NONE, Clock.systemUTC());
+        SendMessageService reading = new SendMessageService(chat, keeper,
+                Optional.of(store(saved::add, id -> Optional.of(other))), Clock.systemUTC());
 
-        reading.sendMessage(new SendMessageCommand(mine, "next", ModelId.DEFAULT, ChatSettings.defaults(),
-                new Cancellation()), e -> { });
+        pull(reading.sendMessage(new SendMessageCommand(mine, "next", ModelId.DEFAULT, ChatSettings.defaults())),
+                e -> { });
 
         assertThat(chat.requests().get(0).messages()).extracting(Message::text).containsExactly("mine", "next");
     }
@@ -261,13 +358,13 @@ class SendMessageServiceTest {
             events.add("stream");
             return chat.stream(Stream.of(reply("ok")));
         });
-        SendMessageService locking = new SendMessageService(chat, keeper, conversation -> events.add("save"),
-                id -> Optional.empty(), (id, giveUp) -> {
+        SendMessageService locking = new SendMessageService(chat, keeper, Optional.of(store(
+                conversation -> events.add("save"), id -> Optional.empty(), (id, giveUp) -> {
                     events.add("lock " + id.value().equals(empty.threadId().value()));
                     return () -> events.add("unlock");
-                }, Clock.systemUTC());
+                })), Clock.systemUTC());
 
-        locking.sendMessage(command(new Cancellation()), e -> { });
+        pull(locking.sendMessage(command()), e -> { });
 
         assertThat(events).containsExactly("lock true", "stream", "save", "unlock");
     }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.port.in.TrackCreditsCommand;
 import io.github.t3chat4j.application.port.in.TrackCreditsResult;
-import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
 import io.github.t3chat4j.domain.account.CreditUsage.Trust;
 import io.github.t3chat4j.domain.account.CustomerData;
 import java.math.BigDecimal;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class TrackCreditsServiceTest {
 
     @Test
     void reportsTheDeduction_whenTheBalanceDropsAfterTheSend() {
-        LoadCustomerDataPort port = scripted(balance(1000), balance(1000), balance(1000), balance(988));
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = scripted(balance(1000), balance(1000), balance(1000), balance(988));
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
                 TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
@@ -44,7 +44,7 @@ class TrackCreditsServiceTest {
 
     @Test
     void readsTheBalanceBeforeTheSendStarts() {
-        LoadCustomerDataPort port = session -> {
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = session -> {
             events.add("read");
             return balance(events.contains("send") ? 990 : 1000);
         };
@@ -60,7 +60,7 @@ class TrackCreditsServiceTest {
     void runsTheBeforeReadOnTheExecutor_soTheSendIsNotDelayed() throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         List<String> threads = new ArrayList<>();
-        LoadCustomerDataPort port = session -> {
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = session -> {
             synchronized (threads) {
                 threads.add(Thread.currentThread().getName());
             }
@@ -79,7 +79,7 @@ class TrackCreditsServiceTest {
 
     @Test
     void saysUnchanged_whenTheBalanceNeverChangesWithinTheBound() {
-        LoadCustomerDataPort port = session -> balance(1000);
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = session -> balance(1000);
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
                 TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
@@ -93,7 +93,7 @@ class TrackCreditsServiceTest {
 
     @Test
     void saysUnreliable_whenTheServerFlagsTheBalance() {
-        LoadCustomerDataPort port = scripted(balance(1000, false), balance(900, false));
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = scripted(balance(1000, false), balance(900, false));
 
         TrackCreditsResult<String> result = service(port, Runnable::run).trackCredits(
                 TrackCreditsCommand.defaults(), send("reply"), r -> "stop");
@@ -107,7 +107,7 @@ class TrackCreditsServiceTest {
     void saysUnreadable_whenTheBeforeReadFails() {
         Deque<Object> script = new ArrayDeque<>(List.of(
                 new SessionExpiredException("t3.chat rejected the session (HTTP 401)."), balance(900)));
-        LoadCustomerDataPort port = session -> {
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = session -> {
             Object next = script.poll();
             if (next instanceof RuntimeException e) {
                 throw e;
@@ -126,7 +126,7 @@ class TrackCreditsServiceTest {
     @Test
     void saysUnreadable_whenEveryAfterReadFails() {
         List<Integer> calls = new ArrayList<>();
-        LoadCustomerDataPort port = session -> {
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = session -> {
             calls.add(1);
             if (calls.size() > 1) {
                 throw new IllegalStateException("boom");
@@ -145,7 +145,7 @@ class TrackCreditsServiceTest {
 
     @Test
     void letsTheSendFailureThrough() {
-        LoadCustomerDataPort port = session -> balance(1000);
+        Function<io.github.t3chat4j.domain.session.Session, CustomerData> port = session -> balance(1000);
 
         assertThatThrownBy(() -> service(port, Runnable::run).trackCredits(TrackCreditsCommand.defaults(),
                 () -> {
@@ -160,8 +160,8 @@ class TrackCreditsServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private TrackCreditsService service(LoadCustomerDataPort port, Executor executor) {
-        return new TrackCreditsService(() -> port.loadCustomerData(aSession()), executor, sleeps::add);
+    private TrackCreditsService service(Function<io.github.t3chat4j.domain.session.Session, CustomerData> port, Executor executor) {
+        return new TrackCreditsService(() -> port.apply(aSession()), executor, sleeps::add);
     }
 
     private Supplier<String> send(String reply) {
@@ -171,7 +171,7 @@ class TrackCreditsServiceTest {
         };
     }
 
-    private static LoadCustomerDataPort scripted(CustomerData... answers) {
+    private static Function<io.github.t3chat4j.domain.session.Session, CustomerData> scripted(CustomerData... answers) {
         Deque<CustomerData> script = new ArrayDeque<>(List.of(answers));
         return session -> script.size() > 1 ? script.poll() : script.peek();
     }

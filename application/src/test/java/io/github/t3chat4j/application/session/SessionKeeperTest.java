@@ -1,5 +1,6 @@
 package io.github.t3chat4j.application.session;
 
+import io.github.t3chat4j.application.fixtures.Renewals;
 import static io.github.t3chat4j.application.fixtures.Sessions.WOS;
 import static io.github.t3chat4j.application.fixtures.Sessions.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class SessionKeeperTest {
     private final List<Session> saved = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final SessionKeeper keeper = new SessionKeeper(aSession(),
-            s -> Optional.of("rotated-" + renewals.incrementAndGet()), saved::add, warnings::add);
+            Renewals.renewing(s -> Optional.of("rotated-" + renewals.incrementAndGet())), saved::add, warnings::add);
 
     @Test
     void renewsOnce_beforeTheFirstUse() {
@@ -52,7 +53,7 @@ class SessionKeeperTest {
 
     @Test
     void tellsNobody_whenTheServerDidNotRotate() {
-        SessionKeeper unchanged = new SessionKeeper(aSession(), s -> Optional.empty(), saved::add, warnings::add);
+        SessionKeeper unchanged = new SessionKeeper(aSession(), Renewals.renewing(s -> Optional.empty()), saved::add, warnings::add);
 
         unchanged.renew();
 
@@ -62,7 +63,7 @@ class SessionKeeperTest {
 
     @Test
     void warnsButGoesOn_whenTheRotatedSessionCannotBeSaved() {
-        SessionKeeper failing = new SessionKeeper(aSession(), s -> Optional.of("NEW-SECRET"), s -> {
+        SessionKeeper failing = new SessionKeeper(aSession(), Renewals.renewing(s -> Optional.of("NEW-SECRET")), s -> {
             throw new StorageException("Could not write config.properties: Permission denied");
         }, warnings::add);
 
@@ -172,7 +173,7 @@ class SessionKeeperTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     private SessionKeeper keeperOver(RememberingStore store) {
-        return new SessionKeeper(aSession(), s -> Optional.of("rotated-" + renewals.incrementAndGet()), store,
+        return new SessionKeeper(aSession(), Renewals.renewing(s -> Optional.of("rotated-" + renewals.incrementAndGet())), store,
                 warnings::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -219,7 +220,7 @@ class SessionKeeperTest {
     @Test
     void tellsTheStoreTheTimeOfEveryRenewal_rotatedOrNot() {
         RememberingStore store = new RememberingStore(aSession(), null);
-        SessionKeeper unrotated = new SessionKeeper(aSession(), s -> Optional.empty(), store, warnings::add,
+        SessionKeeper unrotated = new SessionKeeper(aSession(), Renewals.renewing(s -> Optional.empty()), store, warnings::add,
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         unrotated.renew();

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What an adapter asks the {@link HttpPipeline} for: method, URI, its own headers in order, the body,
@@ -23,6 +24,7 @@ public final class HttpCall {
     private final boolean followRedirects;
     private final String description;
     private final Redactor redactor;
+    private final int maxRetries;
 
     private HttpCall(Builder b) {
         this.method = b.method;
@@ -32,6 +34,31 @@ public final class HttpCall {
         this.followRedirects = b.followRedirects;
         this.description = b.description;
         this.redactor = b.redactor;
+        this.maxRetries = b.maxRetries;
+    }
+
+    private HttpCall(HttpCall call, int maxRetries) {
+        this.method = call.method;
+        this.uri = call.uri;
+        this.headers = call.headers;
+        this.body = call.body;
+        this.followRedirects = call.followRedirects;
+        this.description = call.description;
+        this.redactor = call.redactor;
+        this.maxRetries = maxRetries;
+    }
+
+    /** This call, retried at most {@code value} times whatever the pipeline's policy says (0: never). */
+    public HttpCall withMaxRetries(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("maxRetries cannot be negative.");
+        }
+        return new HttpCall(this, value);
+    }
+
+    /** How often this call may be retried, when it says; else the pipeline's policy decides. */
+    OptionalInt maxRetries() {
+        return maxRetries < 0 ? OptionalInt.empty() : OptionalInt.of(maxRetries);
     }
 
     /** A GET of {@code uri}. */
@@ -98,6 +125,7 @@ public final class HttpCall {
         private final List<Header> headers = new ArrayList<>();
         private boolean followRedirects;
         private Redactor redactor = Redactor.none();
+        private int maxRetries = -1;
 
         private Builder(String method, URI uri, String description, byte[] body) {
             this.method = method;

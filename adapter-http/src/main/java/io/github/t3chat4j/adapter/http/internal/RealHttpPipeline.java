@@ -53,12 +53,13 @@ public final class RealHttpPipeline implements HttpPipeline {
     public OpenResponse open(HttpCall call) {
         requireNonNull(call, "call == null");
         EngineRequest request = request(call);
+        int maxRetries = call.maxRetries().orElse(policy.maxRetries());
         for (int attempt = 0; ; attempt++) {
             EngineResponse response;
             try {
                 response = engine.execute(request);
             } catch (IOException e) {
-                if (attempt < policy.maxRetries() && e instanceof RequestNotSentException) {
+                if (attempt < maxRetries && e instanceof RequestNotSentException) {
                     pause(policy.delay(attempt + 1, Optional.empty(), jitter()), call);
                     continue;
                 }
@@ -69,7 +70,7 @@ public final class RealHttpPipeline implements HttpPipeline {
                 return new OpenResponse(call, response);
             }
             Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After").orElse(null), clock);
-            if (attempt < policy.maxRetries() && RetryPolicy.isRetryableStatus(status)) {
+            if (attempt < maxRetries && RetryPolicy.isRetryableStatus(status)) {
                 errorBody(response);
                 pause(policy.delay(attempt + 1, retryAfter, jitter()), call);
                 continue;

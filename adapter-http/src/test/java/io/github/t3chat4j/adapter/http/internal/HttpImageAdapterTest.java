@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.application.port.out.FetchedImage;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeImageHost;

@@ -94,7 +94,7 @@ class HttpSessionAdapterTest {
         server.expireSessionUntilRefresh("wos-ROTATED-3");
         try (T3Client client = T3Client.builder().session(Fixtures.session())
                 .chatTransport(new HttpChatAdapter(pipeline, pipeline.site(), new ObjectMapper()))
-                .sessionRenewal(session).build()) {
+                .adapters(io.github.t3chat4j.adapter.http.Fixtures.sessions(session)).build()) {
 
             Message reply = client.send("Hello");
 

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.internal.HttpCall;
 import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.SiteRequests;
-import io.github.t3chat4j.application.port.out.ChatRequest;
-import io.github.t3chat4j.application.port.out.ChatStream;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.ChatRequest;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.ChatTransport;
 import java.io.UncheckedIOException;
 
 /**
@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
  * decoded {@link ChatStream}. The pipeline retries what failed before the stream is returned; nothing is
  * retried after. Thread-safe.
  */
-public final class HttpChatAdapter implements StreamChatPort {
+public final class HttpChatAdapter implements ChatTransport {
 
     private final HttpPipeline pipeline;
     private final SiteRequests site;
@@ -52,6 +52,9 @@ public final class HttpChatAdapter implements StreamChatPort {
             throw new UncheckedIOException("Could not write the chat request body", e);
         }
         HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body);
+        if (request.maxRetries().isPresent()) {
+            call = call.withMaxRetries(request.maxRetries().getAsInt());
+        }
         OpenResponse response = pipeline.open(call);
         String contentType = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (contentType.contains("text/html")) {
@@ -62,7 +65,8 @@ public final class HttpChatAdapter implements StreamChatPort {
                     + " of a reply stream: t3.chat may be down for maintenance, or want you to sign in again in the"
                     + " browser.", 200);
         }
-        return new HttpChatStream(response, mapper, call.description(), limits);
+        StreamLimits replyLimits = request.timeout().map(limits::withTotalTimeout).orElse(limits);
+        return new HttpChatStream(response, mapper, call.description(), replyLimits);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
 
 import io.github.t3chat4j.adapter.http.internal.OpenResponse;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -114,6 +114,12 @@ final class HttpChatStream implements ChatStream {
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+    }
+
+    /** Whether the next event (or the end) is already here: see {@link ChatEventDecoder#ready()}. */
+    @Override
+    public boolean ready() {
+        return closed.get() || exhausted || decoder.ready();
     }
 
     private boolean advance() {

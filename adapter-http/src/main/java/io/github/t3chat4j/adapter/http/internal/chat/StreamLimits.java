@@ -18,4 +18,9 @@ public record StreamLimits(Duration idleTimeout, Duration totalTimeout, long max
         requireNonNull(idleTimeout, "idleTimeout == null");
         requireNonNull(totalTimeout, "totalTimeout == null");
     }
+
+    /** These limits with a whole reply allowed {@code value} (a request's own deadline). */
+    public StreamLimits withTotalTimeout(Duration value) {
+        return new StreamLimits(idleTimeout, value, maxReplyBytes, maxLineBytes);
+    }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * model and system prompt (which also come from the environment and the config file), the reasoning
  * effort and web search.
  */
-final class ChatOptions {
+final class ChatFlags {
 
     @Option(names = {"-m", "--model"}, paramLabel = "ID",
             description = "Model id (T3_MODEL, default gemini-2.5-flash-lite).")

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.fake.InMemoryConversationPorts;
-import io.github.t3chat4j.application.port.in.ExportConversationQuery;
-import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
+import io.github.t3chat4j.application.port.out.FormatConversationPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class LocalUseCasesTest {
+class LocalClientTest {
 
     private final Conversation stored = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.EPOCH)
             .append(Message.user("hello"), Instant.EPOCH);
@@ -51,23 +51,31 @@ class LocalUseCasesTest {
             return "/home/me/.config/t3chat4j/config.properties";
         }
     };
-    private final LocalUseCases local = LocalUseCases.of(DrivenPorts.builder()
-            .loadConversation(conversations).saveConversation(conversations)
-            .listConversations(() -> new ConversationListing(List.of(ConversationSummary.of(stored)), List.of()))
-            .deleteConversation(id -> conversations.stored().remove(id) != null)
-            .formatConversation((conversation, format) -> format + ":" + conversation.messages().size())
-            .settingsStore(settingsStore)
-            .build());
+    private final LocalClient local = LocalClient.of(new DrivenAdapters() {
+        @Override
+        public Optional<ConversationStorePort> conversationStore() {
+            return Optional.of(conversations);
+        }
+
+        @Override
+        public Optional<FormatConversationPort> conversationFormatter() {
+            return Optional.of((conversation, format) -> format + ":" + conversation.messages().size());
+        }
+
+        @Override
+        public Optional<SettingsStorePort> settingsStore() {
+            return Optional.of(settingsStore);
+        }
+    });
 
     @Test
     void listsLoadsExportsAndDeletes_storedConversations() {
-        assertThat(local.listConversations().listConversations().conversations())
+        assertThat(local.listConversations().conversations())
                 .extracting(ConversationSummary::threadId).containsExactly(stored.threadId());
-        assertThat(local.loadConversation().loadConversation(stored.threadId())).isEqualTo(stored);
-        assertThat(local.exportConversation().exportConversation(
-                new ExportConversationQuery(stored.threadId(), ExportFormat.MARKDOWN))).isEqualTo("MARKDOWN:1");
+        assertThat(local.loadConversation(stored.threadId())).isEqualTo(stored);
+        assertThat(local.exportConversation(stored.threadId(), ExportFormat.MARKDOWN)).isEqualTo("MARKDOWN:1");
 
-        local.deleteConversation().deleteConversation(stored.threadId());
+        local.deleteConversation(stored.threadId());
 
         assertThat(conversations.stored()).isEmpty();
     }
@@ -76,40 +84,39 @@ class LocalUseCasesTest {
     void refusesAnUnknownId_asInvalidInput() {
         ThreadId unknown = ThreadId.of("no-such-thread");
 
-        assertThatThrownBy(() -> local.loadConversation().loadConversation(unknown))
+        assertThatThrownBy(() -> local.loadConversation(unknown))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no-such-thread");
-        assertThatThrownBy(() -> local.deleteConversation().deleteConversation(unknown))
+        assertThatThrownBy(() -> local.deleteConversation(unknown))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no-such-thread");
-        assertThatThrownBy(() -> local.exportConversation().exportConversation(
-                new ExportConversationQuery(unknown, ExportFormat.JSON))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> local.exportConversation(unknown, ExportFormat.JSON)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void readsAndChangesTheStoredSettings() {
-        var result = local.updateSettings().updateSettings(new UpdateSettingsCommand(
-                Map.of("COOKIES", Optional.of("wos-session=secret"), "T3_MODEL", Optional.empty())));
+        var result = local.updateSettings(
+                Map.of("COOKIES", Optional.of("wos-session=secret"), "T3_MODEL", Optional.empty()));
 
         assertThat(result.values()).containsOnlyKeys("COOKIES");
         assertThat(result.location()).endsWith("config.properties");
         assertThat(result.toString()).doesNotContain("secret");
-        assertThat(local.loadSettings().loadSettings().values()).containsEntry("COOKIES", "wos-session=secret");
+        assertThat(local.settings().values()).containsEntry("COOKIES", "wos-session=secret");
     }
 
     @Test
     void keepsTheGatewayKeyInTheSettingsStore_besideTheOtherSettings() {
-        String key = local.provideGatewayKey().provideGatewayKey().key();
+        String key = local.gatewayKey().key();
 
         assertThat(settings).containsEntry("T3_GATEWAY_KEY", key).containsEntry("T3_MODEL", "gpt-4o");
-        assertThat(local.provideGatewayKey().provideGatewayKey().key()).isEqualTo(key);
+        assertThat(local.gatewayKey().key()).isEqualTo(key);
     }
 
     @Test
     void namesTheMissingAdapter_whenNoStoreWasGiven() {
-        LocalUseCases bare = LocalUseCases.of(DrivenPorts.builder().build());
+        LocalClient bare = LocalClient.of();
 
-        assertThatThrownBy(() -> bare.listConversations().listConversations())
+        assertThatThrownBy(() -> bare.listConversations())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("conversation store");
-        assertThatThrownBy(() -> bare.loadSettings().loadSettings())
+        assertThatThrownBy(() -> bare.settings())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("settings store");
     }
 }
