@@ -25,11 +25,9 @@ import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
+import io.github.t3chat4j.adapter.cli.Diagnosis;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
-import io.github.t3chat4j.application.service.DiagnoseConnectionService;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -75,7 +73,7 @@ final class GuiceBackend implements Backend {
      * The HTTP settings of a connection: the User-Agent, the transport and curl, and the proxy (an explicit
      * one with the environment's {@code NO_PROXY}, else the {@code HTTPS_PROXY} family, else the JVM's).
      *
-     * @throws CliException with {@link ExitCode#USAGE} for an unknown transport or a malformed proxy URL
+     * @throws InvalidInputException for an unknown transport or a malformed proxy URL (exit code 2)
      */
     HttpConfig httpConfig(URI base, ConnectionSettings connection) {
         HttpConfig http = HttpConfig.defaults(base);
@@ -83,21 +81,17 @@ final class GuiceBackend implements Backend {
             http = http.withUserAgent(connection.userAgent());
         }
         NetworkSettings network = connection.network();
-        try {
-            if (!network.transport().isBlank()) {
-                http = http.withTransport(HttpConfig.Transport.parse(network.transport()));
-            }
-            if (!network.curl().isBlank()) {
-                http = http.withCurl(network.curl().strip());
-            }
-            http = withDeadlines(http, network.deadlines());
-            String noProxy = env.getOrDefault("no_proxy", env.getOrDefault("NO_PROXY", ""));
-            http = http.withProxy(network.proxy().isBlank() ? HttpConfig.Proxy.fromEnvironment(env)
-                    : network.proxy().strip().equalsIgnoreCase("none") ? HttpConfig.Proxy.none()
-                    : HttpConfig.Proxy.of(network.proxy(), noProxy));
-        } catch (InvalidInputException e) {
-            throw new CliException(e.getMessage(), ExitCode.USAGE);
+        if (!network.transport().isBlank()) {
+            http = http.withTransport(HttpConfig.Transport.parse(network.transport()));
         }
+        if (!network.curl().isBlank()) {
+            http = http.withCurl(network.curl().strip());
+        }
+        http = withDeadlines(http, network.deadlines());
+        String noProxy = env.getOrDefault("no_proxy", env.getOrDefault("NO_PROXY", ""));
+        http = http.withProxy(network.proxy().isBlank() ? HttpConfig.Proxy.fromEnvironment(env)
+                : network.proxy().strip().equalsIgnoreCase("none") ? HttpConfig.Proxy.none()
+                : HttpConfig.Proxy.of(network.proxy(), noProxy));
         return http;
     }
 
@@ -120,15 +114,16 @@ final class GuiceBackend implements Backend {
     }
 
     @Override
-    public DiagnosisResult diagnose(ConnectionSettings connection, DiagnoseConnectionCommand command) {
+    public Diagnosis diagnose(ConnectionSettings connection, boolean includeChat) {
         try (DemoServer demoServer = demo ? DemoServer.start() : null) {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
-            DiagnoseConnectionCommand checked = demoServer == null ? command
-                    : new DiagnoseConnectionCommand(DEMO_COOKIES, DEMO_CONVEX_SESSION_ID, command.includeChat());
+            String cookies = demoServer == null ? connection.cookies() : DEMO_COOKIES;
+            String convexSessionId = demoServer == null ? connection.convexSessionId() : DEMO_CONVEX_SESSION_ID;
             SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
                     ? StorageAdapters.create(storage).sessionWriteBack() : SaveSessionPort.NONE;
             try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
-                return new DiagnoseConnectionService(probe, keep, Clock.systemUTC()).diagnose(checked);
+                return new ConnectionDoctor(probe, keep, Clock.systemUTC()).diagnose(cookies, convexSessionId,
+                        includeChat);
             }
         }
     }

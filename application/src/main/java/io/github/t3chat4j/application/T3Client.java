@@ -137,8 +137,13 @@ public final class T3Client implements AutoCloseable {
         if (model.isPresent()) {
             options = options.withModel(named("T3_MODEL", () -> ModelId.of(model.get())));
         }
-        Session session = named("COOKIES and CONVEX_SESSION_ID",
-                () -> Session.of(cookies, variable(environment, "CONVEX_SESSION_ID").orElse(null)));
+        Session session;
+        try {
+            session = Session.of(cookies, variable(environment, "CONVEX_SESSION_ID").orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("COOKIES and CONVEX_SESSION_ID: " + e.getMessage(),
+                    io.github.t3chat4j.application.error.Remedy.CREDENTIALS);
+        }
         return builder().session(session).adapters(provider().fromEnvironment(environment)).options(options).build();
     }
 
@@ -734,7 +739,11 @@ public final class T3Client implements AutoCloseable {
                 }
                 return Session.anonymous();
             }
-            return Inputs.valid(() -> Session.of(cookies, convexSessionId));
+            try {
+                return Session.of(cookies, convexSessionId);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage(), io.github.t3chat4j.application.error.Remedy.CREDENTIALS);
+            }
         }
     }
 }

@@ -122,7 +122,7 @@ class ChromiumSessionTest {
                 .hasMessageContaining("desktop keyring")
                 .hasMessageContaining("secret-tool: gave a key")
                 .hasMessageContaining("kwallet-query: not installed")
-                .hasMessageContaining("t3 login")
+                .hasMessageContaining("Firefox profile")
                 .hasMessageNotContaining("WOS-LOCKED-AWAY")
                 .hasMessageNotContaining("a-different-password");
     }
@@ -133,7 +133,7 @@ class ChromiumSessionTest {
         new ChromiumProfileWriter(profile, 24).encryptedCookie("t3.chat", "wos-session", new byte[] {1, 2, 3, 4, 5});
 
         assertThatThrownBy(() -> read(Browser.CHROMIUM, "")).isInstanceOf(BrowserProfileException.class)
-                .hasMessageContaining("'wos-session'").hasMessageContaining("not one t3 knows");
+                .hasMessageContaining("'wos-session'").hasMessageContaining("not a known one");
     }
 
     @Test
@@ -144,7 +144,7 @@ class ChromiumSessionTest {
         assertThatThrownBy(() -> read(Browser.CHROME, "", BrowserConfig.Platform.WINDOWS, ""))
                 .isInstanceOf(BrowserProfileException.class)
                 .hasMessageContaining("application-bound encryption")
-                .hasMessageContaining("--from-browser firefox");
+                .hasMessageContaining("Firefox profile instead");
     }
 
     @Test

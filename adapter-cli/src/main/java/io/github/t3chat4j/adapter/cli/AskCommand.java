@@ -116,62 +116,68 @@ final class AskCommand implements Callable<Integer> {
             }
             Chat chat = conversation(client, chatOptions);
             ReplyStream reply = chat.stream(prompt, chatOptions);
-            Message message;
-            CreditUsage usage = null;
-            ReplyNotSavedException notSaved = null;
             try (reply; Interrupts.Registration onCtrlC = Interrupts.onInterrupt(() -> {
                 interrupted.set(true);
                 reply.close();
             })) {
-                // Started here, once nothing but the send can fail, and stopped in the finally below.
-                Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
-                try {
-                    if (trackCredits) {
-                        TrackCreditsResult<Message> tracked = client.account().trackCredits(() -> {
-                            renderer.render(reply, spinner::stop);
-                            return reply.message();
-                        }, sent -> reply.reply().finishReason());
-                        message = tracked.value();
-                        usage = tracked.usage();
-                    } else {
-                        renderer.render(reply, spinner::stop);
-                        message = reply.message();
-                    }
-                } catch (ReplyNotSavedException e) {
-                    // The reply is whole: show it as usual, then report that it was not saved.
-                    message = e.reply();
-                    notSaved = e;
-                } finally {
-                    spinner.stop();
-                    renderer.finish();
-                }
+                // Kept open until the end: a Ctrl-C lets the JVM finish only once this says what happened.
+                return sendAndReport(client, chat, reply, renderer, colour, trackCredits, modelId, interrupted);
             }
-            if (usage != null) {
-                context.err().println("t3: credits: " + usage.describe());
-                context.err().flush();
-            }
-            String imagePath = null;
-            if (message.image().isPresent() && !interrupted.get()) {
-                imagePath = reportImage(client, message.image().get());
-            }
-            if (json) {
-                printJson(chat, modelId, message, reply.reply(), imagePath);
-            }
-            if (notSaved != null) {
-                throw notSaved;
-            }
-            if (interrupted.get()) {
-                context.err().println("t3: cancelled.");
-                context.err().flush();
-                return ExitCode.INTERRUPTED;
-            }
-            if (!message.isComplete()) {
-                context.err().println("t3: the reply was stopped by the server before it finished.");
-                context.err().flush();
-                return ExitCode.PROTOCOL;
-            }
-            return ExitCode.OK;
         }
+    }
+
+    private int sendAndReport(T3Client client, Chat chat, ReplyStream reply, ReplyRenderer renderer, boolean colour,
+            boolean trackCredits, ModelId modelId, AtomicBoolean interrupted) {
+        Message message;
+        CreditUsage usage = null;
+        ReplyNotSavedException notSaved = null;
+        // Started here, once nothing but the send can fail, and stopped in the finally below.
+        Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
+        try {
+            if (trackCredits) {
+                TrackCreditsResult<Message> tracked = client.account().trackCredits(() -> {
+                    renderer.render(reply, spinner::stop);
+                    return reply.message();
+                }, sent -> reply.reply().finishReason());
+                message = tracked.value();
+                usage = tracked.usage();
+            } else {
+                renderer.render(reply, spinner::stop);
+                message = reply.message();
+            }
+        } catch (ReplyNotSavedException e) {
+            // The reply is whole: show it as usual, then report that it was not saved.
+            message = e.reply();
+            notSaved = e;
+        } finally {
+            spinner.stop();
+            renderer.finish();
+        }
+        if (usage != null) {
+            context.err().println("t3: credits: " + usage.describe());
+            context.err().flush();
+        }
+        String imagePath = null;
+        if (message.image().isPresent() && !interrupted.get()) {
+            imagePath = reportImage(client, message.image().get());
+        }
+        if (json) {
+            printJson(chat, modelId, message, reply.reply(), imagePath);
+        }
+        if (notSaved != null) {
+            throw notSaved;
+        }
+        if (interrupted.get()) {
+            context.err().println("t3: cancelled.");
+            context.err().flush();
+            return ExitCode.INTERRUPTED;
+        }
+        if (!message.isComplete()) {
+            context.err().println("t3: the reply was stopped by the server before it finished.");
+            context.err().flush();
+            return ExitCode.PROTOCOL;
+        }
+        return ExitCode.OK;
     }
 
     /** Unknown model ids get a "did you mean" before anything is sent; a catalogue that cannot be read does not block. */

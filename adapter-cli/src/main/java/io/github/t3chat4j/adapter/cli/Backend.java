@@ -2,7 +2,6 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -25,8 +24,7 @@ public interface Backend {
      * Runs {@code t3 doctor} for {@code connection} (whose credentials may be missing or malformed: the
      * diagnosis reports that). The backend opens and closes whatever the checks need.
      */
-    default DiagnoseConnectionUseCase.DiagnosisResult diagnose(ConnectionSettings connection,
-            DiagnoseConnectionUseCase.DiagnoseConnectionCommand command) {
+    default Diagnosis diagnose(ConnectionSettings connection, boolean includeChat) {
         throw new CliException("t3 doctor is not available with this backend.", ExitCode.USAGE);
     }
 

@@ -433,7 +433,7 @@ final class ChatRepl {
     }
 
     private static String messageOf(RuntimeException e) {
-        String message = e.getMessage();
+        String message = ErrorReporter.message(e);
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst()
                 .orElse(message);
     }

@@ -1,9 +1,7 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.CheckResult;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.Status;
+import io.github.t3chat4j.adapter.cli.Diagnosis.Check;
+import io.github.t3chat4j.adapter.cli.Diagnosis.Status;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "doctor",
         mixinStandardHelpOptions = true,
-        description = {"CheckResult the way to t3.chat: credentials, clock, proxy, DNS and TLS, the home page,",
+        description = {"Check the way to t3.chat: credentials, clock, proxy, DNS and TLS, the home page,",
             "session renewal, tRPC and (with --chat) a tiny chat. Tells t3.chat's bot filter from an",
             "expired session and from a network failure, tries the other transport when one is blocked,",
             "and says which one works and how to make it the default."},
@@ -52,8 +50,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         Settings resolved = root.settings(Map.of());
         ConnectionSettings connection = root.diagnosisConnection(resolved);
-        DiagnosisResult diagnosis = root.backend().diagnose(connection,
-                new DiagnoseConnectionCommand(connection.cookies(), connection.convexSessionId(), chat));
+        Diagnosis diagnosis = root.backend().diagnose(connection, chat);
         PrintWriter out = context.out();
         if (json) {
             out.println(JsonOutput.write(fields(diagnosis)));
@@ -64,9 +61,9 @@ final class DoctorCommand implements Callable<Integer> {
         return exitCode(diagnosis);
     }
 
-    static void print(DiagnosisResult diagnosis, PrintWriter out) {
+    static void print(Diagnosis diagnosis, PrintWriter out) {
         int width = diagnosis.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
-        for (CheckResult check : diagnosis.checks()) {
+        for (Check check : diagnosis.checks()) {
             out.println(mark(check.status()) + " " + pad(check.name(), width) + "  " + check.detail());
         }
         out.println();
@@ -89,7 +86,7 @@ final class DoctorCommand implements Callable<Integer> {
         return text + " ".repeat(Math.max(0, width - text.length()));
     }
 
-    static Map<String, Object> fields(DiagnosisResult diagnosis) {
+    static Map<String, Object> fields(Diagnosis diagnosis) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ready", diagnosis.readyToChat());
         fields.put("transport", diagnosis.workingTransport().orElse(null));
@@ -106,11 +103,11 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /** 0 when ready; else the code of what failed first at the site: session, bot filter or network. */
-    static int exitCode(DiagnosisResult diagnosis) {
+    static int exitCode(Diagnosis diagnosis) {
         if (diagnosis.readyToChat()) {
             return ExitCode.OK;
         }
-        for (CheckResult check : diagnosis.checks()) {
+        for (Check check : diagnosis.checks()) {
             if (check.status() != Status.FAIL) {
                 continue;
             }

@@ -111,7 +111,7 @@ final class LoginCommand implements Callable<Integer> {
             }
             return session;
         } catch (T3ChatException rejected) {
-            throw new CliException("t3.chat did not accept these credentials (" + rejected.getMessage()
+            throw new CliException("t3.chat did not accept these credentials (" + rejected.detail()
                     + "); nothing stored. Use --no-check to store them anyway when offline.",
                     ErrorReporter.exitCodeOf(rejected));
         }

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.openai;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -67,8 +68,8 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
         }
         if (!isLoopback(host) && apiKey.length() < MIN_REMOTE_KEY_LENGTH) {
             throw new InvalidInputException("Listening on " + host + " exposes your t3.chat subscription beyond"
-                    + " this machine: use a key of at least " + MIN_REMOTE_KEY_LENGTH + " characters (leave"
-                    + " --api-key out to use the generated one).");
+                    + " this machine, and the key has fewer than " + MIN_REMOTE_KEY_LENGTH + " characters.",
+                    Remedy.GATEWAY_KEY);
         }
     }
 

@@ -83,9 +83,9 @@ final class GatewayHandler extends Handler.Abstract {
         if (!key.accepts(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION))) {
             throw new ApiErrorException(401, "invalid_request_error", "invalid_api_key", null,
                     exchange.request().getHeaders().contains(HttpHeader.AUTHORIZATION)
-                            ? "Incorrect API key provided. Use the key 't3 serve' printed (or T3_GATEWAY_KEY)."
-                            : "You didn't provide an API key. Send 'Authorization: Bearer <key>' with the key"
-                                    + " 't3 serve' printed.", null);
+                            ? "Incorrect API key provided. Use the gateway's key."
+                            : "You didn't provide an API key. Send 'Authorization: Bearer <key>' with the gateway's"
+                                    + " key.", null);
         }
         String path = rawPath.startsWith("/v1/") ? rawPath.substring(3) : rawPath;
         String method = exchange.method();

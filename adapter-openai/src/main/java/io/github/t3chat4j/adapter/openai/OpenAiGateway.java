@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.Remedy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,7 @@ public final class OpenAiGateway implements AutoCloseable {
         } catch (Exception e) {
             stopQuietly(server);
             throw new InvalidInputException("The gateway could not listen on " + config.host() + ":" + config.port()
-                    + " (" + e.getMessage() + "). Pick another --port, or stop what uses it.");
+                    + " (" + e.getMessage() + ").", Remedy.GATEWAY_PORT);
         }
         return new OpenAiGateway(server, connector, inFlight, config);
     }

@@ -143,7 +143,7 @@ final class FileConversationAdapter implements ConversationStorePort {
         if (!Files.isDirectory(folder)) {
             if (Files.exists(folder)) {
                 throw new StorageException("Could not list the conversations: " + folder + " is a file, not a folder;"
-                        + " move it away so that t3 can keep conversations there.");
+                        + " move it away so that conversations can be kept there.");
             }
             return new ConversationListing(conversations, problems);
         }

@@ -154,7 +154,7 @@ final class FileConversationLockAdapter {
 
     private static ConversationBusyException busy(String name, String holder) {
         return new ConversationBusyException("The conversation " + name + " is in use by " + holder
-                + " (another t3 sending to it); try again when it has finished.");
+                + " (another send to it, in this program or another); try again when it has finished.");
     }
 
     private static void sleep() {

@@ -6,9 +6,11 @@ package io.github.t3chat4j.application.error;
  */
 public class BlockedByBotProtectionException extends T3ChatException {
 
+    /**
+     * @param status the HTTP status the challenge page came with
+     */
     public BlockedByBotProtectionException(int status) {
-        super("t3.chat's bot protection blocked the request (HTTP " + status + " with a challenge page)."
-                + " Open t3.chat in your browser to pass the check, copy fresh cookies (they include the"
-                + " clearance cookie), and set T3_USER_AGENT to your browser's User-Agent.");
+        super("t3.chat's bot protection blocked the request (HTTP " + status + " with a challenge page).",
+                Remedy.BROWSER_CHECK);
     }
 }

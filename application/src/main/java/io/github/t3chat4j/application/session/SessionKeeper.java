@@ -119,7 +119,7 @@ public final class SessionKeeper {
                 return request.apply(fresh);
             } catch (SessionExpiredException stillRejected) {
                 throw new SessionExpiredException("t3.chat still rejects the session after a refresh: it has"
-                        + " expired. " + SessionExpiredException.ADVICE);
+                        + " expired.");
             }
         }
     }

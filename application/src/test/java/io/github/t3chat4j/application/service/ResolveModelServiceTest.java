@@ -42,7 +42,7 @@ class ResolveModelServiceTest {
     void pointsToTheList_whenNothingIsClose() {
         assertThatThrownBy(() -> service.resolveModel(new ResolveModelQuery("llama-70b")))
                 .isInstanceOf(UnknownModelException.class)
-                .hasMessage("Unknown model 'llama-70b'. Run 't3 models' to list the models.")
+                .hasMessage("Unknown model 'llama-70b'. AccountClient.models lists the models.")
                 .satisfies(e -> assertThat(((UnknownModelException) e).suggestion()).isEmpty());
     }
 

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.http.internal.chat;
 
+import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
 
@@ -53,6 +54,7 @@ final class HttpChatStream implements ChatStream {
     private final long startedAt = System.nanoTime();
     private volatile long progressAt = startedAt;
     private volatile String expired;
+    private volatile Remedy expiredRemedy;
     private final ScheduledFuture<?> watchdog;
 
     HttpChatStream(OpenResponse response, ChatEventMapper mapper, String description, StreamLimits limits) {
@@ -77,11 +79,11 @@ final class HttpChatStream implements ChatStream {
         }
         long now = System.nanoTime();
         if (now - progressAt > limits.idleTimeout().toNanos()) {
-            expired = "t3.chat sent no reply data for " + seconds(limits.idleTimeout()) + " (the idle timeout: raise"
-                    + " it with --idle-timeout or T3_IDLE_TIMEOUT)";
+            expiredRemedy = Remedy.IDLE_TIMEOUT;
+            expired = "t3.chat sent no reply data for " + seconds(limits.idleTimeout()) + " (the idle timeout)";
         } else if (now - startedAt > limits.totalTimeout().toNanos()) {
-            expired = "the reply took longer than " + seconds(limits.totalTimeout()) + " in all (the total timeout:"
-                    + " raise it with --timeout or T3_TIMEOUT)";
+            expiredRemedy = Remedy.TOTAL_TIMEOUT;
+            expired = "the reply took longer than " + seconds(limits.totalTimeout()) + " in all (the total timeout)";
         } else {
             return;
         }
@@ -140,12 +142,12 @@ final class HttpChatStream implements ChatStream {
             String deadline = expired;
             if (deadline != null) {
                 throw new TransportException("Reading the reply of " + description + " stopped: " + deadline + ".",
-                        e.getCause());
+                        expiredRemedy, e.getCause());
             }
             if (e.getCause() instanceof LimitedReplyBody.LimitExceeded limit) {
                 response.abort();
-                throw new UnexpectedResponseException(limit.getMessage() + " (--max-reply-size or"
-                        + " T3_MAX_REPLY_SIZE); the rest of it was not read.", 0);
+                throw new UnexpectedResponseException(limit.getMessage() + "; the rest of it was not read.", 0,
+                        Remedy.MAX_REPLY_SIZE);
             }
             if (closed.get()) {
                 return false;

@@ -19,8 +19,6 @@ record CurlBinary(String command, String version, boolean http2) {
 
     static final String MINIMUM = "7.54.0";
     private static final Pattern VERSION = Pattern.compile("^curl (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
-    private static final String INSTALL = " Install curl " + MINIMUM + " or newer (Debian/Ubuntu: apt install curl;"
-            + " Fedora: dnf install curl; macOS: brew install curl), or name one with --curl PATH (T3_CURL).";
 
     /**
      * Runs {@code command --version} in {@code environment}.
@@ -38,7 +36,7 @@ record CurlBinary(String command, String version, boolean http2) {
             process = builder.start();
         } catch (IOException e) {
             throw new CurlUnavailableException("The curl transport needs the curl program, and '" + command
-                    + "' could not be run (" + e.getMessage() + ")." + INSTALL);
+                    + "' could not be run (" + e.getMessage() + ").");
         }
         String output;
         try (InputStream in = process.getInputStream()) {
@@ -62,7 +60,7 @@ record CurlBinary(String command, String version, boolean http2) {
         Matcher m = VERSION.matcher(output.strip());
         if (!m.find()) {
             throw new CurlUnavailableException("'" + command + "' does not look like curl (its --version printed"
-                    + " no curl version)." + INSTALL);
+                    + " no curl version).");
         }
         int major = Integer.parseInt(m.group(1));
         int minor = Integer.parseInt(m.group(2));
@@ -70,7 +68,7 @@ record CurlBinary(String command, String version, boolean http2) {
         String version = major + "." + minor + "." + patch;
         if (major < 7 || (major == 7 && (minor < 54))) {
             throw new CurlUnavailableException("'" + command + "' is curl " + version + ", too old for the curl"
-                    + " transport." + INSTALL);
+                    + " transport.");
         }
         boolean http2 = output.lines().anyMatch(l -> l.startsWith("Features:") && l.contains("HTTP2"));
         return new CurlBinary(command, version, http2);

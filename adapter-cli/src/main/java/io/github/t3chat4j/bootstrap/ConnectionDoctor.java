@@ -1,4 +1,4 @@
-package io.github.t3chat4j.application.service;
+package io.github.t3chat4j.bootstrap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,7 +7,9 @@ import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.error.TransportException;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
+import io.github.t3chat4j.adapter.cli.Diagnosis;
+import io.github.t3chat4j.adapter.cli.Diagnosis.Check;
+import io.github.t3chat4j.adapter.cli.Diagnosis.Status;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort.SiteAnswer;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort.SiteProbe;
@@ -27,7 +29,7 @@ import java.util.Optional;
  * other transport is tried, and the advice at the end. A session the server rotates during the check
  * is used for the later checks and handed to {@link SaveSessionPort}, so nothing is lost.
  */
-public final class DiagnoseConnectionService implements DiagnoseConnectionUseCase {
+final class ConnectionDoctor {
 
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
 
@@ -35,7 +37,7 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
     private final SaveSessionPort saveSession;
     private final Clock clock;
 
-    public DiagnoseConnectionService(ProbeConnectionPort probe, SaveSessionPort saveSession, Clock clock) {
+    ConnectionDoctor(ProbeConnectionPort probe, SaveSessionPort saveSession, Clock clock) {
         this.probe = requireNonNull(probe, "probe == null");
         this.saveSession = requireNonNull(saveSession, "saveSession == null");
         this.clock = requireNonNull(clock, "clock == null");
@@ -44,14 +46,24 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
     /** How a transport fared at the site. */
     private enum Outcome { PASSED, BLOCKED, SESSION_REJECTED, UNREACHABLE, UNAVAILABLE, FAILED }
 
-    @Override
-    public DiagnosisResult diagnose(DiagnoseConnectionCommand command) {
-        requireNonNull(command, "command == null");
-        List<CheckResult> checks = new ArrayList<>();
-        Optional<Session> session = credentials(command, checks);
+    /**
+     * Checks, in order, the credentials, the clock, the proxy, DNS and TLS, the home page, session renewal,
+     * tRPC and (only when asked, as it costs credits) a tiny chat; tells a bot filter from an expired
+     * session and from a network failure, tries the other transport when one is blocked, and says what to
+     * do. Never throws for what it finds; every finding is a check.
+     *
+     * @param cookies the cookie string as configured (may be empty: then the credentials check fails)
+     * @param convexSessionId the convex session id as configured (may be empty)
+     * @param includeChat whether to send a tiny chat (costs credits)
+     */
+    Diagnosis diagnose(String cookies, String convexSessionId, boolean includeChat) {
+        requireNonNull(cookies, "cookies == null");
+        requireNonNull(convexSessionId, "convexSessionId == null");
+        List<Check> checks = new ArrayList<>();
+        Optional<Session> session = credentials(cookies, convexSessionId, checks);
         int clockLine = checks.size();
         for (ProbeConnectionPort.NetworkCheck network : probe.probeNetwork()) {
-            checks.add(new CheckResult(network.name(), network.passed() ? Status.PASS : Status.FAIL, network.detail()));
+            checks.add(new Check(network.name(), network.passed() ? Status.PASS : Status.FAIL, network.detail()));
         }
         List<String> transports = probe.transports();
         Optional<Instant> serverDate = Optional.empty();
@@ -60,7 +72,7 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
         Session current = session.orElse(null);
         if (current != null) {
             for (String transport : transports) {
-                Run run = new Run(transport, current, command.includeChat(), checks);
+                Run run = new Run(transport, current, includeChat, checks);
                 Outcome outcome = run.all();
                 outcomes.add(outcome);
                 current = run.session;
@@ -76,40 +88,40 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
         }
         checks.add(clockLine, clockCheck(serverDate));
         boolean ready = working != null;
-        return new DiagnosisResult(checks, Optional.ofNullable(working), ready,
+        return new Diagnosis(checks, Optional.ofNullable(working), ready,
                 advice(session.isPresent(), transports, outcomes, working));
     }
 
-    private Optional<Session> credentials(DiagnoseConnectionCommand command, List<CheckResult> checks) {
-        if (command.cookies().isBlank()) {
-            checks.add(new CheckResult("credentials", Status.FAIL, "no cookie string (COOKIES is not set)"));
+    private Optional<Session> credentials(String cookies, String convexSessionId, List<Check> checks) {
+        if (cookies.isBlank()) {
+            checks.add(new Check("credentials", Status.FAIL, "no cookie string (COOKIES is not set)"));
             return Optional.empty();
         }
         Session session;
         try {
-            session = Session.of(command.cookies(), command.convexSessionId());
+            session = Session.of(cookies, convexSessionId);
         } catch (IllegalArgumentException e) {
-            checks.add(new CheckResult("credentials", Status.FAIL, "malformed: " + e.getMessage()));
+            checks.add(new Check("credentials", Status.FAIL, "malformed: " + e.getMessage()));
             return Optional.empty();
         }
         if (session.cookies().get(SessionCookies.WOS_SESSION).filter(v -> !v.isBlank()).isEmpty()) {
-            checks.add(new CheckResult("credentials", Status.FAIL, "the cookie string has no wos-session cookie;"
+            checks.add(new Check("credentials", Status.FAIL, "the cookie string has no wos-session cookie;"
                     + " copy the whole Cookie header of a request to t3.chat"));
             return Optional.empty();
         }
-        checks.add(new CheckResult("credentials", Status.PASS, session.cookies().size()
+        checks.add(new Check("credentials", Status.PASS, session.cookies().size()
                 + " cookies with wos-session, and a convex session id"));
         return Optional.of(session);
     }
 
-    private CheckResult clockCheck(Optional<Instant> serverDate) {
+    private Check clockCheck(Optional<Instant> serverDate) {
         if (serverDate.isEmpty()) {
-            return new CheckResult("clock", Status.SKIP, "no answer with a Date header to compare with");
+            return new Check("clock", Status.SKIP, "no answer with a Date header to compare with");
         }
         Duration skew = Duration.between(serverDate.get(), clock.instant()).abs();
         return skew.compareTo(CLOCK_TOLERANCE) <= 0
-                ? new CheckResult("clock", Status.PASS, "within " + Math.max(1, skew.toSeconds()) + " s of the server's")
-                : new CheckResult("clock", Status.WARN, "off by " + skew.toSeconds() + " s from the server's; sessions"
+                ? new Check("clock", Status.PASS, "within " + Math.max(1, skew.toSeconds()) + " s of the server's")
+                : new Check("clock", Status.WARN, "off by " + skew.toSeconds() + " s from the server's; sessions"
                         + " and TLS need a correct clock (enable NTP)");
     }
 
@@ -117,11 +129,11 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
     private final class Run {
         private final String transport;
         private final boolean includeChat;
-        private final List<CheckResult> checks;
+        private final List<Check> checks;
         private Session session;
         private Optional<Instant> serverDate = Optional.empty();
 
-        Run(String transport, Session session, boolean includeChat, List<CheckResult> checks) {
+        Run(String transport, Session session, boolean includeChat, List<Check> checks) {
             this.transport = transport;
             this.session = session;
             this.includeChat = includeChat;
@@ -140,7 +152,7 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
             Outcome trpc = step(SiteProbe.TRPC, "tRPC");
             if (trpc != Outcome.PASSED || !includeChat) {
                 if (!includeChat && trpc == Outcome.PASSED) {
-                    checks.add(new CheckResult("chat [" + transport + "]", Status.SKIP, "not sent (it costs credits);"
+                    checks.add(new Check("chat [" + transport + "]", Status.SKIP, "not sent (it costs credits);"
                             + " run t3 doctor --chat to send one"));
                 }
                 return trpc;
@@ -158,24 +170,24 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
                     session = session.withRenewedWosSession(answer.rotatedWosSession().get());
                     detail += "; t3.chat renewed the session cookie" + keep();
                 }
-                checks.add(new CheckResult(label, Status.PASS, detail));
+                checks.add(new Check(label, Status.PASS, detail));
                 return Outcome.PASSED;
             } catch (BlockedByBotProtectionException e) {
-                checks.add(new CheckResult(label, Status.FAIL, "blocked by t3.chat's bot filter (HTTP 403 challenge"
+                checks.add(new Check(label, Status.FAIL, "blocked by t3.chat's bot filter (HTTP 403 challenge"
                         + " page): this client's TLS handshake or headers were turned away"));
                 return Outcome.BLOCKED;
             } catch (SessionExpiredException e) {
-                checks.add(new CheckResult(label, Status.FAIL, "the session was refused (expired, revoked or signed"
+                checks.add(new Check(label, Status.FAIL, "the session was refused (expired, revoked or signed"
                         + " out): " + e.getMessage()));
                 return Outcome.SESSION_REJECTED;
             } catch (TransportException e) {
-                checks.add(new CheckResult(label, Status.FAIL, "network failure: " + e.getMessage()));
+                checks.add(new Check(label, Status.FAIL, "network failure: " + e.getMessage()));
                 return Outcome.UNREACHABLE;
             } catch (InvalidInputException e) {
-                checks.add(new CheckResult(label, Status.FAIL, "this transport cannot run here: " + e.getMessage()));
+                checks.add(new Check(label, Status.FAIL, "this transport cannot run here: " + e.getMessage()));
                 return Outcome.UNAVAILABLE;
             } catch (T3ChatException e) {
-                checks.add(new CheckResult(label, Status.FAIL, e.getMessage()));
+                checks.add(new Check(label, Status.FAIL, e.getMessage()));
                 return Outcome.FAILED;
             }
         }

@@ -1,13 +1,12 @@
-package io.github.t3chat4j.application.service;
+package io.github.t3chat4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.CheckResult;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.Status;
+import io.github.t3chat4j.adapter.cli.Diagnosis;
+import io.github.t3chat4j.adapter.cli.Diagnosis.Check;
+import io.github.t3chat4j.adapter.cli.Diagnosis.Status;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.domain.session.Session;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class DiagnoseConnectionServiceTest {
+class ConnectionDoctorTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     private static final String COOKIES = "wos-session=old-token; theme=dark";
@@ -31,14 +30,14 @@ class DiagnoseConnectionServiceTest {
     void namesTheTransportThatGetsThrough_andHowToMakeItTheDefault_whenTheFirstIsBlocked() {
         ScriptedProbe probe = new ScriptedProbe("java");
 
-        DiagnosisResult diagnosis = service(probe, NOW).diagnose(command());
+        Diagnosis diagnosis = service(probe, NOW).diagnose(COOKIES, "convex-id", true);
 
         assertThat(diagnosis.readyToChat()).isTrue();
         assertThat(diagnosis.workingTransport()).hasValue("curl");
-        assertThat(diagnosis.checks()).extracting(CheckResult::name).containsSubsequence("credentials", "clock", "proxy",
+        assertThat(diagnosis.checks()).extracting(Check::name).containsSubsequence("credentials", "clock", "proxy",
                 "home page [java]", "home page [curl]", "session renewal [curl]", "tRPC [curl]", "chat [curl]");
         assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [java]")).singleElement()
-                .extracting(CheckResult::status).isEqualTo(Status.FAIL);
+                .extracting(Check::status).isEqualTo(Status.FAIL);
         assertThat(diagnosis.advice()).singleElement().asString().contains("T3_TRANSPORT=curl");
     }
 
@@ -47,7 +46,7 @@ class DiagnoseConnectionServiceTest {
         ScriptedProbe probe = new ScriptedProbe("none");
         probe.rotateTo = "new-token";
 
-        service(probe, NOW).diagnose(command());
+        service(probe, NOW).diagnose(COOKIES, "convex-id", true);
 
         assertThat(saved).singleElement().satisfies(s -> assertThat(s.cookies().get("wos-session")).hasValue("new-token"));
         assertThat(probe.trpcSession.cookies().get("wos-session")).hasValue("new-token");
@@ -55,7 +54,7 @@ class DiagnoseConnectionServiceTest {
 
     @Test
     void warnsOfASkewedClock_fromTheServersDate() {
-        DiagnosisResult diagnosis = service(new ScriptedProbe("none"), NOW.plusSeconds(600)).diagnose(command());
+        Diagnosis diagnosis = service(new ScriptedProbe("none"), NOW.plusSeconds(600)).diagnose(COOKIES, "convex-id", true);
 
         assertThat(diagnosis.checks().get(1)).satisfies(c -> {
             assertThat(c.name()).isEqualTo("clock");
@@ -69,7 +68,7 @@ class DiagnoseConnectionServiceTest {
         ScriptedProbe probe = new ScriptedProbe("none");
         probe.unavailable = "java";
 
-        DiagnosisResult diagnosis = service(probe, NOW).diagnose(command());
+        Diagnosis diagnosis = service(probe, NOW).diagnose(COOKIES, "convex-id", true);
 
         assertThat(diagnosis.workingTransport()).hasValue("curl");
         assertThat(diagnosis.checks()).anySatisfy(c -> assertThat(c.detail()).startsWith("this transport cannot run"));
@@ -79,20 +78,16 @@ class DiagnoseConnectionServiceTest {
     void failsWithoutAnyRequest_whenTheCookieHasNoWosSession() {
         ScriptedProbe probe = new ScriptedProbe("none");
 
-        DiagnosisResult diagnosis = service(probe, NOW)
-                .diagnose(new DiagnoseConnectionCommand("theme=dark", "convex", false));
+        Diagnosis diagnosis = service(probe, NOW)
+                .diagnose("theme=dark", "convex", false);
 
         assertThat(diagnosis.readyToChat()).isFalse();
         assertThat(diagnosis.checks().get(0).status()).isEqualTo(Status.FAIL);
         assertThat(probe.requests).isZero();
     }
 
-    private DiagnoseConnectionService service(ScriptedProbe probe, Instant now) {
-        return new DiagnoseConnectionService(probe, save, Clock.fixed(now, ZoneOffset.UTC));
-    }
-
-    private static DiagnoseConnectionCommand command() {
-        return new DiagnoseConnectionCommand(COOKIES, "convex-id", true);
+    private ConnectionDoctor service(ScriptedProbe probe, Instant now) {
+        return new ConnectionDoctor(probe, save, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** A probe whose answers the test sets: one blocked transport, a rotation, a transport that cannot run. */
