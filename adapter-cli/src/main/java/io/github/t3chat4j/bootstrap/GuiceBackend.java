@@ -97,20 +97,19 @@ final class GuiceBackend implements Backend {
 
     /** {@code http} with the deadlines and size limit the run set; a reply's lines may be as long as it. */
     private static HttpConfig withDeadlines(HttpConfig http, Deadlines deadlines) {
-        HttpConfig.ReplyLimits limits = http.replyLimits();
+        HttpConfig limited = http;
         if (deadlines.idle().isPresent()) {
-            limits = limits.withIdleTimeout(deadlines.idle().get());
+            limited = limited.withIdleTimeout(deadlines.idle().get());
         }
         if (deadlines.total().isPresent()) {
-            limits = limits.withTotalTimeout(deadlines.total().get());
+            limited = limited.withTotalTimeout(deadlines.total().get());
         }
         if (deadlines.maxReplyBytes().isPresent()) {
             long max = deadlines.maxReplyBytes().get();
-            limits = limits.withMaxReplyBytes(max).withMaxLineBytes((int) Math.min(max, limits.maxLineBytes()));
+            limited = limited.withMaxReplyBytes(max).withMaxLineBytes((int) Math.min(max, limited.maxLineBytes()));
         }
-        HttpConfig limited = http.withReplyLimits(limits);
         limited = deadlines.connect().map(limited::withConnectTimeout).orElse(limited);
-        return deadlines.firstByte().map(limited::withReadTimeout).orElse(limited);
+        return deadlines.firstByte().map(limited::withFirstByteTimeout).orElse(limited);
     }
 
     @Override

@@ -258,8 +258,7 @@ public final class Chat {
     public void clear() {
         betweenSends(() -> {
             Conversation c = conversation;
-            conversation = new Conversation(c.threadId(), c.title(), c.model(), c.settings(), List.of(), c.createdAt(),
-                    clock.instant());
+            conversation = c.withMessages(List.of(), clock.instant());
         });
     }
 

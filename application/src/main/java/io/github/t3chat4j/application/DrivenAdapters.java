@@ -79,6 +79,14 @@ public interface DrivenAdapters extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * @return what saves an image at an exact path when no image store is given (the HTTP adapters have
+     *     one, so that a download to a path needs nothing else); an image store wins over it
+     */
+    default Optional<SaveImagePort> imageFiles() {
+        return Optional.empty();
+    }
+
     /** @return where conversations are kept */
     default Optional<ConversationStorePort> conversationStore() {
         return Optional.empty();

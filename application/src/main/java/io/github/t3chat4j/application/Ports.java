@@ -37,6 +37,7 @@ final class Ports {
     final Optional<ModelCatalogCachePort> modelCatalogCache;
     final Optional<FetchImagePort> imageFetcher;
     final Optional<SaveImagePort> imageStore;
+    final Optional<SaveImagePort> imageFiles;
     final Optional<ConversationStorePort> conversations;
     final Optional<FormatConversationPort> conversationFormatter;
     final Optional<ParseHistoryPort> historyParser;
@@ -56,6 +57,7 @@ final class Ports {
         this.modelCatalogCache = Optional.ofNullable(b.modelCatalogCache);
         this.imageFetcher = Optional.ofNullable(b.imageFetcher);
         this.imageStore = Optional.ofNullable(b.imageStore);
+        this.imageFiles = Optional.ofNullable(b.imageFiles);
         this.conversations = Optional.ofNullable(b.conversations);
         this.conversationFormatter = Optional.ofNullable(b.conversationFormatter);
         this.historyParser = Optional.ofNullable(b.historyParser);
@@ -86,6 +88,7 @@ final class Ports {
         private ModelCatalogCachePort modelCatalogCache;
         private FetchImagePort imageFetcher;
         private SaveImagePort imageStore;
+        private SaveImagePort imageFiles;
         private ConversationStorePort conversations;
         private FormatConversationPort conversationFormatter;
         private ParseHistoryPort historyParser;
@@ -139,6 +142,11 @@ final class Ports {
 
         Builder imageStore(SaveImagePort value) {
             this.imageStore = value;
+            return this;
+        }
+
+        Builder imageFiles(SaveImagePort value) {
+            this.imageFiles = value;
             return this;
         }
 
@@ -222,6 +230,7 @@ final class Ports {
             set.modelCatalogCache().ifPresent(this::modelCatalogCache);
             set.imageFetcher().ifPresent(this::imageFetcher);
             set.imageStore().ifPresent(this::imageStore);
+            set.imageFiles().ifPresent(this::imageFiles);
             set.conversationStore().ifPresent(this::conversations);
             set.conversationFormatter().ifPresent(this::conversationFormatter);
             set.historyParser().ifPresent(this::historyParser);
@@ -242,6 +251,7 @@ final class Ports {
             singles.modelCatalogCache = modelCatalogCache;
             singles.imageFetcher = imageFetcher;
             singles.imageStore = imageStore;
+            singles.imageFiles = imageFiles;
             singles.conversations = conversations;
             singles.conversationFormatter = conversationFormatter;
             singles.historyParser = historyParser;
@@ -260,6 +270,7 @@ final class Ports {
             apply(modelCatalogCache, target::modelCatalogCache);
             apply(imageFetcher, target::imageFetcher);
             apply(imageStore, target::imageStore);
+            apply(imageFiles, target::imageFiles);
             apply(conversations, target::conversations);
             apply(conversationFormatter, target::conversationFormatter);
             apply(historyParser, target::historyParser);

@@ -422,8 +422,7 @@ public final class T3Client implements AutoCloseable {
         if (at >= 0) {
             messages.set(at, updated);
             Conversation c = chat.conversation();
-            Conversation replaced = new Conversation(c.threadId(), c.title(), c.model(), c.settings(), messages,
-                    c.createdAt(), clock.instant());
+            Conversation replaced = c.withMessages(messages, clock.instant());
             chat.replace(replaced);
             useCases.ports.conversations.ifPresent(store -> store.save(replaced));
         }

@@ -66,8 +66,8 @@ final class UseCases {
         this.initializeSession = new InitializeSessionService(ports.session.orElse(SessionPort.NONE), keeper);
         this.downloadImage = new DownloadImageService(
                 url -> Ports.required(ports.imageFetcher, "an image fetcher (the HTTP adapters)").fetch(url),
-                (bytes, target) -> Ports.required(ports.imageStore, "an image store (the storage adapters)")
-                        .save(bytes, target));
+                (bytes, target) -> Ports.required(ports.imageStore.or(() -> ports.imageFiles),
+                        "an image store (the storage adapters)").save(bytes, target));
         this.readImage = new ReadImageService(
                 url -> Ports.required(ports.imageFetcher, "an image fetcher (the HTTP adapters)").fetch(url));
         this.account = new ReadAccountService(ports.account.orElseGet(MissingAccount::new), keeper);

@@ -158,8 +158,7 @@ class T3ClientTest {
         chat.thenEvents(reply("ok"));
         T3Client client = client();
         ThreadId thread = ThreadId.of("11111111-2222-3333-4444-555555555555");
-        Conversation earlier = new Conversation(thread, "", ModelId.DEFAULT, ChatSettings.defaults(),
-                List.of(Message.user("earlier"), Message.assistant("answer")), Instant.EPOCH, Instant.EPOCH);
+        Conversation earlier = Conversation.builder(thread).title("").model(ModelId.DEFAULT).settings(ChatSettings.defaults()).messages(List.of(Message.user("earlier"), Message.assistant("answer"))).createdAt(Instant.EPOCH).updatedAt(Instant.EPOCH).build();
 
         client.resumeConversation(earlier);
         client.send("again");
@@ -172,8 +171,7 @@ class T3ClientTest {
     void resumesAStoredConversation_byItsThreadId() {
         chat.thenEvents(reply("ok"));
         ThreadId thread = ThreadId.of("stored-thread");
-        store.with(new Conversation(thread, "stored", ModelId.of("claude-4-sonnet"), ChatSettings.defaults(),
-                List.of(Message.user("before"), Message.assistant("then")), Instant.EPOCH, Instant.EPOCH));
+        store.with(Conversation.builder(thread).title("stored").model(ModelId.of("claude-4-sonnet")).settings(ChatSettings.defaults()).messages(List.of(Message.user("before"), Message.assistant("then"))).createdAt(Instant.EPOCH).updatedAt(Instant.EPOCH).build());
 
         Chat resumed = client().resume(thread);
         resumed.send("now");

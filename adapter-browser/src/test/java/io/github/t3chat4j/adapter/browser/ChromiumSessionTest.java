@@ -43,7 +43,7 @@ class ChromiumSessionTest {
     }
 
     private BrowserSessionLookup read(Browser browser, String profile, BrowserConfig.Platform platform, String path) {
-        BrowserConfig config = new BrowserConfig(home, Map.of("PATH", path), platform, Duration.ofSeconds(10));
+        BrowserConfig config = BrowserConfig.of(home, Map.of("PATH", path)).withPlatform(platform).withCommandTimeout(Duration.ofSeconds(10));
         return BrowserAdapters.create(config).browserSessions().orElseThrow().loadBrowserSession(browser, profile);
     }
 

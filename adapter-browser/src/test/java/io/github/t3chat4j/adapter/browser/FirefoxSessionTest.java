@@ -36,7 +36,7 @@ class FirefoxSessionTest {
     Path home;
 
     private BrowserSessionLookup read(String profile) {
-        BrowserConfig config = new BrowserConfig(home, Map.of(), BrowserConfig.Platform.LINUX, Duration.ofSeconds(5));
+        BrowserConfig config = BrowserConfig.of(home, Map.of()).withPlatform(BrowserConfig.Platform.LINUX).withCommandTimeout(Duration.ofSeconds(5));
         return BrowserAdapters.create(config).browserSessions().orElseThrow().loadBrowserSession(Browser.FIREFOX, profile);
     }
 

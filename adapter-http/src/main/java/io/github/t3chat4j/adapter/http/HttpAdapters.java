@@ -77,8 +77,8 @@ public final class HttpAdapters implements DrivenAdapters {
     /** An opened set over {@code config}, for this module's tests and the probe. */
     static OpenedHttpAdapters opened(HttpConfig config, Sleeper sleeper) {
         return new OpenedHttpAdapters(config.baseUrl(), config.userAgent(), engine(config, System.getenv()),
-                new Timeouts(config.connectTimeout(), config.readTimeout()),
-                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, streamLimits(config.replyLimits()),
+                new Timeouts(config.connectTimeout(), config.firstByteTimeout()),
+                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, streamLimits(config),
                 config.maxImageBytes());
     }
 
@@ -125,7 +125,7 @@ public final class HttpAdapters implements DrivenAdapters {
         HttpConfig.Transport first = config.transport();
         Map<String, String> environment = System.getenv();
         return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
-                new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
+                new Timeouts(config.connectTimeout(), config.firstByteTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), List.of(first.label(), first.other().label()),
                 name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
     }
@@ -136,8 +136,8 @@ public final class HttpAdapters implements DrivenAdapters {
     }
 
     /** The reply limits of {@code config} as the chat stream holds them. */
-    static StreamLimits streamLimits(HttpConfig.ReplyLimits limits) {
-        return new StreamLimits(limits.idleTimeout(), limits.totalTimeout(), limits.maxReplyBytes(),
-                limits.maxLineBytes());
+    static StreamLimits streamLimits(HttpConfig config) {
+        return new StreamLimits(config.idleTimeout(), config.totalTimeout(), config.maxReplyBytes(),
+                config.maxLineBytes());
     }
 }

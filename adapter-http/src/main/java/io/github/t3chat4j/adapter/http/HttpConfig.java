@@ -16,100 +16,103 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Settings of the HTTP adapters. A value that cannot work (a base URL that is not {@code http(s)}, a
- * timeout that is not positive) is refused with an {@link InvalidInputException}; a missing one with a
- * {@link NullPointerException}.
- *
- * @param baseUrl where t3.chat is ({@code https://t3.chat}; a loopback URL in tests and the demo)
- * @param userAgent the User-Agent to send; browser-like by default, because the site may reject others
- * @param connectTimeout how long to wait for a connection
- * @param readTimeout how long to wait for the answer to begin (its first byte), and the longest a socket
- *     may then stay silent
- * @param maxRetries how often a 429/502/503/504 or an unsent request is retried before a reply begins
- * @param maxBackoff the longest wait between retries, whatever {@code Retry-After} says
- * @param maxImageBytes the largest image download accepted
- * @param transport what sends the requests: the JVM's HTTP client (HTTP/2 where the server offers it) or
- *     the {@code curl} binary
- * @param curl the {@code curl} to run with {@link Transport#CURL}: a path, or a name looked up on the
- *     {@code PATH} (a browser-impersonating build such as curl-impersonate's {@code curl_chrome131} takes
- *     the same arguments)
- * @param proxy which proxy to use, for every transport
- * @param trustedCertificates a PEM file of the certificates to trust instead of the default ones (a
- *     corporate proxy's CA, a test server's own certificate); empty for the JVM's or curl's defaults
- * @param replyLimits how long a reply may go without an event and take in all, and how large it and each
- *     of its lines may grow
+ * Settings of the HTTP adapters: where t3.chat is, the User-Agent, the deadlines (to connect, for an
+ * answer to begin, between two events of a reply, for a whole reply), the sizes (of a reply, of one of
+ * its lines, of an image), the retries, the transport, the proxy and the certificates to trust.
+ * Immutable: start from {@link #defaults()} (or {@link #defaults(URI)}, {@link #fromEnvironment(Map)})
+ * and change with the {@code with…} methods, which return copies; a new setting is a new method, never a
+ * broken caller. A value that cannot work (a base URL that is not {@code http(s)}, a timeout that is
+ * not positive) is refused with an {@link InvalidInputException}; a missing one with a
+ * {@link NullPointerException}. A reply that breaks a deadline ends with what arrived kept, as a
+ * {@code TransportException}; one that breaks a size as an {@code UnexpectedResponseException}.
  */
-public record HttpConfig(
-        URI baseUrl,
-        String userAgent,
-        Duration connectTimeout,
-        Duration readTimeout,
-        int maxRetries,
-        Duration maxBackoff,
-        long maxImageBytes,
-        Transport transport,
-        String curl,
-        Proxy proxy,
-        Optional<Path> trustedCertificates,
-        ReplyLimits replyLimits) {
+public final class HttpConfig {
 
+    /** {@code https://t3.chat}. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://t3.chat");
+    /** {@code curl}, looked up on the {@code PATH}. */
     public static final String DEFAULT_CURL = "curl";
+    /** A current desktop Chrome's. */
     public static final String DEFAULT_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36"
             + " (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
-    public HttpConfig {
+    private final URI baseUrl;
+    private final String userAgent;
+    private final Duration connectTimeout;
+    private final Duration firstByteTimeout;
+    private final Duration idleTimeout;
+    private final Duration totalTimeout;
+    private final long maxReplyBytes;
+    private final int maxLineBytes;
+    private final int maxRetries;
+    private final Duration maxBackoff;
+    private final long maxImageBytes;
+    private final Transport transport;
+    private final String curl;
+    private final Proxy proxy;
+    private final Path trustedCertificates;
+
+    private HttpConfig(URI baseUrl, String userAgent, Duration connectTimeout, Duration firstByteTimeout, Duration idleTimeout, Duration totalTimeout, long maxReplyBytes, int maxLineBytes, int maxRetries, Duration maxBackoff, long maxImageBytes, Transport transport, String curl, Proxy proxy, Path trustedCertificates) {
         requireNonNull(baseUrl, "baseUrl == null");
+        requireNonNull(userAgent, "userAgent == null");
         requireNonNull(transport, "transport == null");
         requireNonNull(curl, "curl == null");
         requireNonNull(proxy, "proxy == null");
-        requireNonNull(trustedCertificates, "trustedCertificates == null");
-        requireNonNull(replyLimits, "replyLimits == null");
         if (curl.isBlank() || curl.chars().anyMatch(c -> c < ' ' || c == 127)) {
             throw new InvalidInputException("The curl command must be a path or a program name on one line.");
         }
-        requireNonNull(userAgent, "userAgent == null");
-        requireNonNull(connectTimeout, "connectTimeout == null");
-        requireNonNull(readTimeout, "readTimeout == null");
-        requireNonNull(maxBackoff, "maxBackoff == null");
-        baseUrl = checkedBaseUrl(baseUrl);
         if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < ' ' || c == 127)) {
             throw new InvalidInputException("The User-Agent must be one line of text.");
         }
-        positive(connectTimeout, "connect timeout");
-        positive(readTimeout, "read timeout");
-        if (maxBackoff.isNegative()) {
-            throw new InvalidInputException("The longest wait between retries cannot be negative.");
+        this.baseUrl = checkedBaseUrl(baseUrl);
+        this.userAgent = userAgent;
+        this.connectTimeout = positive(connectTimeout, "connect timeout");
+        this.firstByteTimeout = positive(firstByteTimeout, "first-byte timeout");
+        this.idleTimeout = positive(idleTimeout, "idle timeout");
+        this.totalTimeout = positive(totalTimeout, "total timeout");
+        if (maxReplyBytes <= 0 || maxLineBytes <= 0) {
+            throw new InvalidInputException("The reply and line size limits must be positive.");
         }
+        this.maxReplyBytes = maxReplyBytes;
+        this.maxLineBytes = maxLineBytes;
         if (maxRetries < 0) {
             throw new InvalidInputException("The number of retries cannot be negative.");
         }
+        this.maxRetries = maxRetries;
+        if (requireNonNull(maxBackoff, "maxBackoff == null").isNegative()) {
+            throw new InvalidInputException("The longest wait between retries cannot be negative.");
+        }
+        this.maxBackoff = maxBackoff;
         if (maxImageBytes <= 0) {
             throw new InvalidInputException("The image size limit must be positive.");
         }
+        this.maxImageBytes = maxImageBytes;
+        this.transport = transport;
+        this.curl = curl;
+        this.proxy = proxy;
+        this.trustedCertificates = trustedCertificates;
     }
 
     /**
-     * The settings as before transports and proxies could be chosen: the JVM's client, the JVM's proxy
-     * settings, the default trust.
-     */
-    public HttpConfig(URI baseUrl, String userAgent, Duration connectTimeout, Duration readTimeout, int maxRetries,
-            Duration maxBackoff, long maxImageBytes) {
-        this(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes, Transport.JAVA,
-                DEFAULT_CURL, Proxy.jvm(), Optional.empty(), ReplyLimits.DEFAULTS);
-    }
-
-    /**
-     * Defaults against {@code baseUrl}: 10 s to connect, 60 s for the answer to begin, the
-     * {@link ReplyLimits#DEFAULTS}, 2 retries, at most 30 s apart,
-     * 64 MiB images, the JVM's HTTP client, the JVM's proxy settings ({@code https.proxyHost} and the rest).
+     * Defaults against {@code baseUrl}: 10 s to connect, 60 s for an answer to begin and between two
+     * events, 15 minutes for a whole reply, 64 MiB replies (16 MiB lines) and images, 2 retries at most 30 s
+     * apart, the JVM's HTTP client, the JVM's proxy settings ({@code https.proxyHost} and the rest), the
+     * default trust.
+     *
+     * @param baseUrl where t3.chat is ({@code https://t3.chat}; a loopback URL in tests)
+     * @return the settings
      */
     public static HttpConfig defaults(URI baseUrl) {
-        return new HttpConfig(baseUrl, DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(60), 2,
-                Duration.ofSeconds(30), 64L * 1024 * 1024);
+        return new HttpConfig(baseUrl, DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(60), Duration.ofMinutes(15), 64L * 1024 * 1024, 16 * 1024 * 1024, 2,
+                Duration.ofSeconds(30), 64L * 1024 * 1024, Transport.JAVA, DEFAULT_CURL, Proxy.jvm(), null);
     }
 
-    /** Defaults against {@code https://t3.chat}. */
+    /**
+     * Defaults against {@code https://t3.chat}.
+     *
+     * @return the settings
+     */
     public static HttpConfig defaults() {
         return defaults(DEFAULT_BASE_URL);
     }
@@ -146,58 +149,221 @@ public record HttpConfig(
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
+    /** @return where t3.chat is */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** @return the User-Agent sent */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** @return how long to wait for a connection */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return how long to wait for an answer to begin, and the longest a socket may then stay silent */
+    public Duration firstByteTimeout() {
+        return firstByteTimeout;
+    }
+
+    /** @return the longest a reply may go without an event */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** @return the longest a whole reply may take */
+    public Duration totalTimeout() {
+        return totalTimeout;
+    }
+
+    /** @return the largest reply body read */
+    public long maxReplyBytes() {
+        return maxReplyBytes;
+    }
+
+    /** @return the longest line of a reply read */
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /** @return how often a refusal before a reply began is retried */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /** @return the longest wait between retries */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** @return the largest image download accepted */
+    public long maxImageBytes() {
+        return maxImageBytes;
+    }
+
+    /** @return what sends the requests */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** @return the curl program of the curl transport */
+    public String curl() {
+        return curl;
+    }
+
+    /** @return which proxy the requests take */
+    public Proxy proxy() {
+        return proxy;
+    }
+
+    /** @return the PEM file of the certificates trusted instead of the default ones, if one was given */
+    public Optional<Path> trustedCertificates() {
+        return Optional.ofNullable(trustedCertificates);
+    }
+
+    /**
+     * @param value the User-Agent to send; browser-like by default, because the site may reject others
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
     public HttpConfig withUserAgent(String value) {
-        return new HttpConfig(baseUrl, value, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+        return new HttpConfig(baseUrl, value, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
     }
 
-    public HttpConfig withMaxRetries(int value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, value, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
-    }
-
-    public HttpConfig withReadTimeout(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, value, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
-    }
-
+    /**
+     * @param value how long to wait for a connection (10 s)
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
     public HttpConfig withConnectTimeout(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, value, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+        return new HttpConfig(baseUrl, userAgent, value, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
     }
 
+    /**
+     * @param value how long to wait for an answer to begin, and the longest a socket may then stay silent (60 s)
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
+    public HttpConfig withFirstByteTimeout(Duration value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, value, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /**
+     * @param value the longest a reply may go without an event, once it began (60 s); keep-alive comments are not events
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
+    public HttpConfig withIdleTimeout(Duration value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, value, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /**
+     * @param value the longest a whole reply may take (15 minutes); {@code ChatOptions.withTimeout} sets it for one send
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
+    public HttpConfig withTotalTimeout(Duration value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, value, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /**
+     * @param value the largest reply body read (64 MiB)
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
+    public HttpConfig withMaxReplyBytes(long value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, value, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /**
+     * @param value the longest line (one event) of a reply read (16 MiB); memory stays bounded by it
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
+    public HttpConfig withMaxLineBytes(int value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, value, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /**
+     * @param value how often a 429, 502, 503 or 504, or a request never sent, is retried before a reply begins (2); {@code ChatOptions.withRetries} sets it for one send
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
+    public HttpConfig withMaxRetries(int value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, value, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /**
+     * @param value the longest wait between retries, whatever {@code Retry-After} says (30 s)
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
+    public HttpConfig withMaxBackoff(Duration value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, value, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /**
+     * @param value the largest image download accepted (64 MiB)
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
     public HttpConfig withMaxImageBytes(long value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, value,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, value, transport, curl, proxy, trustedCertificates);
     }
 
-    /** With requests sent by {@code value}. */
+    /**
+     * @param value what sends the requests: the JVM's HTTP client (HTTP/2 where offered) or the {@code curl} binary
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
     public HttpConfig withTransport(Transport value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                value, curl, proxy, trustedCertificates, replyLimits);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, value, curl, proxy, trustedCertificates);
     }
 
-    /** With {@code value} as the {@code curl} to run (a path or a name on the {@code PATH}). */
+    /**
+     * @param value the {@code curl} to run with {@link Transport#CURL}: a path, or a name looked up on the {@code PATH} (a browser-imitating build such as curl-impersonate's {@code curl_chrome131} takes the same arguments)
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
     public HttpConfig withCurl(String value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, value, proxy, trustedCertificates, replyLimits);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, value, proxy, trustedCertificates);
     }
 
+    /**
+     * @param value which proxy every request takes (the JVM's settings by default)
+     * @return a copy with this value
+     * @throws InvalidInputException when the value cannot work
+     */
     public HttpConfig withProxy(Proxy value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, value, trustedCertificates, replyLimits);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, value, trustedCertificates);
     }
 
-    /** With these deadlines and sizes for replies. */
-    public HttpConfig withReplyLimits(ReplyLimits value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, requireNonNull(value, "value == null"));
-    }
-
-    /** Trusting only the certificates in the PEM file {@code value} (a corporate CA, a test server's). */
+    /**
+     * @param value a PEM file of the certificates to trust instead of the default ones (a corporate proxy's
+     *     CA, a test server's own certificate)
+     * @return a copy trusting only those
+     */
     public HttpConfig withTrustedCertificates(Path value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, Optional.of(requireNonNull(value, "value == null")), replyLimits);
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, requireNonNull(value, "value == null"));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpConfig o && o.baseUrl.equals(baseUrl) && o.userAgent.equals(userAgent) && o.connectTimeout.equals(connectTimeout) && o.firstByteTimeout.equals(firstByteTimeout) && o.idleTimeout.equals(idleTimeout) && o.totalTimeout.equals(totalTimeout) && o.maxReplyBytes == maxReplyBytes && o.maxLineBytes == maxLineBytes && o.maxRetries == maxRetries && o.maxBackoff.equals(maxBackoff) && o.maxImageBytes == maxImageBytes && o.transport.equals(transport) && o.curl.equals(curl) && o.proxy.equals(proxy) && Objects.equals(o.trustedCertificates, trustedCertificates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+    }
+
+    /** Where, how and through which proxy; never a proxy's credentials. */
+    @Override
+    public String toString() {
+        return "HttpConfig[" + baseUrl + ", " + transport.label() + ", " + proxy + "]";
     }
 
     /** The base URL without a trailing slash, or an exception naming what is wrong (never the whole URL). */
@@ -215,10 +381,11 @@ public record HttpConfig(
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
     }
 
-    private static void positive(Duration value, String what) {
-        if (value.isNegative() || value.isZero()) {
+    private static Duration positive(Duration value, String what) {
+        if (requireNonNull(value, what + " == null").isNegative() || value.isZero()) {
             throw new InvalidInputException("The " + what + " must be positive.");
         }
+        return value;
     }
 
     /** What sends the requests. */
@@ -423,47 +590,4 @@ public record HttpConfig(
         }
     }
 
-    /**
-     * Deadlines and sizes of a reply stream, after its answer began. A reply that breaks one ends as an
-     * error with what arrived kept: with a {@code TransportException} for a deadline, with an
-     * {@code UnexpectedResponseException} for a size. Comments and keep-alives the server sends are not
-     * progress: only events count.
-     *
-     * @param idleTimeout the longest wait for the next event
-     * @param totalTimeout the longest a whole reply may take
-     * @param maxReplyBytes the largest reply body read
-     * @param maxLineBytes the longest line (one event) read; memory stays bounded by it
-     */
-    public record ReplyLimits(Duration idleTimeout, Duration totalTimeout, long maxReplyBytes, int maxLineBytes) {
-
-        /** 60 s between events, 15 minutes in all, 64 MiB per reply, 16 MiB per line. */
-        public static final ReplyLimits DEFAULTS = new ReplyLimits(Duration.ofSeconds(60), Duration.ofMinutes(15),
-                64L * 1024 * 1024, 16 * 1024 * 1024);
-
-        public ReplyLimits {
-            requireNonNull(idleTimeout, "idleTimeout == null");
-            requireNonNull(totalTimeout, "totalTimeout == null");
-            positive(idleTimeout, "idle timeout");
-            positive(totalTimeout, "total timeout");
-            if (maxReplyBytes <= 0 || maxLineBytes <= 0) {
-                throw new InvalidInputException("The reply and line size limits must be positive.");
-            }
-        }
-
-        public ReplyLimits withIdleTimeout(Duration value) {
-            return new ReplyLimits(value, totalTimeout, maxReplyBytes, maxLineBytes);
-        }
-
-        public ReplyLimits withTotalTimeout(Duration value) {
-            return new ReplyLimits(idleTimeout, value, maxReplyBytes, maxLineBytes);
-        }
-
-        public ReplyLimits withMaxReplyBytes(long value) {
-            return new ReplyLimits(idleTimeout, totalTimeout, value, maxLineBytes);
-        }
-
-        public ReplyLimits withMaxLineBytes(int value) {
-            return new ReplyLimits(idleTimeout, totalTimeout, maxReplyBytes, value);
-        }
-    }
 }

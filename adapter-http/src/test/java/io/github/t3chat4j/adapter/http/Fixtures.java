@@ -32,8 +32,8 @@ public final class Fixtures {
     }
 
     public static HttpConfig config(URI baseUrl) {
-        return new HttpConfig(baseUrl, HttpConfig.DEFAULT_USER_AGENT, Duration.ofSeconds(2), Duration.ofSeconds(10), 2,
-                Duration.ofSeconds(30), 1024 * 1024);
+        return HttpConfig.defaults(baseUrl).withConnectTimeout(Duration.ofSeconds(2))
+                .withFirstByteTimeout(Duration.ofSeconds(10)).withMaxImageBytes(1024 * 1024);
     }
 
     public static ChatRequest request(Session session) {

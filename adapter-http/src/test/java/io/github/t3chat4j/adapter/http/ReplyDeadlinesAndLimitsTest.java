@@ -16,6 +16,7 @@ import io.github.t3chat4j.domain.message.MessageStatus;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +28,15 @@ import org.junit.jupiter.api.Test;
 class ReplyDeadlinesAndLimitsTest {
 
     /** Only the idle deadline can end a reply within a test's time: the total one is out of reach. */
-    private static final HttpConfig.ReplyLimits QUICK = HttpConfig.ReplyLimits.DEFAULTS
+    private static final UnaryOperator<HttpConfig> QUICK = config -> config
             .withIdleTimeout(Duration.ofMillis(400)).withTotalTimeout(Duration.ofMinutes(10));
     /** No deadline can end a reply within a test's time, however slow the machine: for the size limits. */
-    private static final HttpConfig.ReplyLimits PATIENT = HttpConfig.ReplyLimits.DEFAULTS
+    private static final UnaryOperator<HttpConfig> PATIENT = config -> config
             .withIdleTimeout(Duration.ofMinutes(10)).withTotalTimeout(Duration.ofMinutes(10));
 
-    private static T3Client client(FaultServer server, HttpConfig.ReplyLimits limits, Duration firstByte) {
-        HttpConfig config = Fixtures.config(server.baseUrl()).withMaxRetries(0).withReadTimeout(firstByte)
-                .withReplyLimits(limits);
+    private static T3Client client(FaultServer server, UnaryOperator<HttpConfig> limits, Duration firstByte) {
+        HttpConfig config = limits.apply(Fixtures.config(server.baseUrl()).withMaxRetries(0)
+                .withFirstByteTimeout(firstByte));
         return T3Client.builder().session(Fixtures.session())
                 .adapters(HttpAdapters.create(config)).adapters(Fixtures.sessions(io.github.t3chat4j.application.port.out.SessionPort.NONE))
                 .build();
@@ -87,7 +88,7 @@ class ReplyDeadlinesAndLimitsTest {
                 write(out, chunk(textDelta("x")));
                 Thread.sleep(20);
             }
-        }); T3Client client = client(server, PATIENT.withTotalTimeout(Duration.ofMillis(600)),
+        }); T3Client client = client(server, config -> PATIENT.apply(config).withTotalTimeout(Duration.ofMillis(600)),
                 Duration.ofSeconds(30))) {
 
             assertThatThrownBy(() -> client.send("hi")).isInstanceOf(StreamInterruptedException.class)
@@ -114,7 +115,7 @@ class ReplyDeadlinesAndLimitsTest {
             while (true) {
                 write(out, chunk(burst));
             }
-        }); T3Client client = client(server, PATIENT.withMaxReplyBytes(1_000_000), Duration.ofSeconds(30))) {
+        }); T3Client client = client(server, config -> PATIENT.apply(config).withMaxReplyBytes(1_000_000), Duration.ofSeconds(30))) {
 
             assertThatThrownBy(() -> client.send("hi"))
                     .isInstanceOfSatisfying(ReplyProtocolException.class, e -> {
@@ -136,7 +137,7 @@ class ReplyDeadlinesAndLimitsTest {
             while (true) {
                 write(out, chunk(new String(endless, StandardCharsets.US_ASCII)));
             }
-        }); T3Client client = client(server, PATIENT.withMaxLineBytes(256 * 1024), Duration.ofSeconds(30))) {
+        }); T3Client client = client(server, config -> PATIENT.apply(config).withMaxLineBytes(256 * 1024), Duration.ofSeconds(30))) {
 
             assertThatThrownBy(() -> client.send("hi"))
                     .isInstanceOfSatisfying(ReplyProtocolException.class, e -> {

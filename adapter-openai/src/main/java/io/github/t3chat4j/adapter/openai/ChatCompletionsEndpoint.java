@@ -42,8 +42,8 @@ final class ChatCompletionsEndpoint {
         ChatSettings settings = baseSettings.withReasoningEffort(request.reasoningEffort())
                 .withSearch(request.search()).withSystemPrompt(request.systemPrompt());
         Instant now = clock.instant();
-        Conversation conversation = new Conversation(ThreadId.random(), "", model.id(), settings, request.messages(),
-                now, now);
+        Conversation conversation = Conversation.builder(ThreadId.random()).model(model.id()).settings(settings)
+                .messages(request.messages()).createdAt(now).updatedAt(now).build();
         ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(settings).withRetries(0);
         CompletionJson json = new CompletionJson(now.getEpochSecond(), model.id().value(), request.includeUsage());
         int promptTokens = promptTokens(request);

@@ -13,24 +13,11 @@ import java.util.List;
 /**
  * How the gateway listens and what it allows. Every request must carry {@code Authorization: Bearer
  * <apiKey>}; a host that is not a loopback address is accepted only with a key of at least
- * {@value #MIN_REMOTE_KEY_LENGTH} characters. Invalid values are refused with an
- * {@link InvalidInputException}; {@link #toString()} never shows the key.
- *
- * @param host the address to listen on ({@code 127.0.0.1} by default)
- * @param port the port, or 0 for a free one
- * @param apiKey the key clients present: visible ASCII, no spaces
- * @param corsOrigins origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may
- *     call the gateway; none by default
- * @param maxRequestBytes the largest request body accepted (413 beyond)
- * @param maxConnections the most connections served at once; more wait to be accepted
- * @param idleTimeout how long a connection may stay silent before it is closed
- * @param shutdownGrace how long {@link OpenAiGateway#close()} lets replies in flight finish before it
- *     cuts them short with an error event
- * @param chatSettings the time zone and locale of every request (their reasoning effort, search and
- *     system prompt come from each request)
+ * {@value #MIN_REMOTE_KEY_LENGTH} characters. Immutable: start from {@link #defaults(String)} and change
+ * with the {@code with…} methods. Invalid values are refused with an {@link InvalidInputException};
+ * {@link #toString()} never shows the key.
  */
-public record GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins, long maxRequestBytes,
-        int maxConnections, Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings) {
+public final class GatewayConfig {
 
     /** The default address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -39,10 +26,20 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
     /** The shortest key accepted when the gateway listens on more than loopback. */
     public static final int MIN_REMOTE_KEY_LENGTH = 24;
 
-    public GatewayConfig {
+    private final String host;
+    private final int port;
+    private final String apiKey;
+    private final List<String> corsOrigins;
+    private final long maxRequestBytes;
+    private final int maxConnections;
+    private final Duration idleTimeout;
+    private final Duration shutdownGrace;
+    private final ChatSettings chatSettings;
+
+    private GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins, long maxRequestBytes,
+            int maxConnections, Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings) {
         requireNonNull(host, "host == null");
         requireNonNull(apiKey, "apiKey == null");
-        corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
         requireNonNull(idleTimeout, "idleTimeout == null");
         requireNonNull(shutdownGrace, "shutdownGrace == null");
         requireNonNull(chatSettings, "chatSettings == null");
@@ -71,45 +68,147 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
                     + " this machine, and the key has fewer than " + MIN_REMOTE_KEY_LENGTH + " characters.",
                     Remedy.GATEWAY_KEY);
         }
+        this.host = host;
+        this.port = port;
+        this.apiKey = apiKey;
+        this.corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
+        this.maxRequestBytes = maxRequestBytes;
+        this.maxConnections = maxConnections;
+        this.idleTimeout = idleTimeout;
+        this.shutdownGrace = shutdownGrace;
+        this.chatSettings = chatSettings;
     }
 
-    /** Loopback on the default port, with this key and the defaults for everything else. */
+    /**
+     * Loopback on the default port, with this key and the defaults for everything else: no CORS origins,
+     * 8 MiB requests, 128 connections, 5 minutes idle, 10 s grace, {@link ChatSettings#defaults()}.
+     *
+     * @param apiKey the key clients present
+     * @return the settings
+     */
     public static GatewayConfig defaults(String apiKey) {
         return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), 8L * 1024 * 1024, 128,
                 Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
     }
 
+    /** @return the address to listen on ({@code 127.0.0.1} by default) */
+    public String host() {
+        return host;
+    }
+
+    /** @return the port, or 0 for a free one */
+    public int port() {
+        return port;
+    }
+
+    /** @return the key clients present: visible ASCII, no spaces */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** @return origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may call the gateway; none by default */
+    public List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    /** @return the largest request body accepted (413 beyond) */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /** @return the most connections served at once; more wait to be accepted */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** @return how long a connection may stay silent before it is closed */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** @return how long {@link OpenAiGateway#close()} lets replies in flight finish before it cuts them short with an error event */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
+    }
+
+    /** @return the time zone and locale of every request (their reasoning effort, search and system prompt come from each request) */
+    public ChatSettings chatSettings() {
+        return chatSettings;
+    }
+
+    /**
+     * @param value the address to listen on ({@code 127.0.0.1} by default)
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
     public GatewayConfig withHost(String value) {
-        return new GatewayConfig(value, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(value, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
     }
 
+    /**
+     * @param value the port, or 0 for a free one
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
     public GatewayConfig withPort(int value) {
-        return new GatewayConfig(host, value, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(host, value, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
     }
 
+    /**
+     * @param value origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may call the gateway; none by default
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
     public GatewayConfig withCorsOrigins(List<String> value) {
-        return new GatewayConfig(host, port, apiKey, value, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, value, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
     }
 
+    /**
+     * @param value the largest request body accepted (413 beyond)
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
     public GatewayConfig withMaxRequestBytes(long value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxConnections, idleTimeout, shutdownGrace, chatSettings);
     }
 
+    /**
+     * @param value the most connections served at once; more wait to be accepted
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
+    public GatewayConfig withMaxConnections(int value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, value, idleTimeout, shutdownGrace, chatSettings);
+    }
+
+    /**
+     * @param value how long a connection may stay silent before it is closed
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
+    public GatewayConfig withIdleTimeout(Duration value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, value, shutdownGrace, chatSettings);
+    }
+
+    /**
+     * @param value how long {@link OpenAiGateway#close()} lets replies in flight finish before it cuts them short with an error event
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
     public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                value, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, value, chatSettings);
     }
 
+    /**
+     * @param value the time zone and locale of every request (their reasoning effort, search and system prompt come from each request)
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
     public GatewayConfig withChatSettings(ChatSettings value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, value);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, value);
     }
 
-    /** Whether {@link #host()} is a loopback address (127.0.0.0/8, ::1, localhost). */
+    /** @return whether {@link #host()} is a loopback address (127.0.0.0/8, ::1, localhost) */
     public boolean isLoopbackOnly() {
         return isLoopback(host);
     }
@@ -127,6 +226,16 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GatewayConfig o && o.host.equals(host) && o.port == port && o.apiKey.equals(apiKey) && o.corsOrigins.equals(corsOrigins) && o.maxRequestBytes == maxRequestBytes && o.maxConnections == maxConnections && o.idleTimeout.equals(idleTimeout) && o.shutdownGrace.equals(shutdownGrace) && o.chatSettings.equals(chatSettings);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
     }
 
     @Override

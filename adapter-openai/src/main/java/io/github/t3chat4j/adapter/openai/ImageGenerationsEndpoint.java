@@ -63,8 +63,8 @@ final class ImageGenerationsEndpoint {
                     + ModelId.DEFAULT_IMAGE.value() + " (GET /v1/models lists the models).");
         }
         Instant now = clock.instant();
-        Conversation conversation = new Conversation(ThreadId.random(), "", model.id(), baseSettings,
-                List.of(Message.builder(Role.USER).text(prompt.asText()).build()), now, now);
+        Conversation conversation = Conversation.builder(ThreadId.random()).model(model.id()).settings(baseSettings)
+                .messages(List.of(Message.builder(Role.USER).text(prompt.asText()).build())).createdAt(now).updatedAt(now).build();
         ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(baseSettings).withRetries(0);
         Reply reply;
         try (ReplyStream stream = client.stream(conversation, null, options)) {

@@ -91,8 +91,7 @@ public final class ImportHistoryService implements ImportHistoryUseCase {
         // A stable sort keeps stored messages ahead of imported ones written at the same instant.
         messages.sort(Comparator.comparing(Message::createdAt));
         String title = stored.title().isEmpty() ? incoming.title() : stored.title();
-        return Optional.of(new Conversation(stored.threadId(), title, stored.model(), stored.settings(), messages,
-                stored.createdAt(), later(stored, incoming)));
+        return Optional.of(Conversation.builder(stored.threadId()).title(title).model(stored.model()).settings(stored.settings()).messages(messages).createdAt(stored.createdAt()).updatedAt(later(stored, incoming)).build());
     }
 
     private static Instant later(Conversation a, Conversation b) {

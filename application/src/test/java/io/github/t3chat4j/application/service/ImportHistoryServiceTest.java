@@ -118,8 +118,7 @@ class ImportHistoryServiceTest {
     }
 
     private static Conversation conversation(String id, Message... messages) {
-        return new Conversation(ThreadId.of(id), "", ModelId.DEFAULT, ChatSettings.defaults(), List.of(messages),
-                T0, T0.plusSeconds(60));
+        return Conversation.builder(ThreadId.of(id)).title("").model(ModelId.DEFAULT).settings(ChatSettings.defaults()).messages(List.of(messages)).createdAt(T0).updatedAt(T0.plusSeconds(60)).build();
     }
 
     private static Message message(String id, int seconds) {

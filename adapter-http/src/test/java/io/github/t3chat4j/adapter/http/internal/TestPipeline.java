@@ -21,7 +21,7 @@ public final class TestPipeline implements HttpPipeline, AutoCloseable {
     private TestPipeline(HttpConfig config, Clock clock) {
         this.engine = ApacheHttpEngine.create();
         this.pipeline = new RealHttpPipeline(engine, config.userAgent(),
-                new Timeouts(config.connectTimeout(), config.readTimeout()),
+                new Timeouts(config.connectTimeout(), config.firstByteTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, clock);
         this.site = new SiteRequests(config.baseUrl());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.internal.HttpImageAdapter;
 import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
+import io.github.t3chat4j.adapter.http.internal.ImageFileAdapter;
 import io.github.t3chat4j.adapter.http.internal.RealHttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
 import io.github.t3chat4j.adapter.http.internal.SiteRequests;
@@ -21,6 +22,7 @@ import io.github.t3chat4j.application.DrivenAdapters;
 import io.github.t3chat4j.application.port.out.AccountPort;
 import io.github.t3chat4j.application.port.out.FetchImagePort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
+import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SessionPort;
 import java.net.URI;
 import java.time.Clock;
@@ -39,6 +41,7 @@ public final class OpenedHttpAdapters implements DrivenAdapters {
     private final HttpImageAdapter images;
     private final TrpcAccountAdapter account;
     private final HttpModelCatalogAdapter catalog;
+    private final ImageFileAdapter imageFiles = new ImageFileAdapter();
 
     /**
      * @param engine the engine, now this set's: closed with it
@@ -106,6 +109,12 @@ public final class OpenedHttpAdapters implements DrivenAdapters {
     @Override
     public Optional<FetchImagePort> imageFetcher() {
         return Optional.of(images);
+    }
+
+    /** @return what saves a downloaded image at the exact path given, when no image store is */
+    @Override
+    public Optional<SaveImagePort> imageFiles() {
+        return Optional.of(imageFiles);
     }
 
     @Override

@@ -414,7 +414,7 @@ class HttpChatAdapterTest {
         CountDownLatch gate = new CountDownLatch(1);
         server.enqueueChat(Scenarios.gated(gate));
         try (TestPipeline impatient = TestPipeline.of(
-                Fixtures.config(server.baseUrl()).withReadTimeout(Duration.ofSeconds(2)));
+                Fixtures.config(server.baseUrl()).withFirstByteTimeout(Duration.ofSeconds(2)));
                 ChatStream stream = chatOver(impatient).open(Fixtures.request())) {
             Iterator<ChatEvent> events = stream.events().iterator();
 
