@@ -5,32 +5,31 @@ import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.Profile;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The backends of {@code t3}: files where the XDG variables of {@code env} say, and for the demo profile
- * the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder and the
- * variables of {@code env} say. Warnings (a renewed cookie not kept, a cache not
+ * The backends of {@code t3}: files where the XDG variables of the run's environment say, and for the demo
+ * profile the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder
+ * and the variables of the run's environment say. Warnings (a renewed cookie not kept, a cache not
  * written) go to standard error as one line each.
  */
 final class Backends implements Backend.Provider {
 
-    private final Map<String, String> env;
     private final Consumer<String> warnings;
 
-    Backends(Map<String, String> env, PrintWriter err) {
-        this.env = Map.copyOf(env);
+    Backends(PrintWriter err) {
         this.warnings = warning -> {
-            err.println("t3: " + warning);
+            err.println("t3: " + TerminalSafe.text(warning));
             err.flush();
         };
     }
 
     @Override
-    public Backend backend(Profile profile) {
+    public Backend backend(Profile profile, Map<String, String> env) {
         StorageConfig storage;
         try {
             storage = StorageConfig.fromEnvironment(env);

@@ -13,6 +13,7 @@ import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
 import io.github.t3chat4j.adapter.cli.NetworkSettings;
 import io.github.t3chat4j.adapter.cli.RunningGateway;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
@@ -120,7 +121,7 @@ final class GuiceBackend implements Backend {
             String convexSessionId = demoServer == null ? connection.convexSessionId() : DEMO_CONVEX_SESSION_ID;
             SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
                     ? StorageAdapters.create(storage).sessionWriteBack() : SaveSessionPort.NONE;
-            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
+            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection), env)) {
                 return new ConnectionDoctor(probe, keep, Clock.systemUTC()).diagnose(cookies, convexSessionId,
                         includeChat);
             }
@@ -137,12 +138,12 @@ final class GuiceBackend implements Backend {
         ChatSettings settings = ChatSettings.defaults().withTimezone(connection.settings().timezone())
                 .withLocale(connection.settings().locale());
         GatewayConfig config = GatewayConfig.defaults(options.apiKey()).withHost(options.host())
-                .withPort(options.port()).withCorsOrigins(options.corsOrigins())
+                .withPort(options.port()).withCorsOrigins(options.corsOrigins()).withAllowedHosts(options.allowedHosts())
                 .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
         T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
         try {
             return new GatewayServer(OpenAiGateway.start(client, config, line -> {
-                log.println("t3 serve: " + line);
+                log.println("t3 serve: " + TerminalSafe.text(line));
                 log.flush();
             }), client);
         } catch (RuntimeException e) {
@@ -157,7 +158,7 @@ final class GuiceBackend implements Backend {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
             HttpConfig http = httpConfig(base, connection);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
-                    new HttpAdapterModule(http)));
+                    new HttpAdapterModule(http, env)));
             if (demoServer == null) {
                 modules.add(new CatalogCacheModule(base));
             }

@@ -19,18 +19,23 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The one place that reads this process's environment and working folder: they become the run's
+     * {@link CliContext}, from which everything else takes them.
+     */
     public static void main(String[] args) {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             // A run lasts seconds: Guice's generated constructor classes cost more to make than they save.
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
         }
-        EarlyStart.forArguments(List.of(args), System.getenv());
+        Map<String, String> env = System.getenv();
+        EarlyStart.forArguments(List.of(args), env);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        CliContext context = new CliContext(out, err, System.in, System.getenv(), Terminals.stdinIsTerminal(),
-                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(System.getenv(), err),
+        CliContext context = new CliContext(out, err, System.in, env, Terminals.stdinIsTerminal(),
+                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(err),
                 Path.of("").toAbsolutePath());
         System.exit(run(context, args));
     }
@@ -39,7 +44,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean stdinIsTerminal,
             boolean stdoutIsTerminal, String... args) {
         return run(new CliContext(out, err, System.in, env, stdinIsTerminal, stdoutIsTerminal, stdoutIsTerminal,
-                new Backends(env, err), Path.of("").toAbsolutePath()), args);
+                new Backends(err), Path.of("").toAbsolutePath()), args);
     }
 
     /** Runs {@code t3} over a ready context. */

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code t3} run in-process through the real composition root with {@code HOME} in a temporary folder;
@@ -20,6 +20,7 @@ final class InProcessT3 {
 
     private final Path home;
     private final Map<String, String> env;
+    private Path workingDir;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
@@ -33,13 +34,25 @@ final class InProcessT3 {
         Map<String, String> withHome = new HashMap<>(env);
         withHome.put("HOME", home.toString());
         this.env = Map.copyOf(withHome);
+        this.workingDir = home;
+    }
+
+    /** Runs in {@code folder} from now on (where a {@code .env} is read), instead of the home folder. */
+    InProcessT3 in(Path folder) {
+        this.workingDir = folder;
+        return this;
     }
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
     static InProcessT3 signedIn(Path home, FakeT3Server server, String wosSession) {
+        return signedIn(home, server.baseUrl(), wosSession);
+    }
+
+    /** Runs signed in to the server at {@code baseUrl} with the given {@code wos-session} value. */
+    static InProcessT3 signedIn(Path home, java.net.URI baseUrl, String wosSession) {
         return new InProcessT3(home, Map.of(
                 "COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
-                "T3_BASE_URL", server.baseUrl().toString()));
+                "T3_BASE_URL", baseUrl.toString()));
     }
 
     /** {@code t3 args}, its input empty and a terminal. */
@@ -49,29 +62,34 @@ final class InProcessT3 {
 
     /** {@code t3 args} with more environment variables. */
     int run(Map<String, String> extraEnv, String... args) {
-        return run(extraEnv, "", true, Backends::new, args);
+        return run(extraEnv, "", true, false, Backends::new, args);
+    }
+
+    /** {@code t3 args} printing to a terminal (as {@code Terminals} would find it), its input empty. */
+    int runOnTerminal(String... args) {
+        return run(Map.of(), "", true, true, Backends::new, args);
     }
 
     /** {@code t3 args} reading {@code stdin} from a pipe. */
     int runPiped(String stdin, String... args) {
-        return run(Map.of(), stdin, false, Backends::new, args);
+        return run(Map.of(), stdin, false, false, Backends::new, args);
     }
 
     /** {@code t3 args} with backends of the test's making. */
     int runWith(Backend.Provider backends, String... args) {
-        return run(Map.of(), "", true, (env, errWriter) -> backends, args);
+        return run(Map.of(), "", true, false, errWriter -> backends, args);
     }
 
-    private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal,
-            BiFunction<Map<String, String>, PrintWriter, Backend.Provider> backends, String... args) {
+    private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal,
+            Function<PrintWriter, Backend.Provider> backends, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         Map<String, String> runEnv = new HashMap<>(env);
         runEnv.putAll(extraEnv);
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal, false,
-                false, backends.apply(runEnv, errWriter), home), args);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal,
+                stdoutIsTerminal, false, backends.apply(errWriter), workingDir), args);
     }
 
     String out() {

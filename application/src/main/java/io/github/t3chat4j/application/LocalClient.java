@@ -28,6 +28,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What needs no connection and no credentials: the stored conversations (list, load, export, delete,
@@ -185,6 +186,16 @@ public final class LocalClient {
         @Override
         public boolean deleteConversation(ThreadId threadId) {
             return store().deleteConversation(threadId);
+        }
+
+        @Override
+        public boolean wasDeleted(ThreadId threadId) {
+            return store().wasDeleted(threadId);
+        }
+
+        @Override
+        public ConversationLock lockConversation(ThreadId threadId, BooleanSupplier giveUp) {
+            return store().lockConversation(threadId, giveUp);
         }
     }
 

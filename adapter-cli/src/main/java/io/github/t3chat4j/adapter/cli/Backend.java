@@ -4,6 +4,7 @@ import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.T3Client;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What the commands get from the composition root for one {@link Profile}: a client per connection,
@@ -56,6 +57,11 @@ public interface Backend {
     /** The backend of each profile. */
     @FunctionalInterface
     interface Provider {
-        Backend backend(Profile profile);
+        /**
+         * The backend of {@code profile} for one run whose environment is {@code env}: where the files are
+         * ({@code XDG_*}, {@code HOME}), where browsers and programs are ({@code PATH}), which proxies the
+         * environment names. Never the process's own environment: the run's, as {@link CliContext} holds it.
+         */
+        Backend backend(Profile profile, Map<String, String> env);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
 import io.github.t3chat4j.application.port.in.ImportHistoryResult;
@@ -52,7 +53,8 @@ final class ConversationsCommand {
     int list() {
         ConversationListing listing = local().listConversations();
         context.out().print(describe(listing));
-        listing.problems().forEach(p -> context.err().println("t3: skipped " + p.source() + ": " + p.reason()));
+        listing.problems().forEach(p -> context.err().println("t3: skipped " + TerminalSafe.text(p.source()) + ": "
+                + TerminalSafe.text(p.reason())));
         context.out().flush();
         return ExitCode.OK;
     }
@@ -65,7 +67,8 @@ final class ConversationsCommand {
         }
         for (ConversationSummary s : listing.conversations()) {
             text.append(String.format("%s  %s  %-24s %3d msgs  %s%n", s.threadId(),
-                    WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), s.model(), s.messageCount(),
+                    WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), TerminalSafe.text(s.model().value()),
+                    s.messageCount(),
                     s.title().isEmpty() ? "(untitled)" : TerminalSafe.text(s.title())));
         }
         return text.toString();
@@ -75,8 +78,8 @@ final class ConversationsCommand {
     int show(@Parameters(paramLabel = "ID") String id) {
         Conversation c = load(id);
         PrintWriter out = context.out();
-        out.println("# " + (c.title().isEmpty() ? "(untitled)" : TerminalSafe.text(c.title())) + "  [" + c.threadId() + ", " + c.model()
-                + "]");
+        out.println("# " + (c.title().isEmpty() ? "(untitled)" : TerminalSafe.text(c.title())) + "  [" + c.threadId()
+                + ", " + TerminalSafe.text(c.model().value()) + "]");
         for (Message m : c.messages()) {
             out.println();
             out.println(m.role().wireValue() + (m.isComplete() ? "" : " (" + m.status().name().toLowerCase(Locale.ROOT)
@@ -85,7 +88,8 @@ final class ConversationsCommand {
                 out.println("  [reasoning] " + TerminalSafe.text(m.reasoning()).replace("\n", "\n  "));
             }
             out.println(TerminalSafe.text(m.text()));
-            m.image().ifPresent(img -> out.println("[image] " + img.localPath().or(img::url).orElse("(inline)")));
+            m.image().ifPresent(img -> out.println("[image] "
+                    + TerminalSafe.text(img.localPath().or(img::url).orElse("(inline)"))));
         }
         out.flush();
         return ExitCode.OK;
@@ -103,7 +107,9 @@ final class ConversationsCommand {
         } else {
             throw new CliException("--format must be md or json, got '" + format + "'.", ExitCode.USAGE);
         }
-        context.out().print(local().exportConversation(AskCommand.conversationId(id), exportFormat));
+        String exported = local().exportConversation(AskCommand.conversationId(id), exportFormat);
+        // To a file or a pipe the export is the data as stored; on a terminal its escapes are shown, not obeyed.
+        context.out().print(context.stdoutIsTerminal() ? TerminalSafe.text(exported) : exported);
         context.out().flush();
         return ExitCode.OK;
     }
@@ -123,7 +129,7 @@ final class ConversationsCommand {
         ImportHistoryResult result = local().importHistory(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP);
         context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
                 result.merged().size(), result.skipped().size());
-        result.problems().forEach(p -> context.err().println("t3: " + p));
+        result.problems().forEach(p -> context.err().println("t3: " + TerminalSafe.text(p)));
         context.out().flush();
         return ExitCode.OK;
     }

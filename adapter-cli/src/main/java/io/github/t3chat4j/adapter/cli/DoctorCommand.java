@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.Diagnosis.Check;
 import io.github.t3chat4j.adapter.cli.Diagnosis.Status;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings resolved = root.settings(Map.of());
-        ConnectionSettings connection = root.diagnosisConnection(resolved);
+        ConnectionSettings connection = root.boundary(resolved).diagnosis();
         Diagnosis diagnosis = root.backend().diagnose(connection, chat);
         PrintWriter out = context.out();
         if (json) {
@@ -64,13 +65,13 @@ final class DoctorCommand implements Callable<Integer> {
     static void print(Diagnosis diagnosis, PrintWriter out) {
         int width = diagnosis.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (Check check : diagnosis.checks()) {
-            out.println(mark(check.status()) + " " + pad(check.name(), width) + "  " + check.detail());
+            out.println(mark(check.status()) + " " + pad(check.name(), width) + "  " + TerminalSafe.text(check.detail()));
         }
         out.println();
         out.println(diagnosis.readyToChat() ? "Ready: a chat can work"
                 + diagnosis.workingTransport().map(t -> " with the " + t + " transport.").orElse(".")
                 : "Not ready: a chat cannot work yet.");
-        diagnosis.advice().forEach(line -> out.println("What to do: " + line));
+        diagnosis.advice().forEach(line -> out.println("What to do: " + TerminalSafe.text(line)));
     }
 
     private static String mark(Status status) {

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ConversationBusyException;
@@ -83,7 +84,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                     + " (--first-byte-timeout, T3_FIRST_BYTE_TIMEOUT).";
             case IDLE_TIMEOUT -> "Raise the idle timeout with --idle-timeout or T3_IDLE_TIMEOUT.";
             case TOTAL_TIMEOUT -> "Raise the total timeout with --timeout or T3_TIMEOUT.";
-            case MAX_REPLY_SIZE -> "Raise the limit with --max-reply-size or T3_MAX_REPLY_SIZE.";
+            case MAX_REPLY_SIZE -> "The limit is set with --max-reply-size or T3_MAX_REPLY_SIZE.";
             case CURL_PROGRAM -> "Install curl 7.54.0 or newer (Debian/Ubuntu: apt install curl; Fedora: dnf"
                     + " install curl; macOS: brew install curl), or name one with --curl PATH (T3_CURL).";
             case MODEL_ID -> "Run 't3 models' to list the models.";

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.t3chat4j.application.ApplicationModule;
+import java.util.Map;
 
 /**
  * Guice wiring of the HTTP adapter: adds one singleton {@link HttpAdapters} over the given
@@ -17,9 +18,18 @@ import io.github.t3chat4j.application.ApplicationModule;
 public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
+    private final Map<String, String> environment;
 
+    /** Over {@code config}; the curl transport picks its few variables from this process's environment. */
     public HttpAdapterModule(HttpConfig config) {
         this.config = requireNonNull(config, "config == null");
+        this.environment = null;
+    }
+
+    /** Over {@code config}; the curl transport picks its few variables from {@code environment}. */
+    public HttpAdapterModule(HttpConfig config, Map<String, String> environment) {
+        this.config = requireNonNull(config, "config == null");
+        this.environment = Map.copyOf(requireNonNull(environment, "environment == null"));
     }
 
     @Override
@@ -30,6 +40,6 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpAdapters httpAdapters() {
-        return HttpAdapters.create(config);
+        return environment == null ? HttpAdapters.create(config) : HttpAdapters.create(config, environment);
     }
 }

@@ -34,26 +34,56 @@ import java.util.Map;
 public final class HttpAdapters implements DrivenAdapters {
 
     private final HttpConfig config;
+    private final Map<String, String> environment;
     private final Sleeper sleeper;
 
-    private HttpAdapters(HttpConfig config, Sleeper sleeper) {
+    private HttpAdapters(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
         this.config = config;
+        this.environment = environment;
         this.sleeper = sleeper;
     }
 
     /**
-     * The adapters against {@code config}.
+     * The adapters against {@code config}; the curl transport gets a few variables of this process's
+     * environment.
      *
      * @param config where t3.chat is, and how to reach it
      * @return the adapters, not opened
      */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, Sleeper.system());
+        return create(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #create(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the language;
+     * never a secret) picked from {@code environment} instead of this process's: a program that runs on
+     * behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param environment the environment curl's variables are picked from
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment) {
+        return create(config, environment, Sleeper.system());
     }
 
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
+        return create(config, processEnvironment(), sleeper);
+    }
+
+    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
+        return new HttpAdapters(requireNonNull(config, "config == null"),
+                Map.copyOf(requireNonNull(environment, "environment == null")),
+                requireNonNull(sleeper, "sleeper == null"));
+    }
+
+    /**
+     * The environment of this process: the default for a library user, who runs in the process that
+     * configured it. The {@code t3} command never takes it from here: it hands over the environment of its run.
+     */
+    private static Map<String, String> processEnvironment() {
+        return System.getenv();
     }
 
     /** @return the settings these adapters open with */
@@ -71,12 +101,16 @@ public final class HttpAdapters implements DrivenAdapters {
      */
     @Override
     public DrivenAdapters open() {
-        return opened(config, sleeper);
+        return opened(config, environment, sleeper);
     }
 
     /** An opened set over {@code config}, for this module's tests and the probe. */
     static OpenedHttpAdapters opened(HttpConfig config, Sleeper sleeper) {
-        return new OpenedHttpAdapters(config.baseUrl(), config.userAgent(), engine(config, System.getenv()),
+        return opened(config, processEnvironment(), sleeper);
+    }
+
+    private static OpenedHttpAdapters opened(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
+        return new OpenedHttpAdapters(config.baseUrl(), config.userAgent(), engine(config, environment),
                 new Timeouts(config.connectTimeout(), config.firstByteTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, streamLimits(config),
                 config.maxImageBytes());
@@ -115,15 +149,25 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /**
      * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
-     * each transport's engine is made on first use and closed with the probe.
+     * each transport's engine is made on first use and closed with the probe. Curl gets a few variables of
+     * this process's environment.
      *
      * @param config where t3.chat is, and how to reach it
      * @return the probe; the caller closes it
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
+        return connectionProbe(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #connectionProbe(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the
+     * language; never a secret) picked from {@code environment} instead of this process's: a program that
+     * runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config, Map<String, String> environment) {
         requireNonNull(config, "config == null");
+        requireNonNull(environment, "environment == null");
         HttpConfig.Transport first = config.transport();
-        Map<String, String> environment = System.getenv();
         return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.firstByteTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), List.of(first.label(), first.other().label()),

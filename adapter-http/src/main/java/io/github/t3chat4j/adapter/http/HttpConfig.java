@@ -3,6 +3,8 @@ package io.github.t3chat4j.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.Remedy;
+import io.github.t3chat4j.domain.stream.Reply;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -72,6 +74,10 @@ public final class HttpConfig {
         this.totalTimeout = positive(totalTimeout, "total timeout");
         if (maxReplyBytes <= 0 || maxLineBytes <= 0) {
             throw new InvalidInputException("The reply and line size limits must be positive.");
+        }
+        if (maxReplyBytes > Reply.MAX_BYTES) {
+            throw new InvalidInputException("maxReplyBytes can be at most 1GiB (" + Reply.MAX_BYTES + " bytes): a reply"
+                    + " must fit in memory, and load again once saved.", Remedy.MAX_REPLY_SIZE);
         }
         this.maxReplyBytes = maxReplyBytes;
         this.maxLineBytes = maxLineBytes;

@@ -9,12 +9,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the gateway listens and what it allows. Every request must carry {@code Authorization: Bearer
  * <apiKey>}; a host that is not a loopback address is accepted only with a key of at least
- * {@value #MIN_REMOTE_KEY_LENGTH} characters. Immutable: start from {@link #defaults(String)} and change
- * with the {@code with…} methods. Invalid values are refused with an {@link InvalidInputException};
+ * {@value #MIN_REMOTE_KEY_LENGTH} characters. Only requests addressed to this machine's names (or those
+ * allowed) are answered. Immutable: start from {@link #defaults(String)} and change with the
+ * {@code with…} methods. Invalid values are refused with an {@link InvalidInputException};
  * {@link #toString()} never shows the key.
  */
 public final class GatewayConfig {
@@ -23,23 +27,34 @@ public final class GatewayConfig {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The default port. */
     public static final int DEFAULT_PORT = 8787;
+    /** How long a connection may take to send a request head: a few seconds, plenty on any network. */
+    public static final Duration DEFAULT_HEAD_TIMEOUT = Duration.ofSeconds(5);
     /** The shortest key accepted when the gateway listens on more than loopback. */
     public static final int MIN_REMOTE_KEY_LENGTH = 24;
+    /** The names of this machine a client on it uses, always allowed as {@code Host}. */
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
 
     private final String host;
     private final int port;
     private final String apiKey;
     private final List<String> corsOrigins;
+    private final List<String> allowedHosts;
     private final long maxRequestBytes;
     private final int maxConnections;
+    private final Duration headTimeout;
     private final Duration idleTimeout;
     private final Duration shutdownGrace;
     private final ChatSettings chatSettings;
 
-    private GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins, long maxRequestBytes,
-            int maxConnections, Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings) {
+    private GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins, List<String> allowedHosts,
+            long maxRequestBytes, int maxConnections, Duration headTimeout, Duration idleTimeout,
+            Duration shutdownGrace, ChatSettings chatSettings) {
         requireNonNull(host, "host == null");
         requireNonNull(apiKey, "apiKey == null");
+        corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
+        allowedHosts = requireNonNull(allowedHosts, "allowedHosts == null").stream().map(GatewayConfig::hostName)
+                .toList();
+        requireNonNull(headTimeout, "headTimeout == null");
         requireNonNull(idleTimeout, "idleTimeout == null");
         requireNonNull(shutdownGrace, "shutdownGrace == null");
         requireNonNull(chatSettings, "chatSettings == null");
@@ -54,8 +69,14 @@ public final class GatewayConfig {
                     + " spaces.");
         }
         if (maxRequestBytes < 1 || maxConnections < 1 || idleTimeout.isNegative() || idleTimeout.isZero()
-                || shutdownGrace.isNegative()) {
+                || headTimeout.isNegative() || headTimeout.isZero() || shutdownGrace.isNegative()) {
             throw new InvalidInputException("The gateway's limits must be positive.");
+        }
+        for (String name : allowedHosts) {
+            if (!name.equals("*") && !name.matches("[a-z0-9]([a-z0-9.:_-]*[a-z0-9])?")) {
+                throw new InvalidInputException("An allowed host is a name or address such as myhost.local or"
+                        + " 192.168.1.5 (or *), got '" + name + "'.");
+            }
         }
         for (String origin : corsOrigins) {
             if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
@@ -71,9 +92,11 @@ public final class GatewayConfig {
         this.host = host;
         this.port = port;
         this.apiKey = apiKey;
-        this.corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
+        this.corsOrigins = corsOrigins;
+        this.allowedHosts = allowedHosts;
         this.maxRequestBytes = maxRequestBytes;
         this.maxConnections = maxConnections;
+        this.headTimeout = headTimeout;
         this.idleTimeout = idleTimeout;
         this.shutdownGrace = shutdownGrace;
         this.chatSettings = chatSettings;
@@ -81,14 +104,15 @@ public final class GatewayConfig {
 
     /**
      * Loopback on the default port, with this key and the defaults for everything else: no CORS origins,
-     * 8 MiB requests, 128 connections, 5 minutes idle, 10 s grace, {@link ChatSettings#defaults()}.
+     * no other allowed host names, 8 MiB requests, 128 connections, 5 s for a request head, 5 minutes
+     * idle, 10 s grace, {@link ChatSettings#defaults()}.
      *
      * @param apiKey the key clients present
      * @return the settings
      */
     public static GatewayConfig defaults(String apiKey) {
-        return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), 8L * 1024 * 1024, 128,
-                Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
+        return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), List.of(), 8L * 1024 * 1024, 128,
+                DEFAULT_HEAD_TIMEOUT, Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
     }
 
     /** @return the address to listen on ({@code 127.0.0.1} by default) */
@@ -106,9 +130,22 @@ public final class GatewayConfig {
         return apiKey;
     }
 
-    /** @return origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may call the gateway; none by default */
+    /**
+     * @return origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may call the
+     *     gateway; none by default
+     */
     public List<String> corsOrigins() {
         return corsOrigins;
+    }
+
+    /**
+     * @return the names clients may address the gateway by (its {@code Host} header) besides
+     *     {@code localhost}, {@code 127.0.0.1}, {@code [::1]} and the address listened on (unless a wildcard
+     *     such as {@code 0.0.0.0}); {@code *} for any. Any other name is refused, so that a web page whose
+     *     name is made to point to this machine (DNS rebinding) cannot use the gateway
+     */
+    public List<String> allowedHosts() {
+        return allowedHosts;
     }
 
     /** @return the largest request body accepted (413 beyond) */
@@ -121,17 +158,32 @@ public final class GatewayConfig {
         return maxConnections;
     }
 
-    /** @return how long a connection may stay silent before it is closed */
+    /**
+     * @return how long a connection may take to send a whole request head, from its opening or from the end
+     *     of its previous exchange; it is closed after that (so idle and dribbling connections cannot hold
+     *     the gateway)
+     */
+    public Duration headTimeout() {
+        return headTimeout;
+    }
+
+    /** @return how long a connection may stay silent while a request is read or an answer written */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** @return how long {@link OpenAiGateway#close()} lets replies in flight finish before it cuts them short with an error event */
+    /**
+     * @return how long {@link OpenAiGateway#close()} lets replies in flight finish before it cuts them short
+     *     with an error event
+     */
     public Duration shutdownGrace() {
         return shutdownGrace;
     }
 
-    /** @return the time zone and locale of every request (their reasoning effort, search and system prompt come from each request) */
+    /**
+     * @return the time zone and locale of every request (their reasoning effort, search and system prompt
+     *     come from each request)
+     */
     public ChatSettings chatSettings() {
         return chatSettings;
     }
@@ -142,7 +194,8 @@ public final class GatewayConfig {
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withHost(String value) {
-        return new GatewayConfig(value, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
+        return new GatewayConfig(value, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
     }
 
     /**
@@ -151,16 +204,30 @@ public final class GatewayConfig {
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withPort(int value) {
-        return new GatewayConfig(host, value, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
+        return new GatewayConfig(host, value, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
     }
 
     /**
-     * @param value origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may call the gateway; none by default
+     * @param value origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may call the
+     *     gateway
      * @return a copy with this value
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withCorsOrigins(List<String> value) {
-        return new GatewayConfig(host, port, apiKey, value, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, value, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+    }
+
+    /**
+     * @param value the names clients may address the gateway by besides the loopback ones (see
+     *     {@link #allowedHosts()}); {@code *} for any
+     * @return a copy with this value
+     * @throws InvalidInputException when a name is not a host name or address
+     */
+    public GatewayConfig withAllowedHosts(List<String> value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
     }
 
     /**
@@ -169,7 +236,8 @@ public final class GatewayConfig {
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withMaxRequestBytes(long value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxConnections, idleTimeout, shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, value, maxConnections, headTimeout,
+                idleTimeout, shutdownGrace, chatSettings);
     }
 
     /**
@@ -178,34 +246,74 @@ public final class GatewayConfig {
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withMaxConnections(int value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, value, idleTimeout, shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, value, headTimeout,
+                idleTimeout, shutdownGrace, chatSettings);
     }
 
     /**
-     * @param value how long a connection may stay silent before it is closed
+     * @param value how long a connection may take to send a whole request head
+     * @return a copy with this value
+     * @throws InvalidInputException when it cannot work
+     */
+    public GatewayConfig withHeadTimeout(Duration value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                value, idleTimeout, shutdownGrace, chatSettings);
+    }
+
+    /**
+     * @param value how long a connection may stay silent while a request is read or an answer written
      * @return a copy with this value
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withIdleTimeout(Duration value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, value, shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, value, shutdownGrace, chatSettings);
     }
 
     /**
-     * @param value how long {@link OpenAiGateway#close()} lets replies in flight finish before it cuts them short with an error event
+     * @param value how long {@link OpenAiGateway#close()} lets replies in flight finish before it cuts them
+     *     short with an error event
      * @return a copy with this value
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, value, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, value, chatSettings);
     }
 
     /**
-     * @param value the time zone and locale of every request (their reasoning effort, search and system prompt come from each request)
+     * @param value the time zone and locale of every request (their reasoning effort, search and system
+     *     prompt come from each request)
      * @return a copy with this value
      * @throws InvalidInputException when it cannot work
      */
     public GatewayConfig withChatSettings(ChatSettings value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, value);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, value);
+    }
+
+    /**
+     * Whether clients may address the gateway as {@code name} (a {@code Host} header's name, without the
+     * port): a loopback name, the address listened on, or one of {@link #allowedHosts()}.
+     *
+     * @param name the name a request addressed
+     * @return whether it is answered
+     */
+    public boolean allowsHost(String name) {
+        String bare = hostName(name);
+        String listenedOn = hostName(host);
+        boolean wildcard = listenedOn.equals("0.0.0.0") || listenedOn.equals("::");
+        return LOOPBACK_NAMES.contains(bare) || (bare.equals(listenedOn) && !wildcard) || allowedHosts.contains(bare)
+                || allowedHosts.contains("*");
+    }
+
+    /** {@code name} as {@link #allowsHost} compares it: lower case, without IPv6 brackets or a final dot. */
+    static String hostName(String name) {
+        String bare = name.strip().toLowerCase(Locale.ROOT);
+        if (bare.startsWith("[") && bare.endsWith("]")) {
+            bare = bare.substring(1, bare.length() - 1);
+        }
+        return bare.endsWith(".") ? bare.substring(0, bare.length() - 1) : bare;
     }
 
     /** @return whether {@link #host()} is a loopback address (127.0.0.0/8, ::1, localhost) */
@@ -230,16 +338,22 @@ public final class GatewayConfig {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof GatewayConfig o && o.host.equals(host) && o.port == port && o.apiKey.equals(apiKey) && o.corsOrigins.equals(corsOrigins) && o.maxRequestBytes == maxRequestBytes && o.maxConnections == maxConnections && o.idleTimeout.equals(idleTimeout) && o.shutdownGrace.equals(shutdownGrace) && o.chatSettings.equals(chatSettings);
+        return other instanceof GatewayConfig o && o.host.equals(host) && o.port == port && o.apiKey.equals(apiKey)
+                && o.corsOrigins.equals(corsOrigins) && o.allowedHosts.equals(allowedHosts)
+                && o.maxRequestBytes == maxRequestBytes && o.maxConnections == maxConnections
+                && o.headTimeout.equals(headTimeout) && o.idleTimeout.equals(idleTimeout)
+                && o.shutdownGrace.equals(shutdownGrace) && o.chatSettings.equals(chatSettings);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout, shutdownGrace, chatSettings);
+        return Objects.hash(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
     }
 
     @Override
     public String toString() {
-        return "GatewayConfig[" + host + ":" + port + ", key redacted, cors=" + corsOrigins + "]";
+        return "GatewayConfig[" + host + ":" + port + ", key redacted, cors=" + corsOrigins + ", hosts=" + allowedHosts
+                + "]";
     }
 }

@@ -40,7 +40,7 @@ public enum Remedy {
             + " every send)."),
 
     /** A reply was larger than allowed. */
-    MAX_REPLY_SIZE("Allow larger replies (HttpConfig maxReplyBytes)."),
+    MAX_REPLY_SIZE("The limit on a reply's size is HttpConfig maxReplyBytes."),
 
     /** The curl program is missing, not curl, or too old. */
     CURL_PROGRAM("Install curl 7.54.0 or newer (Debian/Ubuntu: apt install curl; Fedora: dnf install curl; macOS:"

@@ -226,8 +226,7 @@ public final class ReplyExchange {
      * extended the one this send started from; else the one given (always when it has no messages yet).
      */
     private Conversation latest(Conversation given) {
-        if (store.isEmpty() || given.messages().isEmpty()) {
-            // Nothing to extend: a new conversation, or one cleared on purpose.
+        if (store.isEmpty()) {
             return given;
         }
         Optional<Conversation> stored;
@@ -235,6 +234,15 @@ public final class ReplyExchange {
             stored = store.get().load(given.threadId());
         } catch (StorageException unreadable) {
             // The send goes on with the history in hand; saving it afterwards reports the store's trouble.
+            return given;
+        }
+        if (stored.isEmpty() && store.get().wasDeleted(given.threadId())) {
+            // Deleted while this send waited for it: sending and saving would bring it back.
+            throw new InvalidInputException("The conversation " + given.threadId().value() + " was deleted while"
+                    + " this send waited for it; nothing was sent. Start a new one.");
+        }
+        if (given.messages().isEmpty()) {
+            // Nothing to extend: a new conversation, or one cleared on purpose.
             return given;
         }
         if (stored.isEmpty() || stored.get().messages().size() <= given.messages().size()) {

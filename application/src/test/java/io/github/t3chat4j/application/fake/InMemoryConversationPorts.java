@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A conversation store in a map; ids marked unreadable throw on load like a corrupt file would. */
-public final class InMemoryConversationPorts implements ConversationStorePort {
+public class InMemoryConversationPorts implements ConversationStorePort {
 
     private final Map<ThreadId, Conversation> stored = new LinkedHashMap<>();
     private final Set<ThreadId> unreadable = new HashSet<>();

@@ -368,4 +368,25 @@ class SendMessageServiceTest {
 
         assertThat(events).containsExactly("lock true", "stream", "save", "unlock");
     }
+
+    @Test
+    void sendsNothingAndSavesNothing_whenTheConversationWasDeletedWhileItWaitedForTheLock() {
+        chat.thenEvents(reply("should not be asked for"));
+        Conversation resumed = empty.append(Message.user("one"), Instant.EPOCH).append(Message.assistant("1"),
+                Instant.EPOCH);
+        ConversationStorePort deletedMeanwhile = new io.github.t3chat4j.application.fake.InMemoryConversationPorts() {
+            @Override
+            public boolean wasDeleted(io.github.t3chat4j.domain.thread.ThreadId threadId) {
+                return true;
+            }
+        };
+        SendMessageService sending = new SendMessageService(chat, keeper, Optional.of(deletedMeanwhile),
+                Clock.systemUTC());
+
+        assertThatThrownBy(() -> pull(sending.sendMessage(new SendMessageCommand(resumed, "two", ModelId.DEFAULT,
+                ChatSettings.defaults())), e -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("was deleted");
+        assertThat(chat.requests()).isEmpty();
+        assertThat(deletedMeanwhile.listConversations().conversations()).isEmpty();
+    }
 }

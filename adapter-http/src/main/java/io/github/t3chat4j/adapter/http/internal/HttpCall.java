@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.adapter.http.internal.engine.Header;
 import io.github.t3chat4j.domain.session.Session;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class HttpCall {
     private final String description;
     private final Redactor redactor;
     private final int maxRetries;
+    private final Optional<Duration> total;
 
     private HttpCall(Builder b) {
         this.method = b.method;
@@ -35,9 +37,10 @@ public final class HttpCall {
         this.description = b.description;
         this.redactor = b.redactor;
         this.maxRetries = b.maxRetries;
+        this.total = Optional.empty();
     }
 
-    private HttpCall(HttpCall call, int maxRetries) {
+    private HttpCall(HttpCall call, int maxRetries, Optional<Duration> total) {
         this.method = call.method;
         this.uri = call.uri;
         this.headers = call.headers;
@@ -46,6 +49,7 @@ public final class HttpCall {
         this.description = call.description;
         this.redactor = call.redactor;
         this.maxRetries = maxRetries;
+        this.total = total;
     }
 
     /** This call, retried at most {@code value} times whatever the pipeline's policy says (0: never). */
@@ -53,12 +57,25 @@ public final class HttpCall {
         if (value < 0) {
             throw new IllegalArgumentException("maxRetries cannot be negative.");
         }
-        return new HttpCall(this, value);
+        return new HttpCall(this, value, total);
     }
 
     /** How often this call may be retried, when it says; else the pipeline's policy decides. */
     OptionalInt maxRetries() {
         return maxRetries < 0 ? OptionalInt.empty() : OptionalInt.of(maxRetries);
+    }
+
+    /**
+     * This call, to be answered within {@code total} of its start (retries and their waits included);
+     * the reply that follows is held to the same deadline by its reader.
+     */
+    public HttpCall within(Duration total) {
+        return new HttpCall(this, maxRetries, Optional.of(requireNonNull(total, "total == null")));
+    }
+
+    /** The deadline of the whole exchange, when it has one. */
+    Optional<Duration> total() {
+        return total;
     }
 
     /** A GET of {@code uri}. */

@@ -29,6 +29,17 @@ public interface ConversationStorePort {
     boolean deleteConversation(ThreadId threadId);
 
     /**
+     * Whether a conversation of this id was stored and then deleted, and not stored again since: a send
+     * that began from it before the delete must not save it back. False for a store that does not know.
+     *
+     * @param threadId the conversation's thread id
+     * @return whether it was deleted
+     */
+    default boolean wasDeleted(ThreadId threadId) {
+        return false;
+    }
+
+    /**
      * One writer per conversation, across threads and processes: the send holds a conversation's lock for
      * its whole exchange (read the latest stored history, send, save), so two sends to one conversation
      * take turns and the second sees the first's exchange. Waits its turn; gives up, throwing

@@ -51,7 +51,11 @@ public final class HttpChatAdapter implements ChatTransport {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the chat request body", e);
         }
-        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body);
+        // The total timeout runs from the first byte sent: the answer's head counts, and so do retries.
+        long started = System.nanoTime();
+        StreamLimits replyLimits = request.timeout().map(limits::withTotalTimeout).orElse(limits);
+        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body)
+                .within(replyLimits.totalTimeout());
         if (request.maxRetries().isPresent()) {
             call = call.withMaxRetries(request.maxRetries().getAsInt());
         }
@@ -65,8 +69,7 @@ public final class HttpChatAdapter implements ChatTransport {
                     + " of a reply stream: t3.chat may be down for maintenance, or want you to sign in again in the"
                     + " browser.", 200);
         }
-        StreamLimits replyLimits = request.timeout().map(limits::withTotalTimeout).orElse(limits);
-        return new HttpChatStream(response, mapper, call.description(), replyLimits);
+        return new HttpChatStream(response, mapper, call.description(), replyLimits, started);
     }
 
     @Override

@@ -2,9 +2,12 @@ package io.github.t3chat4j.adapter.http.internal.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,8 @@ import java.util.regex.Pattern;
 record CurlBinary(String command, String version, boolean http2) {
 
     static final String MINIMUM = "7.54.0";
+    /** How long {@code --version} may take: curl answers in milliseconds. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern VERSION = Pattern.compile("^curl (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     /**
@@ -30,7 +35,10 @@ record CurlBinary(String command, String version, boolean http2) {
         requireNonNull(command, "command == null");
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(command, "--version")).redirectErrorStream(true);
+            // Nothing to read on its input, and a deadline: a program that waits for either never holds t3.
+            ProcessBuilder builder = new ProcessBuilder(List.of(command, "--version")).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL"
+                            : "/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(environment);
             process = builder.start();
@@ -38,21 +46,39 @@ record CurlBinary(String command, String version, boolean http2) {
             throw new CurlUnavailableException("The curl transport needs the curl program, and '" + command
                     + "' could not be run (" + e.getMessage() + ").");
         }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> readAtMost(process.getInputStream(), output), "t3chat4j-curl-version");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
+                throw new CurlUnavailableException("'" + command + "' did not answer --version within "
+                        + PROBE_TIMEOUT.toSeconds() + " s, so it is not a curl that can be used.");
             }
-        } catch (IOException e) {
-            process.destroyForcibly();
-            output = "";
+            reader.join(PROBE_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new CurlUnavailableException("Interrupted while asking '" + command + "' for its version.");
         }
-        return parse(command, output);
+        synchronized (output) {
+            return parse(command, output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Keeps the first 16 KB of what the program printed, reading on to its end so that it never blocks. */
+    private static void readAtMost(InputStream in, ByteArrayOutputStream output) {
+        byte[] buffer = new byte[4096];
+        try (in) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                synchronized (output) {
+                    output.write(buffer, 0, Math.min(n, Math.max(0, 16 * 1024 - output.size())));
+                }
+            }
+        } catch (IOException ended) {
+            // The program is gone: what it printed is all there is.
+        }
     }
 
     /** The binary whose {@code --version} printed {@code output}. */

@@ -17,6 +17,6 @@ public final class EnvironmentAdapters implements DrivenAdapters.Provider {
 
     @Override
     public DrivenAdapters fromEnvironment(Map<String, String> environment) {
-        return HttpAdapters.create(HttpConfig.fromEnvironment(environment));
+        return HttpAdapters.create(HttpConfig.fromEnvironment(environment), environment);
     }
 }
