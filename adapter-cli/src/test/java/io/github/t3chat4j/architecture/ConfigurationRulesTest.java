@@ -49,5 +49,5 @@ class ConfigurationRulesTest {
             .orShould().callMethod(CliContext.class, "env", String.class)
             .orShould().callMethod(CliContext.class, "workingDir")
             .because("settings come from one resolver and are judged by the trust boundary; output code reads"
-                    + " CliContext.terminalVariable, the backend gets the environment through CliContext.backend");
+                    + " CliContext.terminalVariable, the services get the environment through CliContext.services");
 }

@@ -161,7 +161,9 @@ public final class Chat {
 
     /**
      * Sends {@code text} in the background (on the client's executor); the future completes with the
-     * reply, or with what the send threw. Cancelling the future cancels the reply.
+     * reply, or with what the send threw. Cancelling the future cancels the reply without waiting (see
+     * {@link ReplyStream#cancel()}); the conversation holds what arrived once the send has ended, which
+     * the next send of this conversation waits for.
      *
      * @param text the message
      * @return the reply to come
@@ -196,7 +198,7 @@ public final class Chat {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
                 boolean cancelled = super.cancel(mayInterruptIfRunning);
-                reply.close();
+                reply.cancel();
                 return cancelled;
             }
         };

@@ -159,17 +159,28 @@ public final class ReplyStream implements Iterable<ChatEvent>, AutoCloseable {
     }
 
     /**
-     * Cancels the reply unless it has ended, keeping what arrived (marked cancelled); sends nothing when
-     * it has not started. May be called from any thread, and more than once; waits until a pull on
-     * another thread has returned.
+     * Stops the reply at once, from any thread, without waiting: a pull in progress on another thread
+     * returns soon after (a transport that cannot be interrupted while an answer has not begun returns at
+     * its first-byte deadline) and ends the reply, keeping what arrived (marked cancelled); a reply that
+     * has not started sends nothing. Then {@link #close()} or the next pull finds it ended.
      */
-    @Override
-    public void close() {
+    public void cancel() {
         closed = true;
         ReplyExchange current = exchange;
         if (current != null) {
             current.cancel();
         }
+    }
+
+    /**
+     * Cancels the reply unless it has ended, keeping what arrived (marked cancelled); sends nothing when
+     * it has not started. May be called from any thread, and more than once; waits until a pull on
+     * another thread has returned, so that the conversation holds the reply when this returns. A thread
+     * that must not wait (a shutdown hook, a server thread whose client left) calls {@link #cancel()}.
+     */
+    @Override
+    public void close() {
+        cancel();
         reader.lock();
         try {
             if (!ended) {

@@ -111,7 +111,7 @@ final class AskCommand implements Callable<Integer> {
         AtomicBoolean interrupted = new AtomicBoolean();
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
         ChatOptions chatOptions = ChatOptions.defaults().withModel(modelId).withSettings(settings);
-        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, settings))) {
+        try (T3Client client = root.services().connect(root.boundary(resolved).connection(modelId, settings))) {
             if (resolved.get(Settings.MODEL).isPresent()) {
                 checkModel(client, modelId);
             }
@@ -119,7 +119,7 @@ final class AskCommand implements Callable<Integer> {
             ReplyStream reply = chat.stream(prompt, chatOptions);
             try (reply; Interrupts.Registration onCtrlC = Interrupts.onInterrupt(() -> {
                 interrupted.set(true);
-                reply.close();
+                reply.cancel();
             })) {
                 // Kept open until the end: a Ctrl-C lets the JVM finish only once this says what happened.
                 return sendAndReport(client, chat, reply, renderer, colour, trackCredits, modelId, interrupted);
@@ -212,7 +212,7 @@ final class AskCommand implements Callable<Integer> {
      * would silently continue an older conversation.
      */
     private ConversationSummary latest() {
-        ConversationListing listing = root.backend().local().listConversations();
+        ConversationListing listing = root.services().local().listConversations();
         Optional<ConversationSummary> latest = listing.conversations().stream().findFirst();
         for (StorageProblem problem : listing.problems()) {
             boolean newer = problem.modifiedAt().map(at -> latest.map(l -> at.isAfter(l.updatedAt())).orElse(true))

@@ -50,7 +50,7 @@ final class ChatCommand implements Callable<Integer> {
 
         @Override
         public String conversations() {
-            return ConversationsCommand.describe(root.backend().local().listConversations())
+            return ConversationsCommand.describe(root.services().local().listConversations())
                     .strip();
         }
     }
@@ -58,7 +58,7 @@ final class ChatCommand implements Callable<Integer> {
     /** The history file, or none (with a note) when it cannot be made private. */
     private java.nio.file.Path historyFile() {
         try {
-            return root.backend().privateHistoryFile();
+            return root.services().privateHistoryFile();
         } catch (T3ChatException e) {
             context.err().println("t3: the input history is off: " + e.getMessage());
             context.err().flush();
@@ -73,7 +73,7 @@ final class ChatCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = options.model(resolved);
         ChatSettings settings = options.settings(resolved);
-        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, settings));
+        try (T3Client client = root.services().connect(root.boundary(resolved).connection(modelId, settings));
                 // A dumb terminal is expected when input is piped: asked for, JLine does not warn about it.
                 Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType());

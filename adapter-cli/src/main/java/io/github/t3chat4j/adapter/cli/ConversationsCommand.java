@@ -42,7 +42,7 @@ final class ConversationsCommand {
     }
 
     private LocalClient local() {
-        return root.backend().local();
+        return root.services().local();
     }
 
     private Conversation load(String raw) {

@@ -51,7 +51,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         Settings resolved = root.settings(Map.of());
         ConnectionSettings connection = root.boundary(resolved).diagnosis();
-        Diagnosis diagnosis = root.backend().diagnose(connection, chat);
+        Diagnosis diagnosis = root.services().diagnose(connection, chat);
         PrintWriter out = context.out();
         if (json) {
             out.println(JsonOutput.write(fields(diagnosis)));

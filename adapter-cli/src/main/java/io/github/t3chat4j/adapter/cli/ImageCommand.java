@@ -58,7 +58,7 @@ final class ImageCommand implements Callable<Integer> {
         ModelId modelId = resolved.model();
         boolean terminal = context.errColour();
         ConnectionSettings connection = root.boundary(resolved).connection(modelId, resolved.chatSettings());
-        try (T3Client client = root.backend().connect(connection)) {
+        try (T3Client client = root.services().connect(connection)) {
             Message reply;
             Spinner spinner = context.errColour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {

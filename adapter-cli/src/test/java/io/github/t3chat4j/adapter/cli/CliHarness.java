@@ -52,16 +52,16 @@ final class CliHarness {
         err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, stdinIsTerminal,
-                stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, (profile, runEnv) -> backend(),
+                stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, (profile, runEnv) -> services(),
                 workingDir);
         return Cli.run(context, args);
     }
 
-    /** A backend over the fake transport, with the real file stores under the harness's home folder. */
-    private Backend backend() {
+    /** A services over the fake transport, with the real file stores under the harness's home folder. */
+    private Services services() {
         StorageConfig storage = StorageConfig.fromEnvironment(env);
         LocalClient local = LocalClient.of(StorageAdapters.create(storage));
-        return new Backend() {
+        return new Services() {
             @Override
             public T3Client connect(ConnectionSettings settings) {
                 connections.add(settings);

@@ -49,7 +49,7 @@ final class ChatCompletionsEndpoint {
         CompletionJson json = new CompletionJson(now.getEpochSecond(), model.id().value(), request.includeUsage());
         int promptTokens = promptTokens(request);
         try (ReplyStream reply = client.stream(conversation, null, options)) {
-            exchange.serve(reply);
+            exchange.serve(reply::cancel);
             if (request.stream()) {
                 stream(exchange, reply, json, promptTokens, request.includeUsage());
             } else {

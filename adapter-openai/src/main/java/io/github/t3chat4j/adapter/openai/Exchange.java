@@ -50,7 +50,10 @@ final class Exchange {
         return request.getMethod();
     }
 
-    /** Serves {@code value}: closing it is how a client that went away, or a shutdown, cancels it. */
+    /**
+     * Serves {@code value}: closing it is how a client that went away, or a shutdown, cancels it (from
+     * Jetty's thread or the shutdown's, so it must not wait: {@code ReplyStream::cancel}).
+     */
     void serve(AutoCloseable value) {
         boolean closeNow;
         synchronized (this) {

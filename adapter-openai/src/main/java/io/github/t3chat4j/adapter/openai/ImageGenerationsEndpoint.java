@@ -69,7 +69,7 @@ final class ImageGenerationsEndpoint {
         ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(baseSettings).withRetries(0);
         Reply reply;
         try (ReplyStream stream = client.stream(conversation, null, options)) {
-            exchange.serve(stream);
+            exchange.serve(stream::cancel);
             reply = stream.reply();
         }
         if (exchange.isClientGone()) {

@@ -5,7 +5,7 @@ import com.google.inject.Module;
 import io.github.t3chat4j.adapter.browser.BrowserAdapterModule;
 import io.github.t3chat4j.adapter.browser.BrowserAdapters;
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
-import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.Services;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ConnectionSettings;
 import io.github.t3chat4j.adapter.cli.Deadlines;
@@ -41,7 +41,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One profile's backend: per connection, one Guice injector of {@link ApplicationModule}, the storage
+ * One profile's services: per connection, one Guice injector of {@link ApplicationModule}, the storage
  * adapters over this profile's folders and the HTTP adapters; the local use cases (settings, stored
  * conversations) straight over the storage adapters, since every command reads its settings first. Which modules a connection gets is decided
  * here: the catalogue cache only for the real site, the cookie write-back only when the credentials came
@@ -49,7 +49,7 @@ import java.util.function.Consumer;
  * starts the bundled fake t3.chat, which closes with the client. {@code t3 serve} gets a connection of
  * its own that keeps no conversation, with the OpenAI-compatible gateway in front of it.
  */
-final class GuiceBackend implements Backend {
+final class GuiceServices implements Services {
 
     static final String DEMO_COOKIES = "wos-session=demo-session-token; theme=dark";
     static final String DEMO_CONVEX_SESSION_ID = "demo-convex-session";
@@ -61,7 +61,7 @@ final class GuiceBackend implements Backend {
     private final Map<String, String> env;
     private LocalClient local;
 
-    GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
+    GuiceServices(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
             Map<String, String> env) {
         this.storage = storage;
         this.browsers = browsers;

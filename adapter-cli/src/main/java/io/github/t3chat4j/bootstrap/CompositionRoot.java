@@ -1,7 +1,7 @@
 package io.github.t3chat4j.bootstrap;
 
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
-import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.Services;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.Profile;
@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The backends of {@code t3}: files where the XDG variables of the run's environment say, and for the demo
+ * The composition root of {@code t3}: the services of each profile, with files where the XDG variables of the run's environment say, and for the demo
  * profile the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder
  * and the variables of the run's environment say. Warnings (a renewed cookie not kept, a cache not
  * written) go to standard error as one line each.
  */
-final class Backends implements Backend.Provider {
+final class CompositionRoot implements Services.Provider {
 
     private final Consumer<String> warnings;
 
-    Backends(PrintWriter err) {
+    CompositionRoot(PrintWriter err) {
         this.warnings = warning -> {
             err.println("t3: " + TerminalSafe.text(warning));
             err.flush();
@@ -29,7 +29,7 @@ final class Backends implements Backend.Provider {
     }
 
     @Override
-    public Backend backend(Profile profile, Map<String, String> env) {
+    public Services services(Profile profile, Map<String, String> env) {
         StorageConfig storage;
         try {
             storage = StorageConfig.fromEnvironment(env);
@@ -37,7 +37,7 @@ final class Backends implements Backend.Provider {
             throw new CliException(e.getMessage(), ExitCode.IO);
         }
         BrowserConfig browsers = BrowserConfig.fromEnvironment(env);
-        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), browsers, true, warnings, env)
-                : new GuiceBackend(storage, browsers, false, warnings, env);
+        return profile == Profile.DEMO ? new GuiceServices(storage.demo(), browsers, true, warnings, env)
+                : new GuiceServices(storage, browsers, false, warnings, env);
     }
 }

@@ -45,16 +45,16 @@ import org.apache.hc.core5.util.Timeout;
  * Plain {@code http://} requests (no TLS, so no ALPN) go through HttpClient's classic client over HTTP/1.1,
  * with the same proxy rules.
  */
-public final class JavaHttpEngine implements HttpEngine {
+public final class ApacheAsyncEngine implements HttpEngine {
 
     private static final int MAX_CONNECTIONS_PER_ROUTE = 10;
     private static final int MAX_CONNECTIONS = 20;
 
     private final CloseableHttpAsyncClient client;
-    private final ApacheHttpEngine cleartext;
+    private final ApacheClassicEngine cleartext;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JavaHttpEngine(CloseableHttpAsyncClient client, ApacheHttpEngine cleartext) {
+    private ApacheAsyncEngine(CloseableHttpAsyncClient client, ApacheClassicEngine cleartext) {
         this.client = client;
         this.cleartext = cleartext;
     }
@@ -66,7 +66,7 @@ public final class JavaHttpEngine implements HttpEngine {
      *     to no other kind)
      * @throws UncheckedIOException when the certificates to trust cannot be read
      */
-    public static JavaHttpEngine create(EngineOptions options) {
+    public static ApacheAsyncEngine create(EngineOptions options) {
         requireNonNull(options, "options == null");
         for (ProxyEndpoint proxy : options.proxies().endpoints()) {
             if (!proxy.isHttp()) {
@@ -109,7 +109,7 @@ public final class JavaHttpEngine implements HttpEngine {
                 .disableRequestPriority()
                 .build();
         client.start();
-        return new JavaHttpEngine(client, ApacheHttpEngine.create(options.proxies()));
+        return new ApacheAsyncEngine(client, ApacheClassicEngine.create(options.proxies()));
     }
 
     @Override
@@ -215,7 +215,7 @@ public final class JavaHttpEngine implements HttpEngine {
 
     @Override
     public String toString() {
-        return "JavaHttpEngine[" + (closed.get() ? "closed" : "open") + "]";
+        return "ApacheAsyncEngine[" + (closed.get() ? "closed" : "open") + "]";
     }
 
     /** A response whose body flows from the consumer's buffer. */

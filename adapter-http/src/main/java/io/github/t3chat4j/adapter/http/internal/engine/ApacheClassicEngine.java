@@ -31,7 +31,7 @@ import org.apache.hc.core5.util.Timeout;
  * cookie string is sent as given (a server's {@code Set-Cookie} never reaches another host), and stream
  * chunks reach the decoder as they arrive.
  */
-public final class ApacheHttpEngine implements HttpEngine {
+public final class ApacheClassicEngine implements HttpEngine {
 
     // Sized for the OpenAI-compatible gateway, which streams many replies at once over one client;
     // connections are opened only when needed, so a single-user CLI never holds more than one or two.
@@ -41,7 +41,7 @@ public final class ApacheHttpEngine implements HttpEngine {
     private final CloseableHttpClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ApacheHttpEngine(CloseableHttpClient client) {
+    private ApacheClassicEngine(CloseableHttpClient client) {
         this.client = client;
     }
 
@@ -50,19 +50,19 @@ public final class ApacheHttpEngine implements HttpEngine {
      * request that needs it. A program
      * without an SLF4J backend hears nothing from HttpClient's logging (see {@link Slf4jFallback}).
      */
-    public static ApacheHttpEngine create() {
+    public static ApacheClassicEngine create() {
         return create(ProxyRules.none());
     }
 
     /** A new engine whose requests take the proxy {@code proxies} picks (Basic credentials from its URL). */
-    public static ApacheHttpEngine create(ProxyRules proxies) {
+    public static ApacheClassicEngine create(ProxyRules proxies) {
         Slf4jFallback.quietWithoutBackend();
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new LazyTlsStrategy())
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .build();
-        return new ApacheHttpEngine(HttpClients.custom()
+        return new ApacheClassicEngine(HttpClients.custom()
                 .setConnectionManager(connections)
                 .setRoutePlanner(new RulesRoutePlanner(proxies))
                 .setDefaultCredentialsProvider(new ProxyCredentials(proxies))
@@ -138,7 +138,7 @@ public final class ApacheHttpEngine implements HttpEngine {
 
     @Override
     public String toString() {
-        return "ApacheHttpEngine[" + (closed.get() ? "closed" : "open") + "]";
+        return "ApacheClassicEngine[" + (closed.get() ? "closed" : "open") + "]";
     }
 
     /** A response over the client's; remembers whether its body was read to the end. */

@@ -11,7 +11,7 @@ import java.util.Map;
  * the use cases on local files, and where the chat keeps its input history. Implemented in
  * {@code bootstrap}; tests pass their own.
  */
-public interface Backend {
+public interface Services {
 
     /**
      * A client over a fresh connection to t3.chat; closing it releases the connection (and, in the demo,
@@ -23,10 +23,10 @@ public interface Backend {
 
     /**
      * Runs {@code t3 doctor} for {@code connection} (whose credentials may be missing or malformed: the
-     * diagnosis reports that). The backend opens and closes whatever the checks need.
+     * diagnosis reports that). They open and close whatever the checks need.
      */
     default Diagnosis diagnose(ConnectionSettings connection, boolean includeChat) {
-        throw new CliException("t3 doctor is not available with this backend.", ExitCode.USAGE);
+        throw new CliException("t3 doctor is not available with this services.", ExitCode.USAGE);
     }
 
     /** Conversations and settings on disk; no connection needed. */
@@ -45,7 +45,7 @@ public interface Backend {
 
     /**
      * Starts the OpenAI-compatible gateway over a fresh connection whose conversations are kept
-     * nowhere (each request is one of its own). Backends without one refuse.
+     * nowhere (each request is one of its own). CompositionRoot without one refuse.
      *
      * @throws io.github.t3chat4j.application.error.InvalidInputException if the options or credentials
      *     are invalid, or the address cannot be listened on
@@ -54,14 +54,14 @@ public interface Backend {
         throw new CliException("This build of t3 has no gateway.", ExitCode.USAGE);
     }
 
-    /** The backend of each profile. */
+    /** The services of each profile. */
     @FunctionalInterface
     interface Provider {
         /**
-         * The backend of {@code profile} for one run whose environment is {@code env}: where the files are
+         * The services of {@code profile} for one run whose environment is {@code env}: where the files are
          * ({@code XDG_*}, {@code HOME}), where browsers and programs are ({@code PATH}), which proxies the
          * environment names. Never the process's own environment: the run's, as {@link CliContext} holds it.
          */
-        Backend backend(Profile profile, Map<String, String> env);
+        Services services(Profile profile, Map<String, String> env);
     }
 }

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ApacheHttpEngineTest {
+class ApacheClassicEngineTest {
 
     private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     private FakeT3Server server;
-    private ApacheHttpEngine engine;
+    private ApacheClassicEngine engine;
 
     @BeforeEach
     void start() {
@@ -34,7 +34,7 @@ class ApacheHttpEngineTest {
             exchange.getResponseHeaders().set("Location", "/");
             exchange.sendResponseHeaders(302, -1);
         });
-        engine = ApacheHttpEngine.create();
+        engine = ApacheClassicEngine.create();
     }
 
     @AfterEach
