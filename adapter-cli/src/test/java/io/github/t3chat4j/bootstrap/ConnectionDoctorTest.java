@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConnectionDoctorTest {
@@ -39,6 +40,48 @@ class ConnectionDoctorTest {
         assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [java]")).singleElement()
                 .extracting(Check::status).isEqualTo(Status.FAIL);
         assertThat(diagnosis.advice()).singleElement().asString().contains("T3_TRANSPORT=curl");
+    }
+
+    @Test
+    void showsEveryTransportsHomePage_sideBySide_andGoesOnWithTheOneThatGetsThrough() {
+        ScriptedProbe probe = new ScriptedProbe(List.of("java", "curl-impersonate", "browser"), Set.of("java"));
+        probe.unavailable = "curl-impersonate";
+
+        Diagnosis diagnosis = service(probe, NOW).diagnose(COOKIES, "convex-id", true);
+
+        assertThat(diagnosis.workingTransport()).hasValue("browser");
+        assertThat(diagnosis.checks()).extracting(Check::name).containsSubsequence("home page [java]",
+                "home page [curl-impersonate]", "home page [browser]", "session renewal [browser]", "tRPC [browser]",
+                "chat [browser]");
+        assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [java]")).singleElement()
+                .satisfies(c -> assertThat(c.detail()).startsWith(ConnectionDoctor.BLOCKED)
+                        .contains("HTTP 429", "x-vercel-mitigated: challenge"));
+        assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [curl-impersonate]"))
+                .singleElement().extracting(Check::status).isEqualTo(Status.SKIP);
+        assertThat(diagnosis.advice()).singleElement().asString().contains("turns the java transport away",
+                "browser gets through", "falls back to it by itself", "T3_TRANSPORT=browser", "--transport browser");
+    }
+
+    @Test
+    void saysToPassTheCheckInTheBrowser_whenEvenTheBrowserIsTurnedAway() {
+        ScriptedProbe probe = new ScriptedProbe(List.of("java", "browser"), Set.of("java", "browser"));
+
+        Diagnosis diagnosis = service(probe, NOW).diagnose(COOKIES, "convex-id", true);
+
+        assertThat(diagnosis.readyToChat()).isFalse();
+        assertThat(diagnosis.advice()).singleElement().asString().contains("even a real browser",
+                "t3 login --from-browser");
+    }
+
+    @Test
+    void saysWhatToInstall_whenEveryTransportHereIsTurnedAway() {
+        ScriptedProbe probe = new ScriptedProbe(List.of("java", "browser"), Set.of("java"));
+        probe.unavailable = "browser";
+
+        Diagnosis diagnosis = service(probe, NOW).diagnose(COOKIES, "convex-id", true);
+
+        assertThat(diagnosis.advice()).singleElement().asString().contains("Install Google Chrome or Chromium",
+                "curl_chrome131");
     }
 
     @Test
@@ -92,19 +135,25 @@ class ConnectionDoctorTest {
 
     /** A probe whose answers the test sets: one blocked transport, a rotation, a transport that cannot run. */
     private static final class ScriptedProbe implements ProbeConnectionPort {
-        private final String blocked;
+        private final List<String> transports;
+        private final Set<String> blocked;
         String rotateTo;
         String unavailable = "";
         Session trpcSession;
         int requests;
 
         ScriptedProbe(String blocked) {
+            this(List.of("java", "curl"), Set.of(blocked));
+        }
+
+        ScriptedProbe(List<String> transports, Set<String> blocked) {
+            this.transports = transports;
             this.blocked = blocked;
         }
 
         @Override
         public List<String> transports() {
-            return List.of("java", "curl");
+            return transports;
         }
 
         @Override
@@ -119,8 +168,9 @@ class ConnectionDoctorTest {
             if (transport.equals(unavailable)) {
                 throw new InvalidInputException("no such program");
             }
-            if (transport.equals(blocked)) {
-                throw new BlockedByBotProtectionException(403);
+            if (blocked.contains(transport)) {
+                throw new BlockedByBotProtectionException(429, "x-vercel-mitigated: challenge", List.of(transport),
+                        List.of());
             }
             if (probe == SiteProbe.TRPC) {
                 trpcSession = session;

@@ -558,6 +558,7 @@ public final class T3Client implements AutoCloseable {
         private Consumer<String> warnings = warning -> { };
         private Duration catalogMaxAge = UseCases.Options.defaults().catalogMaxAge();
         private final List<AutoCloseable> closeWith = new ArrayList<>();
+        private boolean lowerEffortWhenKeyRequired;
 
         private Builder() {
         }
@@ -688,6 +689,19 @@ public final class T3Client implements AutoCloseable {
         }
 
         /**
+         * Whether a send that t3.chat refuses because the model at that reasoning effort needs the user's own
+         * provider key ({@link io.github.t3chat4j.application.error.ApiKeyRequiredException}) is sent once more
+         * at low effort, telling the {@link #warnings} so; off by default.
+         *
+         * @param value whether to send once more at low effort
+         * @return this builder
+         */
+        public Builder lowerEffortWhenKeyRequired(boolean value) {
+            this.lowerEffortWhenKeyRequired = value;
+            return this;
+        }
+
+        /**
          * @param value how long a cached model catalogue is used before the site is read again (a day by default)
          * @return this builder
          */
@@ -720,7 +734,8 @@ public final class T3Client implements AutoCloseable {
                             + " (t3chat4j-adapter-http), or a transport of your own with chatTransport(..).");
                 }
                 Session resolved = session != null ? session : credentials(built.credentialsRequired);
-                UseCases.Options settings = new UseCases.Options(clock, executor, sleep, warnings, catalogMaxAge);
+                UseCases.Options settings = new UseCases.Options(clock, executor, sleep, warnings, catalogMaxAge,
+                        lowerEffortWhenKeyRequired);
                 List<AutoCloseable> opened = new ArrayList<>(closeWith);
                 opened.addAll(built.opened);
                 return new T3Client(UseCases.create(built, resolved, settings), opened, options);

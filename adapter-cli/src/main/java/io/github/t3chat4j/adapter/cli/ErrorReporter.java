@@ -1,7 +1,9 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.InvalidInputException;
@@ -18,6 +20,7 @@ import io.github.t3chat4j.application.error.UnexpectedResponseException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -62,6 +65,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
      * {@link T3ChatException}'s detail followed by the advice for its remedy; any other message as it is.
      */
     static String message(Throwable ex) {
+        if (ex instanceof BlockedByBotProtectionException blocked) {
+            return blocked.detail() + " " + wayThrough(blocked);
+        }
         if (ex instanceof T3ChatException failure) {
             return failure.remedy().map(remedy -> failure.detail() + " " + advice(remedy)).orElse(failure.getMessage());
         }
@@ -75,9 +81,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                     + " (or 't3 login' to paste the cookie string), or set COOKIES and CONVEX_SESSION_ID.";
             case CREDENTIALS -> "Set COOKIES to the whole cookie string of a signed-in browser and CONVEX_SESSION_ID"
                     + " to its convex session id, or run 't3 login'.";
-            case BROWSER_CHECK -> "Open t3.chat in your browser to pass the check, sign in again ('t3 login"
-                    + " --from-browser BROWSER'), and set T3_USER_AGENT to your browser's User-Agent; 't3 doctor'"
-                    + " tries the other transport.";
+            case BROWSER_CHECK -> "Get through with --transport browser (Google Chrome or Chromium installed) or"
+                    + " --transport curl --curl with a curl-impersonate build; 't3 doctor' tries each transport.";
+            case CONFIRM_SESSION -> "Open https://t3.chat in your browser, send one message there (and solve the"
+                    + " captcha if it asks), then sign in again with t3 login --from-browser (or copy the cookie"
+                    + " string again).";
+            case OWN_KEY -> "Add it in t3.chat's settings, choose a lower effort (--reasoning low) or another model,"
+                    + " or let t3 retry once at low effort by itself (T3_ALLOW_LOWER_EFFORT=true).";
             case CONNECT_TIMEOUT -> "Check your network connection, any proxy (--proxy, HTTPS_PROXY) and --base-url;"
                     + " a slow network may need a longer connect timeout (--connect-timeout, T3_CONNECT_TIMEOUT).";
             case FIRST_BYTE_TIMEOUT -> "Check your network connection, or raise the first-byte timeout"
@@ -95,6 +105,31 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         };
     }
 
+    /** The way past t3.chat's checkpoint, from what was tried and what this machine has left to try. */
+    private static String wayThrough(BlockedByBotProtectionException blocked) {
+        List<String> untried = blocked.untried();
+        if (!untried.isEmpty()) {
+            return "Get through with " + transportFlags(untried.get(0))
+                    + (untried.size() > 1 ? " (or " + transportFlags(untried.get(1)) + ")" : "")
+                    + "; t3 doctor tries each transport.";
+        }
+        if (blocked.tried().contains("browser")) {
+            return "Even a real browser was turned away: open https://t3.chat in your own browser, pass the check"
+                    + " there and send one message, then sign in again with t3 login --from-browser.";
+        }
+        if (blocked.tried().stream().anyMatch(t -> t.startsWith("browser ("))) {
+            return "The browser transport, which gets through, could not run (see why above); t3 --transport"
+                    + " browser doctor shows more.";
+        }
+        return "Install Google Chrome or Chromium (t3 then gets through with it by itself), or put a"
+                + " curl-impersonate build such as curl_chrome131 on the PATH; see docs/REACH.md.";
+    }
+
+    /** How a user picks a transport by its name. */
+    static String transportFlags(String transport) {
+        return transport.startsWith("curl_") ? "--transport curl --curl " + transport : "--transport " + transport;
+    }
+
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof CliException cli) {
             return cli.exitCode();
@@ -102,8 +137,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof SessionExpiredException) {
             return ExitCode.AUTH;
         }
-        if (ex instanceof BlockedByBotProtectionException) {
+        if (ex instanceof BlockedByBotProtectionException || ex instanceof CaptchaRequiredException) {
             return ExitCode.BLOCKED;
+        }
+        if (ex instanceof ApiKeyRequiredException) {
+            return ExitCode.USAGE;
         }
         if (ex instanceof RateLimitedException || ex instanceof ServiceUnavailableException) {
             return ExitCode.UNAVAILABLE;

@@ -19,17 +19,26 @@ public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
     private final Map<String, String> environment;
+    private final HttpAdapters.FallbackListener listener;
 
-    /** Over {@code config}; the curl transport picks its few variables from this process's environment. */
+    /** Over {@code config}; the curl transport and the browser pick their few variables from this process's environment. */
     public HttpAdapterModule(HttpConfig config) {
         this.config = requireNonNull(config, "config == null");
         this.environment = null;
+        this.listener = HttpAdapters.FallbackListener.NONE;
     }
 
-    /** Over {@code config}; the curl transport picks its few variables from {@code environment}. */
+    /** Over {@code config}; the curl transport and the browser pick their few variables from {@code environment}. */
     public HttpAdapterModule(HttpConfig config, Map<String, String> environment) {
+        this(config, environment, HttpAdapters.FallbackListener.NONE);
+    }
+
+    /** Like {@link #HttpAdapterModule(HttpConfig, Map)}, with {@code listener} hearing a fallback past the checkpoint. */
+    public HttpAdapterModule(HttpConfig config, Map<String, String> environment,
+            HttpAdapters.FallbackListener listener) {
         this.config = requireNonNull(config, "config == null");
         this.environment = Map.copyOf(requireNonNull(environment, "environment == null"));
+        this.listener = requireNonNull(listener, "listener == null");
     }
 
     @Override
@@ -40,6 +49,7 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpAdapters httpAdapters() {
-        return environment == null ? HttpAdapters.create(config) : HttpAdapters.create(config, environment);
+        return environment == null ? HttpAdapters.create(config)
+                : HttpAdapters.create(config, environment, listener);
     }
 }

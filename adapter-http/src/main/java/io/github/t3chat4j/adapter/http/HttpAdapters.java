@@ -2,19 +2,25 @@ package io.github.t3chat4j.adapter.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
+import io.github.t3chat4j.adapter.http.internal.SiteRequests;
+import io.github.t3chat4j.adapter.http.internal.SiteSignals;
 import io.github.t3chat4j.adapter.http.internal.Sleeper;
 import io.github.t3chat4j.adapter.http.internal.chat.StreamLimits;
 import io.github.t3chat4j.adapter.http.internal.engine.EngineOptions;
 import io.github.t3chat4j.adapter.http.internal.engine.Engines;
+import io.github.t3chat4j.adapter.http.internal.engine.FallbackEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
+import io.github.t3chat4j.adapter.http.internal.engine.Transports;
 import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import io.github.t3chat4j.application.DrivenAdapters;
+import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,18 +39,40 @@ import java.util.Map;
  */
 public final class HttpAdapters implements DrivenAdapters {
 
+    /** How the doctor names a curl-impersonate build that is not there. */
+    static final String IMPERSONATING_CURL = "curl-impersonate";
+
     private final HttpConfig config;
     private final Map<String, String> environment;
     private final Sleeper sleeper;
+    private final FallbackListener listener;
 
-    private HttpAdapters(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
+    private HttpAdapters(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
+            FallbackListener listener) {
         this.config = config;
         this.environment = environment;
         this.sleeper = sleeper;
+        this.listener = listener;
+    }
+
+    /** Hears when t3.chat's checkpoint turned the configured transport away and another one got through. */
+    @FunctionalInterface
+    public interface FallbackListener {
+
+        /** Hears nothing. */
+        FallbackListener NONE = (turnedAway, through) -> { };
+
+        /**
+         * Called once per switch, on the thread of the request that got through.
+         *
+         * @param turnedAway the transports the checkpoint turned away, in order ({@code java}, …)
+         * @param through the one that got through and carries every later request ({@code browser}, …)
+         */
+        void gotThrough(List<String> turnedAway, String through);
     }
 
     /**
-     * The adapters against {@code config}; the curl transport gets a few variables of this process's
+     * The adapters against {@code config}; curl and the browser get a few variables of this process's
      * environment.
      *
      * @param config where t3.chat is, and how to reach it
@@ -55,27 +83,53 @@ public final class HttpAdapters implements DrivenAdapters {
     }
 
     /**
-     * Like {@link #create(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the language;
-     * never a secret) picked from {@code environment} instead of this process's: a program that runs on
-     * behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     * Like {@link #create(HttpConfig)}, with curl's and the browser's few variables ({@code PATH},
+     * {@code HOME}, the language; never a secret) picked from {@code environment} instead of this process's:
+     * a program that runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
      *
      * @param config where t3.chat is, and how to reach it
-     * @param environment the environment curl's variables are picked from
+     * @param environment the environment those variables are picked from
      * @return the adapters, not opened
      */
     public static HttpAdapters create(HttpConfig config, Map<String, String> environment) {
-        return create(config, environment, Sleeper.system());
+        return create(config, environment, FallbackListener.NONE);
+    }
+
+    /**
+     * The adapters against {@code config}; with fallback on ({@link HttpConfig#withFallback}),
+     * {@code listener} hears which transport got through t3.chat's checkpoint when the configured one did not.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param listener hears a fallback that got through
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config, FallbackListener listener) {
+        return create(config, processEnvironment(), listener);
+    }
+
+    /**
+     * Like {@link #create(HttpConfig, FallbackListener)}, with curl's and the browser's few variables from
+     * {@code environment}.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param environment the environment those variables are picked from
+     * @param listener hears a fallback that got through
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
+        return create(config, environment, Sleeper.system(), listener);
     }
 
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return create(config, processEnvironment(), sleeper);
+        return create(config, processEnvironment(), sleeper, FallbackListener.NONE);
     }
 
-    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
+    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
+            FallbackListener listener) {
         return new HttpAdapters(requireNonNull(config, "config == null"),
                 Map.copyOf(requireNonNull(environment, "environment == null")),
-                requireNonNull(sleeper, "sleeper == null"));
+                requireNonNull(sleeper, "sleeper == null"), requireNonNull(listener, "listener == null"));
     }
 
     /**
@@ -93,7 +147,7 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /**
      * Opens a set of adapters for one client: an engine of the configured transport (with its proxy and
-     * trust settings) and the adapters over it.
+     * trust settings; with fallback on, then the others this machine has) and the adapters over it.
      *
      * @return the opened set; the client closes it (and its connection pool) with itself
      * @throws io.github.t3chat4j.application.error.InvalidInputException when the settings cannot work with
@@ -101,18 +155,21 @@ public final class HttpAdapters implements DrivenAdapters {
      */
     @Override
     public DrivenAdapters open() {
-        return opened(config, environment, sleeper);
+        return opened(config, environment, sleeper, listener);
     }
 
-    /** An opened set over {@code config}, for this module's tests and the probe. */
+    /** An opened set over {@code config}, for this module's tests. */
     static OpenedHttpAdapters opened(HttpConfig config, Sleeper sleeper) {
-        return opened(config, processEnvironment(), sleeper);
+        return opened(config, processEnvironment(), sleeper, FallbackListener.NONE);
     }
 
-    private static OpenedHttpAdapters opened(HttpConfig config, Map<String, String> environment, Sleeper sleeper) {
-        return new OpenedHttpAdapters(config.baseUrl(), config.userAgent(), engine(config, environment),
+    private static OpenedHttpAdapters opened(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
+            FallbackListener listener) {
+        return new OpenedHttpAdapters(new SiteRequests(config.baseUrl(), signals(config.signals())),
+                config.userAgent(), engine(config, environment, listener),
                 new Timeouts(config.connectTimeout(), config.firstByteTimeout()),
-                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, streamLimits(config),
+                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper,
+                () -> names(Transports.available(engineOptions(config), environment)), streamLimits(config),
                 config.maxImageBytes());
     }
 
@@ -123,19 +180,46 @@ public final class HttpAdapters implements DrivenAdapters {
     }
 
     /**
-     * The engine of {@code config}'s transport, with its proxy and trust settings.
+     * The engine of {@code config}'s transport, with its proxy and trust settings; with fallback on, that
+     * transport first and then the others this machine has.
      *
-     * @param environment the process environment (curl gets a few of its variables, never a proxy's)
+     * @param environment the process environment (curl and the browser get a few of its variables, never a
+     *     proxy's)
      */
-    static HttpEngine engine(HttpConfig config, Map<String, String> environment) {
-        return Engines.create(config.transport() == HttpConfig.Transport.CURL ? Engines.Kind.CURL : Engines.Kind.JAVA,
-                engineOptions(config), environment);
+    static HttpEngine engine(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
+        EngineOptions options = engineOptions(config);
+        Transports.Choice first = choice(config);
+        if (!config.fallback()) {
+            return Engines.create(first.kind(), first.options(options), environment);
+        }
+        return new FallbackEngine(first, () -> Transports.available(options, environment),
+                choice -> Engines.create(choice.kind(), choice.options(options), environment), listener::gotThrough);
+    }
+
+    /** The transport {@code config} names, as a fallback's first choice. */
+    static Transports.Choice choice(HttpConfig config) {
+        return switch (config.transport()) {
+            case JAVA -> Transports.Choice.JAVA;
+            case CURL -> Transports.Choice.curl(config.curl());
+            case BROWSER -> Transports.Choice.BROWSER;
+        };
     }
 
     static EngineOptions engineOptions(HttpConfig config) {
         EngineOptions options = EngineOptions.defaults().withProxies(proxyRules(config.proxy()))
-                .withCurl(config.curl());
+                .withCurl(config.curl()).withSite(config.baseUrl()).withBrowser(config.browser().program())
+                .withHostResolverRules(config.browser().hostResolverRules());
         return config.trustedCertificates().map(options::withTrustedCertificates).orElse(options);
+    }
+
+    /** What the site's own client sends, as the requests carry it. */
+    static SiteSignals signals(HttpConfig.BrowserSignals signals) {
+        return new SiteSignals(signals.clientContext(), signals.deploymentId(), signals.hcaptchaToken(),
+                signals.traceHeaders());
+    }
+
+    private static List<String> names(List<Transports.Choice> choices) {
+        return choices.stream().map(Transports.Choice::name).toList();
     }
 
     static ProxyRules proxyRules(HttpConfig.Proxy proxy) {
@@ -148,9 +232,10 @@ public final class HttpAdapters implements DrivenAdapters {
     }
 
     /**
-     * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
-     * each transport's engine is made on first use and closed with the probe. Curl gets a few variables of
-     * this process's environment.
+     * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then every other
+     * kind there is (the JVM's client, a curl-impersonate build, a browser), those this machine lacks
+     * included, so that the doctor can say so; each transport's engine is made on first use and closed with
+     * the probe. Curl and the browser get a few variables of this process's environment.
      *
      * @param config where t3.chat is, and how to reach it
      * @return the probe; the caller closes it
@@ -160,18 +245,53 @@ public final class HttpAdapters implements DrivenAdapters {
     }
 
     /**
-     * Like {@link #connectionProbe(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the
-     * language; never a secret) picked from {@code environment} instead of this process's: a program that
-     * runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     * Like {@link #connectionProbe(HttpConfig)}, with curl's and the browser's few variables ({@code PATH},
+     * {@code HOME}, the language; never a secret) picked from {@code environment} instead of this process's:
+     * a program that runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param environment the environment those variables are picked from
+     * @return the probe; the caller closes it
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config, Map<String, String> environment) {
         requireNonNull(config, "config == null");
         requireNonNull(environment, "environment == null");
-        HttpConfig.Transport first = config.transport();
-        return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
+        EngineOptions options = engineOptions(config);
+        List<Transports.Choice> available = Transports.available(options, environment);
+        List<String> kinds = new ArrayList<>(List.of(Transports.Choice.JAVA.name()));
+        kinds.add(available.stream().map(Transports.Choice::name).filter(name -> name.startsWith("curl_")).findFirst()
+                .orElse(IMPERSONATING_CURL));
+        kinds.add(Transports.Choice.BROWSER.name());
+        List<String> order = new ArrayList<>(List.of(choice(config).name()));
+        kinds.stream().filter(name -> !order.contains(name)).forEach(order::add);
+        List<Transports.Choice> known = Transports.startingWith(choice(config), available);
+        return new HttpConnectionProbeAdapter(new SiteRequests(config.baseUrl(), signals(config.signals())),
+                config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.firstByteTimeout()), proxyRules(config.proxy()),
-                config.trustedCertificates(), List.of(first.label(), first.other().label()),
-                name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
+                config.trustedCertificates(), order, name -> {
+                    if (name.equals(IMPERSONATING_CURL)) {
+                        throw new InvalidInputException("no curl-impersonate build (curl_chrome131 and the like) on"
+                                + " the PATH");
+                    }
+                    Transports.Choice choice = known.stream().filter(c -> c.name().equals(name)).findFirst()
+                            .orElse(Transports.Choice.BROWSER);
+                    return Engines.create(choice.kind(), choice.options(options), environment);
+                });
+    }
+
+    /**
+     * The transports this machine has for {@code config}, in the order a fallback tries them: {@code java},
+     * the newest curl-impersonate wrapper on the {@code PATH} of {@code environment} ({@code curl_chrome131},
+     * say), {@code browser} when a Chromium-family browser is installed. Looks at the file system, so call it
+     * when it matters.
+     *
+     * @param config the settings (the browser named, the curl)
+     * @param environment where {@code PATH} is read
+     * @return the transports' names
+     */
+    public static List<String> availableTransports(HttpConfig config, Map<String, String> environment) {
+        return names(Transports.available(engineOptions(requireNonNull(config, "config == null")),
+                requireNonNull(environment, "environment == null")));
     }
 
     @Override

@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * Settings of the HTTP adapters: where t3.chat is, the User-Agent, the deadlines (to connect, for an
  * answer to begin, between two events of a reply, for a whole reply), the sizes (of a reply, of one of
- * its lines, of an image), the retries, the transport, the proxy and the certificates to trust.
+ * its lines, of an image), the retries, the transport (and its browser, and whether another one is tried
+ * when t3.chat's checkpoint turns it away), the proxy, the certificates to trust, and what the site's own
+ * client sends beside the protocol.
  * Immutable: start from {@link #defaults()} (or {@link #defaults(URI)}, {@link #fromEnvironment(Map)})
  * and change with the {@code with…} methods, which return copies; a new setting is a new method, never a
  * broken caller. A value that cannot work (a base URL that is not {@code http(s)}, a timeout that is
@@ -53,8 +55,56 @@ public final class HttpConfig {
     private final String curl;
     private final Proxy proxy;
     private final Path trustedCertificates;
+    private final Browser browser;
+    private final boolean fallback;
+    private final BrowserSignals signals;
 
-    private HttpConfig(URI baseUrl, String userAgent, Duration connectTimeout, Duration firstByteTimeout, Duration idleTimeout, Duration totalTimeout, long maxReplyBytes, int maxLineBytes, int maxRetries, Duration maxBackoff, long maxImageBytes, Transport transport, String curl, Proxy proxy, Path trustedCertificates) {
+    /** The values of a configuration, copied and changed by the {@code with…} methods. */
+    private static final class Values implements Cloneable {
+        URI baseUrl;
+        String userAgent;
+        Duration connectTimeout;
+        Duration firstByteTimeout;
+        Duration idleTimeout;
+        Duration totalTimeout;
+        long maxReplyBytes;
+        int maxLineBytes;
+        int maxRetries;
+        Duration maxBackoff;
+        long maxImageBytes;
+        Transport transport;
+        String curl;
+        Proxy proxy;
+        Path trustedCertificates;
+        Browser browser;
+        boolean fallback;
+        BrowserSignals signals;
+
+        Values copy() {
+            try {
+                return (Values) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private HttpConfig(Values v) {
+        URI baseUrl = v.baseUrl;
+        String userAgent = v.userAgent;
+        Duration connectTimeout = v.connectTimeout;
+        Duration firstByteTimeout = v.firstByteTimeout;
+        Duration idleTimeout = v.idleTimeout;
+        Duration totalTimeout = v.totalTimeout;
+        long maxReplyBytes = v.maxReplyBytes;
+        int maxLineBytes = v.maxLineBytes;
+        int maxRetries = v.maxRetries;
+        Duration maxBackoff = v.maxBackoff;
+        long maxImageBytes = v.maxImageBytes;
+        Transport transport = v.transport;
+        String curl = v.curl;
+        Proxy proxy = v.proxy;
+        Path trustedCertificates = v.trustedCertificates;
         requireNonNull(baseUrl, "baseUrl == null");
         requireNonNull(userAgent, "userAgent == null");
         requireNonNull(transport, "transport == null");
@@ -97,7 +147,42 @@ public final class HttpConfig {
         this.curl = curl;
         this.proxy = proxy;
         this.trustedCertificates = trustedCertificates;
+        this.browser = requireNonNull(v.browser, "browser == null");
+        this.fallback = v.fallback;
+        this.signals = requireNonNull(v.signals, "signals == null");
     }
+
+    private Values values() {
+        Values v = new Values();
+        v.baseUrl = baseUrl;
+        v.userAgent = userAgent;
+        v.connectTimeout = connectTimeout;
+        v.firstByteTimeout = firstByteTimeout;
+        v.idleTimeout = idleTimeout;
+        v.totalTimeout = totalTimeout;
+        v.maxReplyBytes = maxReplyBytes;
+        v.maxLineBytes = maxLineBytes;
+        v.maxRetries = maxRetries;
+        v.maxBackoff = maxBackoff;
+        v.maxImageBytes = maxImageBytes;
+        v.transport = transport;
+        v.curl = curl;
+        v.proxy = proxy;
+        v.trustedCertificates = trustedCertificates;
+        v.browser = browser;
+        v.fallback = fallback;
+        v.signals = signals;
+        return v;
+    }
+
+    /** A copy with {@code change} made, checked like any other. */
+    private HttpConfig with(java.util.function.Consumer<Values> change) {
+        Values v = values().copy();
+        change.accept(v);
+        return new HttpConfig(v);
+    }
+
+
 
     /**
      * Defaults against {@code baseUrl}: 10 s to connect, 60 s for an answer to begin and between two
@@ -109,9 +194,25 @@ public final class HttpConfig {
      * @return the settings
      */
     public static HttpConfig defaults(URI baseUrl) {
-        return new HttpConfig(baseUrl, DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), Duration.ofMinutes(15), 64L * 1024 * 1024, 16 * 1024 * 1024, 2,
-                Duration.ofSeconds(30), 64L * 1024 * 1024, Transport.JAVA, DEFAULT_CURL, Proxy.jvm(), null);
+        Values v = new Values();
+        v.baseUrl = baseUrl;
+        v.userAgent = DEFAULT_USER_AGENT;
+        v.connectTimeout = Duration.ofSeconds(10);
+        v.firstByteTimeout = Duration.ofSeconds(60);
+        v.idleTimeout = Duration.ofSeconds(60);
+        v.totalTimeout = Duration.ofMinutes(15);
+        v.maxReplyBytes = 64L * 1024 * 1024;
+        v.maxLineBytes = 16 * 1024 * 1024;
+        v.maxRetries = 2;
+        v.maxBackoff = Duration.ofSeconds(30);
+        v.maxImageBytes = 64L * 1024 * 1024;
+        v.transport = Transport.JAVA;
+        v.curl = DEFAULT_CURL;
+        v.proxy = Proxy.jvm();
+        v.browser = Browser.DEFAULTS;
+        v.fallback = false;
+        v.signals = BrowserSignals.DEFAULTS;
+        return new HttpConfig(v);
     }
 
     /**
@@ -125,7 +226,7 @@ public final class HttpConfig {
 
     /**
      * The settings the variables of {@code env} name, the defaults for the rest: {@code T3_BASE_URL},
-     * {@code T3_USER_AGENT}, {@code T3_TRANSPORT} ({@code java} or {@code curl}), {@code T3_CURL}, and the
+     * {@code T3_USER_AGENT}, {@code T3_TRANSPORT} ({@code java}, {@code curl} or {@code browser}), {@code T3_CURL}, and the
      * proxy: {@code T3_PROXY} ({@code none} for none), else {@link Proxy#fromEnvironment(Map)}
      * ({@code HTTPS_PROXY} and the rest, with {@code NO_PROXY}).
      *
@@ -230,13 +331,31 @@ public final class HttpConfig {
         return Optional.ofNullable(trustedCertificates);
     }
 
+    /** @return which browser {@link Transport#BROWSER} runs */
+    public Browser browser() {
+        return browser;
+    }
+
+    /**
+     * @return whether a transport that t3.chat's edge checkpoint turns away hands over to the next one
+     *     installed here ({@code java}, then a curl-impersonate build on the {@code PATH}, then a browser)
+     */
+    public boolean fallback() {
+        return fallback;
+    }
+
+    /** @return what the site's own client sends beside the protocol's fields */
+    public BrowserSignals signals() {
+        return signals;
+    }
+
     /**
      * @param value the User-Agent to send; browser-like by default, because the site may reject others
      * @return a copy with this value
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withUserAgent(String value) {
-        return new HttpConfig(baseUrl, value, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.userAgent = value);
     }
 
     /**
@@ -245,7 +364,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withConnectTimeout(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, value, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.connectTimeout = value);
     }
 
     /**
@@ -254,7 +373,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withFirstByteTimeout(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, value, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.firstByteTimeout = value);
     }
 
     /**
@@ -263,7 +382,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withIdleTimeout(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, value, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.idleTimeout = value);
     }
 
     /**
@@ -272,7 +391,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withTotalTimeout(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, value, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.totalTimeout = value);
     }
 
     /**
@@ -281,7 +400,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withMaxReplyBytes(long value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, value, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.maxReplyBytes = value);
     }
 
     /**
@@ -290,7 +409,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withMaxLineBytes(int value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, value, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.maxLineBytes = value);
     }
 
     /**
@@ -299,7 +418,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withMaxRetries(int value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, value, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.maxRetries = value);
     }
 
     /**
@@ -308,7 +427,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withMaxBackoff(Duration value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, value, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.maxBackoff = value);
     }
 
     /**
@@ -317,7 +436,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withMaxImageBytes(long value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, value, transport, curl, proxy, trustedCertificates);
+        return with(v -> v.maxImageBytes = value);
     }
 
     /**
@@ -326,7 +445,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withTransport(Transport value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, value, curl, proxy, trustedCertificates);
+        return with(v -> v.transport = value);
     }
 
     /**
@@ -335,7 +454,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withCurl(String value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, value, proxy, trustedCertificates);
+        return with(v -> v.curl = value);
     }
 
     /**
@@ -344,7 +463,7 @@ public final class HttpConfig {
      * @throws InvalidInputException when the value cannot work
      */
     public HttpConfig withProxy(Proxy value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, value, trustedCertificates);
+        return with(v -> v.proxy = value);
     }
 
     /**
@@ -353,17 +472,52 @@ public final class HttpConfig {
      * @return a copy trusting only those
      */
     public HttpConfig withTrustedCertificates(Path value) {
-        return new HttpConfig(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, requireNonNull(value, "value == null"));
+        return with(v -> v.trustedCertificates = requireNonNull(value, "value == null"));
+    }
+
+    /**
+     * @param value the browser of {@link Transport#BROWSER} ({@link Browser#DEFAULTS}: the first installed)
+     * @return a copy with this value
+     */
+    public HttpConfig withBrowser(Browser value) {
+        return with(v -> v.browser = requireNonNull(value, "value == null"));
+    }
+
+    /**
+     * @param value whether a transport that t3.chat's checkpoint turns away hands over to the next one
+     *     installed here (off by default, so that an embedding program never starts a browser unasked);
+     *     {@code HttpAdapters.create(config, listener)} hears which one got through
+     * @return a copy with this value
+     */
+    public HttpConfig withFallback(boolean value) {
+        return with(v -> v.fallback = value);
+    }
+
+    /**
+     * @param value what to send in place of what the site's own client sends ({@link BrowserSignals#DEFAULTS})
+     * @return a copy with this value
+     */
+    public HttpConfig withSignals(BrowserSignals value) {
+        return with(v -> v.signals = requireNonNull(value, "value == null"));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof HttpConfig o && o.baseUrl.equals(baseUrl) && o.userAgent.equals(userAgent) && o.connectTimeout.equals(connectTimeout) && o.firstByteTimeout.equals(firstByteTimeout) && o.idleTimeout.equals(idleTimeout) && o.totalTimeout.equals(totalTimeout) && o.maxReplyBytes == maxReplyBytes && o.maxLineBytes == maxLineBytes && o.maxRetries == maxRetries && o.maxBackoff.equals(maxBackoff) && o.maxImageBytes == maxImageBytes && o.transport.equals(transport) && o.curl.equals(curl) && o.proxy.equals(proxy) && Objects.equals(o.trustedCertificates, trustedCertificates);
+        return other instanceof HttpConfig o && o.baseUrl.equals(baseUrl) && o.userAgent.equals(userAgent)
+                && o.connectTimeout.equals(connectTimeout) && o.firstByteTimeout.equals(firstByteTimeout)
+                && o.idleTimeout.equals(idleTimeout) && o.totalTimeout.equals(totalTimeout)
+                && o.maxReplyBytes == maxReplyBytes && o.maxLineBytes == maxLineBytes && o.maxRetries == maxRetries
+                && o.maxBackoff.equals(maxBackoff) && o.maxImageBytes == maxImageBytes
+                && o.transport.equals(transport) && o.curl.equals(curl) && o.proxy.equals(proxy)
+                && Objects.equals(o.trustedCertificates, trustedCertificates) && o.browser.equals(browser)
+                && o.fallback == fallback && o.signals.equals(signals);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy, trustedCertificates);
+        return Objects.hash(baseUrl, userAgent, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout,
+                maxReplyBytes, maxLineBytes, maxRetries, maxBackoff, maxImageBytes, transport, curl, proxy,
+                trustedCertificates, browser, fallback, signals);
     }
 
     /** Where, how and through which proxy; never a proxy's credentials. */
@@ -399,7 +553,12 @@ public final class HttpConfig {
         /** Apache HttpClient 5 in this JVM: HTTP/2 over TLS where the server offers it (ALPN), else HTTP/1.1. */
         JAVA("java"),
         /** The {@code curl} binary, one process per request, fed through standard input. */
-        CURL("curl");
+        CURL("curl"),
+        /**
+         * A Chromium-family browser of the user's, headless with a private profile, driven over the DevTools
+         * protocol: requests run inside the t3.chat page, with a browser's fingerprint.
+         */
+        BROWSER("browser");
 
         private final String label;
 
@@ -407,26 +566,23 @@ public final class HttpConfig {
             this.label = label;
         }
 
-        /** How a user names it: {@code java} or {@code curl}. */
+        /** @return how a user names it: {@code java}, {@code curl} or {@code browser} */
         public String label() {
             return label;
         }
 
-        /** The other transport, to try when this one is turned away. */
-        public Transport other() {
-            return this == JAVA ? CURL : JAVA;
-        }
-
         /**
-         * The transport a user named ({@code java} or {@code curl}, any case).
+         * The transport a user named ({@code java}, {@code curl} or {@code browser}, any case).
          *
+         * @param name the name
+         * @return the transport
          * @throws InvalidInputException for any other name
          */
         public static Transport parse(String name) {
             requireNonNull(name, "name == null");
             return Arrays.stream(values()).filter(t -> t.label.equalsIgnoreCase(name.strip())).findFirst()
                     .orElseThrow(() -> new InvalidInputException("Unknown transport '" + name.strip()
-                            + "': use java or curl."));
+                            + "': use java, curl or browser."));
         }
     }
 
@@ -596,4 +752,185 @@ public final class HttpConfig {
         }
     }
 
+    /**
+     * The browser of {@link Transport#BROWSER}: a browser by the name {@code chrome}, {@code chromium},
+     * {@code edge} or {@code brave}, or the path of its program (by default the first of them installed
+     * here), and Chromium's host mapping ({@code MAP t3.chat 127.0.0.1:8443}) to reach a test server under
+     * the site's real name. Immutable.
+     */
+    public static final class Browser {
+
+        /** The first browser installed; real name resolution. */
+        public static final Browser DEFAULTS = new Browser(Optional.empty(), "");
+
+        private final Optional<String> program;
+        private final String hostResolverRules;
+
+        private Browser(Optional<String> program, String hostResolverRules) {
+            requireNonNull(program, "program == null");
+            requireNonNull(hostResolverRules, "hostResolverRules == null");
+            if (program.filter(p -> p.isBlank() || p.chars().anyMatch(c -> c < ' ' || c == 127)).isPresent()
+                    || hostResolverRules.chars().anyMatch(c -> c < ' ' || c == 127)) {
+                throw new InvalidInputException("The browser and its host rules must be one line of text each.");
+            }
+            this.program = program;
+            this.hostResolverRules = hostResolverRules;
+        }
+
+        /** @return the browser's name or program; empty for the first installed */
+        public Optional<String> program() {
+            return program;
+        }
+
+        /** @return Chromium's host mapping; empty for none */
+        public String hostResolverRules() {
+            return hostResolverRules;
+        }
+
+        /**
+         * @param value a browser's name ({@code chrome}, {@code chromium}, {@code edge}, {@code brave}) or the
+         *     path of its program
+         * @return a copy with this value
+         */
+        public Browser withProgram(String value) {
+            return new Browser(Optional.of(requireNonNull(value, "value == null").strip()), hostResolverRules);
+        }
+
+        /**
+         * @param value Chromium's host mapping, such as {@code MAP t3.chat 127.0.0.1:8443}
+         * @return a copy with this value
+         */
+        public Browser withHostResolverRules(String value) {
+            return new Browser(program, value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Browser b && b.program.equals(program) && b.hostResolverRules.equals(hostResolverRules);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(program, hostResolverRules);
+        }
+
+        @Override
+        public String toString() {
+            return "Browser[" + program.orElse("the first installed")
+                    + (hostResolverRules.isEmpty() ? "" : ", " + hostResolverRules) + "]";
+        }
+    }
+
+    /**
+     * What t3.chat's own web client sends beside the fields of PROTOCOL.md sections 3 and 5, as section 9
+     * lists it: an {@code x-client-context} header, an {@code x-deployment-id} header (the deployment the
+     * session's {@code __vdpl} cookie pins, unless given here), fresh {@code b3} and {@code traceparent}
+     * trace headers on every request, and the {@code hcaptchaToken} of a chat request. None of them is
+     * logged. Immutable: start from {@link #DEFAULTS}.
+     */
+    public static final class BrowserSignals {
+
+        /**
+         * The {@code x-client-context} t3.chat's web client was seen sending in 2026: base64 of
+         * {@code {"client":{"version":"1.12.4"}}}.
+         */
+        public static final String DEFAULT_CLIENT_CONTEXT = "eyJjbGllbnQiOnsidmVyc2lvbiI6IjEuMTIuNCJ9fQ==";
+
+        /** The site client's context, the cookie's deployment, no captcha token, trace headers on. */
+        public static final BrowserSignals DEFAULTS = new BrowserSignals(DEFAULT_CLIENT_CONTEXT, Optional.empty(), "",
+                true);
+
+        private final String clientContext;
+        private final Optional<String> deploymentId;
+        private final String hcaptchaToken;
+        private final boolean traceHeaders;
+
+        private BrowserSignals(String clientContext, Optional<String> deploymentId, String hcaptchaToken,
+                boolean traceHeaders) {
+            requireNonNull(clientContext, "clientContext == null");
+            requireNonNull(deploymentId, "deploymentId == null");
+            requireNonNull(hcaptchaToken, "hcaptchaToken == null");
+            if (clientContext.chars().anyMatch(c -> c < ' ' || c == 127)
+                    || deploymentId.filter(d -> d.chars().anyMatch(c -> c < ' ' || c == 127)).isPresent()) {
+                throw new InvalidInputException("The client context and deployment id must be one line of text.");
+            }
+            this.clientContext = clientContext;
+            this.deploymentId = deploymentId;
+            this.hcaptchaToken = hcaptchaToken;
+            this.traceHeaders = traceHeaders;
+        }
+
+        /** @return the value of {@code x-client-context}; empty to send none */
+        public String clientContext() {
+            return clientContext;
+        }
+
+        /** @return the value of {@code x-deployment-id}; empty to send the {@code __vdpl} cookie's, if any */
+        public Optional<String> deploymentId() {
+            return deploymentId;
+        }
+
+        /** @return the {@code hcaptchaToken} of a chat request (empty, as the site sends without a captcha) */
+        public String hcaptchaToken() {
+            return hcaptchaToken;
+        }
+
+        /** @return whether {@code b3} and {@code traceparent} are sent */
+        public boolean traceHeaders() {
+            return traceHeaders;
+        }
+
+        /**
+         * @param value the value of {@code x-client-context}; empty to send none
+         * @return a copy with this value
+         */
+        public BrowserSignals withClientContext(String value) {
+            return new BrowserSignals(value, deploymentId, hcaptchaToken, traceHeaders);
+        }
+
+        /**
+         * @param value the value of {@code x-deployment-id}
+         * @return a copy with this value
+         */
+        public BrowserSignals withDeploymentId(String value) {
+            return new BrowserSignals(clientContext, Optional.of(value), hcaptchaToken, traceHeaders);
+        }
+
+        /**
+         * @param value the {@code hcaptchaToken} of a chat request
+         * @return a copy with this value
+         */
+        public BrowserSignals withHcaptchaToken(String value) {
+            return new BrowserSignals(clientContext, deploymentId, value, traceHeaders);
+        }
+
+        /**
+         * @param value whether to send {@code b3} and {@code traceparent}
+         * @return a copy with this value
+         */
+        public BrowserSignals withTraceHeaders(boolean value) {
+            return new BrowserSignals(clientContext, deploymentId, hcaptchaToken, value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BrowserSignals s && s.clientContext.equals(clientContext)
+                    && s.deploymentId.equals(deploymentId) && s.hcaptchaToken.equals(hcaptchaToken)
+                    && s.traceHeaders == traceHeaders;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(clientContext, deploymentId, hcaptchaToken, traceHeaders);
+        }
+
+        /** Whether each is set; never the values. */
+        @Override
+        public String toString() {
+            return "BrowserSignals[clientContext " + (clientContext.isEmpty() ? "none" : "set")
+                    + ", deploymentId " + (deploymentId.isPresent() ? "set" : "from the cookie")
+                    + ", hcaptchaToken " + (hcaptchaToken.isEmpty() ? "none" : "set") + ", traceHeaders "
+                    + traceHeaders + "]";
+        }
+    }
 }

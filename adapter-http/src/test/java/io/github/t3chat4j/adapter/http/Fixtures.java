@@ -63,6 +63,11 @@ public final class Fixtures {
         return (OpenedHttpAdapters) HttpAdapters.create(config).open();
     }
 
+    /** {@code recipe}'s adapters, opened as a client opens them: the caller closes them. */
+    public static OpenedHttpAdapters open(HttpAdapters recipe) {
+        return (OpenedHttpAdapters) recipe.open();
+    }
+
     /** Like {@link #open(HttpConfig)}, waiting through {@code sleeper} between retries. */
     public static OpenedHttpAdapters open(HttpConfig config, io.github.t3chat4j.adapter.http.internal.Sleeper sleeper) {
         return (OpenedHttpAdapters) HttpAdapters.create(config, sleeper).open();

@@ -19,10 +19,22 @@ public enum Remedy {
             + " T3Client.fromEnv) and the convex session id (convexSessionId, CONVEX_SESSION_ID) unless the cookie"
             + " string holds the convex-session-id cookie."),
 
-    /** t3.chat's bot filter turned the request away. */
-    BROWSER_CHECK("Open t3.chat in your browser to pass its check, pass the fresh cookies (they hold the clearance"
-            + " cookie) and the browser's User-Agent (HttpConfig userAgent, T3_USER_AGENT for T3Client.fromEnv), or"
-            + " send through a browser-imitating curl (HttpConfig transport CURL with curl naming it)."),
+    /** t3.chat's edge checkpoint turned the request away: another transport may get through. */
+    BROWSER_CHECK("Send through a transport the checkpoint lets by: a real browser (HttpConfig transport BROWSER,"
+            + " with Chrome or Chromium installed) or a browser-imitating curl (HttpConfig transport CURL with curl"
+            + " naming a curl-impersonate build), or let the adapters try them in turn (HttpConfig withFallback);"
+            + " if even a browser is turned away, open t3.chat in your own browser, pass the check and send one"
+            + " message there, then pass its fresh cookies."),
+
+    /** t3.chat wants the session confirmed by a person (a captcha) in the browser. */
+    CONFIRM_SESSION("Open https://t3.chat in your browser, send one message there (and solve the captcha if it"
+            + " asks), then pass its fresh cookie string (T3Client.Builder.cookies, or COOKIES for"
+            + " T3Client.fromEnv)."),
+
+    /** The model at this reasoning effort needs the user's own provider key. */
+    OWN_KEY("Add your provider key in t3.chat's settings, send at a lower effort (ChatSettings"
+            + " withReasoningEffort(LOW)) or to another model, or let the client ask once more at low effort by"
+            + " itself (T3Client.Builder.lowerEffortWhenKeyRequired)."),
 
     /** No connection within the connect timeout. */
     CONNECT_TIMEOUT("Check your network connection, any proxy (HttpConfig proxy) and the base URL (HttpConfig"

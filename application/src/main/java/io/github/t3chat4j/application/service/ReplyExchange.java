@@ -3,6 +3,8 @@ package io.github.t3chat4j.application.service;
 import io.github.t3chat4j.application.ChatRequest;
 import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.application.ChatTransport;
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.ReplyFailedException;
@@ -16,6 +18,8 @@ import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
 import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.application.session.SessionKeeper;
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.session.Session;
@@ -29,6 +33,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One send, pulled: {@link #hasNext()} and {@link #next()} on one thread drive it, {@link #cancel()} may
@@ -42,7 +47,9 @@ import java.util.Optional;
  *       saved, and the exception ({@link ReplyFailedException}) carries that conversation;</li>
  *   <li>cancelled midway: the partial reply is kept like a normal reply, marked cancelled.</li>
  * </ul>
- * A failure is thrown from the pull that met it, and again from {@link #finish()}.
+ * A failure is thrown from the pull that met it, and again from {@link #finish()}. When t3.chat refuses the
+ * model at this reasoning effort for want of the user's own key, before it answered anything, and the
+ * client allows it, the request goes once more at low effort.
  */
 public final class ReplyExchange {
 
@@ -53,6 +60,8 @@ public final class ReplyExchange {
     private final SessionKeeper keeper;
     private final Optional<ConversationStorePort> store;
     private final Clock clock;
+    private final boolean lowerEffortWhenKeyRequired;
+    private final Consumer<String> warnings;
     private final Cancellation cancellation = new Cancellation();
     private final ReplyAccumulator accumulator = new ReplyAccumulator();
     private final MessageId replyId = MessageId.random();
@@ -66,9 +75,15 @@ public final class ReplyExchange {
     private SendMessageResult result;
     private T3ChatException failure;
 
+    private ChatSettings requestSettings;
+
     ReplyExchange(SendMessageCommand command, ChatTransport chat, SessionKeeper keeper,
-            Optional<ConversationStorePort> store, Clock clock) {
+            Optional<ConversationStorePort> store, Clock clock, boolean lowerEffortWhenKeyRequired,
+            Consumer<String> warnings) {
         this.command = command;
+        this.requestSettings = command.settings();
+        this.lowerEffortWhenKeyRequired = lowerEffortWhenKeyRequired;
+        this.warnings = warnings;
         this.chat = chat;
         this.keeper = keeper;
         this.store = store;
@@ -191,14 +206,39 @@ public final class ReplyExchange {
 
     /** Opens the stream under a guard that lets a cancel interrupt a wait (a {@code Retry-After}, say). */
     private ChatStream open() {
+        try {
+            return openOnce();
+        } catch (ApiKeyRequiredException refused) {
+            if (!mayLowerEffort()) {
+                throw refused;
+            }
+            lowerEffort(refused);
+            return openOnce();
+        }
+    }
+
+    private ChatStream openOnce() {
         try (OpeningGuard guard = new OpeningGuard(cancellation)) {
             return keeper.call(session -> chat.open(request(session)));
         }
     }
 
+    /** Whether a refusal for want of the user's own key may be met by asking once more at low effort. */
+    private boolean mayLowerEffort() {
+        return lowerEffortWhenKeyRequired && requestSettings.reasoningEffort() != ReasoningEffort.LOW
+                && !cancellation.isCancelled();
+    }
+
+    private void lowerEffort(ApiKeyRequiredException refused) {
+        warnings.accept(refused.model().orElse(command.model().value()) + " at "
+                + requestSettings.reasoningEffort().wireValue() + " reasoning effort needs your own provider key on"
+                + " t3.chat; asked again at low effort.");
+        requestSettings = requestSettings.withReasoningEffort(ReasoningEffort.LOW);
+    }
+
     private ChatRequest request(Session session) {
         ChatRequest request = ChatRequest.of(session, sent.threadId(), sent.messages()).withModel(command.model())
-                .withSettings(command.settings()).withResponseMessageId(replyId);
+                .withSettings(requestSettings).withResponseMessageId(replyId);
         if (command.timeout().isPresent()) {
             request = request.withTimeout(command.timeout().get());
         }
@@ -209,6 +249,23 @@ public final class ReplyExchange {
     private boolean more() {
         try {
             return events.hasNext();
+        } catch (ApiKeyRequiredException refused) {
+            if (nothingArrived() && mayLowerEffort()) {
+                // Refused in the stream's first word: nothing was answered, so nothing is lost by asking again.
+                stream.close();
+                lowerEffort(refused);
+                try {
+                    stream = open();
+                } catch (T3ChatException e) {
+                    refuse(e);
+                }
+                events = stream.events().iterator();
+                cancellation.onCancel(stream::close);
+                return more();
+            }
+            refuse(refused);
+        } catch (CaptchaRequiredException refused) {
+            refuse(refused);
         } catch (UnexpectedResponseException unreadable) {
             if (!cancellation.isCancelled()) {
                 end(new ReplyProtocolException(accumulator.toReply(), unreadable));
@@ -219,6 +276,27 @@ public final class ReplyExchange {
             }
         }
         return false;
+    }
+
+    private boolean nothingArrived() {
+        return accumulator.toReply().text().isEmpty() && accumulator.toReply().reasoning().isEmpty()
+                && accumulator.toReply().image().isEmpty();
+    }
+
+    /**
+     * Ends the exchange with a refusal that came as the stream's first word (or, after some of a reply,
+     * as its end): like any failure before anything arrived, the conversation stays as it was.
+     */
+    private void refuse(T3ChatException refused) {
+        if (cancellation.isCancelled()) {
+            return;
+        }
+        if (!nothingArrived()) {
+            end(new StreamInterruptedException(accumulator.toReply(), refused));
+            return;
+        }
+        stream.close();
+        fail(refused);
     }
 
     /**

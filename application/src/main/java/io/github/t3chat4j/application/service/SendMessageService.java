@@ -8,6 +8,7 @@ import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.application.session.SessionKeeper;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The send, whole, as a pulled {@link ReplyExchange}: append the user message, renew the session before
@@ -22,6 +23,8 @@ public final class SendMessageService {
     private final SessionKeeper keeper;
     private final Optional<ConversationStorePort> store;
     private final Clock clock;
+    private final boolean lowerEffortWhenKeyRequired;
+    private final Consumer<String> warnings;
 
     /**
      * @param store where conversations are kept: each send locks its conversation, continues from the
@@ -29,6 +32,20 @@ public final class SendMessageService {
      */
     public SendMessageService(ChatTransport chat, SessionKeeper keeper, Optional<ConversationStorePort> store,
             Clock clock) {
+        this(chat, keeper, store, clock, false, warning -> { });
+    }
+
+    /**
+     * @param store where conversations are kept (see the other constructor)
+     * @param lowerEffortWhenKeyRequired whether a send that t3.chat refuses with
+     *     {@link io.github.t3chat4j.application.error.ApiKeyRequiredException} (the model at that effort needs
+     *     the user's own key) is sent once more at low effort
+     * @param warnings hears that it was
+     */
+    public SendMessageService(ChatTransport chat, SessionKeeper keeper, Optional<ConversationStorePort> store,
+            Clock clock, boolean lowerEffortWhenKeyRequired, Consumer<String> warnings) {
+        this.lowerEffortWhenKeyRequired = lowerEffortWhenKeyRequired;
+        this.warnings = requireNonNull(warnings, "warnings == null");
         this.chat = requireNonNull(chat, "chat == null");
         this.keeper = requireNonNull(keeper, "keeper == null");
         this.store = requireNonNull(store, "store == null");
@@ -37,6 +54,7 @@ public final class SendMessageService {
 
     /** The exchange of {@code command}, not started: the first pull starts it. */
     public ReplyExchange sendMessage(SendMessageCommand command) {
-        return new ReplyExchange(requireNonNull(command, "command == null"), chat, keeper, store, clock);
+        return new ReplyExchange(requireNonNull(command, "command == null"), chat, keeper, store, clock,
+                lowerEffortWhenKeyRequired, warnings);
     }
 }

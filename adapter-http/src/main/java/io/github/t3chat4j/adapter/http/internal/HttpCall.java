@@ -26,6 +26,7 @@ public final class HttpCall {
     private final String description;
     private final Redactor redactor;
     private final int maxRetries;
+    private final List<String> order;
     private final Optional<Duration> total;
 
     private HttpCall(Builder b) {
@@ -37,6 +38,7 @@ public final class HttpCall {
         this.description = b.description;
         this.redactor = b.redactor;
         this.maxRetries = b.maxRetries;
+        this.order = b.order;
         this.total = Optional.empty();
     }
 
@@ -48,6 +50,7 @@ public final class HttpCall {
         this.followRedirects = call.followRedirects;
         this.description = call.description;
         this.redactor = call.redactor;
+        this.order = call.order;
         this.maxRetries = maxRetries;
         this.total = total;
     }
@@ -102,6 +105,14 @@ public final class HttpCall {
         return headers;
     }
 
+    /**
+     * The order Chrome sends this call's header fields in (lower-case names), which the pipeline sorts the
+     * fields by, its own included; empty for the order they were added in.
+     */
+    List<String> order() {
+        return order;
+    }
+
     /** The value of the call's header {@code name} (ignoring case). */
     public Optional<String> header(String name) {
         return headers.stream().filter(h -> h.is(name)).map(Header::value).findFirst();
@@ -143,6 +154,7 @@ public final class HttpCall {
         private boolean followRedirects;
         private Redactor redactor = Redactor.none();
         private int maxRetries = -1;
+        private List<String> order = List.of();
 
         private Builder(String method, URI uri, String description, byte[] body) {
             this.method = method;
@@ -160,6 +172,12 @@ public final class HttpCall {
                 }
             }
             headers.add(header);
+            return this;
+        }
+
+        /** Has the pipeline send the header fields in {@code names}' order (lower-case names; others after them). */
+        public Builder order(List<String> names) {
+            this.order = List.copyOf(names);
             return this;
         }
 

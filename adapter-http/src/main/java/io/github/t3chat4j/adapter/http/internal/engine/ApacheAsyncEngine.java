@@ -214,6 +214,11 @@ public final class ApacheAsyncEngine implements HttpEngine {
     }
 
     @Override
+    public String name() {
+        return "java";
+    }
+
+    @Override
     public String toString() {
         return "ApacheAsyncEngine[" + (closed.get() ? "closed" : "open") + "]";
     }

@@ -137,6 +137,11 @@ public final class ApacheClassicEngine implements HttpEngine {
     }
 
     @Override
+    public String name() {
+        return "java";
+    }
+
+    @Override
     public String toString() {
         return "ApacheClassicEngine[" + (closed.get() ? "closed" : "open") + "]";
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 public final class Engines {
 
     /** The transports, as the adapter's configuration names them. */
-    public enum Kind { JAVA, CURL }
+    public enum Kind { JAVA, CURL, BROWSER }
 
     private Engines() {
     }
@@ -20,7 +20,7 @@ public final class Engines {
      *
      * @param environment the process environment curl picks its few variables from
      * @throws InvalidInputException when the options cannot work with this engine (a SOCKS proxy for the
-     *     JVM's client, an unreadable certificate file)
+     *     JVM's client, an unreadable certificate file, no browser installed)
      */
     public static HttpEngine create(Kind kind, EngineOptions options, Map<String, String> environment) {
         requireNonNull(kind, "kind == null");
@@ -29,6 +29,9 @@ public final class Engines {
         PrivateFolders.sweepOnce();
         if (kind == Kind.CURL) {
             return CurlEngine.create(options, environment);
+        }
+        if (kind == Kind.BROWSER) {
+            return BrowserEngine.create(options, environment);
         }
         try {
             return ApacheAsyncEngine.create(options);

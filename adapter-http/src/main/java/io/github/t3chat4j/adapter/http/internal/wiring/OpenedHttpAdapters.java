@@ -26,7 +26,9 @@ import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SessionPort;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The HTTP adapters of one client, opened: one engine (its connection pool) under one pipeline, and the
@@ -44,15 +46,19 @@ public final class OpenedHttpAdapters implements DrivenAdapters {
     private final ImageFileAdapter imageFiles = new ImageFileAdapter();
 
     /**
+     * @param site the requests to the site, with what its own client sends beside them
      * @param engine the engine, now this set's: closed with it
      * @param retries how often the pipeline retries what failed before a reply began
+     * @param transports the transports this machine has, in the order a fallback tries them (named in a
+     *     checkpoint's refusal)
      */
-    public OpenedHttpAdapters(URI baseUrl, String userAgent, HttpEngine engine, Timeouts timeouts, RetryPolicy retries,
-            Sleeper sleeper, StreamLimits limits, long maxImageBytes) {
-        this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
+    public OpenedHttpAdapters(SiteRequests site, String userAgent, HttpEngine engine, Timeouts timeouts,
+            RetryPolicy retries, Sleeper sleeper, Supplier<List<String>> transports, StreamLimits limits,
+            long maxImageBytes) {
+        this.baseUrl = requireNonNull(site, "site == null").baseUrl();
         this.engine = requireNonNull(engine, "engine == null");
-        HttpPipeline pipeline = new RealHttpPipeline(engine, userAgent, timeouts, retries, sleeper, Clock.systemUTC());
-        SiteRequests site = new SiteRequests(baseUrl);
+        HttpPipeline pipeline = new RealHttpPipeline(engine, userAgent, timeouts, retries, sleeper, Clock.systemUTC(),
+                transports);
         ObjectMapper mapper = new ObjectMapper();
         this.chat = new HttpChatAdapter(pipeline, site, mapper, limits);
         this.session = new HttpSessionAdapter(pipeline, site);
