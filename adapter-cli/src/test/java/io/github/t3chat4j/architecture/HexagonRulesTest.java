@@ -39,7 +39,7 @@ class HexagonRulesTest {
             .that().resideInAnyPackage("io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.application.port.out..",
                     "io.github.t3chat4j.application.session..")
-            .because("a driving adapter talks to use cases (port.in, T3Client, UseCases, LocalUseCases) only");
+            .because("a driving adapter talks to use cases (port.in, T3Client, UseCases, LocalClient) only");
 
     @ArchTest
     static final ArchRule in_ports_do_not_see_out_ports = noClasses()

@@ -16,6 +16,7 @@ import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SearchConversationsPort;
 import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class ApplicationModule extends AbstractModule {
 
     private static final List<Class<?>> PORTS = List.of(ChatTransport.class, SessionPort.class,
             SaveSessionPort.class, AccountPort.class, LoadModelCatalogPort.class, ModelCatalogCachePort.class,
-            FetchImagePort.class, SaveImagePort.class, ConversationStorePort.class, FormatConversationPort.class,
+            FetchImagePort.class, SaveImagePort.class, ConversationStorePort.class, SearchConversationsPort.class,
+            FormatConversationPort.class,
             ParseHistoryPort.class, SettingsStorePort.class, LoadBrowserSessionPort.class, ProbeConnectionPort.class);
 
     /** Creates the module; it binds nothing but optional ports and the adapter set. */
@@ -71,7 +73,8 @@ public final class ApplicationModule extends AbstractModule {
             Optional<SaveSessionPort> sessionStore, Optional<AccountPort> account,
             Optional<LoadModelCatalogPort> modelCatalog, Optional<ModelCatalogCachePort> modelCatalogCache,
             Optional<FetchImagePort> imageFetcher, Optional<SaveImagePort> imageStore,
-            Optional<ConversationStorePort> conversations, Optional<FormatConversationPort> formatter,
+            Optional<ConversationStorePort> conversations, Optional<SearchConversationsPort> conversationSearch,
+            Optional<FormatConversationPort> formatter,
             Optional<ParseHistoryPort> historyParser, Optional<SettingsStorePort> settingsStore,
             Optional<LoadBrowserSessionPort> browserSessions, Optional<ProbeConnectionPort> connectionProbe) {
         return ports -> {
@@ -85,6 +88,7 @@ public final class ApplicationModule extends AbstractModule {
             imageFetcher.ifPresent(ports::imageFetcher);
             imageStore.ifPresent(ports::imageStore);
             conversations.ifPresent(ports::conversations);
+            conversationSearch.ifPresent(ports::conversationSearch);
             formatter.ifPresent(ports::conversationFormatter);
             historyParser.ifPresent(ports::historyParser);
             settingsStore.ifPresent(ports::settingsStore);

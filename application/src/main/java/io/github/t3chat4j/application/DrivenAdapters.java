@@ -11,6 +11,7 @@ import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SearchConversationsPort;
 import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import java.util.Map;
@@ -94,6 +95,11 @@ public interface DrivenAdapters extends AutoCloseable {
 
     /** @return conversations as Markdown or JSON */
     default Optional<FormatConversationPort> conversationFormatter() {
+        return Optional.empty();
+    }
+
+    /** @return the full-text search over the stored conversations */
+    default Optional<SearchConversationsPort> conversationSearch() {
         return Optional.empty();
     }
 

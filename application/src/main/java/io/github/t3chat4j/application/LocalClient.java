@@ -6,6 +6,7 @@ import io.github.t3chat4j.application.port.in.GatewayKeyResult;
 import io.github.t3chat4j.application.port.in.ImportHistoryCommand;
 import io.github.t3chat4j.application.port.in.ImportHistoryResult;
 import io.github.t3chat4j.application.port.in.LoadBrowserSessionQuery;
+import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
 import io.github.t3chat4j.application.port.in.StoredSettingsResult;
 import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
 import io.github.t3chat4j.application.port.out.ConversationStorePort;
@@ -17,8 +18,10 @@ import io.github.t3chat4j.application.service.ImportHistoryService;
 import io.github.t3chat4j.application.service.ListConversationsService;
 import io.github.t3chat4j.application.service.LoadBrowserSessionService;
 import io.github.t3chat4j.application.service.LoadConversationService;
+import io.github.t3chat4j.application.service.SearchConversationsService;
 import io.github.t3chat4j.application.service.SettingsService;
 import io.github.t3chat4j.domain.browser.BrowserSessionLookup;
+import io.github.t3chat4j.domain.search.SearchPage;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ConversationListing;
 import io.github.t3chat4j.domain.thread.ExportFormat;
@@ -31,8 +34,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * What needs no connection and no credentials: the stored conversations (list, load, export, delete,
- * import from the browser), the stored settings, and the session a browser on this machine is signed in
+ * What needs no connection and no credentials: the stored conversations (list, load, search, export,
+ * delete, import from the browser), the stored settings, and the session a browser on this machine is signed in
  * with. Built from the storage (and browser) adapters with {@link #of(DrivenAdapters...)}, or the view of
  * a client's ({@link T3Client#local()}); a call whose adapter is missing fails with a
  * {@link io.github.t3chat4j.application.error.NotConfiguredException} naming it. Thread-safe.
@@ -43,6 +46,7 @@ public final class LocalClient {
     private final LoadConversationService loadConversation;
     private final ExportConversationService exportConversation;
     private final DeleteConversationService deleteConversation;
+    private final SearchConversationsService searchConversations;
     private final ImportHistoryService importHistory;
     private final SettingsService settings;
     private final GatewayKeyService gatewayKey;
@@ -56,6 +60,9 @@ public final class LocalClient {
                 (conversation, format) -> Ports.required(ports.conversationFormatter,
                         "a conversation formatter (the storage adapters)").formatConversation(conversation, format));
         this.deleteConversation = new DeleteConversationService(store);
+        this.searchConversations = new SearchConversationsService((query, order, offset, limit, rebuild, progress) ->
+                Ports.required(ports.conversationSearch, "a conversation search (the storage adapters)")
+                        .search(query, order, offset, limit, rebuild, progress));
         this.importHistory = new ImportHistoryService(source -> Ports.required(ports.historyParser,
                 "a history parser (the storage adapters)").parseHistory(source), store);
         SettingsStorePort settingsStore = ports.settingsStore.orElseGet(MissingSettings::new);
@@ -111,6 +118,18 @@ public final class LocalClient {
      */
     public void deleteConversation(ThreadId threadId) {
         deleteConversation.deleteConversation(Inputs.required(threadId, "threadId"));
+    }
+
+    /**
+     * Searches the stored conversations' messages and titles; the index behind it is brought up to date
+     * with the conversation files first (built on the first search, rebuilt when missing or damaged).
+     *
+     * @param query what to look for, in which order, which page ({@code SearchConversationsQuery.of(text)})
+     * @return one page of the conversations that match, each with a snippet, and the files that could not be read
+     * @throws io.github.t3chat4j.application.error.StorageException when the conversations cannot be read at all
+     */
+    public SearchPage searchConversations(SearchConversationsQuery query) {
+        return searchConversations.searchConversations(Inputs.required(query, "query"));
     }
 
     /**

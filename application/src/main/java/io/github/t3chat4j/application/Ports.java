@@ -12,6 +12,7 @@ import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SearchConversationsPort;
 import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ final class Ports {
     final Optional<SaveImagePort> imageStore;
     final Optional<SaveImagePort> imageFiles;
     final Optional<ConversationStorePort> conversations;
+    final Optional<SearchConversationsPort> conversationSearch;
     final Optional<FormatConversationPort> conversationFormatter;
     final Optional<ParseHistoryPort> historyParser;
     final Optional<SettingsStorePort> settingsStore;
@@ -59,6 +61,7 @@ final class Ports {
         this.imageStore = Optional.ofNullable(b.imageStore);
         this.imageFiles = Optional.ofNullable(b.imageFiles);
         this.conversations = Optional.ofNullable(b.conversations);
+        this.conversationSearch = Optional.ofNullable(b.conversationSearch);
         this.conversationFormatter = Optional.ofNullable(b.conversationFormatter);
         this.historyParser = Optional.ofNullable(b.historyParser);
         this.settingsStore = Optional.ofNullable(b.settingsStore);
@@ -90,6 +93,7 @@ final class Ports {
         private SaveImagePort imageStore;
         private SaveImagePort imageFiles;
         private ConversationStorePort conversations;
+        private SearchConversationsPort conversationSearch;
         private FormatConversationPort conversationFormatter;
         private ParseHistoryPort historyParser;
         private SettingsStorePort settingsStore;
@@ -152,6 +156,11 @@ final class Ports {
 
         Builder conversations(ConversationStorePort value) {
             this.conversations = value;
+            return this;
+        }
+
+        Builder conversationSearch(SearchConversationsPort value) {
+            this.conversationSearch = value;
             return this;
         }
 
@@ -232,6 +241,7 @@ final class Ports {
             set.imageStore().ifPresent(this::imageStore);
             set.imageFiles().ifPresent(this::imageFiles);
             set.conversationStore().ifPresent(this::conversations);
+            set.conversationSearch().ifPresent(this::conversationSearch);
             set.conversationFormatter().ifPresent(this::conversationFormatter);
             set.historyParser().ifPresent(this::historyParser);
             set.settingsStore().ifPresent(this::settingsStore);
@@ -253,6 +263,7 @@ final class Ports {
             singles.imageStore = imageStore;
             singles.imageFiles = imageFiles;
             singles.conversations = conversations;
+            singles.conversationSearch = conversationSearch;
             singles.conversationFormatter = conversationFormatter;
             singles.historyParser = historyParser;
             singles.settingsStore = settingsStore;
@@ -272,6 +283,7 @@ final class Ports {
             apply(imageStore, target::imageStore);
             apply(imageFiles, target::imageFiles);
             apply(conversations, target::conversations);
+            apply(conversationSearch, target::conversationSearch);
             apply(conversationFormatter, target::conversationFormatter);
             apply(historyParser, target::historyParser);
             apply(settingsStore, target::settingsStore);

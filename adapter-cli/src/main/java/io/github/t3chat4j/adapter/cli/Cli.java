@@ -3,6 +3,8 @@ package io.github.t3chat4j.adapter.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Builds and runs the {@code t3} command line over a {@link CliContext}. */
@@ -28,6 +30,7 @@ public final class Cli {
         for (Class<?> subcommand : T3Command.subcommandsFor(args)) {
             commandLine.addSubcommand(create(factory, subcommand));
         }
+        dashedWordsAreQueryWords(commandLine);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
@@ -38,6 +41,27 @@ public final class Cli {
             context.out().flush();
             context.err().flush();
         }
+    }
+
+    /**
+     * A search's {@code -word} leaves conversations out: it is part of the query, not an unknown option,
+     * and no option of the search has a one-dash name ({@code -vim} is not {@code -v} with "im"), so the
+     * inherited {@code -v, --verbose} keeps its long name only there.
+     */
+    private static void dashedWordsAreQueryWords(CommandLine command) {
+        if (command.getCommand() instanceof SearchCommand) {
+            command.setUnmatchedOptionsArePositionalParams(true);
+            command.setPosixClusteredShortOptionsAllowed(false);
+            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            for (CommandLine.Model.OptionSpec option : List.copyOf(spec.options())) {
+                String[] longNames = Arrays.stream(option.names()).filter(n -> n.startsWith("--")).toArray(String[]::new);
+                if (longNames.length < option.names().length && longNames.length > 0) {
+                    spec.remove(option);
+                    spec.addOption(CommandLine.Model.OptionSpec.builder(option).names(longNames).build());
+                }
+            }
+        }
+        command.getSubcommands().values().forEach(Cli::dashedWordsAreQueryWords);
     }
 
     private static Object create(ContextFactory factory, Class<?> type) {

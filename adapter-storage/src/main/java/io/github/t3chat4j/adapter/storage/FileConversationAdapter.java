@@ -25,8 +25,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * permissions. A file that cannot be read is never overwritten silently: loading it throws, listing
  * reports it and goes on, and saving its thread again first moves it aside to
  * {@code <threadId>.json.corrupt-<yyyyMMdd-HHmmss>} (which later listings keep reporting). A file from a
- * newer schema version is refused and left alone, even by a save.
+ * newer schema version is refused and left alone, even by a save. A deleted conversation is also
+ * reported to {@code deleted} (the search index forgets it), which must not throw.
  */
 final class FileConversationAdapter implements ConversationStorePort {
 
@@ -51,6 +53,7 @@ final class FileConversationAdapter implements ConversationStorePort {
     private final ConversationJson json;
     private final Clock clock;
     private final FileConversationLockAdapter locks;
+    private final Consumer<ThreadId> deleted;
     /** Files this adapter wrote or read whole, as they were then: unchanged ones need no re-check before a save. */
     private final Map<Path, Stamp> known = new ConcurrentHashMap<>();
 
@@ -63,17 +66,21 @@ final class FileConversationAdapter implements ConversationStorePort {
 
     FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock) {
         this(config, files, json, clock, new FileConversationLockAdapter(config.conversationsDir(),
-                FileConversationLockAdapter.DEFAULT_MAX_WAIT));
+                FileConversationLockAdapter.DEFAULT_MAX_WAIT), threadId -> { });
     }
 
-    /** With {@code locks} as the one writer per conversation. */
+    /**
+     * With {@code locks} as the one writer per conversation, and {@code deleted} told of each deleted
+     * conversation (the search index forgets it).
+     */
     FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock,
-            FileConversationLockAdapter locks) {
+            FileConversationLockAdapter locks, Consumer<ThreadId> deleted) {
         this.folder = requireNonNull(config, "config == null").conversationsDir();
         this.files = requireNonNull(files, "files == null");
         this.json = requireNonNull(json, "json == null");
         this.clock = requireNonNull(clock, "clock == null");
         this.locks = requireNonNull(locks, "locks == null");
+        this.deleted = requireNonNull(deleted, "deleted == null");
     }
 
     /** One writer per conversation: a file lock in the conversations folder; see {@link FileConversationLockAdapter}. */
@@ -195,7 +202,11 @@ final class FileConversationAdapter implements ConversationStorePort {
             }
             // Its lock file goes too (FileConversationLockAdapter keeps one per conversation).
             Files.deleteIfExists(folder.resolve(".locks").resolve(threadId.value() + ".lock"));
-            return Files.deleteIfExists(file);
+            boolean existed = Files.deleteIfExists(file);
+            if (existed) {
+                deleted.accept(threadId);
+            }
+            return existed;
         } catch (IOException e) {
             throw new StorageException("Could not delete " + file + ": " + IoReasons.of(e) + ".", e);
         }

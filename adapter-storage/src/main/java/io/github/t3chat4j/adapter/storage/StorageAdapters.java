@@ -10,27 +10,37 @@ import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SearchConversationsPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import io.github.t3chat4j.application.error.StorageException;
+import io.github.t3chat4j.domain.search.SearchOrder;
+import io.github.t3chat4j.domain.search.SearchPage;
+import io.github.t3chat4j.domain.search.SearchQuery;
+import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Clock;
 
 /**
  * The file stores over one {@link StorageConfig}, ready to hand to a builder:
  * {@code T3Client.builder().adapters(StorageAdapters.create(config))} keeps conversations and images on
- * disk. They offer the image store, the conversation store (with its locks), the exporter, the history
- * parser and the settings store; the session store and the catalogue cache depend on the caller, who
- * adds them on purpose ({@link #sessionWriteBack()}, {@link #modelCatalogCache(URI)}). Creating them touches
- * no file; thread-safe to share; nothing needs opening or closing.
+ * disk. They offer the image store, the conversation store (with its locks), the conversation search, the
+ * exporter, the history parser and the settings store; the session store and the catalogue cache depend
+ * on the caller, who adds them on purpose ({@link #sessionWriteBack()}, {@link #modelCatalogCache(URI)}).
+ * Creating them touches no file, and the search index (SQLite) is loaded only by a search, or by a delete
+ * when an index exists; thread-safe to share; nothing needs opening or closing.
  */
 public final class StorageAdapters implements DrivenAdapters {
+
+    /** How long a search waits for another process bringing the index up to date. */
+    private static final Duration SEARCH_WAIT = Duration.ofMinutes(2);
 
     private final StorageConfig config;
     private final AtomicFiles files;
@@ -40,15 +50,22 @@ public final class StorageAdapters implements DrivenAdapters {
     private final BrowserHistoryAdapter history;
     private final ConversationExportAdapter export;
     private final ConfigFileAdapter settings;
+    private final ConversationJson json;
+    private final SearchConversationsPort search = this::search;
+    /** Made on first use, so that commands that do not search never load it. */
+    private volatile SearchIndexAdapter searchIndex;
 
     private StorageAdapters(StorageConfig config, Clock clock) {
         ObjectMapper mapper = ConversationJson.newMapper();
         ConversationJson json = new ConversationJson(mapper);
+        this.json = json;
         this.config = config;
         this.files = new AtomicFiles();
         this.catalogJson = new ModelCatalogJson(mapper);
         this.images = new FileImageAdapter(config, files, clock);
-        this.conversations = new FileConversationAdapter(config, files, json, clock);
+        this.conversations = new FileConversationAdapter(config, files, json, clock,
+                new FileConversationLockAdapter(config.conversationsDir(), FileConversationLockAdapter.DEFAULT_MAX_WAIT),
+                this::forgetInSearchIndex);
         this.history = new BrowserHistoryAdapter(mapper);
         this.export = new ConversationExportAdapter(json);
         this.settings = new ConfigFileAdapter(config.configFile(), files);
@@ -83,6 +100,11 @@ public final class StorageAdapters implements DrivenAdapters {
     @Override
     public Optional<ConversationStorePort> conversationStore() {
         return Optional.of(conversations);
+    }
+
+    @Override
+    public Optional<SearchConversationsPort> conversationSearch() {
+        return Optional.of(search);
     }
 
     @Override
@@ -153,6 +175,32 @@ public final class StorageAdapters implements DrivenAdapters {
     /** @return the folders these adapters use */
     public StorageConfig config() {
         return config;
+    }
+
+    private SearchPage search(SearchQuery query, SearchOrder order, int offset, int limit, boolean rebuild,
+            SearchConversationsPort.IndexingProgress progress) {
+        return searchIndex().search(query, order, offset, limit, rebuild, progress);
+    }
+
+    /** A deleted conversation leaves the search index at once; without an index, nothing of it is loaded. */
+    private void forgetInSearchIndex(ThreadId threadId) {
+        if (Files.exists(config.searchIndexDir().resolve(SearchIndexAdapter.INDEX))) {
+            searchIndex().forget(threadId);
+        }
+    }
+
+    private SearchIndexAdapter searchIndex() {
+        SearchIndexAdapter index = searchIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = searchIndex;
+                if (index == null) {
+                    index = new SearchIndexAdapter(config, json, SEARCH_WAIT);
+                    searchIndex = index;
+                }
+            }
+        }
+        return index;
     }
 
     @Override

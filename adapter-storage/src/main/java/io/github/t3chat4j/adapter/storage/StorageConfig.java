@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Where the storage adapter keeps its files: {@code dataDir} holds {@code conversations/} and
- * {@code images/}, {@code configDir} the config file, {@code cacheDir} the model catalogue cache, and
+ * {@code images/}, {@code configDir} the config file, {@code cacheDir} the model catalogue cache and the
+ * conversations' search index, and
  * {@code stateDir} the input history (which a line editor writes itself). Paths are made absolute and
  * normalised; nothing is created until something is written. Immutable; made from the environment
  * ({@link #fromEnvironment(Map)}) or around one folder ({@link #StorageConfig(Path)}).
@@ -26,7 +27,8 @@ public final class StorageConfig {
     private final Path cacheDir;
     private final Path stateDir;
 
-    private StorageConfig(Path dataDir, Path configDir, Path cacheDir, Path stateDir) {
+    /** The four folders as given (for this package's tests and {@link #of(XdgDirectories)}). */
+    StorageConfig(Path dataDir, Path configDir, Path cacheDir, Path stateDir) {
         this.dataDir = normalised(dataDir, "dataDir");
         this.configDir = normalised(configDir, "configDir");
         this.cacheDir = normalised(cacheDir, "cacheDir");
@@ -92,6 +94,14 @@ public final class StorageConfig {
     /** @return the last model catalogue read from the site: {@code <cacheDir>/model-catalog.json} */
     public Path catalogCacheFile() {
         return cacheDir.resolve(CATALOG_CACHE_FILE);
+    }
+
+    /**
+     * @return the conversations' search index (derived from the conversation files, rebuilt from them
+     *     whenever it is missing): {@code <cacheDir>/search/}
+     */
+    public Path searchIndexDir() {
+        return cacheDir.resolve("search");
     }
 
     /** @return the command-line input history: {@code <stateDir>/history} */

@@ -35,7 +35,7 @@ class StorageAdapterModuleTest {
     }
 
     @Test
-    void givesLocalUseCasesThatListLoadExportAndDeleteConversationsOnDisk() {
+    void givesLocalClientThatListLoadExportAndDeleteConversationsOnDisk() {
         Injector injector = injector();
         injector.getInstance(StorageAdapters.class).conversationStore().orElseThrow().save(aRichConversation("t-1"));
         LocalClient local = injector.getInstance(LocalClient.class);
@@ -54,7 +54,7 @@ class StorageAdapterModuleTest {
     }
 
     @Test
-    void givesLocalUseCasesThatKeepSettingsInTheConfigFile() {
+    void givesLocalClientThatKeepSettingsInTheConfigFile() {
         LocalClient local = injector().getInstance(LocalClient.class);
 
         local.updateSettings(Map.of("MODEL", Optional.of("o3")));

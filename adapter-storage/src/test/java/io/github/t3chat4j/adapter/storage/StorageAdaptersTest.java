@@ -40,7 +40,7 @@ class StorageAdaptersTest {
     }
 
     @Test
-    void contributesTheConversationStoreAndTheSettingsStoreToTheLocalUseCases() {
+    void contributesTheConversationStoreAndTheSettingsStoreToTheLocalClient() {
         StorageAdapters adapters = StorageAdapters.create(config());
         adapters.conversationStore().orElseThrow().save(aRichConversation("t-1"));
 
