@@ -1,9 +1,9 @@
 package io.github.t3chat4j.application;
 
-import io.github.t3chat4j.application.port.in.ListModelsQuery;
-import io.github.t3chat4j.application.port.in.ResolveModelQuery;
-import io.github.t3chat4j.application.port.in.TrackCreditsCommand;
-import io.github.t3chat4j.application.port.in.TrackCreditsResult;
+import io.github.t3chat4j.application.internal.usecase.ListModelsQuery;
+import io.github.t3chat4j.application.internal.usecase.ResolveModelQuery;
+import io.github.t3chat4j.application.internal.usecase.TrackCreditsCommand;
+import io.github.t3chat4j.application.TrackCreditsResult;
 import io.github.t3chat4j.domain.account.ActiveSession;
 import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.account.PricingProduct;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
-import io.github.t3chat4j.application.port.in.TrackCreditsResult;
+import io.github.t3chat4j.application.TrackCreditsResult;
 import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.application.fake.TestAdapters;
 import io.github.t3chat4j.application.port.out.AccountPort;

@@ -1,7 +1,7 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.LocalClient;
-import io.github.t3chat4j.application.port.in.LoadBrowserSessionQuery;
+import io.github.t3chat4j.application.LoadBrowserSessionQuery;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.browser.BrowserSessionLookup;
 

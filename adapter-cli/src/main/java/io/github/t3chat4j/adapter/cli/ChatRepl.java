@@ -10,7 +10,7 @@ import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.Chat;
 import io.github.t3chat4j.application.ChatOptions;
 import io.github.t3chat4j.application.ReplyStream;
-import io.github.t3chat4j.application.port.in.DownloadProgressListener;
+import io.github.t3chat4j.application.DownloadProgressListener;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;

@@ -3,7 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.LocalClient;
-import io.github.t3chat4j.application.port.in.StoredSettingsResult;
+import io.github.t3chat4j.application.StoredSettingsResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -2,8 +2,8 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.LocalClient;
-import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
-import io.github.t3chat4j.application.port.in.ImportHistoryResult;
+import io.github.t3chat4j.application.ExistingThreadPolicy;
+import io.github.t3chat4j.application.ImportHistoryResult;
 import io.github.t3chat4j.domain.thread.ConversationListing;
 import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.thread.ExportFormat;

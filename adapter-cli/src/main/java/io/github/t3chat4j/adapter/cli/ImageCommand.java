@@ -2,7 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.ChatOptions;
-import io.github.t3chat4j.application.port.in.DownloadProgressListener;
+import io.github.t3chat4j.application.DownloadProgressListener;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.ImageTarget;

@@ -2,7 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.port.in.StoredSettingsResult;
+import io.github.t3chat4j.application.StoredSettingsResult;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.LocalClient;
-import io.github.t3chat4j.application.port.in.GatewayKeyResult;
+import io.github.t3chat4j.application.GatewayKeyResult;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;

@@ -7,7 +7,7 @@ import io.github.t3chat4j.application.AccountClient;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.NotConfiguredException;
-import io.github.t3chat4j.application.port.in.DownloadProgressListener;
+import io.github.t3chat4j.application.DownloadProgressListener;
 import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;

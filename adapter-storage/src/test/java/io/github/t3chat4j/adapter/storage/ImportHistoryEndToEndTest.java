@@ -1,13 +1,13 @@
 package io.github.t3chat4j.adapter.storage;
 
 import io.github.t3chat4j.application.LocalClient;
-import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
+import io.github.t3chat4j.application.ExistingThreadPolicy;
 import static io.github.t3chat4j.adapter.storage.Conversations.aRichConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.ImportHistoryResult;
+import io.github.t3chat4j.application.ImportHistoryResult;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.github.t3chat4j.adapter.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.application.LocalClient;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
+import io.github.t3chat4j.application.SearchConversationsQuery;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;

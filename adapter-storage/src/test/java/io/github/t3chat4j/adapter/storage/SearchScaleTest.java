@@ -5,7 +5,7 @@ import static io.github.t3chat4j.adapter.storage.SearchIndexAdapterTest.conversa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.application.LocalClient;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
+import io.github.t3chat4j.application.SearchConversationsQuery;
 import io.github.t3chat4j.domain.search.SearchOrder;
 import io.github.t3chat4j.domain.search.SearchPage;
 import io.github.t3chat4j.domain.thread.ThreadId;
