@@ -70,12 +70,12 @@ final class McpCommand implements Callable<Integer> {
                     + (root.profile() == Profile.DEMO ? ", in front of the bundled fake t3.chat (demo)" : "")
                     + ". Notes go to standard error; end of input (Ctrl-D) stops it.");
             err.flush();
-            root.backend().serveMcp(connection, settings, context.in(), new WriterOutputStream(context.out()));
+            root.services().serveMcp(connection, settings, context.in(), new WriterOutputStream(context.out()));
             return ExitCode.OK;
         }
         TrustBoundary.GatewayKey gatewayKey = boundary.gatewayKey(listen.apiKey, listen.apiKeyFile);
         GatewayOptions options = listen.gatewayOptions(port, gatewayKey.key());
-        RunningGateway server = root.backend().serveMcpHttp(connection, settings, options, err);
+        RunningGateway server = root.services().serveMcpHttp(connection, settings, options, err);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(server::close)) {
             PrintWriter out = context.out();
             out.println("t3 mcp: an MCP server (streamable HTTP) for " + (root.profile() == Profile.DEMO

@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         String keySource = gatewayKey.source();
         PrintWriter err = context.err();
         GatewayOptions options = listen.gatewayOptions(port, key);
-        RunningGateway gateway = root.backend().serve(connection, options, err);
+        RunningGateway gateway = root.services().serve(connection, options, err);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
             banner(gateway, key, keySource, options.graceSeconds());
             gateway.awaitStopped();

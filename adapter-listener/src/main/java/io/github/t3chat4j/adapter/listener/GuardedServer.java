@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.listener;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.Remedy;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -177,7 +178,7 @@ public final class GuardedServer {
             } catch (Exception e) {
                 stopQuietly(server);
                 throw new InvalidInputException("The " + what + " could not listen on " + rules.host() + ":" + port
-                        + " (" + e.getMessage() + "). Pick another --port, or stop what uses it.");
+                        + " (" + e.getMessage() + ").", Remedy.GATEWAY_PORT);
             }
             return new GuardedServer(server, connector.getLocalPort());
         }

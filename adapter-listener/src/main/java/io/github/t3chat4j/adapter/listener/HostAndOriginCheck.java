@@ -36,14 +36,15 @@ final class HostAndOriginCheck extends Handler.Wrapper {
         if (host == null || host.isEmpty() || !rules.allowsHost(host)) {
             refuse(request, response, callback, "host_not_allowed", "This " + what + " answers to localhost,"
                     + " 127.0.0.1 and [::1], not to '" + Refusal.shown(host) + "' (a web page that renamed itself to reach it"
-                    + " is refused). To use that name on purpose, start it with --allow-host " + Refusal.shown(host) + ".");
+                    + " is refused). To use that name on purpose, allow it: --allow-host " + Refusal.shown(host)
+                    + " (in code, the allowed hosts of its configuration).");
             return true;
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && !rules.allowsOrigin(origin)) {
             refuse(request, response, callback, "origin_not_allowed", "Web pages from '" + Refusal.shown(origin)
-                    + "' may not call this " + what + ". To let them, start it with --cors-origin " + Refusal.shown(origin)
-                    + ".");
+                    + "' may not call this " + what + ". To let them, allow the origin: --cors-origin "
+                    + Refusal.shown(origin) + " (in code, the CORS origins of its configuration).");
             return true;
         }
         return super.handle(request, response, callback);

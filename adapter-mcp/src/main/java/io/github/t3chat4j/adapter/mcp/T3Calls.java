@@ -2,14 +2,12 @@ package io.github.t3chat4j.adapter.mcp;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.DownloadProgressListener;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.ReplyStream;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.T3ChatException;
-import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.application.port.in.ExportConversationQuery;
-import io.github.t3chat4j.application.port.in.ReadImageQuery;
-import io.github.t3chat4j.application.port.in.SendMessageCommand;
-import io.github.t3chat4j.application.port.in.SendMessageResult;
 import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
@@ -60,16 +58,14 @@ final class T3Calls {
     }
 
     private final T3Client client;
-    private final LocalUseCases local;
-    private final ModelId defaultModel;
-    private final ChatSettings baseSettings;
+    private final LocalClient local;
+    private final ChatOptions defaults;
     private final Clock clock;
 
-    T3Calls(T3Client client, LocalUseCases local, Clock clock) {
+    T3Calls(T3Client client, Clock clock) {
         this.client = requireNonNull(client, "client == null");
-        this.local = requireNonNull(local, "local == null");
-        this.defaultModel = client.model();
-        this.baseSettings = client.settings();
+        this.local = client.local();
+        this.defaults = client.options();
         this.clock = requireNonNull(clock, "clock == null");
     }
 
@@ -80,10 +76,10 @@ final class T3Calls {
      * @throws T3ChatException when nothing could be sent or the reply failed
      */
     Answer ask(Ask ask, Consumer<ChatEvent> events, CallCancellation cancel) {
-        Optional<Conversation> stored = ask.conversation().map(local.loadConversation()::loadConversation);
+        Optional<Conversation> stored = ask.conversation().map(local::loadConversation);
         ModelInfo model = client.account().resolveModel(ask.model()
-                .orElse(stored.map(Conversation::model).orElse(defaultModel).value()));
-        ChatSettings settings = stored.map(Conversation::settings).orElse(baseSettings);
+                .orElse(stored.map(Conversation::model).orElse(defaults.model()).value()));
+        ChatSettings settings = stored.map(Conversation::settings).orElse(defaults.settings());
         settings = settings.withSearch(ask.search());
         if (ask.systemPrompt().isPresent()) {
             settings = settings.withSystemPrompt(ask.systemPrompt().get());
@@ -92,11 +88,14 @@ final class T3Calls {
             settings = settings.withReasoningEffort(ask.reasoning().get());
         }
         Conversation conversation = stored.orElse(Conversation.start(model.id(), settings, clock.instant()));
-        Cancellation cancellation = new Cancellation();
-        cancel.onCancel(cancellation::cancel);
-        SendMessageResult result = client.useCases().sendMessage().sendMessage(new SendMessageCommand(conversation,
-                ask.prompt(), model.id(), settings, cancellation), events::accept);
-        return new Answer(result.reply(), model.id(), result.conversation().threadId());
+        try (ReplyStream reply = client.stream(conversation, ask.prompt(),
+                defaults.withModel(model.id()).withSettings(settings))) {
+            cancel.onCancel(reply::cancel);
+            for (ChatEvent event : reply) {
+                events.accept(event);
+            }
+            return new Answer(reply.reply(), model.id(), reply.conversation().threadId());
+        }
     }
 
     /** The model an id names, checked against the catalogue (an unknown id fails with the nearest). */
@@ -109,20 +108,24 @@ final class T3Calls {
      * {@code folder} when one is given.
      */
     Image image(String prompt, ModelInfo model, Optional<Path> folder, CallCancellation cancel) {
-        Cancellation cancellation = new Cancellation();
-        cancel.onCancel(cancellation::cancel);
-        Conversation conversation = Conversation.start(model.id(), baseSettings, clock.instant());
-        SendMessageResult result = client.useCases().sendMessage().sendMessage(new SendMessageCommand(conversation,
-                prompt, model.id(), baseSettings, cancellation), event -> { });
-        Optional<ImageContent> image = result.reply().image();
-        if (image.isEmpty()) {
-            return new Image(new byte[0], "", Optional.empty(), model.id(), result.reply().text());
+        ChatSettings settings = defaults.settings();
+        Reply reply;
+        try (ReplyStream stream = client.stream(Conversation.start(model.id(), settings, clock.instant()), prompt,
+                defaults.withModel(model.id()))) {
+            cancel.onCancel(stream::cancel);
+            reply = stream.reply();
         }
-        ImageContent read = client.useCases().readImage().readImage(new ReadImageQuery(image.get()));
-        byte[] bytes = Base64.getDecoder().decode(read.base64Data().orElseThrow());
-        Optional<Path> saved = folder.map(dir -> Path.of(client.saveImage(read,
-                ImageTarget.at(dir.resolve(ImageNames.fileName(prompt, clock.instant())))).localPath().orElseThrow()));
-        return new Image(bytes, read.mediaType().orElse("image/png"), saved, model.id(), result.reply().text());
+        Optional<ImageContent> image = reply.image();
+        if (image.isEmpty()) {
+            return new Image(new byte[0], "", Optional.empty(), model.id(), reply.text());
+        }
+        byte[] bytes = client.imageBytes(image.get());
+        String mediaType = image.get().mediaType().orElse(ImageNames.mediaType(bytes));
+        ImageContent inline = image.get().withBase64Data(Base64.getEncoder().encodeToString(bytes), mediaType);
+        Optional<Path> saved = folder.map(dir -> Path.of(client.saveImage(inline,
+                ImageTarget.at(dir.resolve(ImageNames.fileName(prompt, clock.instant()))), DownloadProgressListener.NONE)
+                .localPath().orElseThrow()));
+        return new Image(bytes, mediaType, saved, model.id(), reply.text());
     }
 
     /** The catalogue, with live statuses when they can be read. */
@@ -142,17 +145,17 @@ final class T3Calls {
 
     /** The stored conversations, newest first, and the files that could not be read. */
     ConversationListing conversations() {
-        return local.listConversations().listConversations();
+        return local.listConversations();
     }
 
     /** One stored conversation. */
     Conversation conversation(ThreadId id) {
-        return local.loadConversation().loadConversation(id);
+        return local.loadConversation(id);
     }
 
     /** One stored conversation as Markdown. */
     String markdown(ThreadId id) {
-        return local.exportConversation().exportConversation(new ExportConversationQuery(id, ExportFormat.MARKDOWN));
+        return local.exportConversation(id, ExportFormat.MARKDOWN);
     }
 
     @Override

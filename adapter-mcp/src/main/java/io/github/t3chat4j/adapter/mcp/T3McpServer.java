@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.listener.ListenRules;
-import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -33,7 +32,7 @@ import java.util.function.Consumer;
  * Java SDK; the client (and its local use cases) stays the caller's, who closes it after the server.
  *
  * <pre>{@code
- * T3McpServer server = T3McpServer.over(client, local, McpOptions.defaults("0.1.0"));
+ * T3McpServer server = T3McpServer.over(client, McpOptions.defaults("0.1.0"));
  * server.serveStdio(System.in, System.out);      // returns when the host closes standard input
  * }</pre>
  */
@@ -65,11 +64,11 @@ public final class T3McpServer {
         this.json = new JacksonMcpJsonMapper(objectMapper);
     }
 
-    /** A server over {@code client} (chat, account) and {@code local} (stored conversations). */
-    public static T3McpServer over(T3Client client, LocalUseCases local, McpOptions options) {
+    /** A server over {@code client}: its chat and account, and its stored conversations ({@code client.local()}). */
+    public static T3McpServer over(T3Client client, McpOptions options) {
         requireNonNull(options, "options == null");
-        return new T3McpServer(new T3Calls(requireNonNull(client, "client == null"),
-                requireNonNull(local, "local == null"), Clock.systemUTC()), options, Clock.systemUTC());
+        return new T3McpServer(new T3Calls(requireNonNull(client, "client == null"), Clock.systemUTC()), options,
+                Clock.systemUTC());
     }
 
     /**

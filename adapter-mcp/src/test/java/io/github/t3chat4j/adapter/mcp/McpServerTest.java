@@ -8,7 +8,6 @@ import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
-import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.Scenarios;
@@ -71,8 +70,7 @@ class McpServerTest {
         client = T3Client.builder().cookies("wos-session=" + COOKIE_SECRET).convexSessionId(CONVEX_SECRET)
                 .adapters(HttpAdapters.create(HttpConfig.defaults(fake.baseUrl()).withMaxRetries(0)))
                 .adapters(StorageAdapters.create(storage)).build();
-        T3McpServer mcp = T3McpServer.over(client, LocalUseCases.of(StorageAdapters.create(storage)),
-                T3McpServer.McpOptions.defaults("test").withSecrets(List.of(COOKIE_SECRET, CONVEX_SECRET, KEY)));
+        T3McpServer mcp = T3McpServer.over(client, T3McpServer.McpOptions.defaults("test").withSecrets(List.of(COOKIE_SECRET, CONVEX_SECRET, KEY)));
         server = mcp.startHttp(ListenRules.of("127.0.0.1", List.of(), List.of()), 0, KEY, Duration.ofSeconds(1),
                 line -> { });
     }

@@ -3,7 +3,7 @@ package io.github.t3chat4j.adapter.openai;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.adapter.listener.GuardedServer;
-import io.github.t3chat4j.application.UseCases;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import java.net.URI;
 import java.time.Clock;
@@ -21,7 +21,7 @@ import org.eclipse.jetty.server.Request;
  * names (or those allowed) from no web page (or an allowed one) are answered.
  *
  * <pre>{@code
- * try (OpenAiGateway gateway = OpenAiGateway.start(client.useCases(), GatewayConfig.defaults(key), log)) {
+ * try (OpenAiGateway gateway = OpenAiGateway.start(client, GatewayConfig.defaults(key), log)) {
  *     gateway.awaitStopped();     // http://127.0.0.1:8787/v1
  * }
  * }</pre>
@@ -48,13 +48,14 @@ public final class OpenAiGateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway over {@code useCases}; {@code log} hears one line per request (method, path,
+     * Starts the gateway over {@code client} (which it never closes: the caller does, after the gateway);
+     * {@code log} hears one line per request (method, path,
      * status, model and time; never a key, a cookie or a body).
      *
      * @throws InvalidInputException when the address cannot be listened on (in use, not this machine's)
      */
-    public static OpenAiGateway start(UseCases useCases, GatewayConfig config, Consumer<String> log) {
-        requireNonNull(useCases, "useCases == null");
+    public static OpenAiGateway start(T3Client client, GatewayConfig config, Consumer<String> log) {
+        requireNonNull(client, "client == null");
         requireNonNull(config, "config == null");
         requireNonNull(log, "log == null");
         InFlight inFlight = new InFlight();
@@ -70,7 +71,7 @@ public final class OpenAiGateway implements AutoCloseable {
                             status, "", 0));
                 })
                 .errorHandler(new JsonErrorHandler())
-                .start(new GatewayHandler(useCases, config, inFlight, log, clock));
+                .start(new GatewayHandler(client, config, inFlight, log, clock));
         return new OpenAiGateway(server, inFlight, config);
     }
 
