@@ -28,6 +28,8 @@ class PackagingTest {
             "adapter-storage", "io.github.t3chat4j.adapter.storage",
             "adapter-browser", "io.github.t3chat4j.adapter.browser",
             "adapter-openai", "io.github.t3chat4j.adapter.openai",
+            "adapter-listener", "io.github.t3chat4j.adapter.listener",
+            "adapter-mcp", "io.github.t3chat4j.adapter.mcp",
             "testkit", "io.github.t3chat4j.testkit");
 
     private static final Path ROOT = Path.of("..");

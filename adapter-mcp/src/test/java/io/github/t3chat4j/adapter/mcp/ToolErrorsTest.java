@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.application.error.RateLimitedException;
+import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.UnknownModelException;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -43,6 +44,16 @@ class ToolErrorsTest {
     void anExpiredSession_tellsTheUserToSignInAgain_withoutTheSecretItWasGiven() {
         assertThat(text(errors.of(new SessionExpiredException("rejected secret-cookie-value"))))
                 .contains("t3 login --from-browser").contains("[redacted]").doesNotContain("secret-cookie-value");
+    }
+
+    @Test
+    void everyRemedyOfTheLibrary_isSaidInWordsAHostCanActOn_neverInTheLibrarysApiNames() {
+        for (Remedy remedy : Remedy.values()) {
+            assertThat(ToolErrors.advice(remedy)).as(remedy.name()).isNotBlank()
+                    .doesNotContain("HttpConfig").doesNotContain("T3Client").doesNotContain("ChatOptions")
+                    .doesNotContain("GatewayConfig").doesNotContain("AccountClient");
+        }
+        assertThat(ToolErrors.advice(Remedy.OWN_KEY)).contains("reasoning_effort 'low'");
     }
 
     @Test
