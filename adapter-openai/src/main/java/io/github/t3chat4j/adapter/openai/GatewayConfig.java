@@ -6,13 +6,9 @@ import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.domain.chat.ChatSettings;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * How the gateway listens and what it allows. Every request must carry {@code Authorization: Bearer
@@ -32,8 +28,6 @@ public final class GatewayConfig {
     public static final Duration DEFAULT_HEAD_TIMEOUT = Duration.ofSeconds(5);
     /** The shortest key accepted when the gateway listens on more than loopback. */
     public static final int MIN_REMOTE_KEY_LENGTH = 24;
-    /** The names of this machine a client on it uses, always allowed as {@code Host}. */
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
 
     private final String host;
     private final int port;
