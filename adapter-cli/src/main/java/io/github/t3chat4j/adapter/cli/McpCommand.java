@@ -18,20 +18,22 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "mcp",
         mixinStandardHelpOptions = true,
-        description = {"Serve t3.chat's models as tools for an MCP host (Claude Desktop, Claude Code, Cursor, VS Code,",
-            "…): ask, generate_image, list_models, credits and conversations; the stored conversations as",
-            "resources t3://conversations/{id}; the prompts second_opinion and compare_models.",
-            "By default it speaks MCP on standard input and output, for the host to start it; with --http it",
-            "listens on loopback (streamable HTTP at /mcp) and every request needs 'Authorization: Bearer <key>',",
-            "the key of t3 serve."},
+        description = {"Serve t3.chat's models as tools for an MCP host (Claude Desktop, Claude Code,",
+            "Cursor, VS Code, ...): ask, generate_image, list_models, credits, conversations;",
+            "stored conversations as resources t3://conversations/{id}; the prompts",
+            "second_opinion and compare_models. By default it speaks MCP on standard input",
+            "and output, for the host to start it. With --http it listens on loopback",
+            "(streamable HTTP at /mcp); every request needs 'Authorization: Bearer <key>'",
+            "with the key of t3 serve."},
         footer = {"", "Examples:",
-            "  t3 mcp                                    what a host runs: MCP over standard input and output",
-            "  t3 mcp --demo                             the same in front of the bundled fake t3.chat (no account)",
-            "  t3 mcp --image-folder ~/Pictures/t3       also save generated images there",
-            "  t3 mcp --http                             http://127.0.0.1:8788/mcp, the key of t3 serve",
+            "  t3 mcp                      what a host runs (standard input and output)",
+            "  t3 mcp --demo               the same, with the bundled fake t3.chat",
+            "  t3 mcp --image-folder ~/Pictures/t3       also save the images there",
+            "  t3 mcp --http               http://127.0.0.1:8788/mcp, the key of t3 serve",
             "  t3 mcp --http --port 9000 --api-key-file ~/.config/t3chat4j/gateway.key",
             "  claude mcp add t3 -- /path/to/adapter-cli/target/t3 mcp",
-            "  npx @modelcontextprotocol/inspector --cli /path/to/adapter-cli/target/t3 mcp --demo --method tools/list"})
+            "  npx @modelcontextprotocol/inspector --cli /path/to/adapter-cli/target/t3 \\",
+            "      mcp --demo --method tools/list"})
 final class McpCommand implements Callable<Integer> {
 
     @ParentCommand
