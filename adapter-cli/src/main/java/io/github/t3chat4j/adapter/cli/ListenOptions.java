@@ -42,7 +42,7 @@ final class ListenOptions {
             description = "At Ctrl-C, how long replies in flight may finish (default ${DEFAULT-VALUE}).")
     int graceSeconds;
 
-    /** What the backend is asked to listen with, on {@code port}, with {@code key}. */
+    /** What the services are asked to listen with, on {@code port}, with {@code key}. */
     GatewayOptions gatewayOptions(int port, String key) {
         if (graceSeconds < 0) {
             throw new CliException("--grace must be 0 or more seconds.", ExitCode.USAGE);

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * {@code list_models}, {@code credits}, {@code conversations}), the stored conversations as resources
  * ({@code t3://conversations/{id}}, Markdown) and two prompts, over standard input and output
  * ({@link #serveStdio}) or streamable HTTP on loopback ({@link #startHttp}). Built on the official MCP
- * Java SDK; the client (and its local use cases) stays the caller's, who closes it after the server.
+ * Java SDK; the client stays the caller's, who closes it after the server.
  *
  * <pre>{@code
  * T3McpServer server = T3McpServer.over(client, McpOptions.defaults("0.1.0"));
