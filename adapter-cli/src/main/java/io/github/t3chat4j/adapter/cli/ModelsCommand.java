@@ -16,18 +16,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code t3 models}: the model catalogue with prices, abilities and live status. */
 @Command(name = "models",
         mixinStandardHelpOptions = true,
-        description = "List the models t3.chat offers, with price per million tokens, abilities and live status.",
-        footer = {"", "Examples:", "  t3 models", "  t3 models --provider anthropic", "  t3 models --images --json"})
+        description = {"List the models t3.chat offers: prices, abilities and live status.",
+            "Prices are per million tokens. The catalogue is the site's (cached for a day)",
+            "or, when it cannot be read, t3chat4j's bundled list."},
+        footer = {"", "Examples:", "  t3 models", "  t3 models --provider anthropic", "  t3 models --images --json",
+            "  t3 models --json | jq -r '.[].id'"})
 final class ModelsCommand implements Callable<Integer> {
 
     @ParentCommand
     T3Command root;
+
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--provider", paramLabel = "NAME", description = "Only models of this provider or developer.")
     String provider;
@@ -38,7 +46,9 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--reasoning", description = "Only models that reason.")
     boolean reasoning;
 
-    @Option(names = "--json", description = "Print a JSON array for scripts.")
+    @Option(names = "--json", description = "Print a JSON array for scripts: id, name, provider, developer,"
+            + " description, inputPerMillion, outputPerMillion, creditAmount, features, images, requiresPro, disabled,"
+            + " status.")
     boolean json;
 
     private final CliContext context;
