@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {"List the models t3.chat offers: prices, abilities and live status.",
             "Prices are per million tokens. The catalogue is the site's (cached for a day)",
-            "or, when it cannot be read, t3chat4j's bundled list."},
+            "or, when it cannot be read, t3chat4j's bundled list; without a sign-in it is",
+            "shown without live status."},
         footer = {"", "Examples:", "  t3 models", "  t3 models --provider anthropic", "  t3 models --images --json",
             "  t3 models --json | jq -r '.[].id'"})
 final class ModelsCommand implements Callable<Integer> {
@@ -48,7 +49,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON array for scripts: id, name, provider, developer,"
             + " description, inputPerMillion, outputPerMillion, creditAmount, features, images, requiresPro, disabled,"
-            + " status.")
+            + " status (null without a sign-in).")
     boolean json;
 
     private final CliContext context;
@@ -59,9 +60,18 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings resolved = root.settings(Map.of());
+        ConnectionSettings connection = root.boundary(resolved).connectionSignedInOrNot(resolved.model(),
+                resolved.chatSettings());
         ModelCatalog catalog;
-        try (T3Client client = root.connect()) {
-            catalog = catalog(client.account());
+        try (T3Client client = root.backend().connect(connection)) {
+            // The catalogue is the site's public JavaScript; only the live statuses need a sign-in.
+            catalog = connection.signedIn() ? catalog(client.account()) : client.account().models(false);
+        }
+        if (!connection.signedIn()) {
+            context.err().println("t3: not signed in: the catalogue without live status, which needs a sign-in"
+                    + " (t3 login --from-browser firefox, or t3 login).");
+            context.err().flush();
         }
         List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();
         if (json) {
@@ -73,7 +83,7 @@ final class ModelsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** One scrape of the catalogue; the live statuses are joined in when they can be read. */
+    /** The catalogue; the live statuses are joined in when they can be read. */
     private ModelCatalog catalog(AccountClient account) {
         ModelCatalog catalog = account.models(false);
         try {
@@ -123,8 +133,13 @@ final class ModelsCommand implements Callable<Integer> {
                     m.status().map(ModelStatus::indicator).orElse("-"),
                     TerminalSafe.text(String.join(",", m.features())), m.disabled() ? " (disabled)" : m.legacy() ? " (legacy)" : "");
         }
-        if (catalog.source() == ModelCatalog.Source.BUNDLED) {
-            out.println("(the site's catalogue could not be read: this is t3chat4j's bundled list, without prices)");
+        switch (catalog.source()) {
+            case BUNDLED -> out.println("(the site's catalogue could not be read: this is t3chat4j's bundled list,"
+                    + " without prices)");
+            case CACHED -> out.println("(the site's catalogue as read earlier and cached)");
+            default -> {
+                // Read from the site just now: nothing to say.
+            }
         }
         out.println(shown.size() + " of " + catalog.models().size() + " models");
     }

@@ -44,6 +44,26 @@ class SessionKeeperTest {
     }
 
     @Test
+    void neverRenewsAnAnonymousSession_andPassesItsRejectionOn() {
+        SessionKeeper anonymous = new SessionKeeper(Session.anonymous(),
+                s -> Optional.of("rotated-" + renewals.incrementAndGet()), saved::add, warnings::add);
+        AtomicInteger calls = new AtomicInteger();
+
+        String answer = anonymous.call(session -> "read as " + session);
+        assertThatThrownBy(() -> anonymous.call(session -> {
+            calls.incrementAndGet();
+            throw new SessionExpiredException("HTTP 401");
+        })).isInstanceOf(SessionExpiredException.class).hasMessage("HTTP 401");
+        Session renewed = anonymous.renew();
+
+        assertThat(answer).isEqualTo("read as " + Session.anonymous());
+        assertThat(calls).hasValue(1);
+        assertThat(renewed.isAnonymous()).isTrue();
+        assertThat(renewals).hasValue(0);
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
     void tellsTheSessionStore_whenTheCookieRotates() {
         keeper.renew();
 
