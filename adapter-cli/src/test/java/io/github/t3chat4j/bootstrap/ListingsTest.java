@@ -128,6 +128,14 @@ class ListingsTest {
     }
 
     @Test
+    void anOptionOfACommandBeforeItsSubcommand_isRefused() {
+        int code = t3.runPiped("", "config", "--json", "untrust");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(t3.err()).contains("--json is an option of 't3 config', not of 't3 config untrust'");
+    }
+
+    @Test
     void configPrintsOneJsonDocument_withEverySetting_secretsMasked_andWhereEachComesFrom() throws Exception {
         String secret = "SECRET-WOS-VALUE-1234567890";
         int code = t3.run(Map.of("COOKIES", "wos-session=" + secret, "T3_MODEL", "claude-4-sonnet"), "config",

@@ -106,11 +106,12 @@ public final class Cli {
     }
 
     /**
-     * Refuses an option given before a command's name that the command then run does not take: a
-     * connection option ({@link ConnectionOptions}) before a command that never connects ({@code t3
-     * --proxy URL conversations list}), or a list option before another command than the listing. An
-     * option given there is taken by the command when it carries the same mixin (then it reads it, see
-     * {@link T3Command#settings}); options every command inherits ({@code --demo}) always are.
+     * Refuses an option given before a command's name that the command then run does not take, rather
+     * than ignoring it: a connection option ({@link ConnectionOptions}) before a command that never
+     * connects ({@code t3 --proxy URL conversations list}), or an option of a command before one of its
+     * subcommands ({@code t3 config --json trust}). An option given there is taken when the command run
+     * carries the same mixin (it then reads it, see {@link T3Command#settings}); options every command
+     * inherits ({@code --demo}) always are.
      */
     static void refuseOptionsTheCommandDoesNotTake(CommandLine.ParseResult parsed) {
         List<CommandLine.ParseResult> levels = new ArrayList<>();
@@ -126,17 +127,19 @@ public final class Cli {
                 if (option.inherited() || option.scopeType() == CommandLine.ScopeType.INHERIT) {
                     continue;
                 }
+                Class<?> shared = null;
                 for (CommandLine.Model.CommandSpec mixin : level.commandSpec().mixins().values()) {
-                    Class<?> type = mixin.userObject().getClass();
-                    if (mixin.findOption(option.longestName()) != null
-                            && T3Command.mixins(command, type).isEmpty()) {
-                        throw new CommandLine.ParameterException(command.commandLine(), option.longestName()
-                                + (type == ConnectionOptions.class
-                                        ? " sets how t3 connects to t3.chat, and '" + command.qualifiedName()
-                                                + "' never connects."
-                                        : " is an option of '" + level.commandSpec().qualifiedName() + "', not of '"
-                                                + command.qualifiedName() + "'."));
+                    if (mixin.findOption(option.longestName()) != null) {
+                        shared = mixin.userObject().getClass();
                     }
+                }
+                if (shared == null || T3Command.mixins(command, shared).isEmpty()) {
+                    throw new CommandLine.ParameterException(command.commandLine(), option.longestName()
+                            + (shared == ConnectionOptions.class
+                                    ? " sets how t3 connects to t3.chat, and '" + command.qualifiedName()
+                                            + "' never connects."
+                                    : " is an option of '" + level.commandSpec().qualifiedName() + "', not of '"
+                                            + command.qualifiedName() + "'."));
                 }
             }
         }

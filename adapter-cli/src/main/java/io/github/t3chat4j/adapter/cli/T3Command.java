@@ -66,7 +66,8 @@ public final class T3Command implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--demo", scope = ScopeType.INHERIT,
-            description = "Talk to a fake t3.chat started on this machine (no account needed).")
+            description = "Use the demo: a fake t3.chat started on this machine, and files of its own (no"
+                    + " account needed).")
     boolean demo;
 
     @Mixin
@@ -203,7 +204,7 @@ public final class T3Command implements Callable<Integer> {
         });
     }
 
-    /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
+    /** A client for the configured credentials, model and settings; what {@code credits} needs. */
     T3Client connect() {
         Settings resolved = settings(Map.of());
         return backend().connect(boundary(resolved).connection(resolved.model(), resolved.chatSettings()));
