@@ -45,6 +45,9 @@ import picocli.CommandLine.ParentCommand;
             "  t3 conversations import ephemeral-chat-data.json"})
 final class ConversationsCommand implements Callable<Integer> {
 
+    /** What the ID of {@code show}, {@code export} and {@code delete} is. */
+    private static final String ID = "The conversation's id (t3 conversations list shows them).";
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @ParentCommand
@@ -162,7 +165,7 @@ final class ConversationsCommand implements Callable<Integer> {
             description = "Print a stored conversation: its title, then each message with its author.",
             footer = {"", "Examples:", "  t3 conversations show 3f2c9a4e-…",
                 "  t3 convs show \"$(t3 convs -n 1 --json | jq -r '.conversations[0].threadId')\""})
-    int show(@Parameters(paramLabel = "ID", description = "The conversation's id (t3 conversations list shows them).") String id) {
+    int show(@Parameters(paramLabel = "ID", description = ID) String id) {
         Conversation c = load(id);
         PrintWriter out = context.out();
         out.println("# " + (c.title().isEmpty() ? "(untitled)" : TerminalSafe.text(c.title())) + "  [" + c.threadId()
@@ -186,7 +189,7 @@ final class ConversationsCommand implements Callable<Integer> {
             description = "Export a stored conversation as Markdown or JSON, to standard output.",
             footer = {"", "Examples:", "  t3 conversations export 3f2c9a4e-… > chat.md",
                 "  t3 conversations export 3f2c9a4e-… --format json | jq '.messages | length'"})
-    int export(@Parameters(paramLabel = "ID", description = "The conversation's id (t3 conversations list shows them).") String id,
+    int export(@Parameters(paramLabel = "ID", description = ID) String id,
             @Option(names = "--format", paramLabel = "md|json", defaultValue = "md",
                     description = "md (default) or json.") String format) {
         ExportFormat exportFormat;
@@ -208,7 +211,7 @@ final class ConversationsCommand implements Callable<Integer> {
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete a stored conversation from this machine (not from t3.chat).",
             footer = {"", "Example:", "  t3 conversations delete 3f2c9a4e-…"})
-    int delete(@Parameters(paramLabel = "ID", description = "The conversation's id (t3 conversations list shows them).") String id) {
+    int delete(@Parameters(paramLabel = "ID", description = ID) String id) {
         local().deleteConversation().deleteConversation(AskCommand.conversationId(id));
         context.out().println("Deleted " + id);
         context.out().flush();
@@ -219,7 +222,8 @@ final class ConversationsCommand implements Callable<Integer> {
             description = "Import conversations exported from the browser's session storage.",
             footer = {"", "Examples:", "  t3 conversations import ephemeral-chat-data.json",
                 "  t3 conversations import --merge threads.json   adds to conversations stored"})
-    int importHistory(@Parameters(paramLabel = "FILE", description = "The export: a JSON file of the browser's session storage.")
+    int importHistory(
+            @Parameters(paramLabel = "FILE", description = "The export: a JSON file of the browser's session storage.")
             Path file,
             @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
             boolean merge) {

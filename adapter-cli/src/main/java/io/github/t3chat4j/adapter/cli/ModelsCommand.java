@@ -61,14 +61,14 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings resolved = root.settings(Map.of());
-        ConnectionSettings connection = root.boundary(resolved).connectionSignedInOrNot(resolved.model(),
+        ConnectionSettings reading = root.boundary(resolved).connectionSignedInOrNot(resolved.model(),
                 resolved.chatSettings());
         ModelCatalog catalog;
-        try (T3Client client = root.backend().connect(connection)) {
+        try (T3Client client = root.backend().connect(reading)) {
             // The catalogue is the site's public JavaScript; only the live statuses need a sign-in.
-            catalog = connection.signedIn() ? catalog(client.account()) : client.account().models(false);
+            catalog = reading.signedIn() ? catalog(client.account()) : client.account().models(false);
         }
-        if (!connection.signedIn()) {
+        if (!reading.signedIn()) {
             context.err().println("t3: not signed in: the catalogue without live status, which needs a sign-in"
                     + " (t3 login --from-browser firefox, or t3 login).");
             context.err().flush();
