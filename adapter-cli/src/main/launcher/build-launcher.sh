@@ -3,7 +3,8 @@
 #  1. rewrites t3.jar with its entries stored, not deflated, so the JVM reads classes without inflating;
 #  2. puts the launcher script beside it as target/t3;
 #  3. trains a class-data archive (target/t3.jsa) on a run of 't3 --demo ask', offline against the
-#     bundled fake server on 127.0.0.1, with files in a throw-away folder.
+#     bundled fake server on 127.0.0.1, then 't3 --demo conversations search' over what it saved, in one
+#     JVM (bootstrap.ClassDataTraining), with files in a throw-away folder.
 # Arguments: the target folder and the JDK home of the build.
 set -e
 target=$1
@@ -29,7 +30,7 @@ mkdir -p "$home"
 if XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_STATE_HOME=$home/state \
         HOME=$home "$jdk/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xss512k -XX:-UsePerfData \
         -XX:ArchiveClassesAtExit="$target/t3.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-        -jar "$target/t3.jar" --demo ask "Train the class-data archive" > "$home/out.txt" 2>&1 </dev/null \
+        -cp "$target/t3.jar" io.github.t3chat4j.bootstrap.ClassDataTraining > "$home/out.txt" 2>&1 </dev/null \
         && [ -f "$target/t3.jsa" ]; then
     printf '%s\n' "$release" > "$target/t3.jsa.release"
 else

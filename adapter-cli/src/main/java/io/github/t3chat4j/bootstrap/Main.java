@@ -24,6 +24,11 @@ public final class Main {
      * {@link CliContext}, from which everything else takes them.
      */
     public static void main(String[] args) {
+        System.exit(runProcess(args));
+    }
+
+    /** Runs {@code t3 args} as the process does, on its standard streams and environment; returns the exit code. */
+    static int runProcess(String... args) {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             // A run lasts seconds: Guice's generated constructor classes cost more to make than they save.
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
@@ -37,7 +42,7 @@ public final class Main {
         CliContext context = new CliContext(out, err, System.in, env, Terminals.stdinIsTerminal(),
                 Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(err),
                 Path.of("").toAbsolutePath());
-        System.exit(run(context, args));
+        return run(context, args);
     }
 
     /** Runs {@code t3} with the given streams and environment; used by {@link #main} and by tests. */

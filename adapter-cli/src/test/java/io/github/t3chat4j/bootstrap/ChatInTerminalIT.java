@@ -66,6 +66,28 @@ class ChatInTerminalIT {
     }
 
     @Test
+    void searchesTheStoredConversations_andResumesAHit() throws Exception {
+        start("--demo", "chat", "--no-render");
+        waitForScreen(screen -> screen.contains("t3 chat with"));
+        type("where do kestrels nest");
+        waitForScreen(s -> s.contains("Echo(1): where do kestrels nest"));
+        type("/new");
+        waitForScreen(s -> s.contains("New conversation."));
+
+        type("/search KESTREL*");
+        String screen = waitForScreen(s -> s.contains("conversation matches"));
+
+        assertThat(screen).contains("you: where do kestrels nest", "1 conversation matches. /resume ID continues one.");
+        assertThat(capture(true)).contains("\u001b[33mkestrels\u001b[0m");
+        String id = screen.lines().filter(l -> l.matches("[0-9a-f-]{36}  .*")).findFirst().orElseThrow()
+                .substring(0, 36);
+        type("/resume " + id);
+        assertThat(waitForScreen(s -> s.contains("Resumed " + id))).contains("(2 messages)");
+        type("/search on");
+        assertThat(waitForScreen(s -> s.contains("web search: on"))).isNotNull();
+    }
+
+    @Test
     void printsTheMarkdownSource_withNoRender() throws Exception {
         start("--demo", "chat", "--no-render");
         waitForScreen(screen -> screen.contains("t3 chat with"));

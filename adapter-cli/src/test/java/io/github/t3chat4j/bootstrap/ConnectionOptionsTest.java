@@ -74,13 +74,15 @@ class ConnectionOptionsTest {
     void aCommandThatNeverConnects_refusesTheConnectionOptions_beforeOrAfterItsName() {
         InProcessT3 t3 = new InProcessT3(home);
         List<List<String>> local = List.of(List.of("conversations"), List.of("conversations", "list"),
-                List.of("config"), List.of("logout"));
+                List.of("conversations", "search"), List.of("config"), List.of("logout"));
+        Map<List<String>, List<String>> operands = Map.of(List.of("conversations", "search"), List.of("kestrel"));
 
         for (List<String> command : local) {
-            String[] before = concat(List.of("--proxy", "http://127.0.0.1:9"), command);
+            List<String> run = concat(command, operands.getOrDefault(command, List.of()));
+            String[] before = concat(List.of("--proxy", "http://127.0.0.1:9"), run).toArray(String[]::new);
             int refusedBefore = t3.runPiped("", before);
             String errBefore = t3.err();
-            String[] after = concat(command, List.of("--transport", "curl"));
+            String[] after = concat(run, List.of("--transport", "curl")).toArray(String[]::new);
             int refusedAfter = t3.runPiped("", after);
             String errAfter = t3.err();
 
@@ -102,7 +104,7 @@ class ConnectionOptionsTest {
         assertThat(t3.out()).startsWith("Usage: t3 conversations");
     }
 
-    private static String[] concat(List<String> first, List<String> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toArray(String[]::new);
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 }

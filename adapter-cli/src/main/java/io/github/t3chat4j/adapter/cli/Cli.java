@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,6 +95,7 @@ public final class Cli {
             commandLine.addSubcommand(create(factory, subcommand));
         }
         abbreviateLongSynopses(commandLine);
+        dashedWordsAreQueryWords(commandLine);
         return commandLine;
     }
 
@@ -143,6 +145,31 @@ public final class Cli {
                 }
             }
         }
+    }
+
+    /**
+     * A search's {@code -word} leaves conversations out: it is part of the query, not an unknown option.
+     * The search's own one-dash options ({@code -h}, {@code -n}) are options, as on every listing; no
+     * option clusters ({@code -vim} is not {@code -v} with "im"), and an inherited option ({@code -v,
+     * --verbose}) keeps its long name only there.
+     */
+    private static void dashedWordsAreQueryWords(CommandLine command) {
+        if (command.getCommand() instanceof SearchCommand) {
+            command.setUnmatchedOptionsArePositionalParams(true);
+            command.setPosixClusteredShortOptionsAllowed(false);
+            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            for (CommandLine.Model.OptionSpec option : List.copyOf(spec.options())) {
+                if (!option.inherited()) {
+                    continue;
+                }
+                String[] longNames = Arrays.stream(option.names()).filter(n -> n.startsWith("--")).toArray(String[]::new);
+                if (longNames.length < option.names().length && longNames.length > 0) {
+                    spec.remove(option);
+                    spec.addOption(CommandLine.Model.OptionSpec.builder(option).names(longNames).build());
+                }
+            }
+        }
+        command.getSubcommands().values().forEach(Cli::dashedWordsAreQueryWords);
     }
 
     private static Object create(ContextFactory factory, Class<?> type) {

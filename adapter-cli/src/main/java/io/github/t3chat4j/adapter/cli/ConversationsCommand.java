@@ -30,16 +30,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code t3 conversations}: list (also without a command), show, export, delete and import stored
+ * {@code t3 conversations}: list (also without a command), search, show, export, delete and import stored
  * conversations.
  */
 @Command(name = "conversations", aliases = "convs",
         mixinStandardHelpOptions = true,
+        subcommands = SearchCommand.class,
         description = {"Manage the conversations stored on this machine; without a command, list them.",
             "Every command works offline: none of them talks to t3.chat."},
         footer = {"", "Examples:",
             "  t3 conversations              newest first (the same as t3 conversations list)",
             "  t3 conversations -n 5 --json | jq -r '.conversations[].threadId'",
+            "  t3 conversations search maven shading -gradle",
             "  t3 conversations show 3f2c…",
             "  t3 conversations export 3f2c… --format md > chat.md",
             "  t3 conversations import ephemeral-chat-data.json"})
