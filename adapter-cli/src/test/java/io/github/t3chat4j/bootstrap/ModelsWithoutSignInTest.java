@@ -92,6 +92,31 @@ class ModelsWithoutSignInTest {
     }
 
     @Test
+    void marksWhereTheCatalogueCameFrom_inJsonToo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        int bundled = t3.run(Map.of("T3_BASE_URL", "http://127.0.0.1:" + closedPort, "T3_CONNECT_TIMEOUT", "2s"),
+                "models", "--json");
+        JsonNode fromTheBundle = JSON.readTree(t3.out());
+        String bundledErr = t3.err();
+        t3.run(site(), "models");
+        int cached = t3.run(site(), "models", "--json");
+        JsonNode fromTheCache = JSON.readTree(t3.out());
+
+        assertThat(bundled).as(bundledErr).isEqualTo(ExitCode.OK);
+        assertThat(fromTheBundle).isNotEmpty()
+                .allSatisfy(model -> assertThat(model.get("catalogue").asText()).isEqualTo("bundled"));
+        assertThat(bundledErr).contains("bundled list").contains("not signed in");
+        assertThat(cached).as(t3.err()).isEqualTo(ExitCode.OK);
+        assertThat(fromTheCache).isNotEmpty()
+                .allSatisfy(model -> assertThat(model.get("catalogue").asText()).isEqualTo("cached"));
+        assertThat(t3.err()).doesNotContain("bundled list");
+    }
+
+    @Test
     void printsTheJsonArray_withoutStatuses() throws Exception {
         int code = t3.run(site(), "models", "--json");
 
@@ -101,6 +126,7 @@ class ModelsWithoutSignInTest {
         JsonNode sonnet = null;
         for (JsonNode model : models) {
             assertThat(model.get("status").isNull()).isTrue();
+            assertThat(model.get("catalogue").asText()).isEqualTo("site");
             if (model.get("id").asText().equals("claude-4-sonnet")) {
                 sonnet = model;
             }

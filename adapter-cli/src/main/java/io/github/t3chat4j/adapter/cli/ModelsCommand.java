@@ -31,6 +31,9 @@ import picocli.CommandLine.ParentCommand;
             "  t3 models --json | jq -r '.[].id'"})
 final class ModelsCommand implements Callable<Integer> {
 
+    private static final String BUNDLED = "the site's catalogue could not be read: this is t3chat4j's bundled list,"
+            + " without prices";
+
     @ParentCommand
     T3Command root;
 
@@ -49,7 +52,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON array for scripts: id, name, provider, developer,"
             + " description, inputPerMillion, outputPerMillion, creditAmount, features, images, requiresPro, disabled,"
-            + " status (null without a sign-in).")
+            + " status (null without a sign-in), catalogue (site, cached or bundled).")
     boolean json;
 
     private final CliContext context;
@@ -75,7 +78,11 @@ final class ModelsCommand implements Callable<Integer> {
         }
         List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();
         if (json) {
-            context.out().println(JsonOutput.write(shown.stream().map(ModelsCommand::fields).toList()));
+            if (catalog.source() == ModelCatalog.Source.BUNDLED) {
+                context.err().println("t3: " + BUNDLED);
+                context.err().flush();
+            }
+            context.out().println(JsonOutput.write(shown.stream().map(m -> fields(m, catalog.source())).toList()));
         } else {
             print(catalog, shown, context.out());
         }
@@ -106,7 +113,8 @@ final class ModelsCommand implements Callable<Integer> {
         return !reasoning || model.features().stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).contains("reason"));
     }
 
-    static Map<String, Object> fields(ModelInfo model) {
+    /** One model of {@code --json}; {@code source} is where the whole catalogue came from. */
+    static Map<String, Object> fields(ModelInfo model, ModelCatalog.Source source) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", model.id().value());
         fields.put("name", model.name());
@@ -121,6 +129,11 @@ final class ModelsCommand implements Callable<Integer> {
         fields.put("requiresPro", model.requiresPro());
         fields.put("disabled", model.disabled());
         fields.put("status", model.status().map(ModelStatus::indicator).orElse(null));
+        fields.put("catalogue", switch (source) {
+            case SCRAPED -> "site";
+            case CACHED -> "cached";
+            case BUNDLED -> "bundled";
+        });
         return fields;
     }
 
@@ -134,8 +147,7 @@ final class ModelsCommand implements Callable<Integer> {
                     TerminalSafe.text(String.join(",", m.features())), m.disabled() ? " (disabled)" : m.legacy() ? " (legacy)" : "");
         }
         switch (catalog.source()) {
-            case BUNDLED -> out.println("(the site's catalogue could not be read: this is t3chat4j's bundled list,"
-                    + " without prices)");
+            case BUNDLED -> out.println("(" + BUNDLED + ")");
             case CACHED -> out.println("(the site's catalogue as read earlier and cached)");
             default -> {
                 // Read from the site just now: nothing to say.
