@@ -105,6 +105,23 @@ class CommandTreeHelpTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void aNestedCommandsNameAlone_isAUsageErrorSayingWhichCommandItIsUnder() {
+        InProcessT3 t3 = new InProcessT3(home);
+        List<String> failures = new ArrayList<>();
+        List<List<String>> nested = Cli.commands(context()).stream().filter(command -> command.size() == 2).toList();
+        assertThat(nested).contains(List.of("conversations", "search"), List.of("config", "trust"));
+        for (List<String> command : nested) {
+            int code = t3.runPiped("", command.get(1), "word");
+            String expected = "Did you mean: t3 " + String.join(" ", command) + "?";
+            if (code != ExitCode.USAGE || !t3.err().contains(expected)) {
+                failures.add("t3 " + command.get(1) + ": exit " + code + ", " + t3.err().lines().toList());
+            }
+        }
+
+        assertThat(failures).isEmpty();
+    }
+
     private CliContext context() {
         return new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new ByteArrayInputStream(new byte[0]), Map.of("HOME", home.toString()), false, false, false,

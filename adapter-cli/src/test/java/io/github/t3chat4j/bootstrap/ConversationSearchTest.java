@@ -105,6 +105,13 @@ class ConversationSearchTest {
     }
 
     @Test
+    void searchWithoutConversations_saysWhichCommandItIsUnder() {
+        assertThat(t3.run("search", "maven")).isEqualTo(ExitCode.USAGE);
+
+        assertThat(t3.err()).contains("Did you mean: t3 conversations search?").doesNotContain("t3 serve");
+    }
+
+    @Test
     void aMisspeltOption_isAUsageErrorWithASuggestion_notAQueryWord() {
         t3.run("ask", "kestrel one");
 

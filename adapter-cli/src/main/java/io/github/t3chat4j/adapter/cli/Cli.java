@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Builds and runs the {@code t3} command line over a {@link CliContext}. */
@@ -58,12 +59,38 @@ public final class Cli {
         CommandLine command = mistake.getCommandLine();
         PrintWriter err = command.getErr();
         err.println(mistake.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(mistake, err)) {
+        if (!suggestTheCommandItIsUnder(mistake, err)
+                && !CommandLine.UnmatchedArgumentException.printSuggestions(mistake, err)) {
             command.usage(err, CommandLine.Help.defaultColorScheme(
                     context.errColour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         }
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * A command's name given without the command it belongs to ({@code t3 search maven}, {@code t3 trust}):
+     * says which one it is under ("Did you mean: t3 conversations search?") rather than picocli's
+     * suggestion of a look-alike name. False, printing nothing, for any other mistake.
+     */
+    private static boolean suggestTheCommandItIsUnder(CommandLine.ParameterException mistake, PrintWriter err) {
+        if (!(mistake instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || unmatched.getUnmatched().isEmpty()) {
+            return false;
+        }
+        String word = unmatched.getUnmatched().get(0);
+        Set<String> under = new LinkedHashSet<>();
+        for (CommandLine command : mistake.getCommandLine().getSubcommands().values()) {
+            CommandLine nested = command.getSubcommands().get(word);
+            if (nested != null) {
+                under.add(nested.getCommandSpec().qualifiedName());
+            }
+        }
+        if (under.isEmpty()) {
+            return false;
+        }
+        err.println("Did you mean: " + String.join(" or ", under) + "?");
+        return true;
     }
 
     /**
