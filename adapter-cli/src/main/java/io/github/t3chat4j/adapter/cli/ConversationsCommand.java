@@ -72,7 +72,7 @@ final class ConversationsCommand implements Callable<Integer> {
                 + " model, messages, updatedAt), newest first; total; skipped (source, reason).")
         boolean json;
 
-        @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Only the newest N (default, and 0: all).")
+        @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Only the newest N (default: all, as with 0).")
         Integer limit;
 
         /** These options, with {@code before}'s (given before the command's name) where these were not given. */
