@@ -28,7 +28,8 @@ final class ConnectionOptions {
     static final class Flags {
 
         @Option(names = "--base-url", paramLabel = "URL", order = 1,
-                description = "Where t3.chat is (env T3_BASE_URL, default " + TrustBoundary.DEFAULT_BASE_URL + ").")
+                description = "Where t3.chat is, such as " + TrustBoundary.DEFAULT_BASE_URL + " (the default; env"
+                        + " T3_BASE_URL).")
         String baseUrl;
 
         @Option(names = "--transport", paramLabel = "java|curl|browser", order = 2,
@@ -49,7 +50,7 @@ final class ConnectionOptions {
         String curl;
 
         @Option(names = "--proxy", paramLabel = "URL", order = 5,
-                description = "Send every request through this proxy, http://[user:password@]host:port, or none"
+                description = "Send every request through this proxy: none, or http://[user:password@]host:port"
                         + " (env T3_PROXY; else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY).")
         String proxy;
 

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,6 +50,26 @@ class HelpTextTest {
 
         assertThat(tooLong).isEmpty();
         assertThat(unfinished).isEmpty();
+    }
+
+    @Test
+    void noAddressInAnOptionsDescription_isBrokenAcrossLines() {
+        Pattern address = Pattern.compile("[a-z]+://[^\\s,;)]+");
+        List<String> broken = new ArrayList<>();
+        for (CommandLine command : everyCommand()) {
+            String usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                Matcher found = address.matcher(String.join(" ", option.description()));
+                while (found.find()) {
+                    if (usage.lines().noneMatch(line -> line.contains(found.group()))) {
+                        broken.add(command.getCommandSpec().qualifiedName() + " " + option.longestName() + ": "
+                                + found.group());
+                    }
+                }
+            }
+        }
+
+        assertThat(broken).isEmpty();
     }
 
     @Test
