@@ -36,7 +36,9 @@ final class CreditsCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = "--json", description = "Print one JSON object for scripts.")
+    @Option(names = "--json", description = "Print one JSON object for scripts: balance, balanceReliable, tier,"
+            + " usageBand, usageFourHourPercentage, usageMonthPercentage, usagePeriodPercentage, fourHourResetAt,"
+            + " monthResetAt, billingResetAt, subscription.")
     boolean json;
 
     private final CliContext context;

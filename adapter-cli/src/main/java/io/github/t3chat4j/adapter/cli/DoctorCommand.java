@@ -51,7 +51,8 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--chat", description = "Also send a tiny chat to the default model (costs credits).")
     boolean chat;
 
-    @Option(names = "--json", description = "Print one JSON object for scripts.")
+    @Option(names = "--json", description = "Print one JSON object for scripts: ready, transport (the one that"
+            + " got through, or null), checks (name, status, detail), advice.")
     boolean json;
 
     private final CliContext context;
