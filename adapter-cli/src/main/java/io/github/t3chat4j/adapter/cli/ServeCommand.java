@@ -58,8 +58,8 @@ final class ServeCommand implements Callable<Integer> {
     String apiKey;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN",
-            description = "Let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the gateway;"
-                    + " repeatable. Off by default.")
+            description = "Let web pages from ORIGIN call the gateway; repeatable, off by default. An origin"
+                    + " is such as http://localhost:3000, or * for any.")
     List<String> corsOrigins = new ArrayList<>();
 
     @Option(names = "--allow-host", paramLabel = "NAME",

@@ -57,7 +57,9 @@ class HelpTextTest {
         Pattern address = Pattern.compile("[a-z]+://[^\\s,;)]+");
         List<String> broken = new ArrayList<>();
         for (CommandLine command : everyCommand()) {
-            String usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            CommandLine.Help help = new CommandLine.Help(command.getCommandSpec(),
+                    CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+            String usage = help.optionList() + help.optionListGroupSections();
             for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
                 Matcher found = address.matcher(String.join(" ", option.description()));
                 while (found.find()) {
