@@ -46,6 +46,13 @@ class ModelsWithoutSignInTest {
         server.close();
     }
 
+    /** A loopback port nothing listens on: it was just given up. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private Map<String, String> site() {
         return Map.of("T3_BASE_URL", server.baseUrl().toString());
     }
@@ -78,12 +85,7 @@ class ModelsWithoutSignInTest {
 
     @Test
     void showsTheBundledList_markedSo_whenTheSiteCannotBeRead() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-
-        int code = t3.run(Map.of("T3_BASE_URL", "http://127.0.0.1:" + closedPort, "T3_CONNECT_TIMEOUT", "2s"),
+        int code = t3.run(Map.of("T3_BASE_URL", "http://127.0.0.1:" + closedPort(), "T3_CONNECT_TIMEOUT", "2s"),
                 "models");
 
         assertThat(code).as(t3.err()).isEqualTo(ExitCode.OK);
@@ -93,12 +95,7 @@ class ModelsWithoutSignInTest {
 
     @Test
     void marksWhereTheCatalogueCameFrom_inJsonToo() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-
-        int bundled = t3.run(Map.of("T3_BASE_URL", "http://127.0.0.1:" + closedPort, "T3_CONNECT_TIMEOUT", "2s"),
+        int bundled = t3.run(Map.of("T3_BASE_URL", "http://127.0.0.1:" + closedPort(), "T3_CONNECT_TIMEOUT", "2s"),
                 "models", "--json");
         JsonNode fromTheBundle = JSON.readTree(t3.out());
         String bundledErr = t3.err();
