@@ -126,7 +126,7 @@ class CommandTreeHelpTest {
         return new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new ByteArrayInputStream(new byte[0]), Map.of("HOME", home.toString()), false, false, false,
                 (profile, env) -> {
-                    throw new AssertionError("listing the commands needs no backend");
+                    throw new AssertionError("listing the commands needs no services");
                 }, home);
     }
 

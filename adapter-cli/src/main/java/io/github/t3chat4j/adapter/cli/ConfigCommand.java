@@ -73,7 +73,7 @@ final class ConfigCommand implements Callable<Integer> {
             document.put("configFile", config.stored().location());
             document.put("dotEnvFile", dotEnv ? config.dotEnvFile().toString() : null);
             document.put("dotEnvTrusted", dotEnv && boundary.folderTrusted());
-            document.put("history", root.backend().historyFile().toString());
+            document.put("history", root.services().historyFile().toString());
             document.put("settings", values);
             out.println(JsonOutput.write(document));
             out.flush();
@@ -83,7 +83,7 @@ final class ConfigCommand implements Callable<Integer> {
         out.println(".env file:   " + config.dotEnvFile() + (dotEnv
                 ? boundary.folderTrusted() ? " (a folder you trust)" : " (this folder is not trusted: t3 config trust)"
                 : " (none)"));
-        out.println("history:     " + root.backend().historyFile());
+        out.println("history:     " + root.services().historyFile());
         for (String key : Settings.KEYS) {
             Settings.Value value = set.get(key);
             out.println(value == null ? key + " = (not set)"

@@ -1,11 +1,9 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
-import io.github.t3chat4j.application.port.in.ExportConversationQuery;
-import io.github.t3chat4j.application.port.in.ImportHistoryCommand;
-import io.github.t3chat4j.application.port.in.ImportHistoryResult;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.ExistingThreadPolicy;
+import io.github.t3chat4j.application.ImportHistoryResult;
 import io.github.t3chat4j.domain.thread.ConversationListing;
 import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.thread.ExportFormat;
@@ -90,12 +88,12 @@ final class ConversationsCommand implements Callable<Integer> {
         return list(listOptions);
     }
 
-    private LocalUseCases local() {
-        return root.backend().local();
+    private LocalClient local() {
+        return root.services().local();
     }
 
     private Conversation load(String raw) {
-        return local().loadConversation().loadConversation(AskCommand.conversationId(raw));
+        return local().loadConversation(AskCommand.conversationId(raw));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -108,7 +106,7 @@ final class ConversationsCommand implements Callable<Integer> {
         if (effective.limit != null && effective.limit < 0) {
             throw new CliException("--limit must be 0 (all) or more, got " + effective.limit + ".", ExitCode.USAGE);
         }
-        ConversationListing listing = local().listConversations().listConversations();
+        ConversationListing listing = local().listConversations();
         List<ConversationSummary> shown = effective.limit == null || effective.limit == 0 ? listing.conversations()
                 : listing.conversations().subList(0, Math.min(effective.limit, listing.conversations().size()));
         if (effective.json) {
@@ -202,8 +200,7 @@ final class ConversationsCommand implements Callable<Integer> {
         } else {
             throw new CliException("--format must be md or json, got '" + format + "'.", ExitCode.USAGE);
         }
-        String exported = local().exportConversation().exportConversation(
-                new ExportConversationQuery(AskCommand.conversationId(id), exportFormat));
+        String exported = local().exportConversation(AskCommand.conversationId(id), exportFormat);
         // To a file or a pipe the export is the data as stored; on a terminal its escapes are shown, not obeyed.
         context.out().print(context.stdoutIsTerminal() ? TerminalSafe.text(exported) : exported);
         context.out().flush();
@@ -214,7 +211,7 @@ final class ConversationsCommand implements Callable<Integer> {
             description = "Delete a stored conversation from this machine (not from t3.chat).",
             footer = {"", "Example:", "  t3 conversations delete 3f2c9a4e-…"})
     int delete(@Parameters(paramLabel = "ID", description = ID) String id) {
-        local().deleteConversation().deleteConversation(AskCommand.conversationId(id));
+        local().deleteConversation(AskCommand.conversationId(id));
         context.out().println("Deleted " + id);
         context.out().flush();
         return ExitCode.OK;
@@ -229,8 +226,7 @@ final class ConversationsCommand implements Callable<Integer> {
             Path file,
             @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
             boolean merge) {
-        ImportHistoryResult result = local().importHistory().importHistory(
-                new ImportHistoryCommand(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP));
+        ImportHistoryResult result = local().importHistory(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP);
         context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
                 result.merged().size(), result.skipped().size());
         result.problems().forEach(p -> context.err().println("t3: " + TerminalSafe.text(p)));

@@ -67,7 +67,7 @@ final class ModelsCommand implements Callable<Integer> {
         ConnectionSettings reading = root.boundary(resolved).connectionSignedInOrNot(resolved.model(),
                 resolved.chatSettings());
         ModelCatalog catalog;
-        try (T3Client client = root.backend().connect(reading)) {
+        try (T3Client client = root.services().connect(reading)) {
             // The catalogue is the site's public JavaScript; only the live statuses need a sign-in.
             catalog = reading.signedIn() ? catalog(client.account()) : client.account().models(false);
         }

@@ -114,7 +114,7 @@ class HelpTextTest {
         return new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new ByteArrayInputStream(new byte[0]), Map.of("HOME", temp.toString()), false, false, false,
                 (profile, env) -> {
-                    throw new AssertionError("no backend is needed to build the commands");
+                    throw new AssertionError("no services are needed to build the commands");
                 }, temp);
     }
 }

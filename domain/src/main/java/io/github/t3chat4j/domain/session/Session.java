@@ -30,14 +30,16 @@ public record Session(SessionCookies cookies, ConvexSessionId convexSessionId) {
         String fromCookie = cookies.get(SessionCookies.CONVEX_SESSION_ID)
                 .map(v -> v.replace("%22", "\""))
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "No convex session id: set CONVEX_SESSION_ID, or copy a cookie string that"
-                                + " contains the 'convex-session-id' cookie."));
+                        "No convex session id: give one, or a cookie string that holds the"
+                                + " 'convex-session-id' cookie."));
         return new Session(cookies, ConvexSessionId.of(fromCookie));
     }
 
     /**
      * No credentials at all: for a transport of one's own (a test fake, a recording) that never sends
-     * them. The HTTP adapters refuse to build a client without real ones.
+     * them. The HTTP adapters refuse to build a client without credentials unless it is given this session
+     * explicitly; they then send no cookie, and only what the site shows everyone (the model catalogue)
+     * can be read.
      */
     public static Session anonymous() {
         return ANONYMOUS;
