@@ -28,8 +28,8 @@ final class ListenOptions {
     String apiKey;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN",
-            description = "Let web pages from ORIGIN (e.g. http://localhost:3000, or *) call it; repeatable."
-                    + " Off by default.")
+            description = "Let web pages from ORIGIN call it; repeatable, off by default. An origin is such as"
+                    + " http://localhost:3000, or * for any.")
     List<String> corsOrigins = new ArrayList<>();
 
     @Option(names = "--allow-host", paramLabel = "NAME",

@@ -39,6 +39,10 @@ final class McpCommand implements Callable<Integer> {
     @ParentCommand
     T3Command root;
 
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
     @Option(names = "--http", description = "Serve the streamable HTTP transport on --host and --port instead of"
             + " standard input and output.")
     boolean http;
