@@ -32,7 +32,7 @@ class CommandTreeHelpTest {
 
     /** The commands that talk to t3.chat (and {@code t3} itself, whose chat does); every other one never does. */
     private static final Set<String> CONNECTING = Set.of("", "ask", "chat", "image", "credits", "models", "login",
-            "serve", "doctor");
+            "serve", "mcp", "doctor");
 
     @TempDir
     Path home;

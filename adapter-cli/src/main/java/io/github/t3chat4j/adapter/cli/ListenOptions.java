@@ -28,8 +28,8 @@ final class ListenOptions {
     String apiKey;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN",
-            description = "Let web pages from ORIGIN call it; repeatable, off by default. An origin is such as"
-                    + " http://localhost:3000, or * for any.")
+            description = "Let web pages from ORIGIN call the server; repeatable, off by default. An origin"
+                    + " is such as http://localhost:3000, or * for any.")
     List<String> corsOrigins = new ArrayList<>();
 
     @Option(names = "--allow-host", paramLabel = "NAME",
