@@ -107,7 +107,7 @@ final class AskCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
         try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
-                Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
+                RunHost.Registration onCtrlC = context.host().onInterrupt(cancellation::cancel)) {
             if (resolved.get(Settings.MODEL).isPresent()) {
                 checkModel(client, modelId);
             }
@@ -224,7 +224,7 @@ final class AskCommand implements Callable<Integer> {
             }
             return null;
         }
-        ImageContent saved = client.saveImage(image, ImageTarget.at(saveImage));
+        ImageContent saved = client.saveImage(image, ImageTarget.at(context.resolve(saveImage)));
         String path = saved.localPath().orElse(saveImage.toString());
         if (!json) {
             context.out().println(path);

@@ -4,6 +4,9 @@ import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.port.in.LoadBrowserSessionQuery;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.browser.BrowserSessionLookup;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /**
  * The CLI's side of signing in from a browser ({@code t3 login --from-browser}, {@code T3_COOKIES_FROM_BROWSER}):
@@ -21,13 +24,30 @@ final class BrowserSignIn {
      * @throws CliException with {@link ExitCode#AUTH} when no profile holds one, {@link ExitCode#USAGE} for
      *     an unknown browser
      */
-    static BrowserSession read(LocalUseCases local, String spec) {
-        LoadBrowserSessionQuery query = LoadBrowserSessionQuery.parse(spec);
+    static BrowserSession read(CliContext context, LocalUseCases local, String spec) {
+        LoadBrowserSessionQuery query = fromWorkingDir(context, LoadBrowserSessionQuery.parse(spec));
         BrowserSessionLookup lookup = local.loadBrowserSession().loadBrowserSession(query);
         if (lookup instanceof BrowserSessionLookup.Found found) {
             return found.session();
         }
         throw new CliException(notFound((BrowserSessionLookup.NotFound) lookup, query), ExitCode.AUTH);
+    }
+
+    /** A profile given as a folder relative to the run's working folder, made absolute; names are left alone. */
+    private static LoadBrowserSessionQuery fromWorkingDir(CliContext context, LoadBrowserSessionQuery query) {
+        String profile = query.profile();
+        if (profile.isEmpty()) {
+            return query;
+        }
+        try {
+            Path folder = Path.of(profile);
+            if (!folder.isAbsolute() && Files.isDirectory(context.resolve(folder))) {
+                return new LoadBrowserSessionQuery(query.browser(), context.resolve(folder).toString());
+            }
+        } catch (InvalidPathException notAPath) {
+            // A profile name that is no path at all.
+        }
+        return query;
     }
 
     /** One line saying what was used: browser, profile and cookie names. */

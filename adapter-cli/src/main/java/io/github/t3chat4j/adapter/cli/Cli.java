@@ -30,6 +30,9 @@ public final class Cli {
         }
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
+        // Decided from the run's streams and environment, never from the JVM's own (picocli's default).
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                context.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
         commandLine.setExecutionExceptionHandler(reporter);
         try {

@@ -10,12 +10,15 @@ import java.util.Optional;
 
 /**
  * What every command gets from outside: the standard streams (as writers, so tests capture them), the
- * environment, whether the standard streams are terminals, the backends, and the working folder (where
- * a {@code .env} file is looked for).
+ * environment, whether the standard streams are terminals, the backends, the working folder (where a
+ * {@code .env} file is looked for, and against which every relative path the user gives is resolved), and
+ * the {@link RunHost} (Ctrl-C, the terminal's size). Nothing of a run may come from the JVM's own
+ * environment, working folder or standard streams: the warm process serves many runs, each with its own.
  */
 public record CliContext(
         PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean stdinIsTerminal,
-        boolean stdoutIsTerminal, boolean stderrIsTerminal, Backend.Provider backends, Path workingDir) {
+        boolean stdoutIsTerminal, boolean stderrIsTerminal, Backend.Provider backends, Path workingDir,
+        RunHost host) {
 
     public CliContext {
         requireNonNull(out, "out == null");
@@ -24,6 +27,23 @@ public record CliContext(
         env = Map.copyOf(requireNonNull(env, "env == null"));
         requireNonNull(backends, "backends == null");
         requireNonNull(workingDir, "workingDir == null");
+        if (!workingDir.isAbsolute()) {
+            throw new IllegalArgumentException("workingDir must be absolute, got " + workingDir);
+        }
+        requireNonNull(host, "host == null");
+    }
+
+    /** A run with the JVM to itself ({@link RunHost#PROCESS}). */
+    public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
+            boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal, Backend.Provider backends,
+            Path workingDir) {
+        this(out, err, in, env, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, backends, workingDir,
+                RunHost.PROCESS);
+    }
+
+    /** {@code path} as the user meant it: a relative one is taken from the run's working folder. */
+    public Path resolve(Path path) {
+        return workingDir.resolve(path);
     }
 
     /** A non-blank environment variable. */

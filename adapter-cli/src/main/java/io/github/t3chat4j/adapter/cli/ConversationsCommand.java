@@ -124,7 +124,7 @@ final class ConversationsCommand {
             @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
             boolean merge) {
         ImportHistoryResult result = local().importHistory().importHistory(
-                new ImportHistoryCommand(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP));
+                new ImportHistoryCommand(context.resolve(file), merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP));
         context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
                 result.merged().size(), result.skipped().size());
         result.problems().forEach(p -> context.err().println("t3: " + p));

@@ -118,7 +118,7 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     private String[] fromBrowser() {
-        BrowserSession session = BrowserSignIn.read(root.backend().local(), fromBrowser);
+        BrowserSession session = BrowserSignIn.read(context, root.backend().local(), fromBrowser);
         context.out().println(BrowserSignIn.describe(session));
         context.out().flush();
         return new String[] {session.session().cookies().headerValue(), session.session().convexSessionId().value()};

@@ -80,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = context.err();
         RunningGateway gateway = root.backend().serve(connection,
                 new GatewayOptions(host, port, key, corsOrigins, graceSeconds), err);
-        try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
+        try (RunHost.Registration ctrlC = context.host().onInterrupt(gateway::close)) {
             banner(gateway, key, keySource);
             gateway.awaitStopped();
         } finally {

@@ -229,7 +229,7 @@ public final class T3Command implements Callable<Integer> {
         if (fromBrowser.isPresent()
                 && (stored.isEmpty() || stored.get().source().compareTo(fromBrowser.get().source()) >= 0)) {
             CredentialBinding.check(resolved, base, fromBrowser.get());
-            BrowserSession session = BrowserSignIn.read(backend().local(), fromBrowser.get().value());
+            BrowserSession session = BrowserSignIn.read(context, backend().local(), fromBrowser.get().value());
             return new ConnectionSettings(base, session.session().cookies().headerValue(),
                     session.session().convexSessionId().value(), false, userAgent, model, settings);
         }

@@ -17,9 +17,25 @@ import io.github.t3chat4j.application.ApplicationModule;
 public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
+    private final ProgramEnvironment programs;
+    private final ConnectionPools pools;
 
     public HttpAdapterModule(HttpConfig config) {
+        this(config, ProgramEnvironment.current());
+    }
+
+    /** Adapters whose programs (curl) run as {@code programs} says. */
+    public HttpAdapterModule(HttpConfig config, ProgramEnvironment programs) {
         this.config = requireNonNull(config, "config == null");
+        this.programs = requireNonNull(programs, "programs == null");
+        this.pools = null;
+    }
+
+    /** Adapters over a pool of {@code pools}, which outlives them (see {@link ConnectionPools}). */
+    public HttpAdapterModule(HttpConfig config, ProgramEnvironment programs, ConnectionPools pools) {
+        this.config = requireNonNull(config, "config == null");
+        this.programs = requireNonNull(programs, "programs == null");
+        this.pools = requireNonNull(pools, "pools == null");
     }
 
     @Override
@@ -30,6 +46,6 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpAdapters httpAdapters() {
-        return HttpAdapters.create(config);
+        return pools == null ? HttpAdapters.create(config, programs) : HttpAdapters.create(config, programs, pools);
     }
 }

@@ -34,7 +34,6 @@ import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
@@ -57,9 +56,10 @@ public final class HttpAdapters implements DrivenAdapters {
     private final TrpcAccountAdapter account;
     private final HttpModelCatalogAdapter catalog;
 
-    private HttpAdapters(HttpConfig config, Sleeper sleeper) {
+    private HttpAdapters(HttpConfig config, Sleeper sleeper, ProgramEnvironment programs, ConnectionPools pools) {
         this.config = config;
-        this.engine = engine(config, System.getenv());
+        this.engine = pools != null && config.transport() == HttpConfig.Transport.JAVA ? pools.lease(config)
+                : engine(config, programs);
         HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
@@ -75,11 +75,11 @@ public final class HttpAdapters implements DrivenAdapters {
     /**
      * The engine of {@code config}'s transport, with its proxy and trust settings.
      *
-     * @param environment the process environment (curl gets a few of its variables, never a proxy's)
+     * @param programs where curl is found and runs (it gets a few of the variables, never a proxy's)
      */
-    static HttpEngine engine(HttpConfig config, Map<String, String> environment) {
+    static HttpEngine engine(HttpConfig config, ProgramEnvironment programs) {
         return Engines.create(config.transport() == HttpConfig.Transport.CURL ? Engines.Kind.CURL : Engines.Kind.JAVA,
-                engineOptions(config), environment);
+                engineOptions(config), programs.variables(), programs.workingDirectory());
     }
 
     static EngineOptions engineOptions(HttpConfig config) {
@@ -102,23 +102,44 @@ public final class HttpAdapters implements DrivenAdapters {
      * each transport's engine is made on first use and closed with the probe.
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
+        return connectionProbe(config, ProgramEnvironment.current());
+    }
+
+    /** Like {@link #connectionProbe(HttpConfig)}, with curl found and run as {@code programs} says. */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config, ProgramEnvironment programs) {
         requireNonNull(config, "config == null");
+        requireNonNull(programs, "programs == null");
         HttpConfig.Transport first = config.transport();
-        Map<String, String> environment = System.getenv();
         return new HttpConnectionProbeAdapter(config.baseUrl(), config.userAgent(),
                 new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), List.of(first.label(), first.other().label()),
-                name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), environment));
+                name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), programs));
     }
 
-    /** The adapters against {@code config}, with a connection pool of their own. */
+    /** The adapters against {@code config}, with a connection pool of their own; curl runs in this process's environment. */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, Sleeper.system());
+        return create(config, ProgramEnvironment.current());
+    }
+
+    /** The adapters against {@code config}, with a connection pool of their own; curl runs as {@code programs} says. */
+    public static HttpAdapters create(HttpConfig config, ProgramEnvironment programs) {
+        return new HttpAdapters(requireNonNull(config, "config == null"), Sleeper.system(),
+                requireNonNull(programs, "programs == null"), null);
+    }
+
+    /**
+     * The adapters against {@code config}, over a pool of {@code pools} (the {@code java} transport's
+     * connections outlive these adapters; curl, which pools nothing, runs as {@code programs} says).
+     */
+    public static HttpAdapters create(HttpConfig config, ProgramEnvironment programs, ConnectionPools pools) {
+        return new HttpAdapters(requireNonNull(config, "config == null"), Sleeper.system(),
+                requireNonNull(programs, "programs == null"), requireNonNull(pools, "pools == null"));
     }
 
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"));
+        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"),
+                ProgramEnvironment.current(), null);
     }
 
     /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
@@ -175,7 +196,7 @@ public final class HttpAdapters implements DrivenAdapters {
         return catalog;
     }
 
-    /** Shuts the connection pool down; open streams break. */
+    /** Shuts the connection pool down (or gives a shared one back); open streams break. */
     @Override
     public void close() {
         engine.close();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Builds the engine of a transport; the one place that knows every engine. */
@@ -23,10 +24,16 @@ public final class Engines {
      *     JVM's client, an unreadable certificate file)
      */
     public static HttpEngine create(Kind kind, EngineOptions options, Map<String, String> environment) {
+        return create(kind, options, environment, Path.of("").toAbsolutePath());
+    }
+
+    /** Like {@link #create(Kind, EngineOptions, Map)}, with curl found and run from {@code workingDirectory}. */
+    public static HttpEngine create(Kind kind, EngineOptions options, Map<String, String> environment,
+            Path workingDirectory) {
         requireNonNull(kind, "kind == null");
         requireNonNull(options, "options == null");
         if (kind == Kind.CURL) {
-            return CurlEngine.create(options, environment);
+            return CurlEngine.create(options, environment, workingDirectory);
         }
         try {
             return JavaHttpEngine.create(options);
