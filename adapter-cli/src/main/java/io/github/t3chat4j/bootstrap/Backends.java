@@ -5,8 +5,12 @@ import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.Profile;
+import io.github.t3chat4j.adapter.cli.WarmProcess;
+import io.github.t3chat4j.adapter.http.ConnectionPools;
+import io.github.t3chat4j.adapter.http.ProgramEnvironment;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,13 +24,31 @@ final class Backends implements Backend.Provider {
 
     private final Map<String, String> env;
     private final Consumer<String> warnings;
+    private final ProgramEnvironment programs;
+    private final ConnectionPools pools;
 
+    /** The backends of a process of its own: programs run in its working folder, connections close with each client. */
     Backends(Map<String, String> env, PrintWriter err) {
+        this(env, err, Path.of("").toAbsolutePath(), null);
+    }
+
+    /**
+     * The backends of one run: programs (curl) found and started as from {@code workingDir} with {@code env};
+     * connections taken from {@code pools} when given (the warm process), else a pool per client.
+     */
+    Backends(Map<String, String> env, PrintWriter err, Path workingDir, ConnectionPools pools) {
         this.env = Map.copyOf(env);
         this.warnings = warning -> {
             err.println("t3: " + warning);
             err.flush();
         };
+        this.programs = new ProgramEnvironment(this.env, workingDir);
+        this.pools = pools;
+    }
+
+    @Override
+    public WarmProcess warmProcess() {
+        return new WarmControl(env);
     }
 
     @Override
@@ -38,7 +60,7 @@ final class Backends implements Backend.Provider {
             throw new CliException(e.getMessage(), ExitCode.IO);
         }
         BrowserConfig browsers = BrowserConfig.fromEnvironment(env);
-        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), browsers, true, warnings, env)
-                : new GuiceBackend(storage, browsers, false, warnings, env);
+        return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), browsers, true, warnings, programs, pools)
+                : new GuiceBackend(storage, browsers, false, warnings, programs, pools);
     }
 }

@@ -13,9 +13,11 @@ import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
 import io.github.t3chat4j.adapter.cli.NetworkSettings;
 import io.github.t3chat4j.adapter.cli.RunningGateway;
+import io.github.t3chat4j.adapter.http.ConnectionPools;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.adapter.http.ProgramEnvironment;
 import io.github.t3chat4j.adapter.openai.GatewayConfig;
 import io.github.t3chat4j.adapter.openai.OpenAiGateway;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
@@ -61,15 +63,23 @@ final class GuiceBackend implements Backend {
     private final boolean demo;
     private final Consumer<String> warnings;
     private final Map<String, String> env;
+    private final ProgramEnvironment programs;
+    private final ConnectionPools pools;
     private LocalUseCases local;
 
+    /**
+     * @param programs the run's environment and working folder, where curl is found and started
+     * @param pools connection pools kept between runs, or null for a pool per connection
+     */
     GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
-            Map<String, String> env) {
+            ProgramEnvironment programs, ConnectionPools pools) {
         this.storage = storage;
         this.browsers = browsers;
         this.demo = demo;
         this.warnings = warnings;
-        this.env = Map.copyOf(env);
+        this.env = programs.variables();
+        this.programs = programs;
+        this.pools = pools;
     }
 
     /**
@@ -128,7 +138,7 @@ final class GuiceBackend implements Backend {
                     : new DiagnoseConnectionCommand(DEMO_COOKIES, DEMO_CONVEX_SESSION_ID, command.includeChat());
             SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
                     ? StorageAdapters.create(storage).sessionStore() : SaveSessionPort.NONE;
-            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection))) {
+            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection), programs)) {
                 return new DiagnoseConnectionService(probe, keep, Clock.systemUTC()).diagnose(checked);
             }
         }
@@ -163,8 +173,11 @@ final class GuiceBackend implements Backend {
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
             HttpConfig http = httpConfig(base, connection);
+            // The demo's fake server lives and dies with the client, and so does a connection to it.
+            HttpAdapterModule httpModule = pools == null || demoServer != null ? new HttpAdapterModule(http, programs)
+                    : new HttpAdapterModule(http, programs, pools);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
-                    new HttpAdapterModule(http)));
+                    httpModule));
             if (demoServer == null) {
                 modules.add(new CatalogCacheModule(base));
             }

@@ -2,6 +2,7 @@ package io.github.t3chat4j.bootstrap;
 
 import io.github.t3chat4j.adapter.cli.Cli;
 import io.github.t3chat4j.adapter.cli.CliContext;
+import io.github.t3chat4j.adapter.cli.RunHost;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -14,12 +15,17 @@ import java.util.Map;
 /** The {@code t3} program: wires the real adapters and runs the command line. */
 public final class Main {
 
-    private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
+    static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        System.exit(runHere(args));
+    }
+
+    /** Runs {@code t3 args} in this JVM, over its own streams, environment, working folder and terminal. */
+    static int runHere(String[] args) {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             // A run lasts seconds: Guice's generated constructor classes cost more to make than they save.
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
@@ -31,8 +37,31 @@ public final class Main {
                 StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(out, err, System.in, System.getenv(), Terminals.stdinIsTerminal(),
                 Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(System.getenv(), err),
-                Path.of("").toAbsolutePath());
-        System.exit(run(context, args));
+                Path.of("").toAbsolutePath(), ownProcess(Terminals.measuredSize()));
+        return run(context, args);
+    }
+
+    /** This JVM as a run's host, with the terminal's size the launcher measured (when it did). */
+    private static RunHost ownProcess(int[] measured) {
+        if (measured[0] <= 0) {
+            return RunHost.PROCESS;
+        }
+        return new RunHost() {
+            @Override
+            public Registration onInterrupt(Runnable action) {
+                return RunHost.PROCESS.onInterrupt(action);
+            }
+
+            @Override
+            public int terminalColumns() {
+                return measured[0];
+            }
+
+            @Override
+            public int terminalRows() {
+                return measured[1];
+            }
+        };
     }
 
     /** Runs {@code t3} with the given streams and environment; used by {@link #main} and by tests. */

@@ -26,8 +26,28 @@ final class Terminals {
         return isTerminal(2);
     }
 
+    /**
+     * The size of the terminal on standard output as the launcher measured it ({@code stty size}, given as
+     * the property {@code t3.terminal.size}): columns and rows, or 0×0 when not measured.
+     */
+    static int[] measuredSize() {
+        String[] parts = System.getProperty("t3.terminal.size", "").strip().split("\\s+");
+        if (parts.length == 2) {
+            try {
+                int rows = Integer.parseInt(parts[0]);
+                int columns = Integer.parseInt(parts[1]);
+                if (rows > 0 && columns > 0) {
+                    return new int[] {columns, rows};
+                }
+            } catch (NumberFormatException e) {
+                // Not a size: as if none was measured.
+            }
+        }
+        return new int[] {0, 0};
+    }
+
     private static boolean isTerminal(int fd) {
-        Path link = Path.of("/proc/self/fd/" + fd);
+        Path link = Path.of("/proc/self/fd/".concat(Integer.toString(fd)));
         if (Files.isSymbolicLink(link)) {
             try {
                 String target = Files.readSymbolicLink(link).toString();

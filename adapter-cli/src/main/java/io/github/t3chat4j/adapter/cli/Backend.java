@@ -59,5 +59,10 @@ public interface Backend {
     @FunctionalInterface
     interface Provider {
         Backend backend(Profile profile);
+
+        /** The user's warm process ({@code t3 daemon}); a provider without one refuses. */
+        default WarmProcess warmProcess() {
+            throw new CliException("this build of t3 has no warm process.", ExitCode.USAGE);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.github.t3chat4j.adapter.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Builds and runs the {@code t3} command line over a {@link CliContext}. */
@@ -35,12 +37,54 @@ public final class Cli {
                 context.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
         commandLine.setExecutionExceptionHandler(reporter);
+        if (!context.host().ownsProcess()) {
+            commandLine.setExecutionStrategy(parsed -> {
+                if (needsOwnProcess(parsed, context)) {
+                    throw new NeedsOwnProcessException();
+                }
+                return new CommandLine.RunLast().execute(parsed);
+            });
+        }
         try {
             return commandLine.execute(args);
         } finally {
             context.out().flush();
             context.err().flush();
         }
+    }
+
+    /**
+     * Thrown by {@link #run} for a command that needs the process to itself ({@link RunHost#ownsProcess()})
+     * when the host cannot give it; nothing has been printed or read, so the caller can run it elsewhere.
+     */
+    public static final class NeedsOwnProcessException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsOwnProcessException() {
+            super("This command needs a process of its own.", null, false, false);
+        }
+    }
+
+    /**
+     * Whether the parsed command needs the process to itself: the chat (named, or {@code t3} alone on a
+     * terminal), the gateway, {@code t3 daemon}, and a login that asks on the terminal. Help is never one.
+     */
+    static boolean needsOwnProcess(CommandLine.ParseResult parsed, CliContext context) {
+        List<String> names = new ArrayList<>();
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.isUsageHelpRequested() || level.isVersionHelpRequested()) {
+                return false;
+            }
+            names.add(level.commandSpec().name());
+        }
+        if (names.size() == 1) {
+            return context.stdinIsTerminal() && context.stdoutIsTerminal();
+        }
+        String command = names.get(1);
+        if (command.equals("login")) {
+            return context.stdinIsTerminal() && !parsed.subcommand().hasMatchedOption("--from-browser");
+        }
+        return command.equals("chat") || command.equals("serve") || command.equals("daemon");
     }
 
     private static Object create(ContextFactory factory, Class<?> type) {

@@ -27,6 +27,16 @@ public interface RunHost {
      */
     Registration onInterrupt(Runnable action);
 
+    /**
+     * Whether the run has this process to itself: may open its terminal's line editor ({@code t3 chat},
+     * {@code t3 login}'s prompts), keep serving ({@code t3 serve}) or control the warm process ({@code t3
+     * daemon}). A run of the warm process does not; {@link Cli#run} refuses such a command there before it
+     * starts ({@link Cli.NeedsOwnProcessException}), and the client runs it itself.
+     */
+    default boolean ownsProcess() {
+        return true;
+    }
+
     /** The columns of the terminal on standard output as measured for this run, or 0 to ask the terminal. */
     default int terminalColumns() {
         return 0;
