@@ -63,6 +63,10 @@ final class WarmClient {
         this.toServer = WarmFrames.output(channel);
     }
 
+    /** Refusals after which the warm process exits, so that the next run should find a new one. */
+    static final String OUTDATED = "another build";
+    static final String STOPPING = "stopping";
+
     /**
      * Runs {@code args} in the warm process when one may and can serve it, and returns the exit code;
      * {@link #NOT_SERVED} when the caller must run it. In the second case a warm process is started in the
@@ -98,8 +102,18 @@ final class WarmClient {
         WarmRequest request = new WarmRequest(WarmFrames.PROTOCOL, build, WarmRequest.RUN, Arrays.asList(args), env,
                 Path.of("").toAbsolutePath().toString(), stdinIsTerminal, Terminals.stdoutIsTerminal(),
                 Terminals.stderrIsTerminal(), size[0], size[1], idle);
-        return new WarmClient(channel).run(request);
+        int code = new WarmClient(channel).run(request);
+        if (code == REPLACE) {
+            // It is on its way out (another build, or stopping): a new one, for the next run. It waits for
+            // the old one to let go of the lock.
+            WarmStarter.startInBackground(place, env, idle);
+            return NOT_SERVED;
+        }
+        return code;
     }
+
+    /** {@link #run} was refused by a warm process that is on its way out. */
+    private static final int REPLACE = -2;
 
     /**
      * A connection to the warm process of {@code place}, checked to be this user's own: the folder is
@@ -141,7 +155,8 @@ final class WarmClient {
             } catch (IllegalStateException shuttingDown) {
                 return 130; // as a run of its own stopped by Ctrl-C
             }
-            return NOT_SERVED;
+            String reason = frame == null ? "" : frame.text();
+            return reason.equals(OUTDATED) || reason.equals(STOPPING) ? REPLACE : NOT_SERVED;
         }
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);

@@ -24,15 +24,19 @@ final class WarmControl implements WarmProcess {
     private final Map<String, String> env;
     private final Optional<Path> jar;
     private final String javaHome;
+    private final String jvmOptions;
 
     WarmControl(Map<String, String> env) {
-        this(env, WarmClient.ownJar(), System.getProperty("java.home"));
+        this(env, WarmClient.ownJar(), System.getProperty("java.home"),
+                System.getProperty("t3.warm.jvm", WarmStarter.DEFAULT_JVM_OPTIONS));
     }
 
-    WarmControl(Map<String, String> env, Optional<Path> jar, String javaHome) {
+    /** For the warm process of {@code jar} on the JDK at {@code javaHome}, started with {@code jvmOptions}. */
+    WarmControl(Map<String, String> env, Optional<Path> jar, String javaHome, String jvmOptions) {
         this.env = Map.copyOf(env);
         this.jar = jar;
         this.javaHome = javaHome;
+        this.jvmOptions = jvmOptions;
     }
 
     @Override
@@ -52,7 +56,7 @@ final class WarmControl implements WarmProcess {
         if (running.isPresent()) {
             return running.get();
         }
-        WarmStarter.startInBackground(place, env, WarmClient.idleMillis(env));
+        WarmStarter.startInBackground(place, env, WarmClient.idleMillis(env), jvmOptions);
         long deadline = System.currentTimeMillis() + START_WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             Optional<String> status = status();

@@ -32,6 +32,9 @@ import jdk.net.ExtendedSocketOptions;
  */
 final class WarmRun implements Runnable {
 
+    /** The names of a run's threads begin so. */
+    static final String THREAD_PREFIX = "t3-warm-run-";
+
     /** After a client went away, a run that has not ended after this long is interrupted. */
     private static final long ABANDON_GRACE_MILLIS = 5_000;
 
@@ -79,6 +82,7 @@ final class WarmRun implements Runnable {
             return;
         }
         server.runStarted(request);
+        boolean served = false;
         try {
             Frames frames = new Frames(out);
             Host host = new Host(frames, Thread.currentThread(), request.columns(), request.rows());
@@ -113,8 +117,9 @@ final class WarmRun implements Runnable {
             frames.exit(code);
             frames.finish();
             reader.interrupt();
+            served = true;
         } finally {
-            server.runEnded();
+            server.runEnded(served);
         }
     }
 

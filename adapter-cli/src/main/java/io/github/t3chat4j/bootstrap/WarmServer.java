@@ -168,7 +168,7 @@ final class WarmServer {
                 log("accept failed: " + e.getMessage());
                 continue;
             }
-            Thread thread = new Thread(new WarmRun(this, connection), "t3-warm-run-" + runNumber.incrementAndGet());
+            Thread thread = new Thread(new WarmRun(this, connection), WarmRun.THREAD_PREFIX + runNumber.incrementAndGet());
             thread.setDaemon(true);
             thread.start();
         }
@@ -281,10 +281,10 @@ final class WarmServer {
             if (outdated != null) {
                 stop(outdated);
             }
-            return "another build";
+            return WarmClient.OUTDATED;
         }
         if (stopping) {
-            return "stopping";
+            return WarmClient.STOPPING;
         }
         Map<String, String> shaping = new HashMap<>();
         request.env().forEach((name, value) -> {
@@ -320,8 +320,11 @@ final class WarmServer {
         }
     }
 
-    void runEnded() {
-        served.incrementAndGet();
+    /** A run ended; {@code servedHere} is false when it was handed back to its client after all. */
+    void runEnded(boolean servedHere) {
+        if (servedHere) {
+            served.incrementAndGet();
+        }
         lastActivity.set(System.currentTimeMillis());
         active.decrementAndGet();
     }
@@ -342,6 +345,8 @@ final class WarmServer {
         lines.add("idle: " + describe(System.currentTimeMillis() - lastActivity.get()) + " (stops after "
                 + describe(idleMillis) + " without a run)");
         lines.add("threads: " + ManagementFactory.getThreadMXBean().getThreadCount());
+        lines.add("run threads: " + Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t != Thread.currentThread() && t.getName().startsWith(WarmRun.THREAD_PREFIX)).count());
         lines.add("heap: " + used / (1024 * 1024) + " MB used, " + runtime.totalMemory() / (1024 * 1024)
                 + " MB reserved");
         lines.add("connection pools: " + pools.size());

@@ -26,7 +26,7 @@ final class WarmStarter {
     /** After this long, a start that left its marker is taken to have failed, and may be tried again. */
     private static final long RETRY_MILLIS = 30_000;
     /** JVM options of a long-lived process, when the launcher gave none ({@code t3.warm.jvm}). */
-    private static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:-UsePerfData";
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:-UsePerfData";
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
 
     private WarmStarter() {
@@ -34,6 +34,11 @@ final class WarmStarter {
 
     /** Starts the warm process of {@code place} unless one is being started; returns at once. Never fails. */
     static void startInBackground(WarmPlace place, Map<String, String> env, long idleMillis) {
+        startInBackground(place, env, idleMillis, System.getProperty("t3.warm.jvm", DEFAULT_JVM_OPTIONS));
+    }
+
+    /** Like {@link #startInBackground(WarmPlace, Map, long)}, with these JVM options. */
+    static void startInBackground(WarmPlace place, Map<String, String> env, long idleMillis, String jvmOptions) {
         try {
             if (!place.prepare() || !claimStart(place)) {
                 return;
@@ -45,7 +50,8 @@ final class WarmStarter {
             } catch (FileAlreadyExistsException exists) {
                 // Made by an earlier start.
             }
-            ProcessBuilder builder = new ProcessBuilder(command(place, env, idleMillis)).directory(cwd.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command(place, env, idleMillis, jvmOptions))
+                    .directory(cwd.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(place.log().toFile()))
                     .redirectErrorStream(true);
@@ -79,7 +85,7 @@ final class WarmStarter {
     }
 
     /** The command line of the warm process: this JDK, the launcher's JVM options and {@code T3_JAVA_OPTS}, this jar. */
-    static List<String> command(WarmPlace place, Map<String, String> env, long idleMillis) {
+    static List<String> command(WarmPlace place, Map<String, String> env, long idleMillis, String jvmOptions) {
         List<String> command = new ArrayList<>();
         for (String setsid : SETSID) {
             if (Files.isExecutable(Path.of(setsid))) {
@@ -88,7 +94,7 @@ final class WarmStarter {
             }
         }
         command.add(Path.of(place.javaHome(), "bin", "java").toString());
-        command.addAll(words(System.getProperty("t3.warm.jvm", DEFAULT_JVM_OPTIONS)));
+        command.addAll(words(jvmOptions));
         command.addAll(words(env.getOrDefault("T3_JAVA_OPTS", "")));
         command.add("-cp");
         command.add(place.jar().toString());

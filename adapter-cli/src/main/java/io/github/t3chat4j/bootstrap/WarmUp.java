@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What a new warm process does while it waits for its first run: a few {@code t3 --demo ask} runs against
+ * What a new warm process does while it waits for its first run: a {@code t3 --demo ask} run against
  * the bundled fake server, in a throw-away home folder, output discarded, so that the classes a run needs
  * are loaded and its hot code compiled before a user's run needs them; and the HTTP client's and TLS's own
  * start-up ({@link EarlyStart}). Nothing of it is kept, and it touches no user file.
  */
 final class WarmUp {
 
-    private static final int RUNS = 3;
+    private static final int RUNS = 1;
 
     private WarmUp() {
     }

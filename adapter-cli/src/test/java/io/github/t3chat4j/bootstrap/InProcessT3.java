@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * {@code t3} run in-process through the real composition root with {@code HOME} in a temporary folder;
  * each run starts with empty output, so {@link #out()} and {@link #err()} tell what the last run printed.
  */
-final class InProcessT3 {
+final class InProcessT3 implements T3Runner {
 
     private final Path home;
     private final Map<String, String> env;
@@ -28,7 +28,7 @@ final class InProcessT3 {
         this(home, Map.of());
     }
 
-    private InProcessT3(Path home, Map<String, String> env) {
+    InProcessT3(Path home, Map<String, String> env) {
         this.home = home;
         Map<String, String> withHome = new HashMap<>(env);
         withHome.put("HOME", home.toString());
@@ -37,29 +37,33 @@ final class InProcessT3 {
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
     static InProcessT3 signedIn(Path home, FakeT3Server server, String wosSession) {
-        return new InProcessT3(home, Map.of(
-                "COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
-                "T3_BASE_URL", server.baseUrl().toString()));
+        return new InProcessT3(home, signedInEnv(server, wosSession));
     }
 
-    /** {@code t3 args}, its input empty and a terminal. */
-    int run(String... args) {
-        return run(Map.of(), args);
+    /** The environment of a run signed in to {@code server} with the given {@code wos-session} value. */
+    static Map<String, String> signedInEnv(FakeT3Server server, String wosSession) {
+        return Map.of("COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
+                "T3_BASE_URL", server.baseUrl().toString());
     }
 
-    /** {@code t3 args} with more environment variables. */
-    int run(Map<String, String> extraEnv, String... args) {
+    @Override
+    public int run(Map<String, String> extraEnv, String... args) {
         return run(extraEnv, "", true, Backends::new, args);
     }
 
-    /** {@code t3 args} reading {@code stdin} from a pipe. */
-    int runPiped(String stdin, String... args) {
+    @Override
+    public int runPiped(String stdin, String... args) {
         return run(Map.of(), stdin, false, Backends::new, args);
     }
 
-    /** {@code t3 args} with backends of the test's making. */
-    int runWith(Backend.Provider backends, String... args) {
+    @Override
+    public int runWith(Backend.Provider backends, String... args) {
         return run(Map.of(), "", true, (env, errWriter) -> backends, args);
+    }
+
+    @Override
+    public void close() {
+        // Nothing outlives a run in-process.
     }
 
     private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal,
@@ -74,11 +78,13 @@ final class InProcessT3 {
                 false, backends.apply(runEnv, errWriter), home), args);
     }
 
-    String out() {
+    @Override
+    public String out() {
         return out.toString();
     }
 
-    String err() {
+    @Override
+    public String err() {
         return err.toString();
     }
 }
