@@ -32,7 +32,7 @@ final class LauncherT3 implements T3Runner {
     static final Path LAUNCHER = TARGET.resolve("t3");
     static final Path JAR = TARGET.resolve("t3.jar");
 
-    private final Path workingDir;
+    private Path workingDir;
     private final Map<String, String> env;
     private final boolean warm;
     private final Path runtime;
@@ -70,6 +70,12 @@ final class LauncherT3 implements T3Runner {
         base.putAll(env);
         base.put("T3_DAEMON", warm ? "on" : "off");
         this.env = Map.copyOf(base);
+    }
+
+    /** Runs in {@code folder} from now on (the home folder until then). */
+    LauncherT3 inFolder(Path folder) {
+        this.workingDir = folder;
+        return this;
     }
 
     /** The result of one run. */

@@ -53,7 +53,10 @@ public record ModelInfo(
         requireNonNull(creditAmount, "creditAmount == null");
         requireNonNull(maxInputTokens, "maxInputTokens == null");
         requireNonNull(maxOutputTokens, "maxOutputTokens == null");
-        features = Set.copyOf(new LinkedHashSet<>(requireNonNull(features, "features == null")));
+        // In the catalogue's order: Set.copyOf would iterate in an order that changes from one JVM to the next.
+        features = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(requireNonNull(features,
+                "features == null")));
+        features.forEach(feature -> requireNonNull(feature, "a feature is null"));
         searchTags = List.copyOf(requireNonNull(searchTags, "searchTags == null"));
         requireNonNull(addedOn, "addedOn == null");
         requireNonNull(knowledgeCutoffDate, "knowledgeCutoffDate == null");
