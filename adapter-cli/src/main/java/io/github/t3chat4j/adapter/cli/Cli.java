@@ -37,16 +37,24 @@ public final class Cli {
                 context.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
         commandLine.setExecutionExceptionHandler(reporter);
+        boolean[] handedBack = {false};
         if (!context.host().ownsProcess()) {
+            // Decided once the arguments are parsed and before anything runs (picocli would report an
+            // exception thrown here as a failure of its own, so the strategy only notes it).
             commandLine.setExecutionStrategy(parsed -> {
                 if (needsOwnProcess(parsed, context)) {
-                    throw new NeedsOwnProcessException();
+                    handedBack[0] = true;
+                    return ExitCode.INTERNAL;
                 }
                 return new CommandLine.RunLast().execute(parsed);
             });
         }
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            if (handedBack[0]) {
+                throw new NeedsOwnProcessException();
+            }
+            return code;
         } finally {
             context.out().flush();
             context.err().flush();
