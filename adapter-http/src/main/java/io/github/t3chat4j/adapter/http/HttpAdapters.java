@@ -64,7 +64,7 @@ public final class HttpAdapters implements DrivenAdapters {
                 new Timeouts(config.connectTimeout(), config.readTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC());
         SiteRequests site = new SiteRequests(config.baseUrl());
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = SharedMapper.MAPPER;
         this.chat = new HttpChatAdapter(pipeline, site, mapper, streamLimits(config.replyLimits()));
         this.session = new HttpSessionAdapter(pipeline, site);
         this.images = new HttpImageAdapter(pipeline, config.maxImageBytes());
@@ -205,6 +205,14 @@ public final class HttpAdapters implements DrivenAdapters {
     @Override
     public String toString() {
         return "HttpAdapters[" + config.baseUrl() + "]";
+    }
+
+    /**
+     * One mapper for every set of adapters in this JVM: thread-safe once made, and it keeps what it learnt of
+     * the answer classes between clients (the warm process makes a client per run).
+     */
+    private static final class SharedMapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /** The reply limits of {@code config} as the chat stream holds them. */

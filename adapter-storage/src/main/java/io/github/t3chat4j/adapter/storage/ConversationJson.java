@@ -48,6 +48,19 @@ final class ConversationJson {
         this.mapper = requireNonNull(mapper, "mapper == null");
     }
 
+    /**
+     * One mapper for every set of storage adapters in this JVM: it is thread-safe once made, and keeps what
+     * it learnt of the file classes (a process that makes adapters per run, as the warm process does, would
+     * otherwise learn it again each time).
+     */
+    static ObjectMapper sharedMapper() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = newMapper();
+    }
+
     /** The mapper this adapter uses: indented output, unknown properties ignored. */
     static ObjectMapper newMapper() {
         return new ObjectMapper()

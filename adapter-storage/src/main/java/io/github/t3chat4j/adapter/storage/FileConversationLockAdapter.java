@@ -133,11 +133,15 @@ final class FileConversationLockAdapter implements LockConversationPort {
         }
     }
 
+    /**
+     * Notes the holder's process id for one that waits; not forced to disk: it only names the holder, and
+     * the lock itself lives in the operating system, not in the file (a forced write cost every send a
+     * disk flush).
+     */
     private static void writeOwnPid(FileChannel channel) throws IOException {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
                 0);
-        channel.force(false);
     }
 
     /** Who holds the lock, as far as its file tells: "process 1234", or a vaguer phrase. */

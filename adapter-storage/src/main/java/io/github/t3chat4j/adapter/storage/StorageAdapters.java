@@ -46,7 +46,7 @@ public final class StorageAdapters implements DrivenAdapters {
     private final ConfigFileAdapter settings;
 
     private StorageAdapters(StorageConfig config, Clock clock) {
-        ObjectMapper mapper = ConversationJson.newMapper();
+        ObjectMapper mapper = ConversationJson.sharedMapper();
         ConversationJson json = new ConversationJson(mapper);
         this.config = config;
         this.files = new AtomicFiles();
