@@ -202,6 +202,61 @@ class WarmProcessIT {
     }
 
     @Test
+    void endsWithSigterm_keepingWhatArrived_asARunOfItsOwnDoes() throws Exception {
+        LauncherT3 t3 = warm(folder("home"), Map.of());
+        assertThat(t3.run("--demo", "conversations", "list")).isZero();
+
+        Process client = t3.start(Map.of(), "--demo", "ask", "answer slowly please");
+        t3.awaitOutput("slowly", WAIT_MILLIS);
+        client.destroy();
+        LauncherT3.Result terminated = t3.finish(client);
+        assertThat(t3.run("--demo", "conversations", "list")).isZero();
+
+        assertThat(terminated.code()).isEqualTo(143);
+        assertThat(terminated.out()).startsWith("Echo(1): answer slowly");
+        assertThat(t3.out()).contains("2 msgs");
+    }
+
+    @Test
+    void saysSo_andExits1_whenTheWarmProcessDiesInTheMiddleOfARun() throws Exception {
+        LauncherT3 t3 = closeLater(new LauncherT3(folder("home"), Map.of(), true));
+        assertThat(t3.run("--demo", "conversations", "list")).isZero();
+        long pid = WarmControl.pid(t3.control().status().orElseThrow()).orElseThrow();
+
+        Process client = t3.start(Map.of(), "--demo", "ask", "answer slowly please");
+        t3.awaitOutput("slowly", WAIT_MILLIS);
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        LauncherT3.Result lost = t3.finish(client);
+
+        assertThat(lost.code()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(lost.out()).startsWith("Echo(1): answer slowly");
+        assertThat(lost.err()).contains("the warm process ended during this run").doesNotContain("Exception");
+        t3.expectStopped();
+    }
+
+    @Test
+    void isShownStartedAndStoppedByTheDaemonCommand() throws Exception {
+        LauncherT3 t3 = closeLater(new LauncherT3(folder("home"), Map.of(), true));
+        t3.skipStart();
+
+        LauncherT3.Result before = t3.launch(Map.of(), "", "daemon", "status");
+        LauncherT3.Result started = t3.launch(Map.of(), "", "daemon", "start");
+        LauncherT3.Result running = t3.launch(Map.of(), "", "daemon", "status");
+        LauncherT3.Result stopped = t3.launch(Map.of(), "", "daemon", "stop");
+        LauncherT3.Result after = t3.launch(Map.of(), "", "daemon", "status");
+        LauncherT3.Result off = t3.launch(Map.of("T3_DAEMON", "off"), "", "daemon");
+
+        assertThat(before.out()).contains("not running; the next command (or t3 daemon start) starts it.");
+        assertThat(started.code()).as(started.err()).isZero();
+        assertThat(started.out()).startsWith("Started t3's warm process.").contains("  pid: ", "  socket: ");
+        assertThat(running.out()).startsWith("t3's warm process is running.").contains("runs served: 0");
+        assertThat(stopped.out()).startsWith("Stopped t3's warm process.");
+        assertThat(after.out()).contains("not running");
+        assertThat(off.out()).contains("T3_DAEMON is off");
+        t3.expectHandedOver(0);
+    }
+
+    @Test
     void servesTwentyRunsStartedAtOnce_startingOneWarmProcessForThem() throws Exception {
         Path home = folder("home");
         LauncherT3 t3 = closeLater(new LauncherT3(home, Map.of(), true));

@@ -44,7 +44,14 @@ final class ConfigResolver {
     Settings resolve(Map<String, String> flags, StoredSettingsResult stored) {
         Map<String, Settings.Value> values = new LinkedHashMap<>();
         put(values, stored.values(), Settings.Source.CONFIG_FILE);
-        put(values, readDotEnv(), Settings.Source.DOTENV);
+        Map<String, String> dotEnv = new LinkedHashMap<>(readDotEnv());
+        for (String key : Settings.NOT_FROM_DOTENV) {
+            if (dotEnv.remove(key) != null) {
+                warnings.add(key + " in " + dotEnvFile() + " is ignored: set it in the environment or the config"
+                        + " file.");
+            }
+        }
+        put(values, dotEnv, Settings.Source.DOTENV);
         Map<String, String> env = new HashMap<>();
         for (String key : Settings.KEYS) {
             context.env(key).ifPresent(v -> env.put(key, v));

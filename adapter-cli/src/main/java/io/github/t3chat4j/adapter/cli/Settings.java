@@ -42,11 +42,22 @@ final class Settings {
 
     /** The origin a stored login was made for; the stored credentials are sent nowhere else. */
     static final String LOGIN_ORIGIN = "T3_LOGIN_ORIGIN";
+    /** {@code off} runs every command in a JVM of its own instead of the warm process (read by the launcher). */
+    static final String DAEMON = "T3_DAEMON";
+    /** How long the warm process waits for the next run before it exits (read by the launcher). */
+    static final String DAEMON_IDLE = "T3_DAEMON_IDLE";
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
             BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER, TRANSPORT, CURL, PROXY,
-            CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, IDLE_TIMEOUT, TIMEOUT, MAX_REPLY_SIZE, LOGIN_ORIGIN);
+            CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, IDLE_TIMEOUT, TIMEOUT, MAX_REPLY_SIZE, LOGIN_ORIGIN, DAEMON,
+            DAEMON_IDLE);
+
+    /**
+     * Keys a folder's {@code .env} cannot set: where and how the user's runs are served is the user's
+     * choice (environment or config file), not the folder's; the launcher reads them before any {@code .env}.
+     */
+    static final List<String> NOT_FROM_DOTENV = List.of(DAEMON, DAEMON_IDLE);
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);
