@@ -47,7 +47,7 @@ final class WarmPlace {
     static Optional<WarmPlace> of(Map<String, String> env, String javaHome, Path jar) {
         // Plain code, no lambdas: this runs in the client, where every bootstrap of one costs start-up time.
         Path base = absolute(env.get("XDG_RUNTIME_DIR"));
-        if (base == null || !Files.isDirectory(base)) {
+        if (base == null || !Files.isDirectory(base) || !Files.isWritable(base)) {
             base = absolute(env.get("XDG_STATE_HOME"));
         }
         if (base == null) {

@@ -50,6 +50,12 @@ final class WarmStarter {
             } catch (FileAlreadyExistsException exists) {
                 // Made by an earlier start.
             }
+            try {
+                Files.createFile(place.log(), PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+            } catch (FileAlreadyExistsException exists) {
+                // Appended to.
+            }
             ProcessBuilder builder = new ProcessBuilder(command(place, env, idleMillis, jvmOptions))
                     .directory(cwd.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
