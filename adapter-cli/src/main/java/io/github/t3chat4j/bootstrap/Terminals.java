@@ -31,11 +31,13 @@ final class Terminals {
      * the property {@code t3.terminal.size}): columns and rows, or 0×0 when not measured.
      */
     static int[] measuredSize() {
-        String[] parts = System.getProperty("t3.terminal.size", "").strip().split("\\s+");
-        if (parts.length == 2) {
+        // "ROWS COLUMNS", read without a regular expression (the client must not start the lambda machinery).
+        String measured = System.getProperty("t3.terminal.size", "").strip();
+        int space = measured.indexOf(' ');
+        if (space > 0) {
             try {
-                int rows = Integer.parseInt(parts[0]);
-                int columns = Integer.parseInt(parts[1]);
+                int rows = Integer.parseInt(measured.substring(0, space));
+                int columns = Integer.parseInt(measured.substring(space + 1).strip());
                 if (rows > 0 && columns > 0) {
                     return new int[] {columns, rows};
                 }

@@ -22,8 +22,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -49,7 +47,6 @@ final class WarmClient {
     private static final Set<String> JVM_OPTION_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
             "_JAVA_OPTIONS");
     static final long DEFAULT_IDLE_MILLIS = 10 * 60_000L;
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
     /** How long after Ctrl-C the rest of the run may take to arrive, as a run of its own gets (Interrupts). */
     private static final long SIGNAL_GRACE_MILLIS = 2_500;
 
@@ -74,7 +71,11 @@ final class WarmClient {
      */
     static int serve(String[] args, Map<String, String> env) {
         boolean stdinIsTerminal = Terminals.stdinIsTerminal();
-        if (!enabled(env) || !warmCommand(args, stdinIsTerminal)) {
+        if (!warmCommand(args, stdinIsTerminal)) {
+            return NOT_SERVED;
+        }
+        Properties stored = storedSettings(env);
+        if (!enabled(env, stored)) {
             return NOT_SERVED;
         }
         Optional<Path> jar = ownJar();
@@ -86,7 +87,7 @@ final class WarmClient {
             return NOT_SERVED;
         }
         WarmPlace place = found.get();
-        long idle = idleMillis(env);
+        long idle = idleMillis(env, stored);
         String build;
         try {
             build = WarmPlace.build(jar.get());
@@ -138,7 +139,13 @@ final class WarmClient {
     private int run(WarmRequest request) {
         InputStream fromServer = new BufferedInputStream(WarmFrames.input(channel), 64 * 1024);
         WarmFrames.Frame frame;
-        Thread onSignal = new Thread(this::forwardSignal, "t3-warm-signal");
+        // An anonymous class, not a method reference: a lambda would start the JVM's lambda machinery here.
+        Thread onSignal = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                forwardSignal();
+            }
+        }, "t3-warm-signal");
         try {
             send(WarmFrames.REQUEST, request.encode());
             Runtime.getRuntime().addShutdownHook(onSignal);
@@ -282,56 +289,78 @@ final class WarmClient {
 
     /** Whether warm runs are on: {@code T3_DAEMON} (environment, else the config file) is not off, and no JVM options are in the environment. */
     static boolean enabled(Map<String, String> env) {
+        return enabled(env, storedSettings(env));
+    }
+
+    private static boolean enabled(Map<String, String> env, Properties stored) {
         for (String variable : JVM_OPTION_VARIABLES) {
             if (!env.getOrDefault(variable, "").isBlank()) {
                 return false;
             }
         }
-        String setting = setting(env, "T3_DAEMON").orElse("on").strip().toLowerCase(Locale.ROOT);
+        String setting = setting(env, stored, "T3_DAEMON").orElse("on").strip().toLowerCase(Locale.ROOT);
         return !(setting.equals("off") || setting.equals("false") || setting.equals("0") || setting.equals("no"));
     }
 
-    /** {@code T3_DAEMON_IDLE} (environment, else the config file) as milliseconds, else ten minutes. */
+    /**
+     * {@code T3_DAEMON_IDLE} (environment, else the config file) as milliseconds, else ten minutes; written
+     * as the other durations are ({@code 90s}, {@code 30m}, {@code 1h}, {@code 500ms}; a bare number is
+     * seconds). Read by hand: a regular expression would start the JVM's lambda machinery in the client.
+     */
     static long idleMillis(Map<String, String> env) {
-        Optional<String> setting = setting(env, "T3_DAEMON_IDLE");
+        return idleMillis(env, storedSettings(env));
+    }
+
+    private static long idleMillis(Map<String, String> env, Properties stored) {
+        Optional<String> setting = setting(env, stored, "T3_DAEMON_IDLE");
         if (setting.isEmpty()) {
             return DEFAULT_IDLE_MILLIS;
         }
-        Matcher m = DURATION.matcher(setting.get().strip().toLowerCase(Locale.ROOT));
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            return DEFAULT_IDLE_MILLIS;
+        String text = setting.get().strip().toLowerCase(Locale.ROOT);
+        int digits = 0;
+        while (digits < text.length() && digits < 9 && Character.isDigit(text.charAt(digits))) {
+            digits++;
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> n;
-            case "m" -> n * 60_000;
-            case "h" -> n * 3_600_000;
-            default -> n * 1_000;
-        };
+        long factor;
+        switch (text.substring(digits).strip()) {
+            case "ms" -> factor = 1;
+            case "", "s" -> factor = 1_000;
+            case "m" -> factor = 60_000;
+            case "h" -> factor = 3_600_000;
+            default -> factor = 0;
+        }
+        long n = digits == 0 ? 0 : Long.parseLong(text.substring(0, digits));
+        return n * factor > 0 ? n * factor : DEFAULT_IDLE_MILLIS;
     }
 
     /**
      * A setting of the warm process: from the environment, else the config file. Never from a folder's
      * {@code .env}: where a run is served is the user's choice, not a folder's.
      */
-    static Optional<String> setting(Map<String, String> env, String key) {
+    private static Optional<String> setting(Map<String, String> env, Properties stored, String key) {
         String value = env.get(key);
-        if (value != null && !value.isBlank()) {
-            return Optional.of(value);
+        if (value == null || value.isBlank()) {
+            value = stored.getProperty(key);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The config file's settings (read once a run), or none when there is no readable one. */
+    private static Properties storedSettings(Map<String, String> env) {
+        Properties values = new Properties();
+        if (!env.getOrDefault("T3_DAEMON", "").isBlank() && !env.getOrDefault("T3_DAEMON_IDLE", "").isBlank()) {
+            return values;
         }
         Optional<Path> file = configFile(env);
         if (file.isEmpty() || !Files.isRegularFile(file.get())) {
-            return Optional.empty();
+            return values;
         }
-        Properties values = new Properties();
         try (Reader in = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
             values.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
+            return new Properties();
         }
-        String stored = values.getProperty(key);
-        return stored == null || stored.isBlank() ? Optional.empty() : Optional.of(stored);
+        return values;
     }
 
     /** Where the config file is, by the rules of the storage adapter's XDG folders. */

@@ -184,8 +184,15 @@ final class WarmPlace {
         }
     }
 
-    /** The user this JVM runs as. */
+    /**
+     * The user this JVM runs as: the owner of {@code /proc/self} where there is one (a file's owner, no
+     * user-database lookup), else the user of {@code user.name}.
+     */
     static UserPrincipal currentUser() throws IOException {
+        Path self = Path.of("/proc/self");
+        if (Files.exists(self)) {
+            return Files.getOwner(self);
+        }
         return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name"));
     }
