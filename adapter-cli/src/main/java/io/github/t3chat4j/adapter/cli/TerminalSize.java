@@ -25,9 +25,10 @@ final class TerminalSize {
             return new MarkdownReplyRenderer.Screen(columns.get(), rows.get());
         }
         RunHost host = context.host();
+        // A host that does not give the run its process (the warm process) has no terminal of the run's to ask.
         Size size = !context.stdoutIsTerminal() ? null
                 : host.terminalColumns() > 0 && host.terminalRows() > 0
-                ? new Size(host.terminalColumns(), host.terminalRows()) : ask();
+                ? new Size(host.terminalColumns(), host.terminalRows()) : host.ownsProcess() ? ask() : null;
         int width = columns.orElse(size != null && size.getColumns() > 0 ? size.getColumns() : DEFAULT.columns());
         int height = rows.orElse(size != null && size.getRows() > 0 ? size.getRows() : DEFAULT.rows());
         return new MarkdownReplyRenderer.Screen(width, height);
