@@ -1,13 +1,12 @@
 package io.github.t3chat4j.bootstrap;
 
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
+import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.cli.Backend;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.Profile;
 import io.github.t3chat4j.adapter.cli.WarmProcess;
-import io.github.t3chat4j.adapter.http.ConnectionPools;
-import io.github.t3chat4j.adapter.http.ProgramEnvironment;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ final class Backends implements Backend.Provider {
 
     private final Map<String, String> env;
     private final Consumer<String> warnings;
-    private final ProgramEnvironment programs;
-    private final ConnectionPools pools;
+    private final HttpAdapters.Programs programs;
+    private final HttpAdapters.ConnectionPools pools;
 
     /** The backends of a process of its own: programs run in its working folder, connections close with each client. */
     Backends(Map<String, String> env, PrintWriter err) {
@@ -36,13 +35,13 @@ final class Backends implements Backend.Provider {
      * The backends of one run: programs (curl) found and started as from {@code workingDir} with {@code env};
      * connections taken from {@code pools} when given (the warm process), else a pool per client.
      */
-    Backends(Map<String, String> env, PrintWriter err, Path workingDir, ConnectionPools pools) {
+    Backends(Map<String, String> env, PrintWriter err, Path workingDir, HttpAdapters.ConnectionPools pools) {
         this.env = Map.copyOf(env);
         this.warnings = warning -> {
             err.println("t3: " + warning);
             err.flush();
         };
-        this.programs = new ProgramEnvironment(this.env, workingDir);
+        this.programs = new HttpAdapters.Programs(this.env, workingDir);
         this.pools = pools;
     }
 

@@ -13,11 +13,9 @@ import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
 import io.github.t3chat4j.adapter.cli.NetworkSettings;
 import io.github.t3chat4j.adapter.cli.RunningGateway;
-import io.github.t3chat4j.adapter.http.ConnectionPools;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
-import io.github.t3chat4j.adapter.http.ProgramEnvironment;
 import io.github.t3chat4j.adapter.openai.GatewayConfig;
 import io.github.t3chat4j.adapter.openai.OpenAiGateway;
 import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
@@ -63,8 +61,8 @@ final class GuiceBackend implements Backend {
     private final boolean demo;
     private final Consumer<String> warnings;
     private final Map<String, String> env;
-    private final ProgramEnvironment programs;
-    private final ConnectionPools pools;
+    private final HttpAdapters.Programs programs;
+    private final HttpAdapters.ConnectionPools pools;
     private LocalUseCases local;
 
     /**
@@ -72,7 +70,7 @@ final class GuiceBackend implements Backend {
      * @param pools connection pools kept between runs, or null for a pool per connection
      */
     GuiceBackend(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
-            ProgramEnvironment programs, ConnectionPools pools) {
+            HttpAdapters.Programs programs, HttpAdapters.ConnectionPools pools) {
         this.storage = storage;
         this.browsers = browsers;
         this.demo = demo;

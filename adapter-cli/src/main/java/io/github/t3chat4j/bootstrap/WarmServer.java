@@ -1,6 +1,6 @@
 package io.github.t3chat4j.bootstrap;
 
-import io.github.t3chat4j.adapter.http.ConnectionPools;
+import io.github.t3chat4j.adapter.http.HttpAdapters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The warm process: a {@code t3} JVM that stays up between runs and serves each run a client hands it
- * ({@link WarmRun}), with its HTTP connections kept open between them ({@link ConnectionPools}). One per
+ * ({@link WarmRun}), with its HTTP connections kept open between them ({@link HttpAdapters.ConnectionPools}). One per
  * {@link WarmPlace} (a lock file); reached only through a Unix-domain socket in the user's private folder,
  * by processes of the same user (checked on every connection). It exits after {@code idle} without a run,
  * when its jar or JDK changes, when its socket is removed, or when asked ({@code t3 daemon stop}); a run
@@ -60,7 +60,7 @@ final class WarmServer {
     private final FileChannel lockFile;
     private final Object fileKeyOfSocket;
     private final UserPrincipal owner;
-    private final ConnectionPools pools = ConnectionPools.create(4, KEEP_POOL);
+    private final HttpAdapters.ConnectionPools pools = HttpAdapters.ConnectionPools.create(4, KEEP_POOL);
     private final Instant started = Instant.now();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
@@ -329,7 +329,7 @@ final class WarmServer {
         active.decrementAndGet();
     }
 
-    ConnectionPools pools() {
+    HttpAdapters.ConnectionPools pools() {
         return pools;
     }
 

@@ -17,22 +17,22 @@ import io.github.t3chat4j.application.ApplicationModule;
 public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
-    private final ProgramEnvironment programs;
-    private final ConnectionPools pools;
+    private final HttpAdapters.Programs programs;
+    private final HttpAdapters.ConnectionPools pools;
 
     public HttpAdapterModule(HttpConfig config) {
-        this(config, ProgramEnvironment.current());
+        this(config, HttpAdapters.Programs.current());
     }
 
     /** Adapters whose programs (curl) run as {@code programs} says. */
-    public HttpAdapterModule(HttpConfig config, ProgramEnvironment programs) {
+    public HttpAdapterModule(HttpConfig config, HttpAdapters.Programs programs) {
         this.config = requireNonNull(config, "config == null");
         this.programs = requireNonNull(programs, "programs == null");
         this.pools = null;
     }
 
-    /** Adapters over a pool of {@code pools}, which outlives them (see {@link ConnectionPools}). */
-    public HttpAdapterModule(HttpConfig config, ProgramEnvironment programs, ConnectionPools pools) {
+    /** Adapters over a pool of {@code pools}, which outlives them (see {@link HttpAdapters.ConnectionPools}). */
+    public HttpAdapterModule(HttpConfig config, HttpAdapters.Programs programs, HttpAdapters.ConnectionPools pools) {
         this.config = requireNonNull(config, "config == null");
         this.programs = requireNonNull(programs, "programs == null");
         this.pools = requireNonNull(pools, "pools == null");

@@ -18,6 +18,7 @@ import io.github.t3chat4j.adapter.http.internal.engine.Engines;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
+import io.github.t3chat4j.adapter.http.internal.engine.SharedEngines;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
 import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
 import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
@@ -32,8 +33,11 @@ import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
@@ -56,7 +60,7 @@ public final class HttpAdapters implements DrivenAdapters {
     private final TrpcAccountAdapter account;
     private final HttpModelCatalogAdapter catalog;
 
-    private HttpAdapters(HttpConfig config, Sleeper sleeper, ProgramEnvironment programs, ConnectionPools pools) {
+    private HttpAdapters(HttpConfig config, Sleeper sleeper, Programs programs, ConnectionPools pools) {
         this.config = config;
         this.engine = pools != null && config.transport() == HttpConfig.Transport.JAVA ? pools.lease(config)
                 : engine(config, programs);
@@ -77,7 +81,7 @@ public final class HttpAdapters implements DrivenAdapters {
      *
      * @param programs where curl is found and runs (it gets a few of the variables, never a proxy's)
      */
-    static HttpEngine engine(HttpConfig config, ProgramEnvironment programs) {
+    static HttpEngine engine(HttpConfig config, Programs programs) {
         return Engines.create(config.transport() == HttpConfig.Transport.CURL ? Engines.Kind.CURL : Engines.Kind.JAVA,
                 engineOptions(config), programs.variables(), programs.workingDirectory());
     }
@@ -102,11 +106,11 @@ public final class HttpAdapters implements DrivenAdapters {
      * each transport's engine is made on first use and closed with the probe.
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
-        return connectionProbe(config, ProgramEnvironment.current());
+        return connectionProbe(config, Programs.current());
     }
 
     /** Like {@link #connectionProbe(HttpConfig)}, with curl found and run as {@code programs} says. */
-    public static ProbeConnectionPort connectionProbe(HttpConfig config, ProgramEnvironment programs) {
+    public static ProbeConnectionPort connectionProbe(HttpConfig config, Programs programs) {
         requireNonNull(config, "config == null");
         requireNonNull(programs, "programs == null");
         HttpConfig.Transport first = config.transport();
@@ -118,11 +122,11 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /** The adapters against {@code config}, with a connection pool of their own; curl runs in this process's environment. */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, ProgramEnvironment.current());
+        return create(config, Programs.current());
     }
 
     /** The adapters against {@code config}, with a connection pool of their own; curl runs as {@code programs} says. */
-    public static HttpAdapters create(HttpConfig config, ProgramEnvironment programs) {
+    public static HttpAdapters create(HttpConfig config, Programs programs) {
         return new HttpAdapters(requireNonNull(config, "config == null"), Sleeper.system(),
                 requireNonNull(programs, "programs == null"), null);
     }
@@ -131,7 +135,7 @@ public final class HttpAdapters implements DrivenAdapters {
      * The adapters against {@code config}, over a pool of {@code pools} (the {@code java} transport's
      * connections outlive these adapters; curl, which pools nothing, runs as {@code programs} says).
      */
-    public static HttpAdapters create(HttpConfig config, ProgramEnvironment programs, ConnectionPools pools) {
+    public static HttpAdapters create(HttpConfig config, Programs programs, ConnectionPools pools) {
         return new HttpAdapters(requireNonNull(config, "config == null"), Sleeper.system(),
                 requireNonNull(programs, "programs == null"), requireNonNull(pools, "pools == null"));
     }
@@ -139,7 +143,7 @@ public final class HttpAdapters implements DrivenAdapters {
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
         return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"),
-                ProgramEnvironment.current(), null);
+                Programs.current(), null);
     }
 
     /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
@@ -219,5 +223,81 @@ public final class HttpAdapters implements DrivenAdapters {
     static StreamLimits streamLimits(HttpConfig.ReplyLimits limits) {
         return new StreamLimits(limits.idleTimeout(), limits.totalTimeout(), limits.maxReplyBytes(),
                 limits.maxLineBytes());
+    }
+
+    /**
+     * Where the programs the adapters start (the {@code curl} of the curl transport) run: the environment
+     * they take their few variables from, whose {@code PATH} finds them, and the folder they start in, against
+     * which a relative program path or {@code PATH} entry is resolved. A program of its own passes
+     * {@link #current()}; a process that serves many runs (t3's warm process) passes each run's.
+     */
+    public record Programs(Map<String, String> variables, Path workingDirectory) {
+
+        public Programs {
+            variables = Map.copyOf(requireNonNull(variables, "variables == null"));
+            requireNonNull(workingDirectory, "workingDirectory == null");
+            if (!workingDirectory.isAbsolute()) {
+                throw new IllegalArgumentException("workingDirectory must be absolute, got " + workingDirectory);
+            }
+        }
+
+        /** This process's own environment and working folder. */
+        public static Programs current() {
+            return new Programs(System.getenv(), Path.of("").toAbsolutePath());
+        }
+
+        @Override
+        public String toString() {
+            // The variables may hold secrets (COOKIES): only their count is shown.
+            return "Programs[" + variables.size() + " variables, " + workingDirectory + "]";
+        }
+    }
+
+    /**
+     * Connection pools that outlive the adapters using them, for a process that makes a client per run and
+     * serves many runs (t3's warm process): {@link HttpAdapters} made over them take their connections from
+     * here, so a run finds the previous run's connection to t3.chat open (no TCP or TLS set-up before its
+     * first byte). One pool per proxy and trusted certificates of the {@code java} transport, never per
+     * credentials: the pools keep no cookies, and every request carries its own run's session. The curl
+     * transport starts a process per request and pools nothing. Closing the adapters gives their pool back
+     * (aborting their unfinished responses); {@link #closeIdle()} closes pools unused for a while. Thread-safe.
+     */
+    public static final class ConnectionPools implements AutoCloseable {
+
+        private final SharedEngines engines;
+
+        private ConnectionPools(SharedEngines engines) {
+            this.engines = engines;
+        }
+
+        /** At most {@code maxPools} pools, each closed by {@link #closeIdle()} once unused for {@code keepIdle}. */
+        public static ConnectionPools create(int maxPools, Duration keepIdle) {
+            return new ConnectionPools(SharedEngines.create(maxPools, requireNonNull(keepIdle, "keepIdle == null")));
+        }
+
+        HttpEngine lease(HttpConfig config) {
+            return engines.lease(HttpAdapters.engineOptions(config));
+        }
+
+        /** Closes the pools unused for the idle time; returns how many are kept. */
+        public int closeIdle() {
+            return engines.closeIdle();
+        }
+
+        /** How many pools are kept. */
+        public int size() {
+            return engines.size();
+        }
+
+        /** Closes every pool and its connections. */
+        @Override
+        public void close() {
+            engines.close();
+        }
+
+        @Override
+        public String toString() {
+            return "ConnectionPools[" + engines.size() + "]";
+        }
     }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients made one after the other over one {@link ConnectionPools}, as the warm process makes one per
+ * Clients made one after the other over one {@link HttpAdapters.ConnectionPools}, as the warm process makes one per
  * run: the next finds the previous one's connection open (over TLS and HTTP/2, as to t3.chat), yet every
  * request carries only its own client's session, and closing one client breaks only its own reply.
  */
 class ConnectionPoolsTest {
 
     private final FakeT3Server server = FakeT3Server.startSecure();
-    private final ConnectionPools pools = ConnectionPools.create(4, Duration.ofMinutes(5));
+    private final HttpAdapters.ConnectionPools pools = HttpAdapters.ConnectionPools.create(4, Duration.ofMinutes(5));
 
     @AfterEach
     void stop() {
@@ -37,7 +37,7 @@ class ConnectionPoolsTest {
     private T3Client client(String wosSession) {
         HttpConfig config = Fixtures.config(server.baseUrl()).withTrustedCertificates(server.certificateFile());
         return T3Client.builder().cookies("wos-session=" + wosSession).convexSessionId("cvx-" + wosSession)
-                .adapters(HttpAdapters.create(config, ProgramEnvironment.current(), pools)).build();
+                .adapters(HttpAdapters.create(config, HttpAdapters.Programs.current(), pools)).build();
     }
 
     @Test
