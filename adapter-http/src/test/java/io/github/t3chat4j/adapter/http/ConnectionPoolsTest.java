@@ -12,6 +12,7 @@ import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.RecordedRequest;
 import io.github.t3chat4j.testkit.Scenarios;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +53,12 @@ class ConnectionPoolsTest {
 
         RecordedRequest one = server.requests("/api/chat").get(0);
         RecordedRequest two = server.requests("/api/chat").get(1);
+        // The first client may have used two connections (its renewal's stream was reset while its chat
+        // began); the second opens none of its own.
+        List<Integer> firstClientsPorts = server.requests().stream().filter(r -> r != two)
+                .map(RecordedRequest::clientPort).toList();
         assertThat(two.protocol()).isEqualTo("HTTP/2.0");
-        assertThat(two.clientPort()).isEqualTo(one.clientPort()).isNotEqualTo(-1);
+        assertThat(two.clientPort()).isNotEqualTo(-1).isIn(firstClientsPorts);
         assertThat(one.cookie("wos-session")).hasValue("first");
         assertThat(two.cookie("wos-session")).hasValue("second");
         assertThat(two.header("cookie").orElseThrow()).doesNotContain("first");
