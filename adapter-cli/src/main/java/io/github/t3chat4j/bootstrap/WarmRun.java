@@ -82,7 +82,6 @@ final class WarmRun implements Runnable {
             return;
         }
         server.runStarted(request);
-        boolean served = false;
         try {
             Frames frames = new Frames(out);
             Host host = new Host(frames, Thread.currentThread(), request.columns(), request.rows());
@@ -114,12 +113,13 @@ final class WarmRun implements Runnable {
                 stdout.flush();
                 stderr.flush();
             }
+            // Counted before the client hears the end, so that whoever it tells next sees the run served.
+            server.served();
             frames.exit(code);
             frames.finish();
             reader.interrupt();
-            served = true;
         } finally {
-            server.runEnded(served);
+            server.runEnded();
         }
     }
 

@@ -42,6 +42,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WarmServer {
 
+    /**
+     * A JVM option ({@code -Dt3.warm.noWarmUp=true}) for the tests, which start a warm process per test
+     * and run at once: the warm-up would only compete with their runs for the CPU.
+     */
+    static final String NO_WARM_UP = "t3.warm.noWarmUp";
+
     /** More runs at once than this are refused (and served by their own JVM). */
     static final int MAX_RUNS = 32;
     /** A connection pool unused this long is closed. */
@@ -154,10 +160,12 @@ final class WarmServer {
         Thread housekeeping = new Thread(this::keepHouse, "t3-warm-housekeeping");
         housekeeping.setDaemon(true);
         housekeeping.start();
-        Thread warmUp = new Thread(() -> WarmUp.run(place), "t3-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
+        if (!Boolean.getBoolean(NO_WARM_UP)) {
+            Thread warmUp = new Thread(() -> WarmUp.run(place), "t3-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        }
         while (!stopping) {
             SocketChannel connection;
             try {
@@ -320,11 +328,13 @@ final class WarmServer {
         }
     }
 
-    /** A run ended; {@code servedHere} is false when it was handed back to its client after all. */
-    void runEnded(boolean servedHere) {
-        if (servedHere) {
-            served.incrementAndGet();
-        }
+    /** A run was served here (not handed back to its client). */
+    void served() {
+        served.incrementAndGet();
+    }
+
+    /** A run ended, served or handed back. */
+    void runEnded() {
         lastActivity.set(System.currentTimeMillis());
         active.decrementAndGet();
     }

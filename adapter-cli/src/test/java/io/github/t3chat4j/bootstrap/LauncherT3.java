@@ -258,7 +258,8 @@ final class LauncherT3 implements T3Runner {
 
     /** The options the launcher gives a warm process: a long-lived process's, and the archive built with the jar. */
     private String warmJvmOptions() {
-        String options = WarmStarter.DEFAULT_JVM_OPTIONS + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off";
+        String options = WarmStarter.DEFAULT_JVM_OPTIONS + " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+                + " -D" + WarmServer.NO_WARM_UP + "=true";
         Path archive = launcher.resolveSibling("t3.jsa");
         return Files.exists(archive) ? options + " -XX:SharedArchiveFile=" + archive : options;
     }

@@ -30,6 +30,8 @@ class WarmEqualsColdIT {
     private static final Pattern EPOCH_MILLIS = Pattern.compile("\\b1[6-9]\\d{11}\\b");
     private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:\\d+");
     private static final Pattern PORT_WORDS = Pattern.compile("port \\d+");
+    /** The one setting in which the worlds differ on purpose. */
+    private static final Pattern DAEMON_SETTING = Pattern.compile("T3_DAEMON = (on|off) \\[environment\\]");
     private static final Pattern PROPERTIES_DATE = Pattern.compile("#\\w{3} \\w{3} \\d{2} \\d{2}:\\d{2}:\\d{2} \\w+ \\d{4}");
 
     @TempDir
@@ -168,6 +170,7 @@ class WarmEqualsColdIT {
             neutral = EPOCH_MILLIS.matcher(neutral).replaceAll("<millis>");
             neutral = PORT.matcher(neutral).replaceAll("127.0.0.1:<port>");
             neutral = PROPERTIES_DATE.matcher(neutral).replaceAll("#<date>");
+            neutral = DAEMON_SETTING.matcher(neutral).replaceAll("T3_DAEMON = <cold or warm> [environment]");
             return PORT_WORDS.matcher(neutral).replaceAll("port <port>");
         }
     }
