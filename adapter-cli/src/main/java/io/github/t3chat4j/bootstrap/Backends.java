@@ -7,6 +7,7 @@ import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.Profile;
 import io.github.t3chat4j.adapter.cli.WarmProcess;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,44 +15,38 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The backends of {@code t3}: files where the XDG variables of {@code env} say, and for the demo profile
- * the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder and the
- * variables of {@code env} say. Warnings (a renewed cookie not kept, a cache not
+ * The backends of {@code t3}: files where the XDG variables of the run's environment say, and for the demo
+ * profile the bundled fake t3.chat with a data folder of its own; browser profiles where the home folder
+ * and the variables of the run's environment say. Warnings (a renewed cookie not kept, a cache not
  * written) go to standard error as one line each.
  */
 final class Backends implements Backend.Provider {
 
-    private final Map<String, String> env;
     private final Consumer<String> warnings;
-    private final HttpAdapters.Programs programs;
+    private final Path workingDir;
     private final HttpAdapters.ConnectionPools pools;
 
-    /** The backends of a process of its own: programs run in its working folder, connections close with each client. */
-    Backends(Map<String, String> env, PrintWriter err) {
-        this(env, err, Path.of("").toAbsolutePath(), null);
-    }
-
     /**
-     * The backends of one run: programs (curl) found and started as from {@code workingDir} with {@code env};
-     * connections taken from {@code pools} when given (the warm process), else a pool per client.
+     * The backends of a run whose working folder is {@code workingDir} (where curl is found and started,
+     * with the run's environment); connections taken from {@code pools} when given (the warm process's, kept
+     * between runs), else a pool per client.
      */
-    Backends(Map<String, String> env, PrintWriter err, Path workingDir, HttpAdapters.ConnectionPools pools) {
-        this.env = Map.copyOf(env);
+    Backends(PrintWriter err, Path workingDir, HttpAdapters.ConnectionPools pools) {
         this.warnings = warning -> {
-            err.println("t3: " + warning);
+            err.println("t3: " + TerminalSafe.text(warning));
             err.flush();
         };
-        this.programs = new HttpAdapters.Programs(this.env, workingDir);
+        this.workingDir = workingDir;
         this.pools = pools;
     }
 
     @Override
-    public WarmProcess warmProcess() {
+    public WarmProcess warmProcess(Map<String, String> env) {
         return new WarmControl(env);
     }
 
     @Override
-    public Backend backend(Profile profile) {
+    public Backend backend(Profile profile, Map<String, String> env) {
         StorageConfig storage;
         try {
             storage = StorageConfig.fromEnvironment(env);
@@ -59,6 +54,7 @@ final class Backends implements Backend.Provider {
             throw new CliException(e.getMessage(), ExitCode.IO);
         }
         BrowserConfig browsers = BrowserConfig.fromEnvironment(env);
+        HttpAdapters.Programs programs = new HttpAdapters.Programs(env, workingDir);
         return profile == Profile.DEMO ? new GuiceBackend(storage.demo(), browsers, true, warnings, programs, pools)
                 : new GuiceBackend(storage, browsers, false, warnings, programs, pools);
     }

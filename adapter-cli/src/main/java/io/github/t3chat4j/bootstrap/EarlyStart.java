@@ -56,7 +56,7 @@ final class EarlyStart {
     static void warm(boolean tls) {
         try {
             Guice.createInjector(new ApplicationModule());
-            HttpAdapters.create(HttpConfig.defaults()).close();
+            HttpAdapters.create(HttpConfig.defaults(), Map.of()).close();
             if (tls) {
                 SSLContext.getDefault();
             }

@@ -13,6 +13,7 @@ import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
 import io.github.t3chat4j.adapter.cli.NetworkSettings;
 import io.github.t3chat4j.adapter.cli.RunningGateway;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpConfig;
@@ -152,12 +153,12 @@ final class GuiceBackend implements Backend {
         ChatSettings settings = ChatSettings.defaults().withTimezone(connection.settings().timezone())
                 .withLocale(connection.settings().locale());
         GatewayConfig config = GatewayConfig.defaults(options.apiKey()).withHost(options.host())
-                .withPort(options.port()).withCorsOrigins(options.corsOrigins())
+                .withPort(options.port()).withCorsOrigins(options.corsOrigins()).withAllowedHosts(options.allowedHosts())
                 .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
         T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
         try {
             return new GatewayServer(OpenAiGateway.start(client.useCases(), config, line -> {
-                log.println("t3 serve: " + line);
+                log.println("t3 serve: " + TerminalSafe.text(line));
                 log.flush();
             }), client);
         } catch (RuntimeException e) {

@@ -20,6 +20,10 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The one place that reads this process's environment and working folder: they become the run's
+     * {@link CliContext}, from which everything else takes them.
+     */
     public static void main(String[] args) {
         System.exit(runHere(args));
     }
@@ -30,14 +34,16 @@ public final class Main {
             // A run lasts seconds: Guice's generated constructor classes cost more to make than they save.
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
         }
-        EarlyStart.forArguments(List.of(args), System.getenv());
+        Map<String, String> env = System.getenv();
+        EarlyStart.forArguments(List.of(args), env);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        CliContext context = new CliContext(out, err, System.in, System.getenv(), Terminals.stdinIsTerminal(),
-                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(System.getenv(), err),
-                Path.of("").toAbsolutePath(), ownProcess(Terminals.measuredSize()));
+        Path workingDir = Path.of("").toAbsolutePath();
+        CliContext context = new CliContext(out, err, System.in, env, Terminals.stdinIsTerminal(),
+                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(err, workingDir, null),
+                workingDir, ownProcess(Terminals.measuredSize()));
         return run(context, args);
     }
 
@@ -68,7 +74,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean stdinIsTerminal,
             boolean stdoutIsTerminal, String... args) {
         return run(new CliContext(out, err, System.in, env, stdinIsTerminal, stdoutIsTerminal, stdoutIsTerminal,
-                new Backends(env, err), Path.of("").toAbsolutePath()), args);
+                new Backends(err, Path.of("").toAbsolutePath(), null), Path.of("").toAbsolutePath()), args);
     }
 
     /** Runs {@code t3} over a ready context. */

@@ -96,7 +96,7 @@ final class WarmRun implements Runnable {
             Path workingDir = Path.of(request.workingDir());
             CliContext context = new CliContext(stdout, stderr, stdin, request.env(), request.stdinIsTerminal(),
                     request.stdoutIsTerminal(), request.stderrIsTerminal(),
-                    new Backends(request.env(), stderr, workingDir, server.pools()), workingDir, host);
+                    new Backends(stderr, workingDir, server.pools()), workingDir, host);
             int code;
             try {
                 code = Cli.run(context, request.args().toArray(String[]::new));

@@ -52,7 +52,7 @@ final class WarmUp {
                     }
                 };
                 Cli.run(new CliContext(discard, discard, InputStream.nullInputStream(), env, false, false, false,
-                        new Backends(env, discard, home, null), home, host), "--demo", "ask", "warm up " + i);
+                        new Backends(discard, home, null), home, host), "--demo", "ask", "warm up " + i);
             }
         } catch (IOException | RuntimeException e) {
             WarmServer.log("warm-up skipped: " + e.getClass().getSimpleName());

@@ -25,7 +25,11 @@ class ChatInTerminalIT {
     private static final Path JAR = Path.of("target", "t3.jar");
     private static final long WAIT_SECONDS = 60;
 
-    private final String socket = "t3-it-" + ProcessHandle.current().pid();
+    /**
+     * A tmux server of this test's own: the next test's must not start on the socket of one that
+     * {@code kill-server} is still taking down ("server exited unexpectedly" under load).
+     */
+    private final String socket = "t3-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private Path home;
 
     @BeforeEach

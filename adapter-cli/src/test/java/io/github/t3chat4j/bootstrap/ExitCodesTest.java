@@ -84,7 +84,7 @@ class ExitCodesTest {
 
     @Test
     void exits1_onABug_sayingToRerunWithVerbose_withoutAStackTrace() {
-        int code = t3.runWith(profile -> {
+        int code = t3.runWith((profile, env) -> {
             throw new IllegalStateException("a bug in a backend");
         }, "ask", "hi");
 

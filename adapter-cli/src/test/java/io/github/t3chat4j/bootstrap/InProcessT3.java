@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code t3} run in-process through the real composition root with {@code HOME} in a temporary folder;
@@ -18,8 +18,8 @@ import java.util.function.BiFunction;
  */
 final class InProcessT3 implements T3Runner {
 
-    private final Path home;
     private final Map<String, String> env;
+    private Path workingDir;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
@@ -29,36 +29,57 @@ final class InProcessT3 implements T3Runner {
     }
 
     InProcessT3(Path home, Map<String, String> env) {
-        this.home = home;
         Map<String, String> withHome = new HashMap<>(env);
         withHome.put("HOME", home.toString());
         this.env = Map.copyOf(withHome);
+        this.workingDir = home;
+    }
+
+    @Override
+    public InProcessT3 in(Path folder) {
+        this.workingDir = folder;
+        return this;
     }
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
     static InProcessT3 signedIn(Path home, FakeT3Server server, String wosSession) {
-        return new InProcessT3(home, signedInEnv(server, wosSession));
+        return new InProcessT3(home, signedInEnv(server.baseUrl(), wosSession));
+    }
+
+    /** Runs signed in to the server at {@code baseUrl} with the given {@code wos-session} value. */
+    static InProcessT3 signedIn(Path home, java.net.URI baseUrl, String wosSession) {
+        return new InProcessT3(home, signedInEnv(baseUrl, wosSession));
     }
 
     /** The environment of a run signed in to {@code server} with the given {@code wos-session} value. */
     static Map<String, String> signedInEnv(FakeT3Server server, String wosSession) {
+        return signedInEnv(server.baseUrl(), wosSession);
+    }
+
+    /** The environment of a run signed in to the server at {@code baseUrl}. */
+    static Map<String, String> signedInEnv(java.net.URI baseUrl, String wosSession) {
         return Map.of("COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
-                "T3_BASE_URL", server.baseUrl().toString());
+                "T3_BASE_URL", baseUrl.toString());
     }
 
     @Override
     public int run(Map<String, String> extraEnv, String... args) {
-        return run(extraEnv, "", true, Backends::new, args);
+        return run(extraEnv, "", true, false, this::backends, args);
+    }
+
+    @Override
+    public int runOnTerminal(String... args) {
+        return run(Map.of(), "", true, true, this::backends, args);
     }
 
     @Override
     public int runPiped(String stdin, String... args) {
-        return run(Map.of(), stdin, false, Backends::new, args);
+        return run(Map.of(), stdin, false, false, this::backends, args);
     }
 
     @Override
     public int runWith(Backend.Provider backends, String... args) {
-        return run(Map.of(), "", true, (env, errWriter) -> backends, args);
+        return run(Map.of(), "", true, false, errWriter -> backends, args);
     }
 
     @Override
@@ -66,16 +87,20 @@ final class InProcessT3 implements T3Runner {
         // Nothing outlives a run in-process.
     }
 
-    private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal,
-            BiFunction<Map<String, String>, PrintWriter, Backend.Provider> backends, String... args) {
+    private Backends backends(PrintWriter errWriter) {
+        return new Backends(errWriter, workingDir, null);
+    }
+
+    private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal,
+            Function<PrintWriter, Backend.Provider> backends, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         Map<String, String> runEnv = new HashMap<>(env);
         runEnv.putAll(extraEnv);
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal, false,
-                false, backends.apply(runEnv, errWriter), home), args);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal,
+                stdoutIsTerminal, false, backends.apply(errWriter), workingDir), args);
     }
 
     @Override

@@ -72,8 +72,8 @@ final class LauncherT3 implements T3Runner {
         this.env = Map.copyOf(base);
     }
 
-    /** Runs in {@code folder} from now on (the home folder until then). */
-    LauncherT3 inFolder(Path folder) {
+    @Override
+    public LauncherT3 in(Path folder) {
         this.workingDir = folder;
         return this;
     }
@@ -95,6 +95,12 @@ final class LauncherT3 implements T3Runner {
     @Override
     public int runWith(Backend.Provider backends, String... args) {
         Assumptions.abort("backends of the test's making exist in-process only");
+        return -1;
+    }
+
+    @Override
+    public int runOnTerminal(String... args) {
+        Assumptions.abort("a terminal on standard output: in-process here, through tmux in ChatInTerminalIT");
         return -1;
     }
 

@@ -135,17 +135,78 @@ class ServeJarIT {
     }
 
     @Test
+    void answersOnlyTheNamesItWasToldOf_andLogsWhatAClientSentWithoutObeyingIt() throws Exception {
+        Path home = Files.createTempDirectory("t3-serve-it");
+        Served served = start(home, "--allow-host", "mybox.test");
+        try {
+            int port = served.baseUrl().getPort();
+            String allowed = raw(port, "GET /v1/models HTTP/1.1\r\nHost: mybox.test:" + port + "\r\nAuthorization: Bearer "
+                    + served.key() + "\r\nConnection: close\r\n\r\n");
+            String rebound = raw(port, "GET /v1/models HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: Bearer "
+                    + served.key() + "\r\nConnection: close\r\n\r\n");
+            String escapes = raw(port, "GET /v1/models/%1B%5D0;owned%07%1B%5B2J HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + served.key() + "\r\nConnection: close\r\n\r\n");
+
+            assertThat(allowed).startsWith("HTTP/1.1 200").contains("gemini-2.5-flash-lite");
+            assertThat(rebound).startsWith("HTTP/1.1 403").contains("host_not_allowed");
+            // Jetty refuses control characters in a path before any handler; the log is made safe all the same.
+            assertThat(escapes).startsWith("HTTP/1.1 400");
+            interrupt(served.process());
+            assertThat(served.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String stderr = Files.readString(home.resolve("stderr.txt"));
+            assertThat(stderr).contains("t3 serve: GET /v1/models 403").doesNotContain("\u001b").doesNotContain("\u0007");
+        } finally {
+            served.process().destroyForcibly();
+        }
+    }
+
+    private static String raw(int port, String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void refusesToListenBeyondLoopback_withAShortKey() throws Exception {
         Path home = Files.createTempDirectory("t3-serve-it");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "--demo", "serve", "--host", "0.0.0.0", "--port", "0", "--api-key", "short")
+                "-jar", JAR.toString(), "--demo", "serve", "--host", "0.0.0.0", "--port", "0", "--api-key", "tinykey")
                 .redirectError(home.resolve("stderr.txt").toFile()).redirectOutput(home.resolve("stdout.txt").toFile())
                 .start();
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(Files.readString(home.resolve("stderr.txt"))).contains("at least 24 characters")
-                .doesNotContain("Exception").doesNotContain("short");
+                .contains("--api-key shows the key to every user of this machine")
+                .doesNotContain("Exception").doesNotContain("tinykey");
         assertThat(Set.of(Files.readString(home.resolve("stdout.txt")))).allMatch(String::isEmpty);
+    }
+
+    @Test
+    void takesTheKeyFromAFile_keepingItOutOfTheListOfProcesses() throws Exception {
+        Path home = Files.createTempDirectory("t3-serve-it");
+        String key = "key-from-a-file-" + "x".repeat(30);
+        Path keyFile = home.resolve("gateway.key");
+        Files.writeString(keyFile, key + "\n");
+        Files.setPosixFilePermissions(keyFile, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        Served served = start(home, "--api-key-file", keyFile.toString());
+        try {
+            assertThat(served.key()).isEqualTo(key);
+            assertThat(served.banner()).anyMatch(l -> l.contains("(from --api-key-file " + keyFile + ")"));
+            assertThat(served.process().info().arguments()).isPresent();
+            assertThat(served.process().info().arguments().get()).noneMatch(argument -> argument.contains(key));
+            HttpResponse<String> models = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(served.baseUrl() + "/models")).header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(models.statusCode()).isEqualTo(200);
+            assertThat(home.resolve("config").resolve("t3chat4j").resolve("config.properties")).doesNotExist();
+        } finally {
+            interrupt(served.process());
+            assertThat(served.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            served.process().destroyForcibly();
+        }
+        assertThat(Files.readString(home.resolve("stderr.txt"))).doesNotContain(key).doesNotContain("warning");
     }
 }

@@ -39,6 +39,12 @@ interface T3Runner extends AutoCloseable {
     /** {@code t3 args} reading {@code stdin} from a pipe. */
     int runPiped(String stdin, String... args);
 
+    /** {@code t3 args} printing to a terminal, its input empty (in-process only; aborts the test otherwise). */
+    int runOnTerminal(String... args);
+
+    /** Runs in {@code folder} from now on (where a {@code .env} is read), instead of the home folder. */
+    T3Runner in(Path folder);
+
     /** {@code t3 args} with backends of the test's making (in-process only; aborts the test otherwise). */
     int runWith(Backend.Provider backends, String... args);
 

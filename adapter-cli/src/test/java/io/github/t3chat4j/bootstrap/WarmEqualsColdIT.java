@@ -115,7 +115,7 @@ class WarmEqualsColdIT {
                     + "\"updatedAt\":1700000000000,\"lastMessageAt\":1700000000000}],\"messages\":{\"imported-1\":["
                     + "{\"messageId\":\"m1\",\"role\":\"user\",\"parts\":[{\"text\":\"Hi there\"}],"
                     + "\"createdAt\":1700000000000}]}}}");
-            this.t3 = new LauncherT3(home, Map.of(), warm).inFolder(work);
+            this.t3 = new LauncherT3(home, Map.of(), warm).in(work);
         }
 
         /** Runs {@code step}: exit code, standard output and standard error, with this world's names made neutral. */

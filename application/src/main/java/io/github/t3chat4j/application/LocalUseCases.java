@@ -43,7 +43,8 @@ public final class LocalUseCases {
         this.listConversations = new ListConversationsService(ports.listConversations());
         this.loadConversation = new LoadConversationService(ports.loadConversation());
         this.exportConversation = new ExportConversationService(loadConversation, ports.formatConversation());
-        this.deleteConversation = new DeleteConversationService(ports.deleteConversation());
+        this.deleteConversation = new DeleteConversationService(ports.deleteConversation(),
+                ports.lockConversation());
         this.importHistory = new ImportHistoryService(ports.parseHistory(), ports.loadConversation(),
                 ports.saveConversation());
         this.settings = new SettingsService(ports.settingsStore());

@@ -98,6 +98,31 @@ class ChromiumSessionTest {
     }
 
     @Test
+    void startsSecretToolWithATrimmedEnvironment_withoutTheCallersSecrets() throws Exception {
+        new ChromiumProfileWriter(userData("google-chrome").resolve("Default"), 24)
+                .cookie("t3.chat", "wos-session", "WOS-V11", "v11", KEYRING_PASSWORD)
+                .localStorage("CONVEX-V11", false);
+        Path bin = fakeSecretTool(KEYRING_PASSWORD);
+        Path envDump = home.resolve("secret-tool.env");
+        Files.writeString(bin.resolve("secret-tool"), "#!/bin/sh\nenv > '" + envDump + "'\n"
+                + "printf '%s\\n' '" + KEYRING_PASSWORD + "'\n");
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", home.toString(),
+                "DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus", "LC_ALL", "C.UTF-8",
+                "COOKIES", "wos-session=CALLERS-COOKIE", "CONVEX_SESSION_ID", "CALLERS-CONVEX",
+                "T3_GATEWAY_KEY", "CALLERS-GATEWAY-KEY", "HTTPS_PROXY", "http://user:PROXY-PASSWORD@proxy:3128");
+        BrowserConfig config = new BrowserConfig(home, env, BrowserConfig.Platform.LINUX, Duration.ofSeconds(10));
+
+        BrowserSession session = found(BrowserAdapters.create(config).browserSession()
+                .loadBrowserSession(Browser.CHROME, ""));
+
+        assertThat(session.session().cookies().get("wos-session")).contains("WOS-V11");
+        assertThat(Files.readString(envDump)).contains("DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/1000/bus",
+                        "HOME=" + home, "LC_ALL=C.UTF-8")
+                .doesNotContain("CALLERS-COOKIE").doesNotContain("CALLERS-CONVEX").doesNotContain("CALLERS-GATEWAY-KEY")
+                .doesNotContain("PROXY-PASSWORD").doesNotContain("COOKIES");
+    }
+
+    @Test
     void readsOlderDatabasesWhoseValuesHaveNoHostHash() throws Exception {
         Path profile = userData("chromium").resolve("Default");
         new ChromiumProfileWriter(profile, 23).cookie("t3.chat", "wos-session", "WOS-OLD", "v10", "peanuts")

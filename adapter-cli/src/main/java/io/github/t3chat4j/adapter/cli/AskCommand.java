@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.NotConfiguredException;
@@ -106,7 +107,7 @@ final class AskCommand implements Callable<Integer> {
                 render ? TerminalSize.of(context) : TerminalSize.DEFAULT, raw);
         Cancellation cancellation = new Cancellation();
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
-        try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
+        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, settings));
                 RunHost.Registration onCtrlC = context.host().onInterrupt(cancellation::cancel)) {
             if (resolved.get(Settings.MODEL).isPresent()) {
                 checkModel(client, modelId);
@@ -137,7 +138,7 @@ final class AskCommand implements Callable<Integer> {
                 renderer.finish();
             }
             if (usage != null) {
-                context.err().println("t3: credits: " + usage.describe());
+                context.err().println("t3: credits: " + TerminalSafe.text(usage.describe()));
                 context.err().flush();
             }
             String imagePath = null;
@@ -174,7 +175,8 @@ final class AskCommand implements Callable<Integer> {
             throw unknown;
         } catch (T3ChatException catalogUnavailable) {
             if (root.verbose()) {
-                context.err().println("t3: could not check the model id: " + catalogUnavailable.getMessage());
+                context.err().println("t3: could not check the model id: "
+                        + TerminalSafe.text(catalogUnavailable.getMessage()));
             }
         }
     }
@@ -219,7 +221,8 @@ final class AskCommand implements Callable<Integer> {
     private String reportImage(T3Client client, ImageContent image) {
         if (saveImage == null) {
             if (!json) {
-                context.out().println(image.url().orElse("(inline image: use --save-image FILE to save it)"));
+                context.out().println(image.url().map(TerminalSafe::text)
+                        .orElse("(inline image: use --save-image FILE to save it)"));
                 context.out().flush();
             }
             return null;

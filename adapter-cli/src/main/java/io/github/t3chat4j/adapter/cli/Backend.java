@@ -5,6 +5,7 @@ import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What the commands get from the composition root for one {@link Profile}: a client per connection,
@@ -58,10 +59,15 @@ public interface Backend {
     /** The backend of each profile. */
     @FunctionalInterface
     interface Provider {
-        Backend backend(Profile profile);
+        /**
+         * The backend of {@code profile} for one run whose environment is {@code env}: where the files are
+         * ({@code XDG_*}, {@code HOME}), where browsers and programs are ({@code PATH}), which proxies the
+         * environment names. Never the process's own environment: the run's, as {@link CliContext} holds it.
+         */
+        Backend backend(Profile profile, Map<String, String> env);
 
-        /** The user's warm process ({@code t3 daemon}); a provider without one refuses. */
-        default WarmProcess warmProcess() {
+        /** The user's warm process ({@code t3 daemon}) for a run with {@code env}; a provider without one refuses. */
+        default WarmProcess warmProcess(Map<String, String> env) {
             throw new CliException("this build of t3 has no warm process.", ExitCode.USAGE);
         }
     }

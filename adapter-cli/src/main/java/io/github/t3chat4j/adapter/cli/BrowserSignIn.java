@@ -7,6 +7,7 @@ import io.github.t3chat4j.domain.browser.BrowserSessionLookup;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * The CLI's side of signing in from a browser ({@code t3 login --from-browser}, {@code T3_COOKIES_FROM_BROWSER}):
@@ -19,13 +20,14 @@ final class BrowserSignIn {
     }
 
     /**
-     * The session in the browser profile {@code spec} names.
+     * The session in the browser profile {@code spec} names; a profile folder given relative is taken from
+     * the run's folder ({@code fromWorkingDir} resolves a path against it).
      *
      * @throws CliException with {@link ExitCode#AUTH} when no profile holds one, {@link ExitCode#USAGE} for
      *     an unknown browser
      */
-    static BrowserSession read(CliContext context, LocalUseCases local, String spec) {
-        LoadBrowserSessionQuery query = fromWorkingDir(context, LoadBrowserSessionQuery.parse(spec));
+    static BrowserSession read(UnaryOperator<Path> fromWorkingDir, LocalUseCases local, String spec) {
+        LoadBrowserSessionQuery query = fromWorkingDir(fromWorkingDir, LoadBrowserSessionQuery.parse(spec));
         BrowserSessionLookup lookup = local.loadBrowserSession().loadBrowserSession(query);
         if (lookup instanceof BrowserSessionLookup.Found found) {
             return found.session();
@@ -34,15 +36,16 @@ final class BrowserSignIn {
     }
 
     /** A profile given as a folder relative to the run's working folder, made absolute; names are left alone. */
-    private static LoadBrowserSessionQuery fromWorkingDir(CliContext context, LoadBrowserSessionQuery query) {
+    private static LoadBrowserSessionQuery fromWorkingDir(UnaryOperator<Path> fromWorkingDir,
+            LoadBrowserSessionQuery query) {
         String profile = query.profile();
         if (profile.isEmpty()) {
             return query;
         }
         try {
             Path folder = Path.of(profile);
-            if (!folder.isAbsolute() && Files.isDirectory(context.resolve(folder))) {
-                return new LoadBrowserSessionQuery(query.browser(), context.resolve(folder).toString());
+            if (!folder.isAbsolute() && Files.isDirectory(fromWorkingDir.apply(folder))) {
+                return new LoadBrowserSessionQuery(query.browser(), fromWorkingDir.apply(folder).toString());
             }
         } catch (InvalidPathException notAPath) {
             // A profile name that is no path at all.

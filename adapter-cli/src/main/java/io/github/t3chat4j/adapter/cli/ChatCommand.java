@@ -73,7 +73,7 @@ final class ChatCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = options.model(resolved);
         ChatSettings settings = options.settings(resolved);
-        try (T3Client client = root.backend().connect(root.connection(resolved, modelId, settings));
+        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, settings));
                 // A dumb terminal is expected when input is piped: asked for, JLine does not warn about it.
                 Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType());

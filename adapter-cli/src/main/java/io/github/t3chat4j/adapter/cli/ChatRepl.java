@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.adapter.cli.render.Capabilities;
 import io.github.t3chat4j.adapter.cli.render.Clipboard;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.Cancellation;
@@ -409,8 +410,10 @@ final class ChatRepl {
         note("copied " + what + " (" + text.lines().count() + " lines) to the clipboard.");
     }
 
+    /** A line of the chat's own, dimmed; what it quotes (errors, titles, URLs) is made safe to print. */
     private void note(String text) {
-        out.println(fancy ? DIM + text + RESET : text);
+        String safe = TerminalSafe.text(text);
+        out.println(fancy ? DIM + safe + RESET : safe);
         out.flush();
     }
 

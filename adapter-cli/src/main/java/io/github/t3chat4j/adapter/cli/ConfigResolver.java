@@ -22,7 +22,10 @@ import java.util.Optional;
 /**
  * Resolves {@link Settings}, highest first: command-line flags; the environment; a {@code .env} file in
  * the working folder ({@code KEY=VALUE} lines, {@code #} comments, optional quotes); and the stored
- * settings (the config file, read and written through the local use cases).
+ * settings (the config file, read and written through the local use cases). The one reader of a run's
+ * environment and working folder; it records where each value came from, and the {@link TrustBoundary}
+ * judges that. Keys of {@link TrustClass#STORED_ONLY} are taken from the config file alone, keys of
+ * {@link TrustClass#USER_ONLY} never from a {@code .env}.
  */
 final class ConfigResolver {
 
@@ -42,30 +45,34 @@ final class ConfigResolver {
 
     /** Like {@link #resolve(Map)}, over stored settings read already. */
     Settings resolve(Map<String, String> flags, StoredSettingsResult stored) {
-        Map<String, Settings.Value> values = new LinkedHashMap<>();
+        List<Settings.Value> values = new ArrayList<>();
         put(values, stored.values(), Settings.Source.CONFIG_FILE);
-        Map<String, String> dotEnv = new LinkedHashMap<>(readDotEnv());
-        for (String key : Settings.NOT_FROM_DOTENV) {
-            if (dotEnv.remove(key) != null) {
-                warnings.add(key + " in " + dotEnvFile() + " is ignored: set it in the environment or the config"
-                        + " file.");
-            }
-        }
-        put(values, dotEnv, Settings.Source.DOTENV);
+        put(values, readDotEnv(), Settings.Source.DOTENV);
         Map<String, String> env = new HashMap<>();
         for (String key : Settings.KEYS) {
             context.env(key).ifPresent(v -> env.put(key, v));
         }
         put(values, env, Settings.Source.ENVIRONMENT);
         put(values, flags, Settings.Source.FLAG);
-        return new Settings(values);
+        return new Settings(values, context.workingDir());
     }
 
-    private static void put(Map<String, Settings.Value> into, Map<String, String> from, Settings.Source source) {
+    private void put(List<Settings.Value> into, Map<String, String> from, Settings.Source source) {
         from.forEach((key, value) -> {
-            if (Settings.KEYS.contains(key) && value != null && !value.isBlank()) {
-                into.put(key, new Settings.Value(key, value, source));
+            if (!Settings.KEYS.contains(key) || value == null || value.isBlank()) {
+                return;
             }
+            if (Settings.trustOf(key) == TrustClass.STORED_ONLY && source != Settings.Source.CONFIG_FILE) {
+                warnings.add(key + " in the " + source.label() + " is ignored: t3 writes it itself, into the"
+                        + " config file, and reads it from there alone.");
+                return;
+            }
+            if (Settings.trustOf(key) == TrustClass.USER_ONLY && source == Settings.Source.DOTENV) {
+                warnings.add(key + " in the " + source.label() + " is ignored: where your runs are served is"
+                        + " yours to say, in the environment or the config file.");
+                return;
+            }
+            into.add(new Settings.Value(key, value, source));
         });
     }
 

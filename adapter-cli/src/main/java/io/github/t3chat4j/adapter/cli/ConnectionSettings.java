@@ -8,33 +8,74 @@ import java.net.URI;
 
 /**
  * What the CLI asks its backend to connect with: where t3.chat is, the credentials (empty in the demo,
- * where the backend supplies placeholders), whether a rotated session cookie is written back to the
- * config file (only when the credentials came from there), and the model and settings of the
- * conversation, and how requests travel ({@link NetworkSettings}). {@link #toString()} is redacted.
+ * where the backend supplies placeholders, and for a {@code t3 doctor} without any), whether a rotated
+ * session cookie is written back to the config file (only when the credentials came from there), the
+ * model and settings of the conversation, and how requests travel ({@link NetworkSettings}).
+ * Only the {@link TrustBoundary} makes one (an ArchUnit rule holds that), so no connection is made with
+ * settings it did not judge. {@link #toString()} is redacted.
  */
-public record ConnectionSettings(
-        URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession, String userAgent,
-        ModelId model, ChatSettings settings, NetworkSettings network) {
+public final class ConnectionSettings {
 
-    /** With the default network settings. */
-    public ConnectionSettings(URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession,
-            String userAgent, ModelId model, ChatSettings settings) {
-        this(baseUrl, cookies, convexSessionId, keepRotatedSession, userAgent, model, settings,
-                NetworkSettings.DEFAULTS);
+    private final URI baseUrl;
+    private final String cookies;
+    private final String convexSessionId;
+    private final boolean keepRotatedSession;
+    private final String userAgent;
+    private final ModelId model;
+    private final ChatSettings settings;
+    private final NetworkSettings network;
+
+    ConnectionSettings(URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession,
+            String userAgent, ModelId model, ChatSettings settings, NetworkSettings network) {
+        this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
+        this.cookies = requireNonNull(cookies, "cookies == null");
+        this.convexSessionId = requireNonNull(convexSessionId, "convexSessionId == null");
+        this.keepRotatedSession = keepRotatedSession;
+        this.userAgent = requireNonNull(userAgent, "userAgent == null");
+        this.model = requireNonNull(model, "model == null");
+        this.settings = requireNonNull(settings, "settings == null");
+        this.network = requireNonNull(network, "network == null");
     }
 
-    public ConnectionSettings {
-        requireNonNull(network, "network == null");
-        requireNonNull(baseUrl, "baseUrl == null");
-        requireNonNull(cookies, "cookies == null");
-        requireNonNull(convexSessionId, "convexSessionId == null");
-        requireNonNull(userAgent, "userAgent == null");
-        requireNonNull(model, "model == null");
-        requireNonNull(settings, "settings == null");
+    /** Where t3.chat is. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The cookie string to send; empty in the demo and when there are none. */
+    public String cookies() {
+        return cookies;
+    }
+
+    /** The convex session id, from the same source as the cookies; may be empty. */
+    public String convexSessionId() {
+        return convexSessionId;
+    }
+
+    /** Whether a rotated session cookie is written back to the config file it came from. */
+    public boolean keepRotatedSession() {
+        return keepRotatedSession;
+    }
+
+    /** The User-Agent to send; empty for the default. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public ModelId model() {
+        return model;
+    }
+
+    public ChatSettings settings() {
+        return settings;
+    }
+
+    public NetworkSettings network() {
+        return network;
     }
 
     @Override
     public String toString() {
-        return "ConnectionSettings[" + baseUrl + ", credentials redacted, model=" + model + "]";
+        return "ConnectionSettings[" + baseUrl + ", credentials redacted, model=" + model + ", " + network + "]";
     }
 }

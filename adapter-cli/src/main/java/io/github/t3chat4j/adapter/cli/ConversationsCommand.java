@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
 import io.github.t3chat4j.application.port.in.ExportConversationQuery;
@@ -54,7 +55,8 @@ final class ConversationsCommand {
     int list() {
         ConversationListing listing = local().listConversations().listConversations();
         context.out().print(describe(listing));
-        listing.problems().forEach(p -> context.err().println("t3: skipped " + p.source() + ": " + p.reason()));
+        listing.problems().forEach(p -> context.err().println("t3: skipped " + TerminalSafe.text(p.source()) + ": "
+                + TerminalSafe.text(p.reason())));
         context.out().flush();
         return ExitCode.OK;
     }
@@ -67,7 +69,8 @@ final class ConversationsCommand {
         }
         for (ConversationSummary s : listing.conversations()) {
             text.append(String.format("%s  %s  %-24s %3d msgs  %s%n", s.threadId(),
-                    WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), s.model(), s.messageCount(),
+                    WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), TerminalSafe.text(s.model().value()),
+                    s.messageCount(),
                     s.title().isEmpty() ? "(untitled)" : TerminalSafe.text(s.title())));
         }
         return text.toString();
@@ -77,8 +80,8 @@ final class ConversationsCommand {
     int show(@Parameters(paramLabel = "ID") String id) {
         Conversation c = load(id);
         PrintWriter out = context.out();
-        out.println("# " + (c.title().isEmpty() ? "(untitled)" : TerminalSafe.text(c.title())) + "  [" + c.threadId() + ", " + c.model()
-                + "]");
+        out.println("# " + (c.title().isEmpty() ? "(untitled)" : TerminalSafe.text(c.title())) + "  [" + c.threadId()
+                + ", " + TerminalSafe.text(c.model().value()) + "]");
         for (Message m : c.messages()) {
             out.println();
             out.println(m.role().wireValue() + (m.isComplete() ? "" : " (" + m.status().name().toLowerCase(Locale.ROOT)
@@ -87,7 +90,8 @@ final class ConversationsCommand {
                 out.println("  [reasoning] " + TerminalSafe.text(m.reasoning()).replace("\n", "\n  "));
             }
             out.println(TerminalSafe.text(m.text()));
-            m.image().ifPresent(img -> out.println("[image] " + img.localPath().or(img::url).orElse("(inline)")));
+            m.image().ifPresent(img -> out.println("[image] "
+                    + TerminalSafe.text(img.localPath().or(img::url).orElse("(inline)"))));
         }
         out.flush();
         return ExitCode.OK;
@@ -105,8 +109,10 @@ final class ConversationsCommand {
         } else {
             throw new CliException("--format must be md or json, got '" + format + "'.", ExitCode.USAGE);
         }
-        context.out().print(local().exportConversation().exportConversation(
-                new ExportConversationQuery(AskCommand.conversationId(id), exportFormat)));
+        String exported = local().exportConversation().exportConversation(
+                new ExportConversationQuery(AskCommand.conversationId(id), exportFormat));
+        // To a file or a pipe the export is the data as stored; on a terminal its escapes are shown, not obeyed.
+        context.out().print(context.stdoutIsTerminal() ? TerminalSafe.text(exported) : exported);
         context.out().flush();
         return ExitCode.OK;
     }
@@ -127,7 +133,7 @@ final class ConversationsCommand {
                 new ImportHistoryCommand(context.resolve(file), merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP));
         context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
                 result.merged().size(), result.skipped().size());
-        result.problems().forEach(p -> context.err().println("t3: " + p));
+        result.problems().forEach(p -> context.err().println("t3: " + TerminalSafe.text(p)));
         context.out().flush();
         return ExitCode.OK;
     }

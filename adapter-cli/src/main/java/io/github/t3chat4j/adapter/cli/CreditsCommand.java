@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.account.Subscription;
@@ -89,7 +90,7 @@ final class CreditsCommand implements Callable<Integer> {
         out.println("Resets:       4-hour " + when(usage.fourHourNextResetAt()) + "; month "
                 + when(usage.monthNextResetAt()) + "; billing " + when(usage.billingNextResetAt()));
         out.flush();
-        return text.toString();
+        return TerminalSafe.text(text.toString());
     }
 
     private static String shown(OptionalDouble value) {

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Status(context).report(context.backends().warmProcess());
+        return new Status(context).report(context.warmProcess());
     }
 
     /** {@code t3 daemon status}. */
@@ -43,7 +44,7 @@ final class DaemonCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return report(context.backends().warmProcess());
+            return report(context.warmProcess());
         }
 
         int report(WarmProcess warm) {
@@ -74,7 +75,7 @@ final class DaemonCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            WarmProcess warm = context.backends().warmProcess();
+            WarmProcess warm = context.warmProcess();
             boolean running = warm.status().isPresent();
             String status = warm.start();
             context.out().println(running ? "t3's warm process was running already." : "Started t3's warm process.");
@@ -96,7 +97,7 @@ final class DaemonCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Optional<String> stopped = context.backends().warmProcess().stop();
+            Optional<String> stopped = context.warmProcess().stop();
             if (stopped.isEmpty()) {
                 context.out().println("t3's warm process is not running.");
             } else {

@@ -17,10 +17,6 @@ import java.util.regex.Pattern;
 public record Deadlines(Optional<Duration> connect, Optional<Duration> firstByte, Optional<Duration> idle,
         Optional<Duration> total, Optional<Long> maxReplyBytes) {
 
-    /** Every default. */
-    public static final Deadlines DEFAULTS = new Deadlines(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
-
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?");
 

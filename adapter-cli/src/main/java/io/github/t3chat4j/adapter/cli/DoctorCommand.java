@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.CheckResult;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
@@ -51,7 +52,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings resolved = root.settings(Map.of());
-        ConnectionSettings connection = root.diagnosisConnection(resolved);
+        ConnectionSettings connection = root.boundary(resolved).diagnosis();
         DiagnosisResult diagnosis = root.backend().diagnose(connection,
                 new DiagnoseConnectionCommand(connection.cookies(), connection.convexSessionId(), chat));
         PrintWriter out = context.out();
@@ -67,13 +68,13 @@ final class DoctorCommand implements Callable<Integer> {
     static void print(DiagnosisResult diagnosis, PrintWriter out) {
         int width = diagnosis.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (CheckResult check : diagnosis.checks()) {
-            out.println(mark(check.status()) + " " + pad(check.name(), width) + "  " + check.detail());
+            out.println(mark(check.status()) + " " + pad(check.name(), width) + "  " + TerminalSafe.text(check.detail()));
         }
         out.println();
         out.println(diagnosis.readyToChat() ? "Ready: a chat can work"
                 + diagnosis.workingTransport().map(t -> " with the " + t + " transport.").orElse(".")
                 : "Not ready: a chat cannot work yet.");
-        diagnosis.advice().forEach(line -> out.println("What to do: " + line));
+        diagnosis.advice().forEach(line -> out.println("What to do: " + TerminalSafe.text(line)));
     }
 
     private static String mark(Status status) {

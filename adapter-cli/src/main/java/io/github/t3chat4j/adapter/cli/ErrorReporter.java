@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ConversationBusyException;

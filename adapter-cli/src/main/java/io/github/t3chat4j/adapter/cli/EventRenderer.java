@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.PrintWriter;

@@ -58,7 +58,8 @@ final class ImageCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = resolved.model();
         boolean terminal = context.errColour();
-        try (T3Client client = root.backend().connect(root.connection(resolved, modelId, resolved.chatSettings()))) {
+        ConnectionSettings connection = root.boundary(resolved).connection(modelId, resolved.chatSettings());
+        try (T3Client client = root.backend().connect(connection)) {
             Message reply;
             Spinner spinner = context.errColour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.NotConfiguredException;
 import io.github.t3chat4j.application.error.T3ChatException;
@@ -65,6 +66,10 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings resolved = root.settings(Map.of());
+        TrustBoundary boundary = root.boundary(resolved);
+        // Where the session would go is judged before it is asked for or read from a browser.
+        String origin = boundary.loginOrigin();
         String[] answers = fromBrowser != null ? fromBrowser()
                 : context.stdinIsTerminal() ? askOnTerminal() : readPiped();
         String cookies = answers[0].strip();
@@ -77,15 +82,14 @@ final class LoginCommand implements Callable<Integer> {
                     + " copy the whole 'cookie' request header of a request to t3.chat (it contains"
                     + " wos-session=…). Nothing stored.", ExitCode.USAGE);
         }
-        Settings resolved = root.settings(Map.of());
         if (!noCheck) {
-            Session session = check(resolved, cookies, convexSessionId);
+            Session session = check(boundary, cookies, convexSessionId);
             cookies = session.cookies().headerValue();
             convexSessionId = session.convexSessionId().value();
         }
         String location = root.config().update(Map.of(Settings.COOKIES, Optional.of(cookies),
                 Settings.CONVEX_SESSION_ID, Optional.of(convexSessionId).filter(id -> !id.isEmpty()),
-                Settings.LOGIN_ORIGIN, Optional.of(CredentialBinding.origin(T3Command.baseUrl(resolved)))));
+                Settings.LOGIN_ORIGIN, Optional.of(origin)));
         context.out().println((noCheck ? "Stored, without checking it against t3.chat (no session renewal,"
                 + " no account read)," : "Signed in; stored") + " the session in " + location + " (readable only by you).");
         if (fromBrowser != null) {
@@ -100,8 +104,8 @@ final class LoginCommand implements Callable<Integer> {
      * Renews the session and reads the account with it, as the next command will: credentials the server
      * rejects are never stored. Returns the renewed session.
      */
-    private Session check(Settings resolved, String cookies, String convexSessionId) {
-        try (T3Client client = root.backend().connect(root.connection(resolved, cookies, convexSessionId))) {
+    private Session check(TrustBoundary boundary, String cookies, String convexSessionId) {
+        try (T3Client client = root.backend().connect(boundary.login(cookies, convexSessionId))) {
             client.init();
             Session session = client.refreshSession();
             try {
@@ -118,8 +122,8 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     private String[] fromBrowser() {
-        BrowserSession session = BrowserSignIn.read(context, root.backend().local(), fromBrowser);
-        context.out().println(BrowserSignIn.describe(session));
+        BrowserSession session = BrowserSignIn.read(context::resolve, root.backend().local(), fromBrowser);
+        context.out().println(TerminalSafe.text(BrowserSignIn.describe(session)));
         context.out().flush();
         return new String[] {session.session().cookies().headerValue(), session.session().convexSessionId().value()};
     }

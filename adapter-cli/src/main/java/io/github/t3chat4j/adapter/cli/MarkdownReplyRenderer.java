@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.adapter.cli.render.Capabilities;
 import io.github.t3chat4j.adapter.cli.render.MarkdownRenderer;
 import io.github.t3chat4j.adapter.cli.render.MarkdownStream;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.PrintWriter;
 
@@ -57,7 +58,7 @@ final class MarkdownReplyRenderer implements ReplyRenderer {
         } else if (event instanceof ChatEvent.ReasoningDelta delta) {
             if (reasoningOut != null && !reasoningDone && !delta.text().isEmpty()) {
                 if (!renderReasoning) {
-                    reasoningOut.print(delta.text());
+                    reasoningOut.print(TerminalSafe.text(delta.text()));
                     reasoningOut.flush();
                     plainReasoning = true;
                 } else {

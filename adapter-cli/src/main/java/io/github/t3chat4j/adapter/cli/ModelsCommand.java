@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.AccountClient;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.T3ChatException;
@@ -68,7 +69,8 @@ final class ModelsCommand implements Callable<Integer> {
         try {
             return catalog.withStatuses(account.modelStatuses());
         } catch (T3ChatException statusesFailed) {
-            context.err().println("t3: live model statuses are unavailable (" + statusesFailed.getMessage() + ")");
+            context.err().println("t3: live model statuses are unavailable ("
+                    + TerminalSafe.text(statusesFailed.getMessage()) + ")");
             return catalog;
         }
     }
@@ -105,10 +107,11 @@ final class ModelsCommand implements Callable<Integer> {
     private static void print(ModelCatalog catalog, List<ModelInfo> shown, PrintWriter out) {
         out.printf("%-28s %-12s %10s %10s  %-8s %s%n", "ID", "PROVIDER", "IN $/1M", "OUT $/1M", "STATUS", "FEATURES");
         for (ModelInfo m : shown) {
-            out.printf("%-28s %-12s %10s %10s  %-8s %s%s%n", m.id().value(), m.provider(),
+            out.printf("%-28s %-12s %10s %10s  %-8s %s%s%n", TerminalSafe.text(m.id().value()),
+                    TerminalSafe.text(m.provider()),
                     price(m.cost().inputPerMillion()), price(m.cost().outputPerMillion()),
                     m.status().map(ModelStatus::indicator).orElse("-"),
-                    String.join(",", m.features()), m.disabled() ? " (disabled)" : m.legacy() ? " (legacy)" : "");
+                    TerminalSafe.text(String.join(",", m.features())), m.disabled() ? " (disabled)" : m.legacy() ? " (legacy)" : "");
         }
         if (catalog.source() == ModelCatalog.Source.BUNDLED) {
             out.println("(the site's catalogue could not be read: this is t3chat4j's bundled list, without prices)");

@@ -11,19 +11,11 @@ import java.net.URI;
  */
 public record NetworkSettings(String transport, String curl, String proxy, Deadlines deadlines) {
 
-    /** The defaults: the JVM's client, {@code curl} on the PATH, proxies from the environment. */
-    public static final NetworkSettings DEFAULTS = new NetworkSettings("", "", "");
-
     public NetworkSettings {
         requireNonNull(transport, "transport == null");
         requireNonNull(curl, "curl == null");
         requireNonNull(proxy, "proxy == null");
         requireNonNull(deadlines, "deadlines == null");
-    }
-
-    /** With the default deadlines. */
-    public NetworkSettings(String transport, String curl, String proxy) {
-        this(transport, curl, proxy, Deadlines.DEFAULTS);
     }
 
     /** {@code url} without its user and password, for display. */

@@ -30,14 +30,14 @@ final class ReplyRendering {
 
     /** Whether replies are rendered, for this context and these settings. */
     static boolean rendered(CliContext context, Settings resolved) {
-        return context.stdoutIsTerminal() && !"dumb".equals(context.env().get("TERM"))
+        return context.stdoutIsTerminal() && !"dumb".equals(context.terminalVariables().get("TERM"))
                 && resolved.get(Settings.RENDER).map(v -> !OFF.contains(v.strip().toLowerCase(Locale.ROOT)))
                         .orElse(true);
     }
 
     /** What the terminal on standard output can show; colour as {@link CliContext#colour()} decides. */
     static Capabilities capabilities(CliContext context) {
-        return Capabilities.detect(context.env(), context.colour());
+        return Capabilities.detect(context.terminalVariables(), context.colour());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.application.port.in.GatewayKeyResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +18,13 @@ import picocli.CommandLine.ParentCommand;
         description = {"Serve an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/images/generations)",
             "so any OpenAI client can use your t3.chat subscription. Every request needs",
             "'Authorization: Bearer <key>'; the key is made on first start and stored in the config file",
-            "(or set it with --api-key or T3_GATEWAY_KEY)."},
+            "(or give one of " + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or T3_GATEWAY_KEY)."},
         footer = {"", "Examples:",
             "  t3 serve                                  http://127.0.0.1:8787/v1",
             "  t3 --demo serve                           offline, in front of the bundled fake t3.chat",
             "  t3 serve --port 9000 --cors-origin http://localhost:3000",
+            "  t3 serve --host 0.0.0.0 --allow-host mybox.local     reachable from the network as mybox.local",
+            "  t3 serve --api-key-file ~/.config/t3chat4j/gateway.key",
             "  OPENAI_BASE_URL=http://127.0.0.1:8787/v1 OPENAI_API_KEY=<key> your-openai-tool"})
 final class ServeCommand implements Callable<Integer> {
 
@@ -39,14 +40,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Read the key clients must send from FILE (its first line; at least "
+                    + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + " characters). Default: T3_GATEWAY_KEY in the"
+                    + " environment, else the stored key, made on first start.")
+    String apiKeyFile;
+
     @Option(names = "--api-key", paramLabel = "KEY",
-            description = "The key clients must send (env T3_GATEWAY_KEY; default: the stored one, made on first start).")
+            description = "The key on the command line, where every user of this machine can read it: prefer"
+                    + " --api-key-file or T3_GATEWAY_KEY (a warning says so).")
     String apiKey;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN",
             description = "Let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the gateway;"
                     + " repeatable. Off by default.")
     List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests addressed to NAME (e.g. mybox.local or 192.168.1.5, or * for any);"
+                    + " repeatable. Only localhost, 127.0.0.1, [::1] and the --host address by default, which"
+                    + " keeps web pages that rename themselves (DNS rebinding) out.")
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
             description = "At Ctrl-C, how long replies in flight may finish (default ${DEFAULT-VALUE}).")
@@ -63,23 +77,15 @@ final class ServeCommand implements Callable<Integer> {
         if (graceSeconds < 0) {
             throw new CliException("--grace must be 0 or more seconds.", ExitCode.USAGE);
         }
-        Settings resolved = root.settings(apiKey != null ? Map.of(Settings.GATEWAY_KEY, apiKey) : Map.of());
-        ConnectionSettings connection = root.connection(resolved, resolved.model(), resolved.chatSettings());
-        String keySource;
-        String key;
-        if (resolved.value(Settings.GATEWAY_KEY).filter(v -> v.source() != Settings.Source.CONFIG_FILE).isPresent()) {
-            Settings.Value value = resolved.value(Settings.GATEWAY_KEY).get();
-            key = value.value().strip();
-            keySource = value.source() == Settings.Source.FLAG ? "from --api-key"
-                    : "from T3_GATEWAY_KEY (" + value.source().label() + ")";
-        } else {
-            GatewayKeyResult stored = root.backend().local().provideGatewayKey().provideGatewayKey();
-            key = stored.key();
-            keySource = (stored.created() ? "made now and stored in " : "stored in ") + stored.location();
-        }
+        Settings resolved = root.settings(Map.of());
+        TrustBoundary boundary = root.boundary(resolved);
+        ConnectionSettings connection = boundary.connection(resolved.model(), resolved.chatSettings());
+        TrustBoundary.GatewayKey gatewayKey = boundary.gatewayKey(apiKey, apiKeyFile);
+        String key = gatewayKey.key();
+        String keySource = gatewayKey.source();
         PrintWriter err = context.err();
         RunningGateway gateway = root.backend().serve(connection,
-                new GatewayOptions(host, port, key, corsOrigins, graceSeconds), err);
+                new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds), err);
         try (RunHost.Registration ctrlC = context.host().onInterrupt(gateway::close)) {
             banner(gateway, key, keySource);
             gateway.awaitStopped();

@@ -4,14 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The effective configuration of one run, and where each value came from. Built by
- * {@link ConfigResolver}; {@link #toString()} is redacted.
+ * {@link ConfigResolver}; {@link #toString()} is redacted. Every key declares its {@link TrustClass} in
+ * {@link #TRUST}; commands read the {@link TrustClass#PREFERENCE preferences} ({@link #get}),
+ * and only the {@link TrustBoundary} reads the rest ({@link #guarded}), after judging where they came from.
  */
 final class Settings {
 
@@ -42,25 +48,68 @@ final class Settings {
 
     /** The origin a stored login was made for; the stored credentials are sent nowhere else. */
     static final String LOGIN_ORIGIN = "T3_LOGIN_ORIGIN";
+    /** The folders whose {@code .env} the user trusts like the environment ({@code t3 config trust}). */
+    static final String TRUSTED_FOLDERS = "T3_TRUSTED_FOLDERS";
     /** {@code off} runs every command in a JVM of its own instead of the warm process (read by the launcher). */
     static final String DAEMON = "T3_DAEMON";
     /** How long the warm process waits for the next run before it exits (read by the launcher). */
     static final String DAEMON_IDLE = "T3_DAEMON_IDLE";
 
-    /** Every key, in the order {@code t3 config} shows them. */
-    static final List<String> KEYS = List.of(COOKIES, CONVEX_SESSION_ID, MODEL, SYSTEM_PROMPT, TIMEZONE, LOCALE,
-            BASE_URL, USER_AGENT, TRACK_CREDITS, GATEWAY_KEY, COOKIES_FROM_BROWSER, RENDER, TRANSPORT, CURL, PROXY,
-            CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, IDLE_TIMEOUT, TIMEOUT, MAX_REPLY_SIZE, LOGIN_ORIGIN, DAEMON,
-            DAEMON_IDLE);
-
     /**
-     * Keys a folder's {@code .env} cannot set: where and how the user's runs are served is the user's
-     * choice (environment or config file), not the folder's; the launcher reads them before any {@code .env}.
+     * Every key with its trust class, in the order {@code t3 config} shows them: a new key is one line
+     * here (and {@code SettingsTest} fails for a key constant missing from it).
      */
-    static final List<String> NOT_FROM_DOTENV = List.of(DAEMON, DAEMON_IDLE);
+    static final Map<String, TrustClass> TRUST = table(
+            Map.entry(COOKIES, TrustClass.CREDENTIAL),
+            Map.entry(CONVEX_SESSION_ID, TrustClass.CREDENTIAL),
+            Map.entry(MODEL, TrustClass.PREFERENCE),
+            Map.entry(SYSTEM_PROMPT, TrustClass.PREFERENCE),
+            Map.entry(TIMEZONE, TrustClass.PREFERENCE),
+            Map.entry(LOCALE, TrustClass.PREFERENCE),
+            Map.entry(BASE_URL, TrustClass.DESTINATION),
+            Map.entry(USER_AGENT, TrustClass.PREFERENCE),
+            Map.entry(TRACK_CREDITS, TrustClass.PREFERENCE),
+            Map.entry(GATEWAY_KEY, TrustClass.GATEWAY_KEY),
+            Map.entry(COOKIES_FROM_BROWSER, TrustClass.BROWSER_SOURCE),
+            Map.entry(RENDER, TrustClass.PREFERENCE),
+            Map.entry(TRANSPORT, TrustClass.PROGRAM),
+            Map.entry(CURL, TrustClass.PROGRAM),
+            Map.entry(PROXY, TrustClass.DESTINATION),
+            Map.entry(CONNECT_TIMEOUT, TrustClass.PREFERENCE),
+            Map.entry(FIRST_BYTE_TIMEOUT, TrustClass.PREFERENCE),
+            Map.entry(IDLE_TIMEOUT, TrustClass.PREFERENCE),
+            Map.entry(TIMEOUT, TrustClass.PREFERENCE),
+            Map.entry(MAX_REPLY_SIZE, TrustClass.PREFERENCE),
+            Map.entry(LOGIN_ORIGIN, TrustClass.STORED_ONLY),
+            Map.entry(TRUSTED_FOLDERS, TrustClass.STORED_ONLY),
+            Map.entry(DAEMON, TrustClass.USER_ONLY),
+            Map.entry(DAEMON_IDLE, TrustClass.USER_ONLY));
+
+    /** Every key, in the order {@code t3 config} shows them. */
+    static final List<String> KEYS = List.copyOf(TRUST.keySet());
 
     /** Keys whose values are never shown whole. */
     static final List<String> SECRET_KEYS = List.of(COOKIES, CONVEX_SESSION_ID, GATEWAY_KEY);
+
+    /** The trust class of {@code key}; every key has one. */
+    static TrustClass trustOf(String key) {
+        TrustClass trust = TRUST.get(key);
+        if (trust == null) {
+            throw new IllegalArgumentException("Unknown setting " + key);
+        }
+        return trust;
+    }
+
+    @SafeVarargs
+    private static Map<String, TrustClass> table(Map.Entry<String, TrustClass>... entries) {
+        Map<String, TrustClass> table = new LinkedHashMap<>();
+        for (Map.Entry<String, TrustClass> entry : entries) {
+            if (table.put(entry.getKey(), entry.getValue()) != null) {
+                throw new IllegalStateException("Setting " + entry.getKey() + " is classified twice");
+            }
+        }
+        return Collections.unmodifiableMap(table);
+    }
 
     /** Where a value came from, highest precedence first. */
     enum Source {
@@ -102,21 +151,56 @@ final class Settings {
         }
     }
 
-    /** No values at all. */
-    static final Settings EMPTY = new Settings(Map.of());
-
     private final Map<String, Value> values;
+    private final List<Value> layers;
+    private final Path folder;
 
-    Settings(Map<String, Value> values) {
-        this.values = Map.copyOf(new LinkedHashMap<>(requireNonNull(values, "values == null")));
+    /**
+     * The settings {@code layers} make (each key's value from every source that sets it; the highest
+     * {@link Source} wins), resolved in the working folder {@code folder} (where a {@code .env} is read).
+     */
+    Settings(List<Value> layers, Path folder) {
+        this.layers = List.copyOf(requireNonNull(layers, "layers == null"));
+        this.folder = requireNonNull(folder, "folder == null");
+        Map<String, Value> winners = new HashMap<>();
+        for (Value value : this.layers) {
+            winners.merge(value.key(), value, (a, b) -> a.source().compareTo(b.source()) <= 0 ? a : b);
+        }
+        this.values = Map.copyOf(winners);
     }
 
+    /** A preference ({@link TrustClass#PREFERENCE}); any other key is read through the {@link TrustBoundary}. */
     Optional<String> get(String key) {
-        return value(key).map(Value::value);
+        if (trustOf(key) != TrustClass.PREFERENCE) {
+            throw new IllegalArgumentException(key + " decides where credentials go or what runs: only the"
+                    + " TrustBoundary reads it");
+        }
+        return Optional.ofNullable(values.get(key)).map(Value::value);
     }
 
-    Optional<Value> value(String key) {
+    /** Any setting with its source, for the {@link TrustBoundary} alone (an ArchUnit rule holds that). */
+    Optional<Value> guarded(String key) {
+        trustOf(key);
         return Optional.ofNullable(values.get(key));
+    }
+
+    /**
+     * The value {@code source} itself gives {@code key}, whether or not it wins; for the {@link TrustBoundary}
+     * alone (credentials are taken from one source together).
+     */
+    Optional<Value> guarded(String key, Source source) {
+        trustOf(key);
+        return layers.stream().filter(v -> v.key().equals(key) && v.source() == source).findFirst();
+    }
+
+    /** Every value set, in {@link #KEYS} order, for {@code t3 config} to show ({@link Value#display()}). */
+    List<Value> forDisplay() {
+        return KEYS.stream().map(values::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The working folder these settings were resolved in; its {@code .env} is one of their sources. */
+    Path folder() {
+        return folder;
     }
 
     /** The model: {@code T3_MODEL}, else the default model. */
@@ -124,14 +208,13 @@ final class Settings {
         return get(MODEL).map(ModelId::of).orElse(ModelId.DEFAULT);
     }
 
-    /** How requests reach t3.chat: {@code T3_TRANSPORT}, {@code T3_CURL} and {@code T3_PROXY}. */
-    NetworkSettings network() {
-        return new NetworkSettings(get(TRANSPORT).orElse(""), get(CURL).orElse(""), get(PROXY).orElse(""),
-                new Deadlines(get(CONNECT_TIMEOUT).map(v -> Deadlines.duration(CONNECT_TIMEOUT, v)),
-                        get(FIRST_BYTE_TIMEOUT).map(v -> Deadlines.duration(FIRST_BYTE_TIMEOUT, v)),
-                        get(IDLE_TIMEOUT).map(v -> Deadlines.duration(IDLE_TIMEOUT, v)),
-                        get(TIMEOUT).map(v -> Deadlines.duration(TIMEOUT, v)),
-                        get(MAX_REPLY_SIZE).map(v -> Deadlines.size(MAX_REPLY_SIZE, v))));
+    /** The deadlines and size limit of this run's requests. */
+    Deadlines deadlines() {
+        return new Deadlines(get(CONNECT_TIMEOUT).map(v -> Deadlines.duration(CONNECT_TIMEOUT, v)),
+                get(FIRST_BYTE_TIMEOUT).map(v -> Deadlines.duration(FIRST_BYTE_TIMEOUT, v)),
+                get(IDLE_TIMEOUT).map(v -> Deadlines.duration(IDLE_TIMEOUT, v)),
+                get(TIMEOUT).map(v -> Deadlines.duration(TIMEOUT, v)),
+                get(MAX_REPLY_SIZE).map(v -> Deadlines.size(MAX_REPLY_SIZE, v)));
     }
 
     /** Default chat settings with the configured system prompt, time zone and locale applied. */

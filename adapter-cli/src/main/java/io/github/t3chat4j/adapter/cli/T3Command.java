@@ -1,11 +1,8 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.domain.chat.ChatSettings;
-import io.github.t3chat4j.domain.chat.ModelId;
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.port.in.StoredSettingsResult;
-import io.github.t3chat4j.domain.browser.BrowserSession;
-import java.net.URI;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,11 +34,11 @@ import picocli.CommandLine.Spec;
             "CONVEX_SESSION_ID (from the site's local storage), or T3_COOKIES_FROM_BROWSER=BROWSER[:PROFILE]",
             "to read them from the browser at every run; see the README.",
             "Settings, highest first: flags, environment, ./.env, ~/.config/t3chat4j/config.properties",
-            "(t3 config shows where each one comes from).", "",
+            "(t3 config shows where each one comes from). A folder's .env gives its own credentials and",
+            "preferences; an address, proxy, program, browser or gateway key only with its own credentials,",
+            "or once you trust the folder (t3 config trust).", "",
             ExitCode.HELP_TABLE})
 public final class T3Command implements Callable<Integer> {
-
-    static final String DEFAULT_BASE_URL = "https://t3.chat";
 
     /**
      * The subcommands, in the order help lists them, by name and alias. {@link Cli} adds only the one a
@@ -65,7 +61,7 @@ public final class T3Command implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Where t3.chat is (env T3_BASE_URL, default " + DEFAULT_BASE_URL + ").")
+            description = "Where t3.chat is (env T3_BASE_URL, default " + TrustBoundary.DEFAULT_BASE_URL + ").")
     String baseUrl;
 
     @Option(names = "--transport", paramLabel = "java|curl", scope = ScopeType.INHERIT,
@@ -169,7 +165,7 @@ public final class T3Command implements Callable<Integer> {
     /** The backend of this run's profile, made once. */
     Backend backend() {
         if (backend == null) {
-            backend = context.backends().backend(profile());
+            backend = context.backend(profile());
         }
         return backend;
     }
@@ -204,92 +200,27 @@ public final class T3Command implements Callable<Integer> {
         Settings settings = config.resolve(flags, stored);
         if (!warned) {
             warned = true;
-            stored.warnings().forEach(warning -> context.err().println("t3: warning: " + warning));
-            config.warnings().forEach(warning -> context.err().println("t3: warning: " + warning));
+            stored.warnings().forEach(warning -> context.err().println("t3: warning: " + TerminalSafe.text(warning)));
+            config.warnings().forEach(warning -> context.err().println("t3: warning: " + TerminalSafe.text(warning)));
             context.err().flush();
         }
         return settings;
     }
 
     /**
-     * The connection for a command: base URL from {@code T3_BASE_URL} (--base-url, env, .env, config
-     * file), else t3.chat; credentials from {@code COOKIES} and {@code CONVEX_SESSION_ID} unless in the demo,
-     * or read afresh from the browser that {@code T3_COOKIES_FROM_BROWSER} names when that setting comes
-     * from the same or a higher place than {@code COOKIES} (never written back).
-     *
-     * @throws CliException with {@link ExitCode#AUTH} and directions when credentials are missing
+     * The trust boundary over {@code resolved}: the only way to a connection ({@link ConnectionSettings})
+     * and to the gateway's key.
      */
-    ConnectionSettings connection(Settings resolved, ModelId model, ChatSettings settings) {
-        URI base = baseUrl(resolved);
-        String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
-        if (demo) {
-            return new ConnectionSettings(base, "", "", false, userAgent, model, settings, resolved.network());
-        }
-        Optional<Settings.Value> fromBrowser = resolved.value(Settings.COOKIES_FROM_BROWSER);
-        Optional<Settings.Value> stored = resolved.value(Settings.COOKIES);
-        if (fromBrowser.isPresent()
-                && (stored.isEmpty() || stored.get().source().compareTo(fromBrowser.get().source()) >= 0)) {
-            CredentialBinding.check(resolved, base, fromBrowser.get());
-            BrowserSession session = BrowserSignIn.read(context, backend().local(), fromBrowser.get().value());
-            return new ConnectionSettings(base, session.session().cookies().headerValue(),
-                    session.session().convexSessionId().value(), false, userAgent, model, settings);
-        }
-        Settings.Value cookies = stored.orElseThrow(() -> new CliException(MISSING_CREDENTIALS, ExitCode.AUTH));
-        CredentialBinding.check(resolved, base, cookies);
-        return new ConnectionSettings(base, cookies.value(), resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
-                cookies.source() == Settings.Source.CONFIG_FILE, userAgent, model, settings, resolved.network());
+    TrustBoundary boundary(Settings resolved) {
+        return new TrustBoundary(resolved, profile(), backend().local(), warning -> {
+            context.err().println("t3: warning: " + TerminalSafe.text(warning));
+            context.err().flush();
+        });
     }
 
     /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
     T3Client connect() {
         Settings resolved = settings(Map.of());
-        return backend().connect(connection(resolved, resolved.model(), resolved.chatSettings()));
+        return backend().connect(boundary(resolved).connection(resolved.model(), resolved.chatSettings()));
     }
-
-    /** The connection for explicit credentials (used by {@code t3 login}), not kept in the config file by itself. */
-    ConnectionSettings connection(Settings resolved, String cookies, String convexSessionId) {
-        return new ConnectionSettings(baseUrl(resolved), cookies, convexSessionId, false,
-                resolved.get(Settings.USER_AGENT).orElse(""), resolved.model(), ChatSettings.defaults(),
-                resolved.network());
-    }
-
-    /**
-     * The connection {@code t3 doctor} checks: like {@link #connection(Settings, ModelId, ChatSettings)},
-     * but missing credentials are a finding of the doctor, not an error.
-     */
-    ConnectionSettings diagnosisConnection(Settings resolved) {
-        URI base = baseUrl(resolved);
-        String userAgent = resolved.get(Settings.USER_AGENT).orElse("");
-        Settings.Value cookies = resolved.value(Settings.COOKIES).orElse(null);
-        return new ConnectionSettings(base, cookies == null ? "" : cookies.value(),
-                resolved.get(Settings.CONVEX_SESSION_ID).orElse(""),
-                cookies != null && cookies.source() == Settings.Source.CONFIG_FILE, userAgent, resolved.model(),
-                ChatSettings.defaults(), resolved.network());
-    }
-
-    /** The address of t3.chat: {@code T3_BASE_URL} from wherever it was set, else the default. */
-    static URI baseUrl(Settings resolved) {
-        String url = resolved.get(Settings.BASE_URL).orElse(DEFAULT_BASE_URL);
-        URI base;
-        try {
-            base = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new CliException("--base-url is not a URL: '" + url + "'.", ExitCode.USAGE);
-        }
-        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
-            throw new CliException("--base-url must start with http:// or https://, got '" + url + "'.", ExitCode.USAGE);
-        }
-        return base;
-    }
-
-    static final String MISSING_CREDENTIALS = String.join(System.lineSeparator(),
-            "no t3.chat credentials. t3 uses your browser's session (a paid account).",
-            "  Signed in at t3.chat in Firefox or Chromium? t3 login --from-browser firefox (or chrome, chromium, brave).",
-            "  Or by hand:",
-            "  1. Open https://t3.chat signed in, then the developer tools (F12).",
-            "  2. Network tab: click any request to t3.chat, copy the whole 'cookie' request header,",
-            "     and export COOKIES='<that value>' (or run t3 login and paste it).",
-            "  3. Application (Storage) tab > Local Storage > https://t3.chat: copy 'convex-session-id'",
-            "     and export CONVEX_SESSION_ID='<that value>' (optional if the cookie string has it).",
-            "  To try t3 without an account: t3 --demo ask \"hello\"");
 }

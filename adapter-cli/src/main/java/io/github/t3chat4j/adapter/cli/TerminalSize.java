@@ -19,8 +19,8 @@ final class TerminalSize {
     }
 
     static MarkdownReplyRenderer.Screen of(CliContext context) {
-        Optional<Integer> columns = positive(context.env("COLUMNS"));
-        Optional<Integer> rows = positive(context.env("LINES"));
+        Optional<Integer> columns = positive(context.terminalVariable("COLUMNS"));
+        Optional<Integer> rows = positive(context.terminalVariable("LINES"));
         if (columns.isPresent() && rows.isPresent()) {
             return new MarkdownReplyRenderer.Screen(columns.get(), rows.get());
         }

@@ -54,7 +54,7 @@ final class CliHarness {
         err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, stdinIsTerminal,
-                stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, profile -> backend(),
+                stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, (profile, runEnv) -> backend(),
                 workingDir, host);
         return Cli.run(context, args);
     }

@@ -65,8 +65,8 @@ class ConfigTest {
 
         assertThat(code).isZero();
         assertThat(cli.out()).contains("T3_DAEMON = (not set)", "T3_DAEMON_IDLE = 2m [config file]");
-        assertThat(cli.err()).contains("T3_DAEMON in ").contains("is ignored: set it in the environment or the config"
-                + " file.");
+        assertThat(cli.err()).contains("T3_DAEMON in the .env file is ignored: where your runs are served is yours"
+                + " to say, in the environment or the config file.");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.t3chat4j.application.ApplicationModule;
+import java.util.Map;
 
 /**
  * Guice wiring of the HTTP adapter: adds one singleton {@link HttpAdapters} over the given
@@ -20,6 +21,7 @@ public final class HttpAdapterModule extends AbstractModule {
     private final HttpAdapters.Programs programs;
     private final HttpAdapters.ConnectionPools pools;
 
+    /** Over {@code config}; the curl transport picks its few variables from this process's environment. */
     public HttpAdapterModule(HttpConfig config) {
         this(config, HttpAdapters.Programs.current());
     }
@@ -29,6 +31,11 @@ public final class HttpAdapterModule extends AbstractModule {
         this.config = requireNonNull(config, "config == null");
         this.programs = requireNonNull(programs, "programs == null");
         this.pools = null;
+    }
+
+    /** Over {@code config}; the curl transport picks its few variables from {@code environment}. */
+    public HttpAdapterModule(HttpConfig config, Map<String, String> environment) {
+        this(config, new HttpAdapters.Programs(environment, java.nio.file.Path.of("").toAbsolutePath()));
     }
 
     /** Adapters over a pool of {@code pools}, which outlives them (see {@link HttpAdapters.ConnectionPools}). */

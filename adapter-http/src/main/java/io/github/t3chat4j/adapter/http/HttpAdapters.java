@@ -103,10 +103,20 @@ public final class HttpAdapters implements DrivenAdapters {
 
     /**
      * The probe of {@code t3 doctor} against {@code config}: the configured transport first, then the other;
-     * each transport's engine is made on first use and closed with the probe.
+     * each transport's engine is made on first use and closed with the probe. Curl gets a few variables of
+     * this process's environment.
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
-        return connectionProbe(config, Programs.current());
+        return connectionProbe(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #connectionProbe(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the
+     * language; never a secret) picked from {@code environment} instead of this process's: a program that
+     * runs on behalf of another (the warm process, the {@code t3} command) hands over that one's.
+     */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config, Map<String, String> environment) {
+        return connectionProbe(config, new Programs(environment, Path.of("").toAbsolutePath()));
     }
 
     /** Like {@link #connectionProbe(HttpConfig)}, with curl found and run as {@code programs} says. */
@@ -120,9 +130,20 @@ public final class HttpAdapters implements DrivenAdapters {
                 name -> engine(config.withTransport(HttpConfig.Transport.parse(name)), programs));
     }
 
-    /** The adapters against {@code config}, with a connection pool of their own; curl runs in this process's environment. */
+    /**
+     * The adapters against {@code config}, with a connection pool of their own; the curl transport gets a
+     * few variables of this process's environment, and starts in its working folder.
+     */
     public static HttpAdapters create(HttpConfig config) {
-        return create(config, Programs.current());
+        return create(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #create(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the language;
+     * never a secret) picked from {@code environment} instead of this process's.
+     */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment) {
+        return create(config, new Programs(environment, Path.of("").toAbsolutePath()));
     }
 
     /** The adapters against {@code config}, with a connection pool of their own; curl runs as {@code programs} says. */
@@ -143,7 +164,15 @@ public final class HttpAdapters implements DrivenAdapters {
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
         return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(sleeper, "sleeper == null"),
-                Programs.current(), null);
+                new Programs(processEnvironment(), Path.of("").toAbsolutePath()), null);
+    }
+
+    /**
+     * The environment of this process: the default for a library user, who runs in the process that
+     * configured it. The {@code t3} command never takes it from here: it hands over the environment of its run.
+     */
+    static Map<String, String> processEnvironment() {
+        return System.getenv();
     }
 
     /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
@@ -243,7 +272,7 @@ public final class HttpAdapters implements DrivenAdapters {
 
         /** This process's own environment and working folder. */
         public static Programs current() {
-            return new Programs(System.getenv(), Path.of("").toAbsolutePath());
+            return new Programs(processEnvironment(), Path.of("").toAbsolutePath());
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.http;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.domain.stream.Reply;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -399,7 +400,7 @@ public record HttpConfig(
      *
      * @param idleTimeout the longest wait for the next event
      * @param totalTimeout the longest a whole reply may take
-     * @param maxReplyBytes the largest reply body read
+     * @param maxReplyBytes the largest reply body read, at most {@link Reply#MAX_BYTES}
      * @param maxLineBytes the longest line (one event) read; memory stays bounded by it
      */
     public record ReplyLimits(Duration idleTimeout, Duration totalTimeout, long maxReplyBytes, int maxLineBytes) {
@@ -415,6 +416,11 @@ public record HttpConfig(
             positive(totalTimeout, "total timeout");
             if (maxReplyBytes <= 0 || maxLineBytes <= 0) {
                 throw new InvalidInputException("The reply and line size limits must be positive.");
+            }
+            if (maxReplyBytes > Reply.MAX_BYTES) {
+                throw new InvalidInputException("The largest reply can be at most 1GiB (" + Reply.MAX_BYTES + " bytes):"
+                        + " a reply must fit in memory, and load again once saved (--max-reply-size,"
+                        + " T3_MAX_REPLY_SIZE).");
             }
         }
 

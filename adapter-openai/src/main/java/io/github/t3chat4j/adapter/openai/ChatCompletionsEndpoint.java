@@ -37,6 +37,7 @@ final class ChatCompletionsEndpoint {
     /** Answers the exchange; returns the model asked for (for the access log). */
     String handle(Exchange exchange, long maxRequestBytes) {
         ChatCompletionRequest request = ChatCompletionRequest.parse(exchange.readJsonObject(maxRequestBytes));
+        exchange.watchForDeparture();
         ModelInfo model = useCases.resolveModel().resolveModel(new ResolveModelQuery(request.model()));
         ChatSettings settings = baseSettings.withReasoningEffort(request.reasoningEffort())
                 .withSearch(request.search()).withSystemPrompt(request.systemPrompt());

@@ -10,8 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -31,7 +33,7 @@ final class Exchange {
     private volatile boolean clientGone;
     private volatile boolean shuttingDown;
     private boolean streaming;
-    private boolean completed;
+    private volatile boolean completed;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -126,6 +128,47 @@ final class Exchange {
         return end < 0 ? text : text.substring(0, end);
     }
 
+    /**
+     * From now on, notices at once a client that closes its connection while its answer is being made,
+     * even while t3.chat sends nothing and so nothing is written: the reply is then cancelled (see
+     * {@link #clientGone()}). Jetty reads nothing from an HTTP/1.1 connection while a request is handled,
+     * so this asks the connection's end point to say when it can be read, which is when the client closed
+     * it (or sent more: then the connection is not used again). The answer says {@code Connection: close},
+     * as the connection ends with it. Call once the request body has been read.
+     */
+    void watchForDeparture() {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        endPoint.tryFillInterested(new Callback() {
+            @Override
+            public void succeeded() {
+                ByteBuffer buffer = BufferUtil.allocate(256);
+                try {
+                    int read = endPoint.fill(buffer);
+                    if (read < 0) {
+                        departed();
+                    } else if (!completed) {
+                        endPoint.tryFillInterested(this);
+                    }
+                } catch (IOException | RuntimeException broken) {
+                    departed();
+                }
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                departed();
+            }
+
+            /** After the answer is complete, Jetty closes the connection itself: that is no departure. */
+            private void departed() {
+                if (!completed) {
+                    clientGone();
+                }
+            }
+        });
+    }
+
     /** Answers {@code status} with {@code body} as JSON and completes the exchange. */
     void json(int status, JsonNode body) {
         response.setStatus(status);
@@ -147,6 +190,9 @@ final class Exchange {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         response.getHeaders().put("X-Accel-Buffering", "no");
+        // Chunked even on a connection that closes after it (see watchForDeparture): the end of the stream is
+        // then its last chunk, not the close, which a client could not tell from a cut.
+        response.getHeaders().put(HttpHeader.TRANSFER_ENCODING, "chunked");
         streaming = true;
     }
 

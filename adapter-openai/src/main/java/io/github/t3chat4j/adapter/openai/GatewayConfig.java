@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * How the gateway listens and what it allows. Every request must carry {@code Authorization: Bearer
@@ -21,20 +23,33 @@ import java.util.List;
  * @param corsOrigins origins (such as {@code http://localhost:3000}, or {@code *}) whose web pages may
  *     call the gateway; none by default
  * @param maxRequestBytes the largest request body accepted (413 beyond)
+ * @param allowedHosts the names clients may address the gateway by (its {@code Host} header) besides
+ *     {@code localhost}, {@code 127.0.0.1}, {@code [::1]} and the address listened on (unless a wildcard
+ *     such as {@code 0.0.0.0}); {@code *} for any.
+ *     Any other name is refused, so that a web page whose name is made to point to this machine (DNS
+ *     rebinding) cannot use the gateway
  * @param maxConnections the most connections served at once; more wait to be accepted
- * @param idleTimeout how long a connection may stay silent before it is closed
+ * @param headTimeout how long a connection may take to send a whole request head, from its opening or
+ *     from the end of its previous exchange; it is closed after that (so idle and dribbling connections
+ *     cannot hold the gateway)
+ * @param idleTimeout how long a connection may stay silent while a request is read or an answer written
  * @param shutdownGrace how long {@link OpenAiGateway#close()} lets replies in flight finish before it
  *     cuts them short with an error event
  * @param chatSettings the time zone and locale of every request (their reasoning effort, search and
  *     system prompt come from each request)
  */
-public record GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins, long maxRequestBytes,
-        int maxConnections, Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings) {
+public record GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins,
+        List<String> allowedHosts, long maxRequestBytes, int maxConnections, Duration headTimeout,
+        Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings) {
 
     /** The default address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The default port. */
     public static final int DEFAULT_PORT = 8787;
+    /** How long a connection may take to send a request head: a few seconds, plenty on any network. */
+    public static final Duration DEFAULT_HEAD_TIMEOUT = Duration.ofSeconds(5);
+    /** The names of this machine a client on it uses, always allowed as {@code Host}. */
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1");
     /** The shortest key accepted when the gateway listens on more than loopback. */
     public static final int MIN_REMOTE_KEY_LENGTH = 24;
 
@@ -42,6 +57,9 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
         requireNonNull(host, "host == null");
         requireNonNull(apiKey, "apiKey == null");
         corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
+        allowedHosts = requireNonNull(allowedHosts, "allowedHosts == null").stream().map(GatewayConfig::hostName)
+                .toList();
+        requireNonNull(headTimeout, "headTimeout == null");
         requireNonNull(idleTimeout, "idleTimeout == null");
         requireNonNull(shutdownGrace, "shutdownGrace == null");
         requireNonNull(chatSettings, "chatSettings == null");
@@ -56,8 +74,14 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
                     + " spaces.");
         }
         if (maxRequestBytes < 1 || maxConnections < 1 || idleTimeout.isNegative() || idleTimeout.isZero()
-                || shutdownGrace.isNegative()) {
+                || headTimeout.isNegative() || headTimeout.isZero() || shutdownGrace.isNegative()) {
             throw new InvalidInputException("The gateway's limits must be positive.");
+        }
+        for (String name : allowedHosts) {
+            if (!name.equals("*") && !name.matches("[a-z0-9]([a-z0-9.:_-]*[a-z0-9])?")) {
+                throw new InvalidInputException("An allowed host is a name or address such as myhost.local or"
+                        + " 192.168.1.5 (or *), got '" + name + "'.");
+            }
         }
         for (String origin : corsOrigins) {
             if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
@@ -74,38 +98,69 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
 
     /** Loopback on the default port, with this key and the defaults for everything else. */
     public static GatewayConfig defaults(String apiKey) {
-        return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), 8L * 1024 * 1024, 128,
-                Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
+        return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), List.of(), 8L * 1024 * 1024, 128,
+                DEFAULT_HEAD_TIMEOUT, Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
     }
 
     public GatewayConfig withHost(String value) {
-        return new GatewayConfig(value, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(value, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
     }
 
     public GatewayConfig withPort(int value) {
-        return new GatewayConfig(host, value, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(host, value, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
     }
 
     public GatewayConfig withCorsOrigins(List<String> value) {
-        return new GatewayConfig(host, port, apiKey, value, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, value, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+    }
+
+    public GatewayConfig withAllowedHosts(List<String> value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings);
     }
 
     public GatewayConfig withMaxRequestBytes(long value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxConnections, idleTimeout,
-                shutdownGrace, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, value, maxConnections, headTimeout,
+                idleTimeout, shutdownGrace, chatSettings);
+    }
+
+    public GatewayConfig withHeadTimeout(Duration value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                value, idleTimeout, shutdownGrace, chatSettings);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                value, chatSettings);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, value, chatSettings);
     }
 
     public GatewayConfig withChatSettings(ChatSettings value) {
-        return new GatewayConfig(host, port, apiKey, corsOrigins, maxRequestBytes, maxConnections, idleTimeout,
-                shutdownGrace, value);
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, value);
+    }
+
+    /**
+     * Whether clients may address the gateway as {@code name} (a {@code Host} header's name, without the
+     * port): a loopback name, the address listened on, or one of {@link #allowedHosts()}.
+     */
+    public boolean allowsHost(String name) {
+        String bare = hostName(name);
+        String listenedOn = hostName(host);
+        boolean wildcard = listenedOn.equals("0.0.0.0") || listenedOn.equals("::");
+        return LOOPBACK_NAMES.contains(bare) || (bare.equals(listenedOn) && !wildcard) || allowedHosts.contains(bare)
+                || allowedHosts.contains("*");
+    }
+
+    /** {@code name} as {@link #allowsHost} compares it: lower case, without IPv6 brackets or a final dot. */
+    static String hostName(String name) {
+        String bare = name.strip().toLowerCase(Locale.ROOT);
+        if (bare.startsWith("[") && bare.endsWith("]")) {
+            bare = bare.substring(1, bare.length() - 1);
+        }
+        return bare.endsWith(".") ? bare.substring(0, bare.length() - 1) : bare;
     }
 
     /** Whether {@link #host()} is a loopback address (127.0.0.0/8, ::1, localhost). */
@@ -130,6 +185,7 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
 
     @Override
     public String toString() {
-        return "GatewayConfig[" + host + ":" + port + ", key redacted, cors=" + corsOrigins + "]";
+        return "GatewayConfig[" + host + ":" + port + ", key redacted, cors=" + corsOrigins + ", hosts=" + allowedHosts
+                + "]";
     }
 }

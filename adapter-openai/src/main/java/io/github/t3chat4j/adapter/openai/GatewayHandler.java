@@ -121,7 +121,11 @@ final class GatewayHandler extends Handler.Abstract {
     }
 
     private void log(Request request, String path, int status, String model, long started) {
-        log.accept(request.getMethod() + " " + path + " " + status + (model.isEmpty() ? "" : " " + model) + " "
-                + (clock.millis() - started) + " ms");
+        log.accept(accessLine(request.getMethod(), path, status, model, clock.millis() - started));
+    }
+
+    /** One line of the access log: method, path, status, the model when there is one, and the time taken. */
+    static String accessLine(String method, String path, int status, String model, long millis) {
+        return method + " " + path + " " + status + (model.isEmpty() ? "" : " " + model) + " " + millis + " ms";
     }
 }

@@ -44,6 +44,7 @@ final class ImageGenerationsEndpoint {
     /** Answers the exchange; returns the model used (for the access log). */
     String handle(Exchange exchange, long maxRequestBytes) {
         JsonNode body = exchange.readJsonObject(maxRequestBytes);
+        exchange.watchForDeparture();
         JsonNode prompt = body.path("prompt");
         if (!prompt.isTextual() || prompt.asText().isBlank()) {
             throw badRequest("prompt", "prompt is required and must be a non-empty string.");

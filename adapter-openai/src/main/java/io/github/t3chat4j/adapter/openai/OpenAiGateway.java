@@ -24,8 +24,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * An OpenAI-compatible gateway over the use cases of one t3.chat connection: {@code GET /v1/models},
  * {@code POST /v1/chat/completions} (streamed or not) and {@code POST /v1/images/generations}, each
  * request a conversation of its own. All requests share the connection's session keeper, so a cookie
- * rotated by one is used by the next. Served by Jetty with a connection limit, an idle timeout and a
- * capped request body.
+ * rotated by one is used by the next. Served by Jetty with a connection limit, a deadline for each
+ * request head, an idle timeout and a capped request body; only requests addressed to this machine's
+ * names (or those allowed) from no web page (or an allowed one) are answered.
  *
  * <pre>{@code
  * try (OpenAiGateway gateway = OpenAiGateway.start(client.useCases(), GatewayConfig.defaults(key), log)) {
@@ -80,8 +81,14 @@ public final class OpenAiGateway implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
         InFlight inFlight = new InFlight();
-        Handler handler = new GatewayHandler(useCases, config, inFlight, log, Clock.systemUTC());
-        server.setHandler(config.corsOrigins().isEmpty() ? handler : cors(config, handler));
+        Clock clock = Clock.systemUTC();
+        Handler handler = new GatewayHandler(useCases, config, inFlight, log, clock);
+        handler = new HostAndOriginCheck(config, log, clock,
+                config.corsOrigins().isEmpty() ? handler : cors(config, handler));
+        RequestHeadDeadline headDeadline = new RequestHeadDeadline(config.headTimeout(), connector.getScheduler(),
+                handler);
+        connector.addBean(headDeadline);
+        server.setHandler(headDeadline);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(FINAL_WRITE_WAIT.toMillis());
         try {

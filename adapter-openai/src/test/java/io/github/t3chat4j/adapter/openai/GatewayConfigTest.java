@@ -46,6 +46,24 @@ class GatewayConfigTest {
     }
 
     @Test
+    void answersToLoopbackNames_theAddressListenedOn_andTheNamesAllowed() {
+        GatewayConfig loopback = GatewayConfig.defaults("k");
+        GatewayConfig lan = GatewayConfig.defaults("x".repeat(43)).withHost("192.168.1.5")
+                .withAllowedHosts(List.of("MyBox.Local."));
+        GatewayConfig everywhere = GatewayConfig.defaults("x".repeat(43)).withHost("0.0.0.0");
+
+        assertThat(List.of("localhost", "LOCALHOST", "127.0.0.1", "[::1]", "::1", "localhost."))
+                .allMatch(loopback::allowsHost);
+        assertThat(List.of("attacker.example", "127.0.0.2", "192.168.1.5", "")).noneMatch(loopback::allowsHost);
+        assertThat(List.of("192.168.1.5", "mybox.local", "localhost")).allMatch(lan::allowsHost);
+        assertThat(everywhere.allowsHost("0.0.0.0")).isFalse();
+        assertThat(GatewayConfig.defaults("k").withAllowedHosts(List.of("*")).allowsHost("anything.example")).isTrue();
+        assertThat(GatewayConfig.DEFAULT_HEAD_TIMEOUT).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThatThrownBy(() -> GatewayConfig.defaults("k").withAllowedHosts(List.of("http://x")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("myhost.local");
+    }
+
+    @Test
     void neverShowsTheKey() {
         assertThat(GatewayConfig.defaults("the-secret-key").toString()).doesNotContain("the-secret-key");
     }

@@ -160,7 +160,7 @@ class WireFormatTest {
                 .header("Authorization", "Bearer " + GatewayFixture.KEY).header("Origin", "http://evil.example")
                 .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control"));
     }
 

@@ -2,8 +2,10 @@ package io.github.t3chat4j.adapter.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +22,7 @@ import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.message.MessageStatus;
 import io.github.t3chat4j.domain.message.Role;
+import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
@@ -61,9 +64,15 @@ final class ConversationJson {
         static final ObjectMapper MAPPER = newMapper();
     }
 
-    /** The mapper this adapter uses: indented output, unknown properties ignored. */
+    /**
+     * The mapper this adapter uses: indented output, unknown properties ignored, and texts read back up to
+     * {@link Reply#MAX_BYTES} characters (Jackson's default stops at 20 million), so that whatever reply
+     * was taken in and saved loads again.
+     */
     static ObjectMapper newMapper() {
-        return new ObjectMapper()
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength((int) Reply.MAX_BYTES).build()).build();
+        return new ObjectMapper(factory)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -122,6 +122,12 @@ final class FileConversationAdapter
         }
         files.write(file, out -> json.write(conversation, out));
         remember(file);
+        try {
+            // Stored again on purpose (an import, say): no longer a deleted conversation.
+            Files.deleteIfExists(tombstone(threadId));
+        } catch (IOException e) {
+            // The mark only matters while the file is missing; the file is there now.
+        }
     }
 
     @Override
@@ -166,12 +172,32 @@ final class FileConversationAdapter
         Path file = fileFor(threadId);
         try {
             known.remove(file);
+            if (!Files.exists(file)) {
+                return false;
+            }
+            // A mark that it was deleted, so that a send that began from it before cannot save it back.
+            Path mark = tombstone(threadId);
+            AtomicFiles.createPrivateDirectories(mark.getParent());
+            if (Files.notExists(mark)) {
+                Files.createFile(mark);
+            }
             // Its lock file goes too (FileConversationLockAdapter keeps one per conversation).
             Files.deleteIfExists(folder.resolve(".locks").resolve(threadId.value() + ".lock"));
             return Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new StorageException("Could not delete " + file + ": " + IoReasons.of(e) + ".", e);
         }
+    }
+
+    @Override
+    public boolean wasDeleted(ThreadId threadId) {
+        requireNonNull(threadId, "threadId == null");
+        return isStorable(threadId.value()) && Files.exists(tombstone(threadId)) && Files.notExists(fileFor(threadId));
+    }
+
+    /** The empty file marking a deleted conversation, under {@code .deleted} (names with a dot are not listed). */
+    private Path tombstone(ThreadId threadId) {
+        return folder.resolve(".deleted").resolve(threadId.value());
     }
 
     private Path fileFor(ThreadId threadId) {

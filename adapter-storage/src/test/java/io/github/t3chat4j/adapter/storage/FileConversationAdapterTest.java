@@ -223,6 +223,21 @@ class FileConversationAdapterTest {
     }
 
     @Test
+    void remembersADeletedConversation_untilItIsStoredAgain_withoutListingTheMark() {
+        store().save(aConversationUpdatedAt("t-1", T0));
+        assertThat(store().wasDeleted(ThreadId.of("t-1"))).isFalse();
+
+        store().deleteConversation(ThreadId.of("t-1"));
+
+        assertThat(store().wasDeleted(ThreadId.of("t-1"))).isTrue();
+        assertThat(store().wasDeleted(ThreadId.of("never-stored"))).isFalse();
+        assertThat(store().listConversations().conversations()).isEmpty();
+        assertThat(store().listConversations().problems()).isEmpty();
+        store().save(aConversationUpdatedAt("t-1", T0));
+        assertThat(store().wasDeleted(ThreadId.of("t-1"))).isFalse();
+    }
+
+    @Test
     void refusesThreadIdThatCannotBeAFileName() {
         Conversation odd = aConversationUpdatedAt("a:b", T0);
 

@@ -2,24 +2,45 @@ package io.github.t3chat4j.application.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.in.DeleteConversationUseCase;
 import io.github.t3chat4j.application.port.out.DeleteConversationPort;
+import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.domain.thread.ThreadId;
+import java.time.Duration;
 
-/** Deletes a stored conversation through {@link DeleteConversationPort}; an unknown id is bad input. */
+/**
+ * Deletes a stored conversation through {@link DeleteConversationPort}, holding the conversation's lock
+ * while it does, like a send: a send in progress finishes first, and one that waits for the lock finds
+ * the conversation gone. Waits for a send in progress at most {@link #WAIT}, then refuses with a
+ * {@link ConversationBusyException}; an unknown id is bad input.
+ */
 public final class DeleteConversationService implements DeleteConversationUseCase {
 
-    private final DeleteConversationPort delete;
+    /** How long a delete waits for a send in progress before it refuses. */
+    static final Duration WAIT = Duration.ofSeconds(3);
 
-    public DeleteConversationService(DeleteConversationPort delete) {
+    private final DeleteConversationPort delete;
+    private final LockConversationPort lock;
+
+    public DeleteConversationService(DeleteConversationPort delete, LockConversationPort lock) {
         this.delete = requireNonNull(delete, "delete == null");
+        this.lock = requireNonNull(lock, "lock == null");
     }
 
     @Override
     public void deleteConversation(ThreadId threadId) {
         requireNonNull(threadId, "threadId == null");
-        if (!delete.deleteConversation(threadId)) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        boolean deleted;
+        try (LockConversationPort.ConversationLock held = lock.lockConversation(threadId,
+                () -> System.nanoTime() > deadline)) {
+            deleted = delete.deleteConversation(threadId);
+        } catch (ConversationBusyException busy) {
+            throw new ConversationBusyException(busy.getMessage() + " Nothing was deleted.");
+        }
+        if (!deleted) {
             throw new InvalidInputException("No stored conversation has the id " + threadId.value() + ".");
         }
     }

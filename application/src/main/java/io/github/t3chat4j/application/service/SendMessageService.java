@@ -3,6 +3,7 @@ package io.github.t3chat4j.application.service;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.ChatStreamException;
+import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.ReplyFailedException;
 import io.github.t3chat4j.application.error.ReplyProtocolException;
 import io.github.t3chat4j.application.error.StorageException;
@@ -103,6 +104,11 @@ public final class SendMessageService implements SendMessageUseCase {
         } catch (StorageException unreadable) {
             // The send goes on with the history in hand; saving it afterwards reports the store's trouble.
             return given;
+        }
+        if (stored.isEmpty() && loadConversation.wasDeleted(given.threadId())) {
+            // Deleted while this send waited for it: sending and saving would bring it back.
+            throw new InvalidInputException("The conversation " + given.threadId().value() + " was deleted (t3"
+                    + " conversations delete) while this send waited for it; nothing was sent. Start a new one.");
         }
         if (stored.isEmpty() || stored.get().messages().size() <= given.messages().size()) {
             return given;

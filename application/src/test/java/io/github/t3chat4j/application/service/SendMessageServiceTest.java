@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.ChatStreamException;
+import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
@@ -14,6 +15,7 @@ import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
 import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.application.port.in.SendMessageCommand;
 import io.github.t3chat4j.application.port.in.SendMessageResult;
+import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
@@ -23,6 +25,7 @@ import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -270,5 +273,31 @@ class SendMessageServiceTest {
         locking.sendMessage(command(new Cancellation()), e -> { });
 
         assertThat(events).containsExactly("lock true", "stream", "save", "unlock");
+    }
+
+    @Test
+    void sendsNothingAndSavesNothing_whenTheConversationWasDeletedWhileItWaitedForTheLock() {
+        chat.thenEvents(reply("should not be asked for"));
+        Conversation resumed = empty.append(Message.user("one"), Instant.EPOCH).append(Message.assistant("1"),
+                Instant.EPOCH);
+        LoadConversationPort deletedMeanwhile = new LoadConversationPort() {
+            @Override
+            public Optional<Conversation> load(ThreadId threadId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean wasDeleted(ThreadId threadId) {
+                return true;
+            }
+        };
+        SendMessageService sending = new SendMessageService(chat, keeper, saved::add, deletedMeanwhile,
+                LockConversationPort.NONE, Clock.systemUTC());
+
+        assertThatThrownBy(() -> sending.sendMessage(new SendMessageCommand(resumed, "two", ModelId.DEFAULT,
+                ChatSettings.defaults(), new Cancellation()), e -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("was deleted");
+        assertThat(chat.requests()).isEmpty();
+        assertThat(saved).isEmpty();
     }
 }

@@ -25,6 +25,13 @@ public record Reply(
         String text, String reasoning, Optional<ImageContent> image, Ending ending, String finishReason,
         String errorText) {
 
+    /**
+     * The largest reply body taken in, in bytes (1 GiB): a larger limit is refused. A reply of that many
+     * UTF-8 bytes holds at most that many characters, so a store that reads texts up to this length reads
+     * back every reply it was given.
+     */
+    public static final long MAX_BYTES = 1L << 30;
+
     /** How a stream ended. */
     public enum Ending {
         /** The server finished the reply. */

@@ -25,12 +25,12 @@ final class CodeBlockLayout {
 
     Row top() {
         return label.isEmpty() ? Row.of(new Span("╭─", FRAME))
-                : Row.of(new Span("╭─ ", FRAME), new Span(Sanitizer.clean(label), FRAME.asBold()));
+                : Row.of(new Span("╭─ ", FRAME), new Span(TerminalSafe.laidOut(label), FRAME.asBold()));
     }
 
     /** The rows of the next line of code (without its line ending). */
     List<Row> line(String line) {
-        String clean = Sanitizer.clean(line);
+        String clean = TerminalSafe.laidOut(line);
         List<Span> spans = highlighter == null ? List.of(new Span(clean, Style.PLAIN)) : highlighter.line(clean);
         List<Row> rows = new ArrayList<>();
         for (Row row : Wrapper.cut(spans, width - 2)) {

@@ -115,7 +115,7 @@ public final class MarkdownRenderer {
         } else if (node instanceof TableBlock table) {
             return new TableLayout(this).rows(table, width);
         } else if (node instanceof HtmlBlock html) {
-            return Wrapper.cut(List.of(new Span(Sanitizer.clean(stripEnd(html.getLiteral())), FRAME)), width);
+            return Wrapper.cut(List.of(new Span(TerminalSafe.laidOut(stripEnd(html.getLiteral())), FRAME)), width);
         } else if (node instanceof LinkReferenceDefinition) {
             return List.of();
         }
@@ -226,9 +226,9 @@ public final class MarkdownRenderer {
 
     private void inline(Node node, Style style, List<Span> spans) {
         if (node instanceof Text text) {
-            spans.add(new Span(Sanitizer.clean(text.getLiteral()).replace('\n', ' '), style));
+            spans.add(new Span(TerminalSafe.laidOut(text.getLiteral()).replace('\n', ' '), style));
         } else if (node instanceof Code code) {
-            String literal = Sanitizer.clean(code.getLiteral());
+            String literal = TerminalSafe.laidOut(code.getLiteral());
             spans.add(capabilities.colour() ? new Span(literal, merge(style, CODE)) : new Span("`" + literal + "`", style));
         } else if (node instanceof Emphasis) {
             spans.addAll(inlines(node, style.asItalic()));
@@ -247,7 +247,7 @@ public final class MarkdownRenderer {
         } else if (node instanceof HardLineBreak) {
             spans.add(new Span("\n", style));
         } else if (node instanceof HtmlInline html) {
-            spans.add(new Span(Sanitizer.clean(html.getLiteral()), merge(style, FRAME)));
+            spans.add(new Span(TerminalSafe.laidOut(html.getLiteral()), merge(style, FRAME)));
         } else {
             spans.addAll(inlines(node, style));
         }
@@ -261,7 +261,7 @@ public final class MarkdownRenderer {
     /** The link text, followed by the URL in brackets unless the terminal links it or the text is the URL. */
     private void link(String destination, List<Span> text, List<Span> spans, Style style) {
         spans.addAll(text);
-        String shown = Sanitizer.clean(destination == null ? "" : destination);
+        String shown = TerminalSafe.laidOut(destination == null ? "" : destination);
         StringBuilder plain = new StringBuilder();
         for (Span span : text) {
             plain.append(span.text());

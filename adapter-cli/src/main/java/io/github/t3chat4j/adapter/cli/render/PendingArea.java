@@ -40,14 +40,14 @@ final class PendingArea {
                 buffer.append('\n');
                 newRow(offset + next);
             } else if (cp == '\t') {
-                int spaces = Sanitizer.TAB - column % Sanitizer.TAB;
+                int spaces = TerminalSafe.TAB - column % TerminalSafe.TAB;
                 for (int s = 0; s < spaces && column < columns; s++) {
                     buffer.append(' ');
                     column++;
                 }
             } else if (cp != '\r') {
-                String glyph = cp < 0x20 || cp >= 0x7F && cp < 0xA0
-                        ? Sanitizer.clean(new String(Character.toChars(cp))) : new String(Character.toChars(cp));
+                // A CR is left out here: its line feed may come in the next piece; the block is redrawn rendered.
+                String glyph = TerminalSafe.isControl(cp) ? TerminalSafe.glyph(cp) : new String(Character.toChars(cp));
                 int width = DisplayWidth.of(glyph);
                 if (column + width > columns) {
                     buffer.append('\n');

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.adapter.http.internal.engine.Header;
 import io.github.t3chat4j.domain.session.Session;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class HttpCall {
     private final boolean followRedirects;
     private final String description;
     private final Redactor redactor;
+    private final Optional<Duration> total;
 
     private HttpCall(Builder b) {
         this.method = b.method;
@@ -32,6 +34,31 @@ public final class HttpCall {
         this.followRedirects = b.followRedirects;
         this.description = b.description;
         this.redactor = b.redactor;
+        this.total = Optional.empty();
+    }
+
+    private HttpCall(HttpCall call, Duration total) {
+        this.method = call.method;
+        this.uri = call.uri;
+        this.headers = call.headers;
+        this.body = call.body;
+        this.followRedirects = call.followRedirects;
+        this.description = call.description;
+        this.redactor = call.redactor;
+        this.total = Optional.of(total);
+    }
+
+    /**
+     * This call, to be answered within {@code total} of its start (retries and their waits included);
+     * the reply that follows is held to the same deadline by its reader.
+     */
+    public HttpCall within(Duration total) {
+        return new HttpCall(this, requireNonNull(total, "total == null"));
+    }
+
+    /** The deadline of the whole exchange, when it has one. */
+    Optional<Duration> total() {
+        return total;
     }
 
     /** A GET of {@code uri}. */

@@ -85,6 +85,16 @@ public final class HttpErrorMapper {
         return forStatus(call.description(), status, "text/plain", message, Optional.empty(), false, call.redactor());
     }
 
+    /** The exception for an exchange whose answer did not even begin within its total deadline. */
+    static TransportException forTotalTimeout(String request, String target, Duration total, IOException failure) {
+        return new TransportException(request + " to " + target + " timed out: no answer within " + seconds(total)
+                + " in all (the total timeout: raise it with --timeout or T3_TIMEOUT).", failure);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     /** The exception for a failed exchange; {@code target} names the host, never a header. */
     static TransportException forIo(String request, String target, IOException failure, Redactor redactor) {
         boolean noConnection = failure instanceof RequestNotSentException notSent && notSent.noConnection();

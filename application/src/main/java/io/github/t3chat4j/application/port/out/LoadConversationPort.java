@@ -9,4 +9,12 @@ import java.util.Optional;
 public interface LoadConversationPort {
 
     Optional<Conversation> load(ThreadId threadId);
+
+    /**
+     * Whether a conversation of this id was stored and then deleted, and not stored again since: a send
+     * that began from it before the delete must not save it back. False for a store that does not know.
+     */
+    default boolean wasDeleted(ThreadId threadId) {
+        return false;
+    }
 }

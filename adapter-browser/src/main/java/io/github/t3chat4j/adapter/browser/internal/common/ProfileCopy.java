@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.t3chat4j.application.error.BrowserProfileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,17 +14,31 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A private temporary folder (owner-only) holding copies of a profile's databases, deleted with
  * everything in it on {@link #close()}. A running browser locks its databases (Firefox exclusively), so
  * they are read from a copy taken with their {@code -wal}, {@code -shm} and {@code -journal} files, which
- * hold changes not yet written into the database itself. Not thread-safe.
+ * hold changes not yet written into the database itself. The copies hold the session in plain text, so
+ * they never outlive the process: the folder's name carries the process id, a shutdown hook deletes it
+ * when the JVM is stopped (SIGTERM, Ctrl-C), and the first copy of a run deletes the folders of processes
+ * that are gone (a {@code kill -9}). Not thread-safe.
  */
 public final class ProfileCopy implements AutoCloseable {
 
     private static final List<String> SIDECARS = List.of("-wal", "-shm", "-journal");
+    private static final long PID = ProcessHandle.current().pid();
+    /** The folders' names: {@code t3chat4j-browser-pid<pid>-<random>}. */
+    static final String PREFIX = "t3chat4j-browser-pid";
+    private static final Pattern NAME = Pattern.compile(PREFIX + "(\\d{1,19})-[^/\\\\]*");
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private final Path folder;
     private int copies;
@@ -34,16 +49,60 @@ public final class ProfileCopy implements AutoCloseable {
 
     /** A new empty private folder under the system's temporary folder. */
     public static ProfileCopy create() {
+        start();
         try {
+            String prefix = PREFIX + PID + "-";
             Path folder = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempDirectory("t3-browser-",
+                    ? Files.createTempDirectory(prefix,
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-                    : Files.createTempDirectory("t3-browser-");
+                    : Files.createTempDirectory(prefix);
+            LIVE.add(folder);
             return new ProfileCopy(folder);
         } catch (IOException e) {
             throw new BrowserProfileException("Could not create a private temporary folder to copy the browser's"
                     + " databases into (" + e.getClass().getSimpleName() + "). Check that the temporary folder"
                     + " is writable.", e);
+        }
+    }
+
+    /** Once a process: the hook that deletes the copies left at exit, and a sweep of dead processes' copies. */
+    private static void start() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ProfileCopy::deleteQuietly),
+                    "t3chat4j-browser-copy-cleanup"));
+        } catch (IllegalStateException shuttingDown) {
+            // A copy made while the JVM stops is deleted by its close, as before.
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")),
+                PREFIX + "*")) {
+            for (Path left : folders) {
+                Matcher name = NAME.matcher(left.getFileName().toString());
+                long pid = name.matches() ? Long.parseLong(name.group(1)) : PID;
+                if (pid != PID && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    deleteQuietly(left);
+                }
+            }
+        } catch (IOException | RuntimeException unlistable) {
+            // Housekeeping only: the copy that follows fails on its own if the folder cannot be used.
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            deleteTree(folder);
+        } catch (IOException | UncheckedIOException gone) {
+            // Already deleted, or not ours.
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -119,12 +178,12 @@ public final class ProfileCopy implements AutoCloseable {
     /** Deletes the folder and every copy in it. */
     @Override
     public void close() {
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the temporary copy " + folder, e);
+        } finally {
+            LIVE.remove(folder);
         }
     }
 

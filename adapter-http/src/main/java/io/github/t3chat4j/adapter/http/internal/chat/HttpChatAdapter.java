@@ -51,7 +51,10 @@ public final class HttpChatAdapter implements StreamChatPort {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Could not write the chat request body", e);
         }
-        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body);
+        // The total timeout runs from the first byte sent: the answer's head counts, and so do retries.
+        long started = System.nanoTime();
+        HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body)
+                .within(limits.totalTimeout());
         OpenResponse response = pipeline.open(call);
         String contentType = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (contentType.contains("text/html")) {
@@ -62,7 +65,7 @@ public final class HttpChatAdapter implements StreamChatPort {
                     + " of a reply stream: t3.chat may be down for maintenance, or want you to sign in again in the"
                     + " browser.", 200);
         }
-        return new HttpChatStream(response, mapper, call.description(), limits);
+        return new HttpChatStream(response, mapper, call.description(), limits, started);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
 
 import io.github.t3chat4j.adapter.http.internal.OpenResponse;
+import io.github.t3chat4j.adapter.http.internal.engine.Watchdog;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.UncheckedIOException;
@@ -12,10 +13,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -29,16 +27,7 @@ import java.util.stream.StreamSupport;
  */
 final class HttpChatStream implements ChatStream {
 
-    /**
-     * Aborts a connection whose tail does not arrive in time, or whose reply passed a deadline; one daemon
-     * thread for every stream.
-     */
-    private static final ScheduledExecutorService TAIL_GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "t3chat4j-stream-guard");
-        t.setDaemon(true);
-        return t;
-    });
-    private static final long WATCH_EVERY_MILLIS = 200;
+    private static final Duration WATCH_EVERY = Duration.ofMillis(200);
     private static final Duration TAIL_WAIT = Duration.ofSeconds(2);
 
     private final OpenResponse response;
@@ -50,13 +39,17 @@ final class HttpChatStream implements ChatStream {
     private volatile boolean finishSeen;
     private volatile Thread reader;
     private final StreamLimits limits;
-    private final long startedAt = System.nanoTime();
-    private volatile long progressAt = startedAt;
+    private final long startedAt;
+    private volatile long progressAt;
     private volatile String expired;
     private final ScheduledFuture<?> watchdog;
 
-    HttpChatStream(OpenResponse response, ChatEventMapper mapper, String description, StreamLimits limits) {
+    /** @param startedAt when the request was sent ({@link System#nanoTime()}): the total timeout runs from it */
+    HttpChatStream(OpenResponse response, ChatEventMapper mapper, String description, StreamLimits limits,
+            long startedAt) {
         this.response = response;
+        this.startedAt = startedAt;
+        this.progressAt = System.nanoTime();
         this.description = description;
         this.limits = limits;
         StreamFormat format = StreamFormat.fromHeaders(response.header("x-vercel-ai-ui-message-stream").orElse(null),
@@ -65,8 +58,7 @@ final class HttpChatStream implements ChatStream {
         // works on the bytes and decodes only the text it keeps.
         this.decoder = new ChatEventDecoder(new LimitedReplyBody(response.body(), limits.maxReplyBytes(),
                 limits.maxLineBytes()), format, mapper);
-        this.watchdog = TAIL_GUARD.scheduleWithFixedDelay(this::watch, WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS,
-                TimeUnit.MILLISECONDS);
+        this.watchdog = Watchdog.every(WATCH_EVERY, this::watch);
     }
 
     /** Ends a reply that went too long without an event (keep-alive comments are not events) or in all. */
@@ -159,8 +151,7 @@ final class HttpChatStream implements ChatStream {
         if (closed.compareAndSet(false, true)) {
             watchdog.cancel(false);
             if (exhausted || (finishSeen && reader == Thread.currentThread())) {
-                ScheduledFuture<?> guard = TAIL_GUARD.schedule(response::abort, TAIL_WAIT.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                ScheduledFuture<?> guard = Watchdog.after(TAIL_WAIT, response::abort);
                 try {
                     response.drainAndClose();
                 } finally {

@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -64,6 +66,8 @@ public final class ApacheHttpEngine implements HttpEngine {
                 .setConnectionManager(connections)
                 .setRoutePlanner(new RulesRoutePlanner(proxies))
                 .setDefaultCredentialsProvider(new ProxyCredentials(proxies))
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), HeadDeadline.SentMark.NAME,
+                        new HeadDeadline.SentMark())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableContentCompression()
@@ -86,14 +90,30 @@ public final class ApacheHttpEngine implements HttpEngine {
             message.setEntity(new ByteArrayEntity(body, null));
         }
         message.setConfig(config(request));
+        // The socket timeout ends a silent server, but every byte restarts it: the head has a deadline of its own.
+        HeadDeadline deadline = new HeadDeadline(request.timeouts());
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(HeadDeadline.ATTRIBUTE, deadline);
+        deadline.arm(message::cancel);
         ClassicHttpResponse response;
         try {
-            response = client.executeOpen(null, message, null);
+            response = client.executeOpen(null, message, context);
         } catch (ConnectException | NoRouteToHostException | ConnectTimeoutException e) {
             throw new RequestNotSentException(true, e);
         } catch (NoHttpResponseException e) {
             // A pooled connection the server had closed while idle: the request never got an answer.
             throw new RequestNotSentException(false, e);
+        } catch (IOException | RuntimeException e) {
+            if (deadline.expired()) {
+                throw deadline.timeout();
+            }
+            throw e;
+        } finally {
+            deadline.arrived();
+        }
+        if (deadline.expired()) {
+            response.close();
+            throw deadline.timeout();
         }
         return ApacheResponse.open(message, response);
     }

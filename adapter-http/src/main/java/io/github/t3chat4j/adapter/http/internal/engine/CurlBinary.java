@@ -2,12 +2,14 @@ package io.github.t3chat4j.adapter.http.internal.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
 record CurlBinary(String command, String version, boolean http2) {
 
     static final String MINIMUM = "7.54.0";
+    /** How long {@code --version} may take: curl answers in milliseconds. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern VERSION = Pattern.compile("^curl (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
     private static final String INSTALL = " Install curl " + MINIMUM + " or newer (Debian/Ubuntu: apt install curl;"
             + " Fedora: dnf install curl; macOS: brew install curl), or name one with --curl PATH (T3_CURL).";
@@ -40,7 +44,10 @@ record CurlBinary(String command, String version, boolean http2) {
                         + "' was not found" + (command.contains("/") ? "" : " on the PATH") + "." + INSTALL));
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(executable, "--version")).redirectErrorStream(true);
+            // Nothing to read on its input, and a deadline: a program that waits for either never holds t3.
+            ProcessBuilder builder = new ProcessBuilder(List.of(executable, "--version")).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL"
+                            : "/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(environment);
             startIn(builder, workingDirectory);
@@ -49,22 +56,41 @@ record CurlBinary(String command, String version, boolean http2) {
             throw new CurlUnavailableException("The curl transport needs the curl program, and '" + command
                     + "' could not be run (" + e.getMessage() + ")." + INSTALL);
         }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> readAtMost(process.getInputStream(), output), "t3chat4j-curl-version");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
+                throw new CurlUnavailableException("'" + command + "' did not answer --version within "
+                        + PROBE_TIMEOUT.toSeconds() + " s, so it is not a curl that can be used." + INSTALL);
             }
-        } catch (IOException e) {
-            process.destroyForcibly();
-            output = "";
+            reader.join(PROBE_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new CurlUnavailableException("Interrupted while asking '" + command + "' for its version.");
         }
-        CurlBinary parsed = parse(command, output);
+        CurlBinary parsed;
+        synchronized (output) {
+            parsed = parse(command, output.toString(StandardCharsets.UTF_8));
+        }
         return new CurlBinary(executable, parsed.version(), parsed.http2());
+    }
+
+    /** Keeps the first 16 KB of what the program printed, reading on to its end so that it never blocks. */
+    private static void readAtMost(InputStream in, ByteArrayOutputStream output) {
+        byte[] buffer = new byte[4096];
+        try (in) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                synchronized (output) {
+                    output.write(buffer, 0, Math.min(n, Math.max(0, 16 * 1024 - output.size())));
+                }
+            }
+        } catch (IOException ended) {
+            // The program is gone: what it printed is all there is.
+        }
     }
 
     /**

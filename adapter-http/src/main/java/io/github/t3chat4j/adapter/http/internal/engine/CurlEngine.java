@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The engine of the {@code curl} transport: every request runs the {@code curl} program once and
  * streams its output into the pipeline as it arrives. Secrets never reach curl's command line or
  * environment, which other users may read: the URL, headers (the cookie), proxy and proxy credentials
- * go in a config file on curl's standard input, the body in a private file (0600, in a 0700 folder,
- * deleted when the exchange ends), and curl gets only the environment variables it needs to run (no
- * proxy variables: the proxy is decided by {@link ProxyRules}, like for every engine). Aborting or
- * closing an unfinished response kills the process. Thread-safe.
+ * go in a config file on curl's standard input, the body in a private file (0600, in a 0700 folder of
+ * {@link PrivateFolders}, deleted once the answer begins or the exchange fails), and curl gets only the
+ * environment variables it needs to run (no proxy variables: the proxy is decided by {@link ProxyRules},
+ * like for every engine). Aborting or closing an unfinished response kills the process. Thread-safe.
  */
 public final class CurlEngine implements HttpEngine {
 
@@ -103,7 +103,7 @@ public final class CurlEngine implements HttpEngine {
             throw new IllegalStateException("The HTTP adapters are closed.");
         }
         CurlBinary curl = binary();
-        Path folder = Files.createTempDirectory("t3chat4j-curl-", privateFolder());
+        Path folder = PrivateFolders.create();
         Process process = null;
         try {
             Optional<Path> bodyFile = Optional.empty();
@@ -122,23 +122,39 @@ public final class CurlEngine implements HttpEngine {
             builder.environment().putAll(environment);
             CurlBinary.startIn(builder, workingDirectory);
             process = builder.start();
+            // curl does not say when its request left, so the head is due within the read timeout of its start.
+            HeadDeadline deadline = new HeadDeadline(request.timeouts());
+            deadline.sent();
+            deadline.arm(process::destroyForcibly);
             StderrCollector stderr = StderrCollector.start(process.getErrorStream());
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(config.getBytes(StandardCharsets.UTF_8));
-            }
             InputStream out = new BufferedInputStream(process.getInputStream());
-            Optional<CurlHead> head = CurlHead.read(out, request.followRedirects());
+            Optional<CurlHead> head;
+            try {
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(config.getBytes(StandardCharsets.UTF_8));
+                }
+                head = CurlHead.read(out, request.followRedirects());
+            } catch (IOException e) {
+                throw deadline.expired() ? deadline.timeout() : e;
+            } finally {
+                deadline.arrived();
+            }
+            if (deadline.expired()) {
+                throw deadline.timeout();
+            }
             if (head.isEmpty()) {
                 int exit = exitCode(process);
                 throw CurlFailure.of(exit == 0 ? 52 : exit, stderr.text(), false);
             }
-            return new CurlResponse(process, head.get(), out, stderr, folder);
+            return new CurlResponse(process, head.get(), out, stderr);
         } catch (IOException | RuntimeException e) {
             if (process != null) {
                 process.destroyForcibly();
             }
-            deleteFolder(folder);
             throw e;
+        } finally {
+            // curl read the body when it parsed its options, long before an answer could begin: it goes now.
+            PrivateFolders.delete(folder);
         }
     }
 
@@ -157,12 +173,6 @@ public final class CurlEngine implements HttpEngine {
         }
     }
 
-    private static java.nio.file.attribute.FileAttribute<?>[] privateFolder() {
-        return posix() ? new java.nio.file.attribute.FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-            : new java.nio.file.attribute.FileAttribute<?>[0];
-    }
-
     private static java.nio.file.attribute.FileAttribute<?>[] privateFile() {
         return posix() ? new java.nio.file.attribute.FileAttribute<?>[] {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
@@ -171,17 +181,6 @@ public final class CurlEngine implements HttpEngine {
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    static void deleteFolder(Path folder) {
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException ignored) {
-            // Nothing secret is left behind for long: the folder is private, and the OS cleans temp space.
-        }
     }
 
     @Override

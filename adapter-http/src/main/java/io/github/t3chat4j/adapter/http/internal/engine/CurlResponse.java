@@ -2,7 +2,6 @@ package io.github.t3chat4j.adapter.http.internal.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,16 +14,14 @@ final class CurlResponse implements EngineResponse {
     private final Process process;
     private final CurlHead head;
     private final CurlEngine.StderrCollector stderr;
-    private final Path folder;
     private final Body body;
     private final AtomicBoolean aborted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    CurlResponse(Process process, CurlHead head, InputStream out, CurlEngine.StderrCollector stderr, Path folder) {
+    CurlResponse(Process process, CurlHead head, InputStream out, CurlEngine.StderrCollector stderr) {
         this.process = process;
         this.head = head;
         this.stderr = stderr;
-        this.folder = folder;
         this.body = new Body(out);
     }
 
@@ -71,7 +68,6 @@ final class CurlResponse implements EngineResponse {
             } catch (IOException ignored) {
                 // The pipe is gone with the process.
             }
-            CurlEngine.deleteFolder(folder);
         }
     }
 

@@ -32,6 +32,8 @@ public final class Engines {
             Path workingDirectory) {
         requireNonNull(kind, "kind == null");
         requireNonNull(options, "options == null");
+        // A curl killed with its JVM (kill -9) may have left a request body behind: any run that connects clears it.
+        PrivateFolders.sweepOnce();
         if (kind == Kind.CURL) {
             return CurlEngine.create(options, environment, workingDirectory);
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
@@ -100,6 +101,8 @@ public final class JavaHttpEngine implements HttpEngine {
                 })
                 .setRoutePlanner(new RulesRoutePlanner(options.proxies()))
                 .setDefaultCredentialsProvider(new ProxyCredentials(options.proxies()))
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), HeadDeadline.SentMark.NAME,
+                        new HeadDeadline.SentMark())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableContentCompression()
@@ -123,23 +126,43 @@ public final class JavaHttpEngine implements HttpEngine {
         StreamingResponseConsumer consumer = new StreamingResponseConsumer();
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config(request));
+        HeadDeadline deadline = new HeadDeadline(request.timeouts());
+        context.setAttribute(HeadDeadline.ATTRIBUTE, deadline);
         Future<Void> exchange = client.execute(producer(request), consumer, null, context, null);
         StreamingResponseConsumer.Head head;
-        long waitMillis = request.timeouts().connect().plus(request.timeouts().read()).toMillis();
         try {
-            head = consumer.head().get(waitMillis, TimeUnit.MILLISECONDS);
+            head = awaitHead(consumer, deadline);
         } catch (ExecutionException e) {
             exchange.cancel(true);
             throw failure(e.getCause());
         } catch (TimeoutException e) {
+            consumer.abort();
             exchange.cancel(true);
-            throw new SocketTimeoutException("No answer within " + waitMillis + " ms");
+            throw deadline.timeout();
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the answer");
         }
         return new JavaResponse(head, consumer, exchange, Timeout.of(request.timeouts().read()));
+    }
+
+    /** The head, once it has arrived whole; a {@link TimeoutException} once it is due and has not. */
+    private static StreamingResponseConsumer.Head awaitHead(StreamingResponseConsumer consumer, HeadDeadline deadline)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        while (true) {
+            long left = deadline.millisLeft();
+            if (left <= 0) {
+                deadline.expire();
+                throw new TimeoutException();
+            }
+            try {
+                // Looked at again at least every 100 ms: the request may be sent meanwhile, moving the time due.
+                return consumer.head().get(Math.min(left, 100), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notYet) {
+                // Not yet: is it due now?
+            }
+        }
     }
 
     private static AsyncRequestProducer producer(EngineRequest request) {

@@ -1,4 +1,4 @@
-package io.github.t3chat4j.adapter.cli;
+package io.github.t3chat4j.adapter.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,5 +22,14 @@ class TerminalSafeTest {
 
         assertThat(TerminalSafe.text(text)).isSameAs(text);
         assertThat(TerminalSafe.text("a\r\nb\rc")).isEqualTo("a\nb\u240dc");
+    }
+
+    @Test
+    void laysTabsOutForTheRenderer_underTheSameRuleForEveryOtherControl() {
+        String text = "a\tb\r\n\tc\rd\u001b[2J";
+
+        assertThat(TerminalSafe.laidOut(text)).isEqualTo("a   b\n    c\u240dd\u241b[2J");
+        assertThat(TerminalSafe.text(text)).isEqualTo("a\tb\n\tc\u240dd\u241b[2J");
+        assertThat(TerminalSafe.laidOut("plain")).isSameAs("plain");
     }
 }
