@@ -402,6 +402,32 @@ class WarmProcessIT {
     }
 
     @Test
+    void runsTheRunsCurl_foundOnItsPathAndFromItsFolder_neverTheWarmProcesss() throws Exception {
+        Optional<Path> curl = Stream.of("/usr/bin/curl", "/bin/curl").map(Path::of).filter(Files::isExecutable)
+                .findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(curl.isPresent(), "no curl on this machine");
+        FakeT3Server server = closeLater(FakeT3Server.start());
+        Path home = folder("home");
+        Path work = Files.createDirectories(temp.resolve("work/bin"));
+        Path marker = temp.resolve("curl-ran-in.txt");
+        Path wrapper = work.resolve("t3-test-curl");
+        Files.writeString(wrapper, "#!/bin/sh\npwd >> '" + marker + "'\nexec " + curl.get() + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        LauncherT3 t3 = warm(home, signedIn(server, "curl")).in(work.getParent());
+
+        int relative = t3.run("--transport", "curl", "--curl", "./bin/t3-test-curl", "ask", "from the folder");
+        int onPath = t3.run(Map.of("PATH", work + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                "--transport", "curl", "--curl", "t3-test-curl", "ask", "from the path");
+        int missing = t3.run("--transport", "curl", "--curl", "t3-test-curl", "ask", "not on the path");
+
+        assertThat(relative).as(t3.err()).isZero();
+        assertThat(onPath).as(t3.err()).isZero();
+        assertThat(missing).isEqualTo(ExitCode.USAGE);
+        assertThat(Files.readAllLines(marker)).isNotEmpty().containsOnly(work.getParent().toRealPath().toString());
+        assertThat(server.requests("/api/chat")).hasSize(2);
+    }
+
+    @Test
     void exitsAfterItsIdleTime() throws Exception {
         LauncherT3 t3 = warm(folder("home"), Map.of("T3_DAEMON_IDLE", "1s"));
         assertThat(t3.run("--demo", "ask", "hello")).isZero();
