@@ -118,11 +118,13 @@ ttfb() {
             >> "$work/$name.ttfb" <<'EOF'
 import subprocess, sys, time
 start = time.monotonic()
-p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-p.stdout.read(1)
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+byte = p.stdout.read(1)
 first = time.monotonic() - start
 p.stdout.read()
-p.wait()
+err = p.stderr.read()
+if p.wait() != 0 or not byte:
+    sys.exit("t3 failed over TLS: " + err.decode(errors="replace"))
 print("%.4f" % first)
 EOF
     done
