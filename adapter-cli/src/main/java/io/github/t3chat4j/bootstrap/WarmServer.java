@@ -130,10 +130,16 @@ final class WarmServer {
         }
         FileChannel lockFile = FileChannel.open(place.lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        // A warm process that is stopping (its jar was replaced) holds the lock until its last run ends.
+        // Another holds the lock: one that serves (this one was started in a race) is left to it; one that
+        // is stopping (its jar was replaced) holds it only until its last run ends.
         FileLock lock = lockFile.tryLock();
         for (long deadline = System.currentTimeMillis() + LOCK_WAIT_MILLIS;
                 lock == null && System.currentTimeMillis() < deadline; lock = lockFile.tryLock()) {
+            SocketChannel serving = WarmClient.connect(place);
+            if (serving != null) {
+                serving.close();
+                break;
+            }
             sleep(100);
         }
         if (lock == null) {

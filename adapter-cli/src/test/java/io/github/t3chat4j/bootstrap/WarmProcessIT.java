@@ -287,7 +287,13 @@ class WarmProcessIT {
             assertThat(secondResults.get(i).code()).as(secondResults.get(i).err()).isZero();
             assertThat(secondResults.get(i).out()).isEqualTo("Echo(1): second " + i + "\n");
         }
-        assertThat(warmProcessesOf(t3)).hasSize(1).contains(WarmControl.pid(status).orElseThrow());
+        // A process started in the race finds the first serving, and exits.
+        List<Long> serving = warmProcessesOf(t3);
+        for (long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+                serving.size() > 1 && System.currentTimeMillis() < deadline; serving = warmProcessesOf(t3)) {
+            Thread.sleep(100);
+        }
+        assertThat(serving).hasSize(1).contains(WarmControl.pid(status).orElseThrow());
         long servedAfter = served(t3.control().status().orElseThrow());
         assertThat(servedAfter - servedBefore).as("the second twenty were all served warm").isEqualTo(20);
         t3.expectHandedOver((int) servedAfter);
