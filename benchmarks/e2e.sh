@@ -138,8 +138,8 @@ measure hello "$java" -cp "$work" Hello
 measure version "${t3[@]}" --version
 measure ask-hi-cold "${cold[@]}" --base-url "$url" ask "hi"
 curl -s "$url/bench/requests" > "$work/hi-requests"
-"${warm[@]}" daemon start > /dev/null                                # started as the first run would, then warmed
-for _ in 1 2 3; do "${warm[@]}" --base-url "$url" ask "hi" > /dev/null; done
+"${warm[@]}" daemon start > /dev/null                                # started as the first run would, then 10 runs
+for _ in $(seq 10); do "${warm[@]}" --base-url "$url" ask "hi" > /dev/null; done
 pid=$(warm_pid)
 cpu_before=$(proc_cpu "$pid")
 measure ask-hi-warm "${warm[@]}" --base-url "$url" ask "hi"
