@@ -2,6 +2,7 @@ package io.github.t3chat4j.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import io.github.t3chat4j.adapter.browser.BrowserAdapterModule;
 import io.github.t3chat4j.adapter.browser.BrowserAdapters;
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
@@ -12,6 +13,7 @@ import io.github.t3chat4j.adapter.cli.Deadlines;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.GatewayOptions;
 import io.github.t3chat4j.adapter.cli.NetworkSettings;
+import io.github.t3chat4j.adapter.cli.RememberedTransports;
 import io.github.t3chat4j.adapter.cli.RunningGateway;
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
@@ -27,6 +29,8 @@ import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
 import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
@@ -41,6 +45,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -82,8 +87,10 @@ final class GuiceBackend implements Backend {
     }
 
     /**
-     * The HTTP settings of a connection: the User-Agent, the transport and curl, and the proxy (an explicit
-     * one with the environment's {@code NO_PROXY}, else the {@code HTTPS_PROXY} family, else the JVM's).
+     * The HTTP settings of a connection: the User-Agent, the transport (a chosen one alone, else the one
+     * remembered for this site or the JVM's client, falling back past t3.chat's checkpoint), curl and the
+     * browser, the client context, and the proxy (an explicit one with the environment's {@code NO_PROXY},
+     * else the {@code HTTPS_PROXY} family, else the JVM's).
      *
      * @throws CliException with {@link ExitCode#USAGE} for an unknown transport or a malformed proxy URL
      */
@@ -94,11 +101,21 @@ final class GuiceBackend implements Backend {
         }
         NetworkSettings network = connection.network();
         try {
-            if (!network.transport().isBlank()) {
-                http = http.withTransport(HttpConfig.Transport.parse(network.transport()));
+            if (!network.browser().isBlank()) {
+                http = http.withBrowser(HttpConfig.Browser.DEFAULTS.withProgram(network.browser()));
             }
-            if (!network.curl().isBlank()) {
-                http = http.withCurl(network.curl().strip());
+            if (network.pinned()) {
+                http = http.withTransport(HttpConfig.Transport.parse(network.transport()));
+                if (!network.curl().isBlank()) {
+                    http = http.withCurl(network.curl().strip());
+                }
+            } else {
+                http = startWith(http, network.remembered()).withFallback(true);
+            }
+            if (!network.clientContext().isBlank()) {
+                String context = network.clientContext().strip();
+                http = http.withSignals(http.signals().withClientContext(context.equalsIgnoreCase("none") ? ""
+                        : context));
             }
             http = withDeadlines(http, network.deadlines());
             String noProxy = env.getOrDefault("no_proxy", env.getOrDefault("NO_PROXY", ""));
@@ -109,6 +126,41 @@ final class GuiceBackend implements Backend {
             throw new CliException(e.getMessage(), ExitCode.USAGE);
         }
         return http;
+    }
+
+    /** {@code http} starting with the transport remembered for its site, when this machine still has it. */
+    private HttpConfig startWith(HttpConfig http, String remembered) {
+        if (remembered.isBlank() || !HttpAdapters.availableTransports(http, env).contains(remembered)) {
+            return http;
+        }
+        if (remembered.equals(HttpConfig.Transport.BROWSER.label())) {
+            return http.withTransport(HttpConfig.Transport.BROWSER);
+        }
+        if (remembered.startsWith("curl_")) {
+            return http.withTransport(HttpConfig.Transport.CURL).withCurl(remembered);
+        }
+        return http;
+    }
+
+    /**
+     * Hears a fallback past t3.chat's checkpoint: says once on standard error which transport got through,
+     * and remembers it for the site in the config file, so that later runs start with it.
+     */
+    private HttpAdapters.FallbackListener remembering(URI base) {
+        String site = RememberedTransports.siteOf(base);
+        return (turnedAway, through) -> {
+            warnings.accept("t3.chat's bot checkpoint turned away the " + String.join(" and ", turnedAway)
+                    + " transport" + (turnedAway.size() > 1 ? "s" : "") + "; the " + through + " transport got"
+                    + " through, and t3 starts with it for " + site + " from now on (--transport chooses another).");
+            try {
+                String stored = local().loadSettings().loadSettings().values().getOrDefault(RememberedTransports.KEY,
+                        "");
+                local().updateSettings().updateSettings(new UpdateSettingsCommand(Map.of(RememberedTransports.KEY,
+                        Optional.of(RememberedTransports.parse(stored).with(site, through).value()))));
+            } catch (T3ChatException e) {
+                warnings.accept("could not remember it: " + e.getMessage());
+            }
+        };
     }
 
     /** {@code http} with the deadlines and size limit the run set; a reply's lines may be as long as it. */
@@ -173,8 +225,9 @@ final class GuiceBackend implements Backend {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
             HttpConfig http = httpConfig(base, connection);
             // The demo's fake server lives and dies with the client, and so does a connection to it.
-            HttpAdapterModule httpModule = pools == null || demoServer != null ? new HttpAdapterModule(http, programs)
-                    : new HttpAdapterModule(http, programs, pools);
+            HttpAdapterModule httpModule = new HttpAdapterModule(http, programs,
+                    demoServer != null ? HttpAdapters.FallbackListener.NONE : remembering(base),
+                    demoServer != null ? null : pools);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
                     httpModule));
             if (demoServer == null) {
@@ -189,11 +242,18 @@ final class GuiceBackend implements Backend {
                     .convexSessionId(demoServer != null ? DEMO_CONVEX_SESSION_ID : connection.convexSessionId())
                     .model(connection.model())
                     .settings(connection.settings())
+                    .lowerEffortWhenKeyRequired(connection.lowerEffortWhenKeyRequired())
                     .warnings(warnings);
             if (demoServer != null) {
                 builder.closeOnClose(demoServer);
             }
             return builder.build();
+        } catch (ProvisionException e) {
+            if (demoServer != null) {
+                demoServer.close();
+            }
+            // An adapter that cannot be made (no browser for the browser transport, say) says why itself.
+            throw e.getCause() instanceof T3ChatException failure ? failure : e;
         } catch (RuntimeException e) {
             if (demoServer != null) {
                 demoServer.close();

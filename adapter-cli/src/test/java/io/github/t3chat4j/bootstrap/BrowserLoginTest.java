@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.testkit.BrowserSignInPage;
+import io.github.t3chat4j.testkit.EdgeCheckpoint;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.RecordedRequest;
 import io.github.t3chat4j.testkit.TlsFront;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code t3 login --from-browser} on profiles that real browsers wrote: headless Chromium and Firefox
  * (Debian's packages) open the fake t3.chat's sign-in page as {@code https://t3.chat}, which sets the
  * cookies and the local-storage value; then {@code t3} reads the profile and signs in against the fake
- * server, over loopback only. Skipped, saying so, where the browser is not installed.
+ * server (also behind an edge checkpoint, which t3 gets past with a browser of its own), over loopback
+ * only. Skipped, saying so, where the browser is not installed.
  */
 class BrowserLoginTest {
 
@@ -104,6 +106,31 @@ class BrowserLoginTest {
         assertThat(chat.cookie("wos-session")).contains(WOS);
         assertThat(chat.body()).contains(CONVEX);
         assertThat(work.resolve("config/t3chat4j/config.properties")).doesNotExist();
+        assertNoSecretIn(out.toString() + err.toString());
+    }
+
+    @Test
+    void signsInFromARealChromiumProfile_andAsks_pastTheEdgeCheckpoint() throws Exception {
+        Path chromium = RealBrowsers.require("chromium", "chromium-browser");
+        Path userData = work.resolve("chromium-profile");
+        RealBrowsers.chromiumSignsIn(chromium, userData, front);
+        server.reset();
+        server.edgeCheckpoint(EdgeCheckpoint.vercel());
+
+        int login = t3(env(), "--base-url", server.baseUrl().toString(), "login", "--from-browser",
+                "chromium:" + userData);
+        String loginErr = err.toString();
+        int ask = t3(env(), "--base-url", server.baseUrl().toString(), "ask", "hello");
+
+        assertThat(login).as(loginErr).isEqualTo(ExitCode.OK);
+        assertThat(loginErr).contains("the browser transport got through");
+        assertThat(ask).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Signed in; stored", "Echo(1): hello");
+        RecordedRequest chat = server.lastRequest("/api/chat").orElseThrow();
+        assertThat(chat.cookie("wos-session")).contains(WOS);
+        assertThat(chat.cookie(EdgeCheckpoint.COOKIE)).isPresent();
+        assertThat(chat.body()).contains(CONVEX);
+        assertThat(storedConfig()).contains("T3_REMEMBERED_TRANSPORTS");
         assertNoSecretIn(out.toString() + err.toString());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.cli.ExitCode;
+import io.github.t3chat4j.testkit.EdgeCheckpoint;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code t3 doctor} run in-process through the real composition root against the fake t3.chat: a
- * healthy site, an expired session that renewal recovers, a revoked session, a bot filter that turns
- * every client away, and a refused connection.
+ * healthy site, an expired session that renewal recovers, a revoked session, t3.chat's edge checkpoint
+ * turning every transport away or letting the browser through (every transport's home page side by
+ * side), and a refused connection.
  */
 class DoctorCommandTest {
 
@@ -87,22 +89,50 @@ class DoctorCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.AUTH);
         assertThat(out.toString()).contains("[ ok ] home page [java]")
-                .contains("[FAIL] session renewal [java]  the session was refused")
-                .doesNotContain("[curl]")
+                .containsPattern(line("FAIL", "session renewal [java]", "the session was refused"))
+                .doesNotContain("session renewal [browser]")
                 .contains("What to do: Your session is no longer valid");
         assertSecretsNotPrinted();
     }
 
     @Test
-    void triesTheOtherTransport_andNamesTheBotFilter_whenBlocked() {
-        server.botFilter(request -> true);
+    void showsEveryTransportSideBySide_andNamesTheCheckpoint_whenItTurnsEveryOneAway() {
+        server.edgeCheckpoint(EdgeCheckpoint.vercel().unsolvable());
+
+        int code = doctor(credentials(), "--base-url", server.baseUrl().toString(), "--first-byte-timeout", "2s",
+                "doctor");
+
+        assertThat(code).as(out.toString()).isEqualTo(ExitCode.BLOCKED);
+        assertThat(out.toString()).containsPattern(line("FAIL", "home page [java]",
+                "turned away by t3.chat's bot checkpoint (HTTP 429, x-vercel-mitigated: challenge)"))
+                .containsPattern(line("skip", "home page [curl-impersonate]", "this transport cannot run here"))
+                .contains("Not ready").doesNotContain("session renewal").doesNotContain("rate limit");
+        if (RealBrowsers.find("chromium").isPresent()) {
+            assertThat(out.toString()).containsPattern(line("FAIL", "home page [browser]",
+                    "turned away by t3.chat's bot checkpoint")).contains("even a real browser", "t3 login --from-browser");
+        } else {
+            assertThat(out.toString()).containsPattern(line("skip", "home page [browser]",
+                    "this transport cannot run here")).contains("Install Google Chrome or Chromium");
+        }
+        assertSecretsNotPrinted();
+    }
+
+    @Test
+    void findsTheBrowserGetsThrough_andSaysHowToMakeItTheDefault_whenTheJvmIsTurnedAway() {
+        RealBrowsers.require("chromium");
+        server.edgeCheckpoint(EdgeCheckpoint.vercel());
 
         int code = doctor(credentials(), "--base-url", server.baseUrl().toString(), "doctor");
 
-        assertThat(code).isEqualTo(ExitCode.BLOCKED);
-        assertThat(out.toString()).contains("[FAIL] home page [java]  blocked by t3.chat's bot filter")
-                .contains("[FAIL] home page [curl]  blocked by t3.chat's bot filter")
-                .contains("Not ready").contains("curl_chrome131").doesNotContain("session renewal");
+        assertThat(code).as(out.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).containsPattern(line("FAIL", "home page [java]",
+                "turned away by t3.chat's bot checkpoint (HTTP 429, x-vercel-mitigated: challenge)"))
+                .containsPattern(line(" ok ", "home page [browser]", "ok over HTTP/1.1"))
+                .containsPattern(line(" ok ", "session renewal [browser]", "ok"))
+                .containsPattern(line(" ok ", "tRPC [browser]", "ok"))
+                .contains("Ready: a chat can work with the browser transport.")
+                .contains("export T3_TRANSPORT=browser", "--transport browser", "falls back to it by itself");
+        assertSecretsNotPrinted();
     }
 
     @Test
@@ -115,7 +145,7 @@ class DoctorCommandTest {
         int code = doctor(credentials(), "--base-url", "http://127.0.0.1:" + closedPort, "doctor");
 
         assertThat(code).isEqualTo(ExitCode.NETWORK);
-        assertThat(out.toString()).contains("[FAIL] tls").contains("[FAIL] home page [java]  network failure")
+        assertThat(out.toString()).contains("[FAIL] tls").containsPattern(line("FAIL", "home page [java]", "network failure"))
                 .contains("[skip] clock").contains("What to do: t3.chat could not be reached");
     }
 
@@ -148,6 +178,12 @@ class DoctorCommandTest {
         withData.put("XDG_CONFIG_HOME", dataHome.resolve("config").toString());
         withData.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), withData, true, false, args);
+    }
+
+    /** A line of the doctor's report, whatever the width of its name column. */
+    private static java.util.regex.Pattern line(String status, String name, String detailStart) {
+        return java.util.regex.Pattern.compile("\\[" + java.util.regex.Pattern.quote(status) + "\\] "
+                + java.util.regex.Pattern.quote(name) + " +" + java.util.regex.Pattern.quote(detailStart));
     }
 
     private static Map<String, String> credentials() {

@@ -153,6 +153,31 @@ class HostileFolderTest {
     }
 
     @Test
+    void case5_aDotEnvCannotPickTheBrowserThatWouldCarryTheSession() throws IOException {
+        Path ran = temp.resolve("evil-ran.txt");
+        Path program = folder.resolve("evil-browser.sh");
+        Files.writeString(program, "#!/bin/sh\necho \"$@\" >> '" + ran + "'\nexit 7\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
+        dotEnv("T3_BROWSER=" + program);
+
+        int code = t3.run("--transport", "browser", "ask", "hi");
+
+        assertRefusedAndNothingSent(code, "T3_BROWSER");
+        assertThat(t3.err()).contains("nothing was run or sent", "--browser NAME|PATH");
+        assertThat(ran).doesNotExist();
+    }
+
+    @Test
+    void aDotEnvCannotSetTheRememberedTransport_whichOnlyTheConfigFileHolds() throws IOException {
+        dotEnv("T3_REMEMBERED_TRANSPORTS=https://t3.chat=browser");
+
+        t3.run("config");
+
+        assertThat(t3.err()).contains("T3_REMEMBERED_TRANSPORTS in the .env file is ignored");
+        assertThat(t3.out()).doesNotContain("T3_REMEMBERED_TRANSPORTS = https");
+    }
+
+    @Test
     void case6_aDotEnvsOwnCookieNeverCarriesTheStoredConvexSessionIdElsewhere() throws IOException {
         dotEnv("COOKIES=wos-session=the-folders-own", "T3_BASE_URL=" + evilUrl());
 

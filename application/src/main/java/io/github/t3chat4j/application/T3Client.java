@@ -420,6 +420,7 @@ public final class T3Client implements AutoCloseable {
         private SleepPort sleep = SleepPort.THREAD_SLEEP;
         private Consumer<String> warnings = warning -> { };
         private Duration catalogMaxAge = UseCases.Options.defaults().catalogMaxAge();
+        private boolean lowerEffortWhenKeyRequired;
 
         private Builder() {
         }
@@ -530,6 +531,16 @@ public final class T3Client implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a send that t3.chat refuses because the model at that reasoning effort needs the user's own
+         * provider key ({@code ApiKeyRequiredException}) is sent once more at low effort, telling the
+         * {@link #warnings} so; off by default.
+         */
+        public Builder lowerEffortWhenKeyRequired(boolean value) {
+            this.lowerEffortWhenKeyRequired = value;
+            return this;
+        }
+
         /** How long a cached model catalogue is used before the site is read again (a day by default). */
         public Builder catalogMaxAge(Duration value) {
             this.catalogMaxAge = requireNonNull(value, "catalogMaxAge == null");
@@ -553,7 +564,8 @@ public final class T3Client implements AutoCloseable {
                         + " (t3chat4j-adapter-http), or a transport of your own with chatTransport(..).");
             }
             Session resolved = session != null ? session : credentials(built.credentialsRequired());
-            UseCases.Options options = new UseCases.Options(clock, executor, sleep, warnings, catalogMaxAge);
+            UseCases.Options options = new UseCases.Options(clock, executor, sleep, warnings, catalogMaxAge,
+                    lowerEffortWhenKeyRequired);
             return new T3Client(UseCases.create(built, resolved, options), built.resources(), model, settings,
                     options);
         }

@@ -65,7 +65,7 @@ public final class UseCases {
         StreamChatPort chat = ports.chat().orElseThrow(() -> new InvalidInputException("No chat transport."));
         this.keeper = keeper;
         this.sendMessage = new SendMessageService(chat, keeper, ports.saveConversation(), ports.storedConversations(),
-                ports.lockConversation(), options.clock());
+                ports.lockConversation(), options.clock(), options.lowerEffortWhenKeyRequired(), options.warnings());
         this.refreshSession = new RefreshSessionService(keeper);
         this.initializeSession = new InitializeSessionService(ports.initializeSession(), keeper);
         this.downloadImage = new DownloadImageService(ports.fetchImage(), ports.saveImage());
@@ -164,9 +164,11 @@ public final class UseCases {
      * @param sleep waits between balance polls
      * @param warnings hears a sentence about something that went wrong without failing the request
      * @param catalogMaxAge how long a cached model catalogue is used before the site is read again
+     * @param lowerEffortWhenKeyRequired whether a send refused for want of the user's own key is sent once
+     *     more at low effort
      */
     record Options(Clock clock, Executor executor, SleepPort sleep, Consumer<String> warnings,
-            Duration catalogMaxAge) {
+            Duration catalogMaxAge, boolean lowerEffortWhenKeyRequired) {
 
         /** Runs each task on a fresh daemon thread, so nothing waits for a pool and nothing keeps the JVM alive. */
         static final Executor DAEMON_THREAD_PER_TASK = task -> {
@@ -185,7 +187,7 @@ public final class UseCases {
 
         static Options defaults() {
             return new Options(Clock.systemUTC(), DAEMON_THREAD_PER_TASK, SleepPort.THREAD_SLEEP, warning -> { },
-                    ModelCatalogService.DEFAULT_MAX_AGE);
+                    ModelCatalogService.DEFAULT_MAX_AGE, false);
         }
     }
 }

@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * {@code GET /}, {@code POST /api/chat} and {@code GET /api/trpc/auth.getActiveSessions}, validates
  * chat requests (400 with a JSON error for a malformed body, 401 without a {@code wos-session}
  * cookie), answers them with scripted {@link ChatScenario}s ({@link Scenarios#echo()} by default) and
- * records every request. Session rotation is off unless {@link #rotateSessionOnRefresh} or
+ * records every request. An {@link EdgeCheckpoint} can stand in front of it, as Vercel's does in front of
+ * the real site. Session rotation is off unless {@link #rotateSessionOnRefresh} or
  * {@link #expireSessionUntilRefresh} turns it on.
  *
  * <p>Add an endpoint with {@link #route}; queue one-off chat answers with {@link #enqueueChat}. Thread-safe.
@@ -60,6 +61,7 @@ public final class FakeT3Server implements AutoCloseable {
     private final ExecutorService executor;
     private volatile SecureListener secure;
     private volatile Predicate<RecordedRequest> botFilter = request -> false;
+    private volatile EdgeCheckpoint checkpoint;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Endpoint> routes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<ChatScenario> queuedChats = new ConcurrentLinkedQueue<>();
@@ -151,6 +153,15 @@ public final class FakeT3Server implements AutoCloseable {
      */
     public FakeT3Server botFilter(Predicate<RecordedRequest> blocked) {
         this.botFilter = requireNonNull(blocked, "blocked == null");
+        return this;
+    }
+
+    /**
+     * Puts {@code edge} in front of every path: a request without the cookie its challenge sets is turned
+     * away before any route sees it (it is still recorded); null takes it away.
+     */
+    public FakeT3Server edgeCheckpoint(EdgeCheckpoint edge) {
+        this.checkpoint = edge;
         return this;
     }
 
@@ -247,6 +258,11 @@ public final class FakeT3Server implements AutoCloseable {
         try (exchange) {
             RecordedRequest request = record(exchange);
             requests.add(request);
+            EdgeCheckpoint edge = checkpoint;
+            if (edge != null && !edge.passes(request)) {
+                edge.turnAway(exchange);
+                return;
+            }
             if (botFilter.test(request)) {
                 exchange.getResponseHeaders().set("cf-mitigated", "challenge");
                 sendText(exchange, 403, "text/html; charset=UTF-8", CHALLENGE_PAGE);

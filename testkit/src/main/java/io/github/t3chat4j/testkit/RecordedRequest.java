@@ -45,17 +45,20 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The value of the named cookie in the {@code Cookie} header. */
+    /**
+     * The value of the named cookie in the {@code Cookie} header; over HTTP/2, where a browser sends each
+     * cookie as a header field of its own (RFC 9113, 8.2.3), in any of them.
+     */
     public Optional<String> cookie(String name) {
-        return header("cookie").flatMap(h -> {
-            for (String part : h.split(";")) {
+        for (String field : headers.getOrDefault("cookie", List.of())) {
+            for (String part : field.split(";")) {
                 int eq = part.indexOf('=');
                 if (eq > 0 && part.substring(0, eq).trim().equals(name)) {
                     return Optional.of(part.substring(eq + 1).trim());
                 }
             }
-            return Optional.empty();
-        });
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -309,6 +309,36 @@ public final class Scenarios {
                 .fixed(403, "text/html; charset=UTF-8", CHALLENGE_PAGE);
     }
 
+    /**
+     * The hCaptcha refusal of 2026 (PROTOCOL.md section 9): 400 whose body says {@code captcha_failed}, as
+     * when the session's captcha token is missing or stale.
+     */
+    public static ChatScenario captchaFailed() {
+        return exchange -> exchange.json(400, "{\"error\":\"captcha_failed\",\"message\":\"Captcha verification"
+                + " failed\"}");
+    }
+
+    /**
+     * A model whose reasoning efforts above {@code low} need the user's own provider key: 400 saying
+     * {@code api_key_required} for those, the echo for {@code low} (PROTOCOL.md section 9).
+     */
+    public static ChatScenario apiKeyRequiredAboveLowEffort() {
+        return exchange -> {
+            if (exchange.body().path("modelParams").path("reasoningEffort").asText("low").equals("low")) {
+                echo().respond(exchange);
+            } else {
+                exchange.json(400, "{\"error\":\"api_key_required\",\"message\":\"This model requires an API"
+                        + " key at this reasoning effort\"}");
+            }
+        };
+    }
+
+    /** The same refusal inside the reply stream: an {@code error} event saying {@code api_key_required}. */
+    public static ChatScenario apiKeyRequiredInTheStream() {
+        return exchange -> exchange.startEventStream().event(start(exchange))
+                .event("{\"type\":\"error\",\"errorText\":\"api_key_required: bring your own key\"}").done();
+    }
+
     /** {@link #SLOW_TEXT} in three deltas with {@code pauseMillis} between them. */
     public static ChatScenario slow(long pauseMillis) {
         return exchange -> {

@@ -16,7 +16,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made at test time with the
+ * A self-signed certificate for {@code localhost}, {@code 127.0.0.1} and {@code t3.chat} (for a browser
+ * that maps the site's name to loopback), made at test time with the
  * JDK's {@code keytool} (EC P-256, valid for two days) and shared by every secure fake server of the
  * JVM. Clients trust it through {@link #pemFile()}; nothing else does.
  */
@@ -60,7 +61,7 @@ public final class TestCertificate {
             new SecureRandom().nextBytes(random);
             String password = HexFormat.of().formatHex(random);
             keytool(password, "-genkeypair", "-alias", "fake-t3", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-sigalg", "SHA256withECDSA", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                    "-sigalg", "SHA256withECDSA", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,dns:t3.chat",
                     "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
                     "-storepass:env", "T3_TEST_STOREPASS", "-keypass:env", "T3_TEST_STOREPASS");
             keytool(password, "-exportcert", "-rfc", "-alias", "fake-t3", "-keystore", store.toString(),

@@ -10,7 +10,8 @@ import java.net.URI;
  * What the CLI asks its backend to connect with: where t3.chat is, the credentials (empty in the demo,
  * where the backend supplies placeholders, and for a {@code t3 doctor} without any), whether a rotated
  * session cookie is written back to the config file (only when the credentials came from there), the
- * model and settings of the conversation, and how requests travel ({@link NetworkSettings}).
+ * model and settings of the conversation, how requests travel ({@link NetworkSettings}), and whether a
+ * send refused for want of the user's own provider key is sent once more at low effort.
  * Only the {@link TrustBoundary} makes one (an ArchUnit rule holds that), so no connection is made with
  * settings it did not judge. {@link #toString()} is redacted.
  */
@@ -24,9 +25,12 @@ public final class ConnectionSettings {
     private final ModelId model;
     private final ChatSettings settings;
     private final NetworkSettings network;
+    private final boolean lowerEffortWhenKeyRequired;
 
     ConnectionSettings(URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession,
-            String userAgent, ModelId model, ChatSettings settings, NetworkSettings network) {
+            String userAgent, ModelId model, ChatSettings settings, NetworkSettings network,
+            boolean lowerEffortWhenKeyRequired) {
+        this.lowerEffortWhenKeyRequired = lowerEffortWhenKeyRequired;
         this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
         this.cookies = requireNonNull(cookies, "cookies == null");
         this.convexSessionId = requireNonNull(convexSessionId, "convexSessionId == null");
@@ -72,6 +76,11 @@ public final class ConnectionSettings {
 
     public NetworkSettings network() {
         return network;
+    }
+
+    /** Whether a send refused for want of the user's own provider key is sent once more at low effort. */
+    public boolean lowerEffortWhenKeyRequired() {
+        return lowerEffortWhenKeyRequired;
     }
 
     @Override

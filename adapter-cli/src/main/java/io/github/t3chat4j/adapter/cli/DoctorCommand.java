@@ -21,18 +21,22 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "doctor",
         mixinStandardHelpOptions = true,
-        description = {"CheckResult the way to t3.chat: credentials, clock, proxy, DNS and TLS, the home page,",
-            "session renewal, tRPC and (with --chat) a tiny chat. Tells t3.chat's bot filter from an",
-            "expired session and from a network failure, tries the other transport when one is blocked,",
-            "and says which one works and how to make it the default."},
+        description = {"Check the way to t3.chat: credentials, clock, proxy, DNS and TLS, the home page with",
+            "every transport side by side (java, curl-impersonate, browser), then session renewal, tRPC and",
+            "(with --chat) a tiny chat. Tells t3.chat's bot checkpoint from an expired session and from a",
+            "network failure, and says which transport gets through and how to make it the default."},
         footer = {"", "Examples:",
             "  t3 doctor                     check everything but a chat (costs nothing)",
             "  t3 doctor --chat              also send a tiny chat (costs a few credits)",
-            "  t3 doctor --transport curl    start with the curl transport",
+            "  t3 doctor --transport browser start with the browser transport",
             "  t3 doctor --json | jq .ready",
             "", "Exit codes: 0 when a chat can work, 3 when the credentials or session fail,",
-            "4 when every transport is blocked, 7 when t3.chat cannot be reached, 1 otherwise."})
+            "4 when t3.chat's checkpoint turns every transport away, 7 when t3.chat cannot be reached,",
+            "1 otherwise."})
 final class DoctorCommand implements Callable<Integer> {
+
+    /** How a check that t3.chat's checkpoint turned away begins (the diagnosis words it so). */
+    private static final String BLOCKED = "turned away by t3.chat's bot checkpoint";
 
     @ParentCommand
     T3Command root;
@@ -123,7 +127,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
         }
         boolean blocked = diagnosis.checks().stream().anyMatch(c -> c.status() == Status.FAIL
-                && c.detail().startsWith("blocked by t3.chat's bot filter"));
+                && c.detail().startsWith(BLOCKED));
         return blocked ? ExitCode.BLOCKED : ExitCode.INTERNAL;
     }
 }

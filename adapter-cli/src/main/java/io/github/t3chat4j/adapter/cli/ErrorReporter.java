@@ -1,7 +1,9 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.InvalidInputException;
@@ -61,8 +63,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof SessionExpiredException) {
             return ExitCode.AUTH;
         }
-        if (ex instanceof BlockedByBotProtectionException) {
+        if (ex instanceof BlockedByBotProtectionException || ex instanceof CaptchaRequiredException) {
             return ExitCode.BLOCKED;
+        }
+        if (ex instanceof ApiKeyRequiredException) {
+            return ExitCode.USAGE;
         }
         if (ex instanceof RateLimitedException || ex instanceof ServiceUnavailableException) {
             return ExitCode.UNAVAILABLE;

@@ -6,11 +6,14 @@ public final class ExitCode {
     public static final int OK = 0;
     /** Something unexpected: a bug. Rerun with --verbose and report it. */
     public static final int INTERNAL = 1;
-    /** The command line was wrong: unknown option, missing prompt, bad value. */
+    /**
+     * The command line was wrong: unknown option, missing prompt, bad value; also a model (or effort) the
+     * request cannot use, such as one that needs the user's own provider key.
+     */
     public static final int USAGE = 2;
     /** No credentials, or t3.chat rejected them (session expired). */
     public static final int AUTH = 3;
-    /** t3.chat's bot protection answered with a challenge page. */
+    /** t3.chat's bot protection turned the request away: its edge checkpoint, or a captcha the session needs. */
     public static final int BLOCKED = 4;
     /** Rate limited (429) or the service is unavailable (5xx). */
     public static final int UNAVAILABLE = 5;
@@ -30,9 +33,9 @@ public final class ExitCode {
             Exit codes:
                 0  success
                 1  unexpected error (rerun with --verbose and report it)
-                2  usage error
+                2  usage error (also a model or effort that needs your own provider key)
                 3  no credentials, or the session expired
-                4  blocked by t3.chat's bot protection
+                4  blocked by t3.chat's bot protection (its checkpoint, or a captcha in the browser)
                 5  rate limited or service unavailable
                 6  protocol error (unexpected answer, error inside the reply)
                 7  network error or reply cut off

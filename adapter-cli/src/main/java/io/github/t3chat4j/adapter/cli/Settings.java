@@ -37,8 +37,20 @@ final class Settings {
     static final String COOKIES_FROM_BROWSER = "T3_COOKIES_FROM_BROWSER";
     /** {@code false} turns Markdown rendering of replies off (as {@code --no-render} does). */
     static final String RENDER = "T3_RENDER";
+    /** {@code java}, {@code curl} or {@code browser}: the only transport tried (no fallback past the checkpoint). */
     static final String TRANSPORT = "T3_TRANSPORT";
     static final String CURL = "T3_CURL";
+    /** The browser of the browser transport: {@code chrome}, {@code chromium}, {@code edge}, {@code brave} or a path. */
+    static final String BROWSER = "T3_BROWSER";
+    /** {@code true}: a send refused for want of the user's own provider key is sent once more at low effort. */
+    static final String ALLOW_LOWER_EFFORT = "T3_ALLOW_LOWER_EFFORT";
+    /** The {@code x-client-context} to send; {@code none} for none. */
+    static final String CLIENT_CONTEXT = "T3_CLIENT_CONTEXT";
+    /**
+     * The transport that got through t3.chat's checkpoint, per site ({@link RememberedTransports}): written by
+     * {@code t3} after a fallback, read from the config file only.
+     */
+    static final String REMEMBERED_TRANSPORTS = RememberedTransports.KEY;
     static final String PROXY = "T3_PROXY";
     static final String CONNECT_TIMEOUT = "T3_CONNECT_TIMEOUT";
     static final String FIRST_BYTE_TIMEOUT = "T3_FIRST_BYTE_TIMEOUT";
@@ -74,14 +86,18 @@ final class Settings {
             Map.entry(RENDER, TrustClass.PREFERENCE),
             Map.entry(TRANSPORT, TrustClass.PROGRAM),
             Map.entry(CURL, TrustClass.PROGRAM),
+            Map.entry(BROWSER, TrustClass.PROGRAM),
             Map.entry(PROXY, TrustClass.DESTINATION),
             Map.entry(CONNECT_TIMEOUT, TrustClass.PREFERENCE),
             Map.entry(FIRST_BYTE_TIMEOUT, TrustClass.PREFERENCE),
             Map.entry(IDLE_TIMEOUT, TrustClass.PREFERENCE),
             Map.entry(TIMEOUT, TrustClass.PREFERENCE),
             Map.entry(MAX_REPLY_SIZE, TrustClass.PREFERENCE),
+            Map.entry(CLIENT_CONTEXT, TrustClass.PREFERENCE),
+            Map.entry(ALLOW_LOWER_EFFORT, TrustClass.PREFERENCE),
             Map.entry(LOGIN_ORIGIN, TrustClass.STORED_ONLY),
             Map.entry(TRUSTED_FOLDERS, TrustClass.STORED_ONLY),
+            Map.entry(REMEMBERED_TRANSPORTS, TrustClass.STORED_ONLY),
             Map.entry(DAEMON, TrustClass.USER_ONLY),
             Map.entry(DAEMON_IDLE, TrustClass.USER_ONLY));
 
@@ -206,6 +222,12 @@ final class Settings {
     /** The model: {@code T3_MODEL}, else the default model. */
     ModelId model() {
         return get(MODEL).map(ModelId::of).orElse(ModelId.DEFAULT);
+    }
+
+    /** Whether {@code T3_ALLOW_LOWER_EFFORT} lets a send refused for want of the user's own key go at low effort. */
+    boolean allowLowerEffort() {
+        return get(ALLOW_LOWER_EFFORT).map(v -> v.strip().equalsIgnoreCase("true") || v.strip().equals("1")
+                || v.strip().equalsIgnoreCase("yes")).orElse(false);
     }
 
     /** The deadlines and size limit of this run's requests. */

@@ -51,7 +51,8 @@ public final class T3Command implements Callable<Integer> {
             DaemonCommand.class);
 
     /** The root options that take a value, so that the value is not taken for a subcommand's name. */
-    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url");
+    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url", "--transport", "--curl", "--browser",
+            "--proxy", "--connect-timeout", "--first-byte-timeout", "--idle-timeout", "--timeout", "--max-reply-size");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,10 +65,17 @@ public final class T3Command implements Callable<Integer> {
             description = "Where t3.chat is (env T3_BASE_URL, default " + TrustBoundary.DEFAULT_BASE_URL + ").")
     String baseUrl;
 
-    @Option(names = "--transport", paramLabel = "java|curl", scope = ScopeType.INHERIT,
-            description = "What sends the requests: java (the JVM's client, HTTP/2 where offered) or curl"
-                    + " (env T3_TRANSPORT, default java).")
+    @Option(names = "--transport", paramLabel = "java|curl|browser", scope = ScopeType.INHERIT,
+            description = "What sends the requests, and only that: java (the JVM's client, HTTP/2 where offered),"
+                    + " curl, or browser (a headless Chrome or Chromium of yours, which passes t3.chat's bot"
+                    + " checkpoint) (env T3_TRANSPORT). Without it, t3 starts with java and falls back past the"
+                    + " checkpoint to curl-impersonate, then the browser, remembering what got through.")
     String transport;
+
+    @Option(names = "--browser", paramLabel = "NAME|PATH", scope = ScopeType.INHERIT,
+            description = "The browser of the browser transport: chrome, chromium, edge, brave or its program"
+                    + " (env T3_BROWSER, default the first installed).")
+    String browser;
 
     @Option(names = "--curl", paramLabel = "PATH", scope = ScopeType.INHERIT,
             description = "The curl to run with --transport curl, such as a curl-impersonate wrapper"
@@ -186,6 +194,9 @@ public final class T3Command implements Callable<Integer> {
         }
         if (curl != null) {
             flags.put(Settings.CURL, curl);
+        }
+        if (browser != null) {
+            flags.put(Settings.BROWSER, browser);
         }
         if (proxy != null) {
             flags.put(Settings.PROXY, proxy);

@@ -54,8 +54,8 @@ final class TrustBoundary {
 
     /** The flag that gives each key for one run, offered in refusals. */
     private static final Map<String, String> FLAGS = Map.of(Settings.BASE_URL, "--base-url URL",
-            Settings.PROXY, "--proxy URL", Settings.TRANSPORT, "--transport java|curl", Settings.CURL, "--curl PATH",
-            Settings.GATEWAY_KEY, "--api-key-file FILE");
+            Settings.PROXY, "--proxy URL", Settings.TRANSPORT, "--transport java|curl|browser", Settings.CURL,
+            "--curl PATH", Settings.BROWSER, "--browser NAME|PATH", Settings.GATEWAY_KEY, "--api-key-file FILE");
 
     /** How to talk to another server on purpose, with credentials for it. */
     private static final String ANOTHER_SERVER = "give its address with --base-url and its credentials in COOKIES for"
@@ -147,7 +147,7 @@ final class TrustBoundary {
         Selection given = given();
         URI base = checked(given);
         return new ConnectionSettings(base, cookies, convexSessionId, false, userAgent(), settings.model(),
-                ChatSettings.defaults(), network());
+                ChatSettings.defaults(), network(base), false);
     }
 
     private Selection given() {
@@ -294,7 +294,7 @@ final class TrustBoundary {
             }
         }
         return new ConnectionSettings(base, cookies, convexSessionId, selection.owner() == Owner.STORED_LOGIN,
-                userAgent(), model, chat, network());
+                userAgent(), model, chat, network(base), settings.allowLowerEffort());
     }
 
     /** The address for {@code selection}, once every setting that applies to it passed the rule. */
@@ -449,10 +449,18 @@ final class TrustBoundary {
         return settings.get(Settings.USER_AGENT).orElse("");
     }
 
-    /** How requests travel: the transport, curl and proxy that passed the rule, and the deadlines. */
-    private NetworkSettings network() {
+    /**
+     * How requests to the site at {@code base} travel: the transport, curl, browser and proxy that passed the
+     * rule, the deadlines, the transport that got through last time (from the config file alone, a
+     * {@link TrustClass#STORED_ONLY} key), and the client context to send.
+     */
+    private NetworkSettings network(URI base) {
+        String remembered = settings.guarded(Settings.REMEMBERED_TRANSPORTS)
+                .filter(v -> v.source() == Settings.Source.CONFIG_FILE)
+                .flatMap(v -> RememberedTransports.parse(v.value()).forOrigin(base.toString())).orElse("");
         return new NetworkSettings(text(Settings.TRANSPORT), text(Settings.CURL), text(Settings.PROXY),
-                settings.deadlines());
+                settings.deadlines(), text(Settings.BROWSER), remembered,
+                settings.get(Settings.CLIENT_CONTEXT).orElse(""));
     }
 
     private String text(String key) {

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.t3chat4j.application.ApplicationModule;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,30 +20,36 @@ public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
     private final HttpAdapters.Programs programs;
+    private final HttpAdapters.FallbackListener listener;
     private final HttpAdapters.ConnectionPools pools;
 
-    /** Over {@code config}; the curl transport picks its few variables from this process's environment. */
+    /** Over {@code config}; the curl transport and the browser pick their few variables from this process's environment. */
     public HttpAdapterModule(HttpConfig config) {
-        this(config, HttpAdapters.Programs.current());
+        this(config, HttpAdapters.Programs.current(), HttpAdapters.FallbackListener.NONE, null);
     }
 
-    /** Adapters whose programs (curl) run as {@code programs} says. */
-    public HttpAdapterModule(HttpConfig config, HttpAdapters.Programs programs) {
-        this.config = requireNonNull(config, "config == null");
-        this.programs = requireNonNull(programs, "programs == null");
-        this.pools = null;
-    }
-
-    /** Over {@code config}; the curl transport picks its few variables from {@code environment}. */
+    /** Over {@code config}; the curl transport and the browser pick their few variables from {@code environment}. */
     public HttpAdapterModule(HttpConfig config, Map<String, String> environment) {
-        this(config, new HttpAdapters.Programs(environment, java.nio.file.Path.of("").toAbsolutePath()));
+        this(config, environment, HttpAdapters.FallbackListener.NONE);
     }
 
-    /** Adapters over a pool of {@code pools}, which outlives them (see {@link HttpAdapters.ConnectionPools}). */
-    public HttpAdapterModule(HttpConfig config, HttpAdapters.Programs programs, HttpAdapters.ConnectionPools pools) {
+    /** Like {@link #HttpAdapterModule(HttpConfig, Map)}, with {@code listener} hearing a fallback past the checkpoint. */
+    public HttpAdapterModule(HttpConfig config, Map<String, String> environment,
+            HttpAdapters.FallbackListener listener) {
+        this(config, new HttpAdapters.Programs(environment, Path.of("").toAbsolutePath()), listener, null);
+    }
+
+    /**
+     * Over {@code config}, with curl and the browser found and run as {@code programs} says, {@code listener}
+     * hearing a fallback, and the {@code java} transport's connections from {@code pools} when given (they
+     * outlive the adapters: see {@link HttpAdapters.ConnectionPools}).
+     */
+    public HttpAdapterModule(HttpConfig config, HttpAdapters.Programs programs, HttpAdapters.FallbackListener listener,
+            HttpAdapters.ConnectionPools pools) {
         this.config = requireNonNull(config, "config == null");
         this.programs = requireNonNull(programs, "programs == null");
-        this.pools = requireNonNull(pools, "pools == null");
+        this.listener = requireNonNull(listener, "listener == null");
+        this.pools = pools;
     }
 
     @Override
@@ -53,6 +60,6 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpAdapters httpAdapters() {
-        return pools == null ? HttpAdapters.create(config, programs) : HttpAdapters.create(config, programs, pools);
+        return HttpAdapters.create(config, programs, listener, pools);
     }
 }

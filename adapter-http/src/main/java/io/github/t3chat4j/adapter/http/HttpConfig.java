@@ -39,6 +39,11 @@ import java.util.Set;
  *     corporate proxy's CA, a test server's own certificate); empty for the JVM's or curl's defaults
  * @param replyLimits how long a reply may go without an event and take in all, and how large it and each
  *     of its lines may grow
+ * @param browser which browser {@link Transport#BROWSER} runs
+ * @param fallback whether a transport that t3.chat's edge checkpoint turns away hands over to the next one
+ *     installed here ({@code java}, then a curl-impersonate build on the {@code PATH}, then a browser); off by
+ *     default, so that an embedding program never starts a browser unasked
+ * @param signals what the site's own client sends beside the protocol's fields (PROTOCOL.md section 9)
  */
 public record HttpConfig(
         URI baseUrl,
@@ -52,7 +57,10 @@ public record HttpConfig(
         String curl,
         Proxy proxy,
         Optional<Path> trustedCertificates,
-        ReplyLimits replyLimits) {
+        ReplyLimits replyLimits,
+        Browser browser,
+        boolean fallback,
+        BrowserSignals signals) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://t3.chat");
     public static final String DEFAULT_CURL = "curl";
@@ -66,6 +74,8 @@ public record HttpConfig(
         requireNonNull(proxy, "proxy == null");
         requireNonNull(trustedCertificates, "trustedCertificates == null");
         requireNonNull(replyLimits, "replyLimits == null");
+        requireNonNull(browser, "browser == null");
+        requireNonNull(signals, "signals == null");
         if (curl.isBlank() || curl.chars().anyMatch(c -> c < ' ' || c == 127)) {
             throw new InvalidInputException("The curl command must be a path or a program name on one line.");
         }
@@ -97,7 +107,8 @@ public record HttpConfig(
     public HttpConfig(URI baseUrl, String userAgent, Duration connectTimeout, Duration readTimeout, int maxRetries,
             Duration maxBackoff, long maxImageBytes) {
         this(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes, Transport.JAVA,
-                DEFAULT_CURL, Proxy.jvm(), Optional.empty(), ReplyLimits.DEFAULTS);
+                DEFAULT_CURL, Proxy.jvm(), Optional.empty(), ReplyLimits.DEFAULTS, Browser.DEFAULTS, false,
+                BrowserSignals.DEFAULTS);
     }
 
     /**
@@ -117,56 +128,79 @@ public record HttpConfig(
 
     public HttpConfig withUserAgent(String value) {
         return new HttpConfig(baseUrl, value, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+                transport, curl, proxy, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     public HttpConfig withMaxRetries(int value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, value, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+                transport, curl, proxy, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     public HttpConfig withReadTimeout(Duration value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, value, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+                transport, curl, proxy, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     public HttpConfig withConnectTimeout(Duration value) {
         return new HttpConfig(baseUrl, userAgent, value, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+                transport, curl, proxy, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     public HttpConfig withMaxImageBytes(long value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, value,
-                transport, curl, proxy, trustedCertificates, replyLimits);
+                transport, curl, proxy, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     /** With requests sent by {@code value}. */
     public HttpConfig withTransport(Transport value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                value, curl, proxy, trustedCertificates, replyLimits);
+                value, curl, proxy, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     /** With {@code value} as the {@code curl} to run (a path or a name on the {@code PATH}). */
     public HttpConfig withCurl(String value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, value, proxy, trustedCertificates, replyLimits);
+                transport, value, proxy, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     public HttpConfig withProxy(Proxy value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, value, trustedCertificates, replyLimits);
+                transport, curl, value, trustedCertificates, replyLimits, browser, fallback, signals);
     }
 
     /** With these deadlines and sizes for replies. */
     public HttpConfig withReplyLimits(ReplyLimits value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, trustedCertificates, requireNonNull(value, "value == null"));
+                transport, curl, proxy, trustedCertificates, requireNonNull(value, "value == null"), browser, fallback, signals);
+    }
+
+    /** With {@code value} as the browser of {@link Transport#BROWSER}. */
+    public HttpConfig withBrowser(Browser value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates, replyLimits, requireNonNull(value, "value == null"),
+                fallback, signals);
+    }
+
+    /**
+     * With (or without) fallback: a transport that t3.chat's checkpoint turns away hands over to the next
+     * one installed here, and {@code listener} hears once which one got through.
+     */
+    public HttpConfig withFallback(boolean value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates, replyLimits, browser, value, signals);
+    }
+
+    /** With these values in place of what the site's own client sends. */
+    public HttpConfig withSignals(BrowserSignals value) {
+        return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
+                transport, curl, proxy, trustedCertificates, replyLimits, browser, fallback,
+                requireNonNull(value, "value == null"));
     }
 
     /** Trusting only the certificates in the PEM file {@code value} (a corporate CA, a test server's). */
     public HttpConfig withTrustedCertificates(Path value) {
         return new HttpConfig(baseUrl, userAgent, connectTimeout, readTimeout, maxRetries, maxBackoff, maxImageBytes,
-                transport, curl, proxy, Optional.of(requireNonNull(value, "value == null")), replyLimits);
+                transport, curl, proxy, Optional.of(requireNonNull(value, "value == null")), replyLimits, browser, fallback, signals);
     }
 
     /** The base URL without a trailing slash, or an exception naming what is wrong (never the whole URL). */
@@ -195,7 +229,12 @@ public record HttpConfig(
         /** Apache HttpClient 5 in this JVM: HTTP/2 over TLS where the server offers it (ALPN), else HTTP/1.1. */
         JAVA("java"),
         /** The {@code curl} binary, one process per request, fed through standard input. */
-        CURL("curl");
+        CURL("curl"),
+        /**
+         * A Chromium-family browser of the user's, headless with a private profile, driven over the DevTools
+         * protocol: requests run inside the t3.chat page, with a browser's fingerprint.
+         */
+        BROWSER("browser");
 
         private final String label;
 
@@ -203,18 +242,13 @@ public record HttpConfig(
             this.label = label;
         }
 
-        /** How a user names it: {@code java} or {@code curl}. */
+        /** How a user names it: {@code java}, {@code curl} or {@code browser}. */
         public String label() {
             return label;
         }
 
-        /** The other transport, to try when this one is turned away. */
-        public Transport other() {
-            return this == JAVA ? CURL : JAVA;
-        }
-
         /**
-         * The transport a user named ({@code java} or {@code curl}, any case).
+         * The transport a user named ({@code java}, {@code curl} or {@code browser}, any case).
          *
          * @throws InvalidInputException for any other name
          */
@@ -222,7 +256,7 @@ public record HttpConfig(
             requireNonNull(name, "name == null");
             return Arrays.stream(values()).filter(t -> t.label.equalsIgnoreCase(name.strip())).findFirst()
                     .orElseThrow(() -> new InvalidInputException("Unknown transport '" + name.strip()
-                            + "': use java or curl."));
+                            + "': use java, curl or browser."));
         }
     }
 
@@ -389,6 +423,98 @@ public record HttpConfig(
         @Override
         public int hashCode() {
             return Objects.hash(kind, forHttps, forHttp, noProxy);
+        }
+    }
+
+    /**
+     * The browser of {@link Transport#BROWSER}.
+     *
+     * @param program a browser by the name {@code t3 login --from-browser} takes ({@code chrome},
+     *     {@code chromium}, {@code edge}, {@code brave}) or the path of its program; empty for the first of
+     *     Chrome, Chromium, Edge and Brave installed here
+     * @param hostResolverRules Chromium's host mapping ({@code MAP t3.chat 127.0.0.1:8443}), to reach a test
+     *     server under the site's real name; empty for none
+     */
+    public record Browser(Optional<String> program, String hostResolverRules) {
+
+        /** The first browser installed; real name resolution. */
+        public static final Browser DEFAULTS = new Browser(Optional.empty(), "");
+
+        public Browser {
+            requireNonNull(program, "program == null");
+            requireNonNull(hostResolverRules, "hostResolverRules == null");
+            if (program.filter(p -> p.isBlank() || p.chars().anyMatch(c -> c < ' ' || c == 127)).isPresent()
+                    || hostResolverRules.chars().anyMatch(c -> c < ' ' || c == 127)) {
+                throw new InvalidInputException("The browser and its host rules must be one line of text each.");
+            }
+        }
+
+        /** The browser named {@code value} (or found at that path). */
+        public Browser withProgram(String value) {
+            return new Browser(Optional.of(requireNonNull(value, "value == null").strip()), hostResolverRules);
+        }
+
+        public Browser withHostResolverRules(String value) {
+            return new Browser(program, value);
+        }
+    }
+
+    /**
+     * What t3.chat's own web client sends beside the fields of PROTOCOL.md sections 3 and 5, as section 9
+     * lists it: an {@code x-client-context} header, an {@code x-deployment-id} header (the deployment the
+     * session's {@code __vdpl} cookie pins, unless given here), fresh {@code b3} and {@code traceparent}
+     * trace headers on every request, and the {@code hcaptchaToken} of a chat request. None of them is logged.
+     *
+     * @param clientContext the value of {@code x-client-context}; empty to send none
+     * @param deploymentId the value of {@code x-deployment-id}; empty to send the {@code __vdpl} cookie's, if any
+     * @param hcaptchaToken the {@code hcaptchaToken} of a chat request (empty, as the site sends without a captcha)
+     * @param traceHeaders whether to send {@code b3} and {@code traceparent}
+     */
+    public record BrowserSignals(String clientContext, Optional<String> deploymentId, String hcaptchaToken,
+            boolean traceHeaders) {
+
+        /**
+         * The {@code x-client-context} t3.chat's web client was seen sending in 2026: base64 of
+         * {@code {"client":{"version":"1.12.4"}}}.
+         */
+        public static final String DEFAULT_CLIENT_CONTEXT = "eyJjbGllbnQiOnsidmVyc2lvbiI6IjEuMTIuNCJ9fQ==";
+
+        /** The site client's context, the cookie's deployment, no captcha token, trace headers on. */
+        public static final BrowserSignals DEFAULTS = new BrowserSignals(DEFAULT_CLIENT_CONTEXT, Optional.empty(), "",
+                true);
+
+        public BrowserSignals {
+            requireNonNull(clientContext, "clientContext == null");
+            requireNonNull(deploymentId, "deploymentId == null");
+            requireNonNull(hcaptchaToken, "hcaptchaToken == null");
+            if (clientContext.chars().anyMatch(c -> c < ' ' || c == 127)
+                    || deploymentId.filter(d -> d.chars().anyMatch(c -> c < ' ' || c == 127)).isPresent()) {
+                throw new InvalidInputException("The client context and deployment id must be one line of text.");
+            }
+        }
+
+        public BrowserSignals withClientContext(String value) {
+            return new BrowserSignals(value, deploymentId, hcaptchaToken, traceHeaders);
+        }
+
+        public BrowserSignals withDeploymentId(String value) {
+            return new BrowserSignals(clientContext, Optional.of(value), hcaptchaToken, traceHeaders);
+        }
+
+        public BrowserSignals withHcaptchaToken(String value) {
+            return new BrowserSignals(clientContext, deploymentId, value, traceHeaders);
+        }
+
+        public BrowserSignals withTraceHeaders(boolean value) {
+            return new BrowserSignals(clientContext, deploymentId, hcaptchaToken, value);
+        }
+
+        @Override
+        public String toString() {
+            return "BrowserSignals[clientContext " + (clientContext.isEmpty() ? "none" : "set")
+                    + ", deploymentId " + (deploymentId.isPresent() ? "set" : "from the cookie")
+                    + ", hcaptchaToken " + (hcaptchaToken.isEmpty() ? "none" : "set") + ", traceHeaders "
+                    + traceHeaders + "]";
         }
     }
 

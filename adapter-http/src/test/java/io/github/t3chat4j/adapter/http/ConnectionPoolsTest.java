@@ -38,7 +38,8 @@ class ConnectionPoolsTest {
     private T3Client client(String wosSession) {
         HttpConfig config = Fixtures.config(server.baseUrl()).withTrustedCertificates(server.certificateFile());
         return T3Client.builder().cookies("wos-session=" + wosSession).convexSessionId("cvx-" + wosSession)
-                .adapters(HttpAdapters.create(config, HttpAdapters.Programs.current(), pools)).build();
+                .adapters(HttpAdapters.create(config, HttpAdapters.Programs.current(),
+                        HttpAdapters.FallbackListener.NONE, pools)).build();
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,7 @@ public final class RawHttpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final byte[] response;
     private final AtomicInteger connections = new AtomicInteger();
+    private final List<String> heads = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     public RawHttpServer(String response) throws IOException {
@@ -38,11 +41,16 @@ public final class RawHttpServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** The head of every request received, as sent (request line and header fields, in their order). */
+    public List<String> heads() {
+        return List.copyOf(heads);
+    }
+
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
                 connections.incrementAndGet();
-                readRequest(client.getInputStream());
+                heads.add(readRequest(client.getInputStream()));
                 OutputStream out = client.getOutputStream();
                 out.write(response);
                 out.flush();
@@ -53,14 +61,14 @@ public final class RawHttpServer implements AutoCloseable {
         }
     }
 
-    private static void readRequest(InputStream in) throws IOException {
+    private static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
         while (matched < 4) {
             int b = in.read();
             if (b < 0) {
-                return;
+                return head.toString(StandardCharsets.US_ASCII);
             }
             head.write(b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
@@ -72,6 +80,7 @@ public final class RawHttpServer implements AutoCloseable {
             int length = Integer.parseInt(headers.substring(at + "content-length:".length(), lineEnd).strip());
             in.readNBytes(length);
         }
+        return head.toString(StandardCharsets.US_ASCII);
     }
 
     /** {@code text} as one chunk of a chunked body. */

@@ -1,6 +1,8 @@
 package io.github.t3chat4j.adapter.openai;
 
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.NotConfiguredException;
@@ -15,8 +17,9 @@ import io.github.t3chat4j.application.error.UnknownModelException;
 
 /**
  * Maps a failure of the use cases to what OpenAI clients expect: 400 for bad input, 404 for an unknown
- * model (with the did-you-mean), 429 with {@code Retry-After} for t3.chat's rate limit, 401 with advice
- * for an expired session, and 502 for the bot filter, upstream errors and cut-off replies. The one
+ * model (with the did-you-mean) and for a model and effort that need the user's own key, 429 with
+ * {@code Retry-After} for t3.chat's rate limit, 401 with advice for an expired session, and 502 for the
+ * bot checkpoint, a captcha the session needs, upstream errors and cut-off replies. The one
  * place this mapping lives; the README repeats it.
  */
 final class ErrorMapper {
@@ -48,6 +51,13 @@ final class ErrorMapper {
         }
         if (failure instanceof BlockedByBotProtectionException) {
             return upstream("t3chat_bot_protection", failure.getMessage(), null);
+        }
+        if (failure instanceof CaptchaRequiredException) {
+            return upstream("t3chat_captcha_required", failure.getMessage(), null);
+        }
+        if (failure instanceof ApiKeyRequiredException) {
+            return new ApiErrorException(400, "invalid_request_error", "api_key_required", "model",
+                    failure.getMessage(), null);
         }
         if (failure instanceof ServiceUnavailableException unavailable) {
             return upstream("t3chat_unavailable", failure.getMessage(), unavailable.retryAfter().orElse(null));

@@ -22,14 +22,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rules of {@code t3 doctor}: which checks run in which order, how a failure is read (a bot-filter
- * challenge, a rejected session, an unreachable host, a transport that cannot run here), when the
- * other transport is tried, and the advice at the end. A session the server rotates during the check
+ * The rules of {@code t3 doctor}: which checks run in which order, how a failure is read (t3.chat's bot
+ * checkpoint, a rejected session, an unreachable host, a transport that cannot run here), every
+ * transport's home page side by side, the later checks with the first one the edge lets in, and the
+ * advice at the end. A session the server rotates during the check
  * is used for the later checks and handed to {@link SaveSessionPort}, so nothing is lost.
  */
 public final class DiagnoseConnectionService implements DiagnoseConnectionUseCase {
 
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(2);
+    /** How a check that t3.chat's edge turned away begins. */
+    public static final String BLOCKED = "turned away by t3.chat's bot checkpoint";
 
     private final ProbeConnectionPort probe;
     private final SaveSessionPort saveSession;
@@ -56,20 +59,35 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
         List<String> transports = probe.transports();
         Optional<Instant> serverDate = Optional.empty();
         List<Outcome> outcomes = new ArrayList<>();
+        List<String> passedHome = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
         String working = null;
         Session current = session.orElse(null);
         if (current != null) {
+            // Every transport's first step, side by side: which of them t3.chat's edge lets in.
             for (String transport : transports) {
                 Run run = new Run(transport, current, command.includeChat(), checks);
-                Outcome outcome = run.all();
+                Outcome home = run.home();
+                serverDate = serverDate.or(() -> run.serverDate);
+                outcomes.add(home);
+                if (home == Outcome.PASSED) {
+                    passedHome.add(transport);
+                } else if (home == Outcome.BLOCKED) {
+                    blocked.add(transport);
+                }
+            }
+            for (String transport : passedHome) {
+                Run run = new Run(transport, current, command.includeChat(), checks);
+                Outcome outcome = run.rest();
                 outcomes.add(outcome);
                 current = run.session;
-                serverDate = serverDate.or(() -> run.serverDate);
                 if (outcome == Outcome.PASSED) {
                     working = transport;
                     break;
                 }
-                if (outcome != Outcome.BLOCKED && outcome != Outcome.UNAVAILABLE) {
+                if (outcome == Outcome.BLOCKED) {
+                    blocked.add(transport);
+                } else if (outcome != Outcome.UNAVAILABLE) {
                     break;
                 }
             }
@@ -77,7 +95,7 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
         checks.add(clockLine, clockCheck(serverDate));
         boolean ready = working != null;
         return new DiagnosisResult(checks, Optional.ofNullable(working), ready,
-                advice(session.isPresent(), transports, outcomes, working));
+                advice(session.isPresent(), transports, outcomes, blocked, working));
     }
 
     private Optional<Session> credentials(DiagnoseConnectionCommand command, List<CheckResult> checks) {
@@ -128,11 +146,13 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
             this.checks = checks;
         }
 
-        Outcome all() {
-            Outcome home = step(SiteProbe.HOME, "home page");
-            if (home != Outcome.PASSED) {
-                return home;
-            }
+        /** Whether the edge lets this transport in at all. */
+        Outcome home() {
+            return step(SiteProbe.HOME, "home page");
+        }
+
+        /** The checks after the home page. */
+        Outcome rest() {
             Outcome renewal = step(SiteProbe.RENEW_SESSION, "session renewal");
             if (renewal != Outcome.PASSED) {
                 return renewal;
@@ -161,8 +181,8 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
                 checks.add(new CheckResult(label, Status.PASS, detail));
                 return Outcome.PASSED;
             } catch (BlockedByBotProtectionException e) {
-                checks.add(new CheckResult(label, Status.FAIL, "blocked by t3.chat's bot filter (HTTP 403 challenge"
-                        + " page): this client's TLS handshake or headers were turned away"));
+                checks.add(new CheckResult(label, Status.FAIL, BLOCKED + " (HTTP " + e.status() + ", " + e.sign()
+                        + "): it judged this client's TLS and HTTP fingerprint, not the account"));
                 return Outcome.BLOCKED;
             } catch (SessionExpiredException e) {
                 checks.add(new CheckResult(label, Status.FAIL, "the session was refused (expired, revoked or signed"
@@ -172,7 +192,7 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
                 checks.add(new CheckResult(label, Status.FAIL, "network failure: " + e.getMessage()));
                 return Outcome.UNREACHABLE;
             } catch (InvalidInputException e) {
-                checks.add(new CheckResult(label, Status.FAIL, "this transport cannot run here: " + e.getMessage()));
+                checks.add(new CheckResult(label, Status.SKIP, "this transport cannot run here: " + e.getMessage()));
                 return Outcome.UNAVAILABLE;
             } catch (T3ChatException e) {
                 checks.add(new CheckResult(label, Status.FAIL, e.getMessage()));
@@ -191,7 +211,7 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
     }
 
     private static List<String> advice(boolean credentials, List<String> transports, List<Outcome> outcomes,
-            String working) {
+            List<String> blocked, String working) {
         List<String> advice = new ArrayList<>();
         if (!credentials) {
             advice.add("Copy your browser's cookie string and convex session id (see t3 --help), or run t3 login.");
@@ -202,28 +222,42 @@ public final class DiagnoseConnectionService implements DiagnoseConnectionUseCas
             if (working.equals(configured)) {
                 advice.add("Everything a chat needs works with the " + working + " transport.");
             } else {
-                advice.add("The " + configured + " transport is turned away, but " + working + " gets through."
-                        + " Make it the default: export T3_TRANSPORT=" + working + " (or put T3_TRANSPORT="
-                        + working + " in ~/.config/t3chat4j/config.properties), or pass --transport " + working + ".");
+                advice.add("t3.chat's bot checkpoint turns the " + String.join(" and ", blocked) + " transport"
+                        + (blocked.size() > 1 ? "s" : "") + " away, but " + working + " gets through; t3 falls back to"
+                        + " it by itself and remembers it for this site. Make it the default: export "
+                        + environment(working) + " (or put " + environment(working)
+                        + " in ~/.config/t3chat4j/config.properties), or pass " + flag(working) + ".");
             }
             return advice;
         }
-        Outcome last = outcomes.isEmpty() ? Outcome.FAILED : outcomes.get(outcomes.size() - 1);
         if (outcomes.contains(Outcome.SESSION_REJECTED)) {
             advice.add("Your session is no longer valid: sign in to t3.chat in the browser, copy the cookie string"
                     + " again, and run t3 login (or update COOKIES).");
-        } else if (outcomes.stream().allMatch(o -> o == Outcome.BLOCKED || o == Outcome.UNAVAILABLE)
-                && outcomes.contains(Outcome.BLOCKED)) {
-            advice.add("t3.chat's bot filter turned away every transport tried. Use a curl build that"
-                    + " imitates a browser's TLS handshake (curl-impersonate's curl_chrome131, say):"
-                    + " --transport curl --curl /path/to/curl_chrome131 (or T3_TRANSPORT=curl T3_CURL=…);"
-                    + " see docs/REACH.md.");
-        } else if (last == Outcome.UNREACHABLE) {
+        } else if (!blocked.isEmpty() && outcomes.stream().allMatch(o -> o == Outcome.BLOCKED
+                || o == Outcome.UNAVAILABLE)) {
+            advice.add(blocked.contains("browser")
+                    ? "t3.chat's bot checkpoint turned away every transport, even a real browser: open https://t3.chat"
+                            + " in your own browser, pass the check there and send one message, then sign in again"
+                            + " with t3 login --from-browser."
+                    : "t3.chat's bot checkpoint turned away every transport tried. Install Google Chrome or Chromium"
+                            + " (t3 then gets through with it by itself, or with --transport browser), or put a"
+                            + " curl-impersonate build such as curl_chrome131 on the PATH; see docs/REACH.md.");
+        } else if (outcomes.contains(Outcome.UNREACHABLE) && !outcomes.contains(Outcome.FAILED)) {
             advice.add("t3.chat could not be reached: check the network connection, any proxy (HTTPS_PROXY,"
                     + " --proxy) and --base-url.");
         } else {
             advice.add("See the failed check above; rerun with --verbose, and report it if it persists.");
         }
         return advice;
+    }
+
+    /** The setting that makes {@code transport} the default. */
+    private static String environment(String transport) {
+        return transport.startsWith("curl_") ? "T3_TRANSPORT=curl T3_CURL=" + transport : "T3_TRANSPORT=" + transport;
+    }
+
+    /** The flag that picks {@code transport} for one run. */
+    private static String flag(String transport) {
+        return transport.startsWith("curl_") ? "--transport curl --curl " + transport : "--transport " + transport;
     }
 }

@@ -2,6 +2,8 @@ package io.github.t3chat4j.application.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.ReplyFailedException;
@@ -22,6 +24,8 @@ import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
+import io.github.t3chat4j.domain.chat.ChatSettings;
+import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.stream.ChatEvent;
@@ -37,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The send, whole: appends the user message, renews the session before its first use (through the
@@ -60,6 +65,8 @@ public final class SendMessageService implements SendMessageUseCase {
     private final LoadConversationPort loadConversation;
     private final LockConversationPort lockConversation;
     private final Clock clock;
+    private final boolean lowerEffortWhenKeyRequired;
+    private final Consumer<String> warnings;
 
     /**
      * @param saveConversation where conversations are kept ({@code conversation -> { }} to keep none)
@@ -69,6 +76,19 @@ public final class SendMessageService implements SendMessageUseCase {
      */
     public SendMessageService(StreamChatPort chat, SessionKeeper keeper, SaveConversationPort saveConversation,
             LoadConversationPort loadConversation, LockConversationPort lockConversation, Clock clock) {
+        this(chat, keeper, saveConversation, loadConversation, lockConversation, clock, false, warning -> { });
+    }
+
+    /**
+     * @param lowerEffortWhenKeyRequired whether a send that t3.chat refuses with {@link ApiKeyRequiredException}
+     *     (the model at that effort needs the user's own key) is sent once more at low effort
+     * @param warnings hears that it was
+     */
+    public SendMessageService(StreamChatPort chat, SessionKeeper keeper, SaveConversationPort saveConversation,
+            LoadConversationPort loadConversation, LockConversationPort lockConversation, Clock clock,
+            boolean lowerEffortWhenKeyRequired, Consumer<String> warnings) {
+        this.lowerEffortWhenKeyRequired = lowerEffortWhenKeyRequired;
+        this.warnings = requireNonNull(warnings, "warnings == null");
         this.chat = requireNonNull(chat, "chat == null");
         this.keeper = requireNonNull(keeper, "keeper == null");
         this.saveConversation = requireNonNull(saveConversation, "saveConversation == null");
@@ -154,9 +174,29 @@ public final class SendMessageService implements SendMessageUseCase {
         return new SendMessageResult(kept, message, reply, save(kept));
     }
 
-    /** Opens the stream and relays it; a cancel before or while opening sends nothing and is not an error. */
+    /**
+     * Opens the stream and relays it; when t3.chat wants the user's own key for this effort and the user
+     * allows it, once more at low effort.
+     */
     private Reply stream(SendMessageCommand command, Conversation conversation, MessageId replyId,
             ChatEventListener listener) {
+        try {
+            return stream(command, command.settings(), conversation, replyId, listener);
+        } catch (ApiKeyRequiredException refused) {
+            if (!lowerEffortWhenKeyRequired || command.settings().reasoningEffort() == ReasoningEffort.LOW) {
+                throw refused;
+            }
+            warnings.accept(refused.model().orElse(command.model().value()) + " at "
+                    + command.settings().reasoningEffort().wireValue() + " reasoning effort needs your own provider key"
+                    + " on t3.chat; asked again at low effort, as T3_ALLOW_LOWER_EFFORT allows.");
+            return stream(command, command.settings().withReasoningEffort(ReasoningEffort.LOW), conversation, replyId,
+                    listener);
+        }
+    }
+
+    /** Opens the stream and relays it; a cancel before or while opening sends nothing and is not an error. */
+    private Reply stream(SendMessageCommand command, ChatSettings settings, Conversation conversation,
+            MessageId replyId, ChatEventListener listener) {
         Cancellation cancellation = command.cancellation();
         if (cancellation.isCancelled()) {
             // Cancelled before anything was sent: send nothing (a request costs credits).
@@ -165,7 +205,7 @@ public final class SendMessageService implements SendMessageUseCase {
         ChatStream stream;
         try (OpeningGuard guard = new OpeningGuard(cancellation)) {
             stream = keeper.call(session -> chat.open(new ChatRequest(session, conversation.threadId(),
-                    conversation.messages(), command.model(), command.settings(), replyId)));
+                    conversation.messages(), command.model(), settings, replyId)));
         } catch (T3ChatException failed) {
             if (cancellation.isCancelled()) {
                 return new ReplyAccumulator().toReply(Reply.Ending.CANCELLED);
@@ -192,6 +232,9 @@ public final class SendMessageService implements SendMessageUseCase {
                 accumulator.accept(event);
                 listener.onEvent(event);
             }
+        } catch (ApiKeyRequiredException | CaptchaRequiredException refused) {
+            // Refused in the stream's first word: nothing was answered, so nothing is lost.
+            throw refused;
         } catch (UnexpectedResponseException unreadable) {
             if (!cancellation.isCancelled()) {
                 throw new ReplyProtocolException(accumulator.toReply(), unreadable);

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DiagnoseConnectionServiceTest {
@@ -40,6 +41,48 @@ class DiagnoseConnectionServiceTest {
         assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [java]")).singleElement()
                 .extracting(CheckResult::status).isEqualTo(Status.FAIL);
         assertThat(diagnosis.advice()).singleElement().asString().contains("T3_TRANSPORT=curl");
+    }
+
+    @Test
+    void showsEveryTransportsHomePage_sideBySide_andGoesOnWithTheOneThatGetsThrough() {
+        ScriptedProbe probe = new ScriptedProbe(List.of("java", "curl-impersonate", "browser"), Set.of("java"));
+        probe.unavailable = "curl-impersonate";
+
+        DiagnosisResult diagnosis = service(probe, NOW).diagnose(command());
+
+        assertThat(diagnosis.workingTransport()).hasValue("browser");
+        assertThat(diagnosis.checks()).extracting(CheckResult::name).containsSubsequence("home page [java]",
+                "home page [curl-impersonate]", "home page [browser]", "session renewal [browser]", "tRPC [browser]",
+                "chat [browser]");
+        assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [java]")).singleElement()
+                .satisfies(c -> assertThat(c.detail()).startsWith(DiagnoseConnectionService.BLOCKED)
+                        .contains("HTTP 429", "x-vercel-mitigated: challenge"));
+        assertThat(diagnosis.checks()).filteredOn(c -> c.name().equals("home page [curl-impersonate]"))
+                .singleElement().extracting(CheckResult::status).isEqualTo(Status.SKIP);
+        assertThat(diagnosis.advice()).singleElement().asString().contains("turns the java transport away",
+                "browser gets through", "falls back to it by itself", "T3_TRANSPORT=browser", "--transport browser");
+    }
+
+    @Test
+    void saysToPassTheCheckInTheBrowser_whenEvenTheBrowserIsTurnedAway() {
+        ScriptedProbe probe = new ScriptedProbe(List.of("java", "browser"), Set.of("java", "browser"));
+
+        DiagnosisResult diagnosis = service(probe, NOW).diagnose(command());
+
+        assertThat(diagnosis.readyToChat()).isFalse();
+        assertThat(diagnosis.advice()).singleElement().asString().contains("even a real browser",
+                "t3 login --from-browser");
+    }
+
+    @Test
+    void saysWhatToInstall_whenEveryTransportHereIsTurnedAway() {
+        ScriptedProbe probe = new ScriptedProbe(List.of("java", "browser"), Set.of("java"));
+        probe.unavailable = "browser";
+
+        DiagnosisResult diagnosis = service(probe, NOW).diagnose(command());
+
+        assertThat(diagnosis.advice()).singleElement().asString().contains("Install Google Chrome or Chromium",
+                "curl_chrome131");
     }
 
     @Test
@@ -97,19 +140,25 @@ class DiagnoseConnectionServiceTest {
 
     /** A probe whose answers the test sets: one blocked transport, a rotation, a transport that cannot run. */
     private static final class ScriptedProbe implements ProbeConnectionPort {
-        private final String blocked;
+        private final List<String> transports;
+        private final Set<String> blocked;
         String rotateTo;
         String unavailable = "";
         Session trpcSession;
         int requests;
 
         ScriptedProbe(String blocked) {
+            this(List.of("java", "curl"), Set.of(blocked));
+        }
+
+        ScriptedProbe(List<String> transports, Set<String> blocked) {
+            this.transports = transports;
             this.blocked = blocked;
         }
 
         @Override
         public List<String> transports() {
-            return List.of("java", "curl");
+            return transports;
         }
 
         @Override
@@ -124,8 +173,9 @@ class DiagnoseConnectionServiceTest {
             if (transport.equals(unavailable)) {
                 throw new InvalidInputException("no such program");
             }
-            if (transport.equals(blocked)) {
-                throw new BlockedByBotProtectionException(403);
+            if (blocked.contains(transport)) {
+                throw new BlockedByBotProtectionException(429, "x-vercel-mitigated: challenge", List.of(transport),
+                        List.of());
             }
             if (probe == SiteProbe.TRPC) {
                 trpcSession = session;

@@ -5,6 +5,8 @@ import static io.github.t3chat4j.application.fixtures.Sessions.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
@@ -21,6 +23,7 @@ import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.application.session.SessionKeeper;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
+import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.stream.Reply;
@@ -65,6 +68,47 @@ class SendMessageServiceTest {
         assertThat(chat.requests().get(0).responseMessageId()).isEqualTo(result.message().id());
         assertThat(result.conversation().messages()).extracting(Message::text).containsExactly("hi", "Hello");
         assertThat(saved).containsExactly(result.conversation());
+    }
+
+    @Test
+    void asksOnceMoreAtLowEffort_whenTheModelWantsTheUsersOwnKey_andTheUserAllowsIt() {
+        chat.thenThrow(new ApiKeyRequiredException("claude-4.6-opus", "high")).thenEvents(reply("cheap"));
+        List<String> warnings = new ArrayList<>();
+        SendMessageService lowering = new SendMessageService(chat, keeper, saved::add, id -> Optional.empty(),
+                LockConversationPort.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), true, warnings::add);
+
+        SendMessageResult result = lowering.sendMessage(highEffort(), e -> { });
+
+        assertThat(result.reply().text()).isEqualTo("cheap");
+        assertThat(chat.requests()).extracting(r -> r.settings().reasoningEffort())
+                .containsExactly(ReasoningEffort.HIGH, ReasoningEffort.LOW);
+        assertThat(warnings).singleElement().asString().contains("claude-4.6-opus", "high", "low effort");
+    }
+
+    @Test
+    void saysWhichModelAndEffortWantTheUsersOwnKey_withoutRetrying_unlessAllowed() {
+        chat.thenThrow(new ApiKeyRequiredException("claude-4.6-opus", "high")).thenEvents(reply("never"));
+
+        assertThatThrownBy(() -> service.sendMessage(highEffort(), e -> { }))
+                .isInstanceOf(ApiKeyRequiredException.class)
+                .hasMessageContaining("claude-4.6-opus at high reasoning effort needs your own provider key")
+                .hasMessageContaining("T3_ALLOW_LOWER_EFFORT");
+        assertThat(chat.requests()).hasSize(1);
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void letsARefusalInTheStreamsFirstWordThrough_asItself_keepingNothing() {
+        chat.thenEventsThenFailure(new CaptchaRequiredException(400));
+
+        assertThatThrownBy(() -> service.sendMessage(command(new Cancellation()), e -> { }))
+                .isInstanceOf(CaptchaRequiredException.class).hasMessageContaining("t3 login --from-browser");
+        assertThat(saved).isEmpty();
+    }
+
+    private SendMessageCommand highEffort() {
+        return new SendMessageCommand(empty, "hi", ModelId.of("claude-4.6-opus"),
+                ChatSettings.defaults().withReasoningEffort(ReasoningEffort.HIGH), new Cancellation());
     }
 
     @Test

@@ -12,6 +12,34 @@ import java.util.Locale;
 final class BrowserHeaders {
 
     static final String DEFAULT_ACCEPT_LANGUAGE = "en-US,en;q=0.9";
+
+    // The order Chromium 156 sends each kind of request's header fields in, as measured on loopback (its
+    // fetch() orders the page's own fields by a hash of the whole set, so each kind has its own list).
+    // Fields no engine of ours sends (Accept-Encoding) are listed for the place of those around them.
+
+    /** A page load. */
+    static final java.util.List<String> NAVIGATION_ORDER = java.util.List.of("sec-ch-ua", "sec-ch-ua-mobile",
+            "sec-ch-ua-platform", "upgrade-insecure-requests", "user-agent", "accept", "sec-fetch-site",
+            "sec-fetch-mode", "sec-fetch-user", "sec-fetch-dest", "accept-encoding", "accept-language", "cookie",
+            "priority");
+    /** A script the page loads. */
+    static final java.util.List<String> SUBRESOURCE_ORDER = java.util.List.of("sec-ch-ua-platform", "user-agent",
+            "sec-ch-ua", "sec-ch-ua-mobile", "accept", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "referer",
+            "accept-encoding", "accept-language", "cookie", "priority");
+    /** The app's {@code POST /api/chat}. */
+    static final java.util.List<String> CHAT_ORDER = java.util.List.of("sec-ch-ua-platform", "x-client-context", "accept-language", "sec-ch-ua", "sec-ch-ua-mobile", "traceparent",
+            "user-agent", "accept", "content-type", "x-deployment-id", "b3", "origin", "sec-fetch-site",
+            "sec-fetch-mode", "sec-fetch-dest", "referer", "accept-encoding", "cookie", "priority");
+    /** The app's tRPC query asking for the JSON-lines answer. */
+    static final java.util.List<String> TRPC_STREAMED_ORDER = java.util.List.of("sec-ch-ua-platform",
+            "x-client-context", "accept-language", "sec-ch-ua", "x-trpc-batch", "sec-ch-ua-mobile", "traceparent",
+            "user-agent", "accept", "trpc-accept", "content-type", "x-deployment-id", "x-trpc-source", "b3",
+            "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "referer", "accept-encoding", "cookie", "priority");
+    /** The app's plain tRPC query. */
+    static final java.util.List<String> TRPC_ORDER = java.util.List.of("sec-ch-ua-platform", "x-client-context",
+            "accept-language", "sec-ch-ua", "sec-ch-ua-mobile", "traceparent", "user-agent", "accept", "x-trpc-source",
+            "content-type", "x-deployment-id", "b3", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "referer",
+            "accept-encoding", "cookie", "priority");
     private static final java.util.regex.Pattern CHROME = java.util.regex.Pattern.compile("Chrome/(\\d+)\\.");
 
     private BrowserHeaders() {

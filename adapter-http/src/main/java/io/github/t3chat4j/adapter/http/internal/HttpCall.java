@@ -24,6 +24,7 @@ public final class HttpCall {
     private final boolean followRedirects;
     private final String description;
     private final Redactor redactor;
+    private final List<String> order;
     private final Optional<Duration> total;
 
     private HttpCall(Builder b) {
@@ -34,6 +35,7 @@ public final class HttpCall {
         this.followRedirects = b.followRedirects;
         this.description = b.description;
         this.redactor = b.redactor;
+        this.order = b.order;
         this.total = Optional.empty();
     }
 
@@ -45,6 +47,7 @@ public final class HttpCall {
         this.followRedirects = call.followRedirects;
         this.description = call.description;
         this.redactor = call.redactor;
+        this.order = call.order;
         this.total = Optional.of(total);
     }
 
@@ -83,6 +86,14 @@ public final class HttpCall {
     /** The call's own headers; the pipeline puts the common ones before them. */
     List<Header> headers() {
         return headers;
+    }
+
+    /**
+     * The order Chrome sends this call's header fields in (lower-case names), which the pipeline sorts the
+     * fields by, its own included; empty for the order they were added in.
+     */
+    List<String> order() {
+        return order;
     }
 
     /** The value of the call's header {@code name} (ignoring case). */
@@ -125,6 +136,7 @@ public final class HttpCall {
         private final List<Header> headers = new ArrayList<>();
         private boolean followRedirects;
         private Redactor redactor = Redactor.none();
+        private List<String> order = List.of();
 
         private Builder(String method, URI uri, String description, byte[] body) {
             this.method = method;
@@ -142,6 +154,12 @@ public final class HttpCall {
                 }
             }
             headers.add(header);
+            return this;
+        }
+
+        /** Has the pipeline send the header fields in {@code names}' order (lower-case names; others after them). */
+        public Builder order(List<String> names) {
+            this.order = List.copyOf(names);
             return this;
         }
 

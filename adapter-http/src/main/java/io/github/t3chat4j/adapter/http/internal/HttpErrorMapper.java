@@ -3,7 +3,9 @@ package io.github.t3chat4j.adapter.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.internal.engine.RequestNotSentException;
+import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
+import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.RateLimitedException;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
  * The one place where HTTP statuses and I/O failures become the application's exceptions:
  *
  * <pre>
+ * 4xx saying captcha_failed    CaptchaRequiredException
+ * 4xx saying api_key_required  ApiKeyRequiredException
  * 401                         SessionExpiredException
  * 403 with JSON (or no HTML)  SessionExpiredException
  * 403 with an HTML page       BlockedByBotProtectionException (a bot challenge)
@@ -41,6 +45,10 @@ import java.util.regex.Pattern;
 public final class HttpErrorMapper {
 
     static final int MAX_SERVER_MESSAGE = 200;
+    /** What t3.chat answers when the session's captcha was not passed (PROTOCOL.md section 9). */
+    public static final String CAPTCHA_FAILED = "captcha_failed";
+    /** What t3.chat answers when a model and effort need the user's own provider key (section 9). */
+    public static final String API_KEY_REQUIRED = "api_key_required";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
 
@@ -53,15 +61,21 @@ public final class HttpErrorMapper {
      * @param request what was asked, such as {@code "POST /api/chat"} (no query, no secrets)
      * @param contentType the response's content type, or empty
      * @param body the start of the response body (may be empty)
-     * @param challenge whether the response carried a bot-challenge marker such as {@code cf-mitigated}
      */
     static T3ChatException forStatus(String request, int status, String contentType, String body,
-            Optional<Duration> retryAfter, boolean challenge, Redactor redactor) {
+            Optional<Duration> retryAfter, Redactor redactor) {
+        // The app's own refusals come first: a 403 that says api_key_required is no expired session.
+        if (status >= 400 && status <= 499 && body.contains(CAPTCHA_FAILED)) {
+            return new CaptchaRequiredException(status);
+        }
+        if (status >= 400 && status <= 499 && body.contains(API_KEY_REQUIRED)) {
+            return new ApiKeyRequiredException();
+        }
         if (status == 401) {
             return SessionExpiredException.forStatus(status);
         }
         if (status == 403) {
-            return challenge || looksLikeHtml(contentType, body)
+            return looksLikeHtml(contentType, body)
                     ? new BlockedByBotProtectionException(status)
                     : SessionExpiredException.forStatus(status);
         }
@@ -82,7 +96,7 @@ public final class HttpErrorMapper {
      * in a 2xx body): mapped like that status, with {@code message} as the server's explanation.
      */
     public static T3ChatException forReportedError(HttpCall call, int status, String message) {
-        return forStatus(call.description(), status, "text/plain", message, Optional.empty(), false, call.redactor());
+        return forStatus(call.description(), status, "text/plain", message, Optional.empty(), call.redactor());
     }
 
     /** The exception for an exchange whose answer did not even begin within its total deadline. */

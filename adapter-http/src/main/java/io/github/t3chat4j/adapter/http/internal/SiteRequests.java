@@ -20,20 +20,33 @@ public final class SiteRequests {
     static final String ACTIVE_SESSIONS_INPUT = "{\"0\":{\"json\":{\"includeLocation\":false}}}";
 
     private final URI baseUrl;
+    private final SiteSignals signals;
 
-    /** Requests to the site at {@code baseUrl} ({@code https://t3.chat}, no trailing slash). */
+    /** Requests to the site at {@code baseUrl} ({@code https://t3.chat}, no trailing slash), with no signals. */
     public SiteRequests(URI baseUrl) {
+        this(baseUrl, SiteSignals.NONE);
+    }
+
+    /** Requests to the site at {@code baseUrl} that carry what the site's own client sends ({@code signals}). */
+    public SiteRequests(URI baseUrl, SiteSignals signals) {
         this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
+        this.signals = requireNonNull(signals, "signals == null");
     }
 
     public URI baseUrl() {
         return baseUrl;
     }
 
+    /** What these requests carry beside the protocol's fields. */
+    public SiteSignals signals() {
+        return signals;
+    }
+
     /** {@code GET /} with the cookie, as a browser loads the page (section 1). */
     public HttpCall home(Session session) {
         HttpCall.Builder call = HttpCall.get(at("/"), "GET /")
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .order(BrowserHeaders.NAVIGATION_ORDER);
         return BrowserHeaders.navigation(call).cookies(session).build();
     }
 
@@ -45,7 +58,8 @@ public final class SiteRequests {
     public HttpCall asset(String path) {
         HttpCall.Builder call = HttpCall.get(at(path), "GET " + pathOnly(path))
                 .header("Accept", "*/*")
-                .header("Referer", baseUrl + "/");
+                .header("Referer", baseUrl + "/")
+                .order(BrowserHeaders.SUBRESOURCE_ORDER);
         return BrowserHeaders.sameOriginFetch(call, "script").build();
     }
 
@@ -55,7 +69,9 @@ public final class SiteRequests {
                 .header("Accept-Language", BrowserHeaders.acceptLanguage(locale))
                 .header("Accept", "*/*")
                 .header("Origin", BrowserHeaders.origin(baseUrl))
-                .header("Referer", baseUrl + "/chat/" + threadId);
+                .header("Referer", baseUrl + "/chat/" + threadId)
+                .order(BrowserHeaders.CHAT_ORDER);
+        signals.addTo(call, session);
         return BrowserHeaders.sameOriginFetch(call, "empty").cookies(session).build();
     }
 
@@ -76,6 +92,8 @@ public final class SiteRequests {
         if (streamed) {
             call.header("trpc-accept", "application/jsonl").header("x-trpc-batch", "true");
         }
+        call.order(streamed ? BrowserHeaders.TRPC_STREAMED_ORDER : BrowserHeaders.TRPC_ORDER);
+        signals.addTo(call, session);
         return BrowserHeaders.sameOriginFetch(call, "empty").cookies(session).build();
     }
 

@@ -56,6 +56,16 @@ abstract class EngineContractTest {
     /** The protocol the requests must arrive over. */
     abstract String expectedProtocol();
 
+    /** Where the engine finds the site: the server's own address, unless the engine maps a name to it. */
+    URI site(FakeT3Server server) {
+        return server.baseUrl();
+    }
+
+    /** The User-Agent the server must see: the configured one, unless the engine sends its own. */
+    void assertUserAgent(String userAgent) {
+        assertThat(userAgent).isEqualTo(HttpConfig.DEFAULT_USER_AGENT);
+    }
+
     @BeforeEach
     void start() {
         server = startServer();
@@ -69,7 +79,7 @@ abstract class EngineContractTest {
     }
 
     HttpConfig config() {
-        return configure(Fixtures.config(server.baseUrl()), server);
+        return configure(Fixtures.config(site(server)), server);
     }
 
     @Test
@@ -82,7 +92,7 @@ abstract class EngineContractTest {
         assertThat(sent.protocol()).isEqualTo(expectedProtocol());
         assertThat(sent.cookie("wos-session")).hasValue(Fixtures.WOS_SESSION);
         assertThat(sent.header("content-type")).hasValue("application/json");
-        assertThat(sent.header("user-agent")).hasValue(HttpConfig.DEFAULT_USER_AGENT);
+        assertUserAgent(sent.header("user-agent").orElse(""));
         assertThat(sent.header("expect")).isEmpty();
         assertThat(sent.body()).contains("\"model\":\"gemini-2.5-flash\"");
     }
@@ -238,7 +248,7 @@ abstract class EngineContractTest {
             exchange.sendResponseHeaders(302, -1);
         });
 
-        try (FetchedImage image = http.imageFetcher().fetch(URI.create(server.baseUrl() + "/go"))) {
+        try (FetchedImage image = http.imageFetcher().fetch(URI.create(site(server) + "/go"))) {
             assertThat(image.body().readAllBytes()).isEqualTo(png);
             assertThat(image.mediaType()).isEqualTo("image/png");
         }
@@ -252,14 +262,55 @@ abstract class EngineContractTest {
             server.route("/declared.png", (exchange, request) -> sendImage(exchange, 5000, false));
             server.route("/growing.png", (exchange, request) -> sendImage(exchange, 5000, true));
 
-            assertThatThrownBy(() -> capped.imageFetcher().fetch(URI.create(server.baseUrl() + "/declared.png")))
+            assertThatThrownBy(() -> capped.imageFetcher().fetch(URI.create(site(server) + "/declared.png")))
                     .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("over the limit");
             assertThatThrownBy(() -> {
-                try (FetchedImage image = capped.imageFetcher().fetch(URI.create(server.baseUrl() + "/growing.png"))) {
+                try (FetchedImage image = capped.imageFetcher().fetch(URI.create(site(server) + "/growing.png"))) {
                     image.body().readAllBytes();
                 }
             }).isInstanceOf(IOException.class);
         }
+    }
+
+    @Test
+    void givesUp_whenTheAnswerDoesNotBegin_withinTheFirstByteTimeout() {
+        CountDownLatch released = new CountDownLatch(1);
+        server.enqueueChat(exchange -> {
+            released.await(30, TimeUnit.SECONDS);
+            Scenarios.echo().respond(exchange);
+        });
+
+        try (HttpAdapters impatient = HttpAdapters.create(config().withMaxRetries(0)
+                .withReadTimeout(Duration.ofMillis(500)))) {
+            assertThatThrownBy(() -> impatient.chat().open(Fixtures.request())).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("timed out").hasMessageNotContaining(Fixtures.WOS_SESSION);
+        } finally {
+            released.countDown();
+        }
+    }
+
+    @Test
+    void endsAReply_thatFallsSilent_afterTheIdleTimeout_keepingWhatArrived() {
+        CountDownLatch released = new CountDownLatch(1);
+        server.enqueueChat(exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event("{\"type\":\"text-delta\",\"id\":\"t\",\"delta\":\"before the silence\"}");
+            released.await(30, TimeUnit.SECONDS);
+        });
+        List<String> texts = new ArrayList<>();
+
+        try (HttpAdapters idle = HttpAdapters.create(config().withReplyLimits(HttpConfig.ReplyLimits.DEFAULTS
+                .withIdleTimeout(Duration.ofMillis(500))));
+                ChatStream stream = idle.chat().open(Fixtures.request())) {
+            assertThatThrownBy(() -> stream.events().forEach(event -> {
+                if (event instanceof ChatEvent.TextDelta delta) {
+                    texts.add(delta.text());
+                }
+            })).isInstanceOf(TransportException.class).hasMessageContaining("idle timeout");
+        } finally {
+            released.countDown();
+        }
+        assertThat(texts).containsExactly("before the silence");
     }
 
     @Test

@@ -65,6 +65,11 @@ public final class CannedEngine implements HttpEngine {
     }
 
     @Override
+    public String name() {
+        return "canned";
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -22,7 +22,7 @@ class HttpErrorMapperTest {
     private static final Redactor REDACTOR = Redactor.of(Fixtures.session());
 
     private static T3ChatException map(int status, String contentType, String body) {
-        return HttpErrorMapper.forStatus("POST /api/chat", status, contentType, body, Optional.empty(), false, REDACTOR);
+        return HttpErrorMapper.forStatus("POST /api/chat", status, contentType, body, Optional.empty(), REDACTOR);
     }
 
     @Test
@@ -39,14 +39,12 @@ class HttpErrorMapperTest {
     void throwsBlockedByBotProtection_when403WithHtml() {
         assertThat(map(403, "text/html", "<html>…")).isInstanceOf(BlockedByBotProtectionException.class);
         assertThat(map(403, "", "<!DOCTYPE html><html>")).isInstanceOf(BlockedByBotProtectionException.class);
-        assertThat(HttpErrorMapper.forStatus("GET /", 403, "application/json", "{}", Optional.empty(), true, REDACTOR))
-                .isInstanceOf(BlockedByBotProtectionException.class);
     }
 
     @Test
     void throwsRateLimited_with429RetryAfter() {
         T3ChatException e = HttpErrorMapper.forStatus("POST /api/chat", 429, "", "", Optional.of(Duration.ofSeconds(9)),
-                false, REDACTOR);
+                REDACTOR);
 
         assertThat(e).isInstanceOfSatisfying(RateLimitedException.class,
                 r -> assertThat(r.retryAfter()).hasValue(Duration.ofSeconds(9)));

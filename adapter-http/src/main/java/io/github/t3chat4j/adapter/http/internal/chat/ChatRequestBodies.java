@@ -24,6 +24,11 @@ final class ChatRequestBodies {
     }
 
     static ChatRequestDto of(ChatRequest request) {
+        return of(request, "");
+    }
+
+    /** With {@code hcaptchaToken} as the body's captcha token (empty when there is none, as the site sends). */
+    static ChatRequestDto of(ChatRequest request, String hcaptchaToken) {
         ChatSettings settings = request.settings();
         String effort = settings.reasoningEffort().wireValue();
         String model = request.model().value();
@@ -39,7 +44,8 @@ final class ChatRequestBodies {
                 new UserConfigurationDto("berkeley", new CurrentModelParametersDto(settings.search(), effort), model,
                         List.of(), true, "proxima", false, "dark"),
                 new UserInfoDto(settings.timezone(), settings.locale()),
-                false);
+                false,
+                hcaptchaToken);
     }
 
     private static MessageDto message(Message message) {

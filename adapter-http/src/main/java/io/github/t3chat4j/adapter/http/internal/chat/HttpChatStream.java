@@ -116,6 +116,12 @@ final class HttpChatStream implements ChatStream {
         try {
             boolean more = decoder.hasNext();
             if (!more) {
+                String deadline = expired;
+                if (deadline != null) {
+                    // An engine whose body just ends when aborted (curl, the browser) ends here, not in a read.
+                    throw new TransportException("Reading the reply of " + description + " stopped: " + deadline
+                            + ".", null);
+                }
                 exhausted = true;
             } else {
                 progressAt = System.nanoTime();

@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"messages", "threadMetadata", "clientAuth", "responseMessageId", "model", "convexSessionId",
-        "modelParams", "preferences", "userConfiguration", "userInfo", "isEphemeral"})
+        "modelParams", "preferences", "userConfiguration", "userInfo", "isEphemeral", "hcaptchaToken"})
 public record ChatRequestDto(
         List<MessageDto> messages,
         ThreadMetadataDto threadMetadata,
@@ -23,7 +23,8 @@ public record ChatRequestDto(
         PreferencesDto preferences,
         UserConfigurationDto userConfiguration,
         UserInfoDto userInfo,
-        @JsonProperty("isEphemeral") boolean isEphemeral) {
+        @JsonProperty("isEphemeral") boolean isEphemeral,
+        String hcaptchaToken) {
 
     /** One message of the history; {@code attachments} is always empty. */
     @JsonIgnoreProperties(ignoreUnknown = true)

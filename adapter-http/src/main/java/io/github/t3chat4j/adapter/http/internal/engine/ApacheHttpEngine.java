@@ -137,6 +137,11 @@ public final class ApacheHttpEngine implements HttpEngine {
     }
 
     @Override
+    public String name() {
+        return "java";
+    }
+
+    @Override
     public String toString() {
         return "ApacheHttpEngine[" + (closed.get() ? "closed" : "open") + "]";
     }

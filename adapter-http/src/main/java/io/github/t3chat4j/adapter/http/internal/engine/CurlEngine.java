@@ -188,6 +188,17 @@ public final class CurlEngine implements HttpEngine {
         closed.set(true);
     }
 
+    /** {@code curl}, or the program's own name when it is a curl-impersonate wrapper ({@code curl_chrome131}). */
+    static String name(String command) {
+        String program = java.nio.file.Path.of(command).getFileName().toString();
+        return program.startsWith("curl_") ? program : "curl";
+    }
+
+    @Override
+    public String name() {
+        return name(options.curl());
+    }
+
     @Override
     public String toString() {
         return "CurlEngine[" + options.curl() + "]";

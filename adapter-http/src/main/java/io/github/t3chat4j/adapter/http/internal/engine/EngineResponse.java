@@ -25,6 +25,14 @@ public interface EngineResponse extends AutoCloseable {
         return "HTTP/1.1";
     }
 
+    /**
+     * The transports that tried this exchange, in order, when more than the engine's own did (a fallback
+     * that met t3.chat's checkpoint with each); empty otherwise.
+     */
+    default List<String> triedEngines() {
+        return List.of();
+    }
+
     /** The body as it arrives; the same stream on every call, empty when the response has none. */
     InputStream body();
 

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class Engines {
 
     /** The transports, as the adapter's configuration names them. */
-    public enum Kind { JAVA, CURL }
+    public enum Kind { JAVA, CURL, BROWSER }
 
     private Engines() {
     }
@@ -21,7 +21,7 @@ public final class Engines {
      *
      * @param environment the process environment curl picks its few variables from
      * @throws InvalidInputException when the options cannot work with this engine (a SOCKS proxy for the
-     *     JVM's client, an unreadable certificate file)
+     *     JVM's client, an unreadable certificate file, no browser installed)
      */
     public static HttpEngine create(Kind kind, EngineOptions options, Map<String, String> environment) {
         return create(kind, options, environment, Path.of("").toAbsolutePath());
@@ -36,6 +36,9 @@ public final class Engines {
         PrivateFolders.sweepOnce();
         if (kind == Kind.CURL) {
             return CurlEngine.create(options, environment, workingDirectory);
+        }
+        if (kind == Kind.BROWSER) {
+            return BrowserEngine.create(options, environment);
         }
         try {
             return JavaHttpEngine.create(options);

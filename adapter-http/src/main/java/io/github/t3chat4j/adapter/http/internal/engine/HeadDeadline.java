@@ -69,7 +69,8 @@ final class HeadDeadline {
         if (timeouts.total().isPresent()) {
             due = Math.min(due, startedAt + timeouts.total().get().toNanos());
         }
-        return Duration.ofNanos(due - now).toMillis();
+        // Rounded up: a wait of 0.9 ms left is not yet late (the total deadline's message depends on it).
+        return Math.floorDiv(due - now + 999_999, 1_000_000);
     }
 
     /** Whether the head was late and the exchange was (or is to be) aborted for it. */

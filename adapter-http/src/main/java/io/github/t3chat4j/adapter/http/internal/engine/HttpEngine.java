@@ -19,6 +19,12 @@ public interface HttpEngine extends AutoCloseable {
      */
     EngineResponse execute(EngineRequest request) throws IOException;
 
+    /**
+     * How a user names this engine's transport: {@code java}, {@code curl}, the name of a curl-impersonate
+     * wrapper such as {@code curl_chrome131}, or {@code browser}.
+     */
+    String name();
+
     /** Releases the connections; responses still open break. Idempotent. */
     @Override
     void close();

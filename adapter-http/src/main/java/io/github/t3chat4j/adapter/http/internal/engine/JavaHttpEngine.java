@@ -214,6 +214,11 @@ public final class JavaHttpEngine implements HttpEngine {
     }
 
     @Override
+    public String name() {
+        return "java";
+    }
+
+    @Override
     public String toString() {
         return "JavaHttpEngine[" + (closed.get() ? "closed" : "open") + "]";
     }

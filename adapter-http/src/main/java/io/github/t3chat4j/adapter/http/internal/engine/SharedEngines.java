@@ -193,6 +193,11 @@ public final class SharedEngines implements AutoCloseable {
         }
 
         @Override
+        public String name() {
+            return engine.name();
+        }
+
+        @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
                 for (EngineResponse response : List.copyOf(open)) {
@@ -229,6 +234,11 @@ public final class SharedEngines implements AutoCloseable {
             @Override
             public String protocol() {
                 return response.protocol();
+            }
+
+            @Override
+            public List<String> triedEngines() {
+                return response.triedEngines();
             }
 
             @Override

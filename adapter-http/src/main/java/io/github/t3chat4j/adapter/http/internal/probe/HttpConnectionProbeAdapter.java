@@ -60,6 +60,7 @@ public final class HttpConnectionProbeAdapter implements ProbeConnectionPort {
     private static final String CHAT_PROMPT = "Reply with the single word OK.";
 
     private final URI baseUrl;
+    private final SiteRequests site;
     private final String userAgent;
     private final Timeouts timeouts;
     private final ProxyRules proxies;
@@ -73,10 +74,11 @@ public final class HttpConnectionProbeAdapter implements ProbeConnectionPort {
      * @param transports the transport names, the configured one first
      * @param engines makes the engine of a transport name
      */
-    public HttpConnectionProbeAdapter(URI baseUrl, String userAgent, Timeouts timeouts, ProxyRules proxies,
+    public HttpConnectionProbeAdapter(SiteRequests site, String userAgent, Timeouts timeouts, ProxyRules proxies,
             Optional<java.nio.file.Path> trustedCertificates, List<String> transports,
             Function<String, HttpEngine> engines) {
-        this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
+        this.site = requireNonNull(site, "site == null");
+        this.baseUrl = site.baseUrl();
         this.userAgent = requireNonNull(userAgent, "userAgent == null");
         this.timeouts = requireNonNull(timeouts, "timeouts == null");
         this.proxies = requireNonNull(proxies, "proxies == null");
@@ -211,7 +213,6 @@ public final class HttpConnectionProbeAdapter implements ProbeConnectionPort {
     private final class Probes {
         private final HttpEngine engine;
         private final HttpPipeline pipeline;
-        private final SiteRequests site;
         private final HttpSessionAdapter session;
         private final TrpcAccountAdapter account;
         private final HttpChatAdapter chat;
@@ -221,7 +222,6 @@ public final class HttpConnectionProbeAdapter implements ProbeConnectionPort {
             this.engine = engine;
             this.pipeline = new RealHttpPipeline(engine, userAgent, timeouts, RetryPolicy.of(0, Duration.ZERO),
                     Sleeper.system(), Clock.systemUTC());
-            this.site = new SiteRequests(baseUrl);
             this.session = new HttpSessionAdapter(pipeline, site);
             this.account = new TrpcAccountAdapter(pipeline, site, json);
             this.chat = new HttpChatAdapter(pipeline, site, json);

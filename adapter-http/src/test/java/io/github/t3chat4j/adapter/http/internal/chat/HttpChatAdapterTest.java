@@ -95,7 +95,8 @@ class HttpChatAdapterTest {
                    "currentlySelectedModel":"gemini-2.5-flash","favoriteModels":[],"hasMigrated":true,
                    "mainFont":"proxima","streamerMode":false,"theme":"dark"},
                  "userInfo":{"timezone":"Europe/Berlin","locale":"de-DE"},
-                 "isEphemeral":false}
+                 "isEphemeral":false,
+                 "hcaptchaToken":""}
                 """.formatted(request.messages().get(0).id().value(), request.messages().get(1).id().value(),
                 request.messages().get(2).id().value(), Fixtures.CONVEX_ID);
         assertThat(body).isEqualTo(JSON.readTree(expected));

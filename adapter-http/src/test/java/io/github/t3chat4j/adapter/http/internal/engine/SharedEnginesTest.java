@@ -136,6 +136,11 @@ class SharedEnginesTest {
         }
 
         @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
         public void close() {
             closed = true;
         }
