@@ -54,12 +54,15 @@ class ConnectionPoolsTest {
 
         RecordedRequest one = server.requests("/api/chat").get(0);
         RecordedRequest two = server.requests("/api/chat").get(1);
-        // The first client may have used two connections (its renewal's stream was reset while its chat
-        // began); the second opens none of its own.
-        List<Integer> firstClientsPorts = server.requests().stream().filter(r -> r != two)
-                .map(RecordedRequest::clientPort).toList();
+        List<RecordedRequest> all = server.requests();
+        int secondsFirst = all.indexOf(server.requests(FakeT3Server.ACTIVE_SESSIONS_PATH).get(1));
+        List<Integer> firstClientsPorts = all.subList(0, secondsFirst).stream().map(RecordedRequest::clientPort)
+                .toList();
+        // The second client's first request (its session's renewal) goes over the first client's connection.
+        // (Its chat may take another: the renewal's stream is reset once its header is read, and HttpClient
+        // hands that connection back a moment later; the pool then holds both for the runs to come.)
         assertThat(two.protocol()).isEqualTo("HTTP/2.0");
-        assertThat(two.clientPort()).isNotEqualTo(-1).isIn(firstClientsPorts);
+        assertThat(all.get(secondsFirst).clientPort()).isNotEqualTo(-1).isIn(firstClientsPorts);
         assertThat(one.cookie("wos-session")).hasValue("first");
         assertThat(two.cookie("wos-session")).hasValue("second");
         assertThat(two.header("cookie").orElseThrow()).doesNotContain("first");
