@@ -4,7 +4,8 @@
 #  2. puts the launcher script beside it as target/t3;
 #  3. trains a class-data archive (target/t3.jsa) on runs of 't3 --demo ask', offline against the
 #     bundled fake server on 127.0.0.1, with files in a throw-away folder: one served by a warm process
-#     (started in the training JVM), one served in-process (WarmTraining).
+#     (started in the training JVM), one served in-process, then 't3 --demo conversations search' over
+#     what they saved, all in one JVM (bootstrap.ClassDataTraining).
 # Arguments: the target folder and the JDK home of the build.
 set -e
 target=$1
@@ -32,7 +33,7 @@ run=$(mktemp -d)
 if XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_STATE_HOME=$home/state \
         XDG_RUNTIME_DIR=$run HOME=$home "$jdk/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xss512k -XX:-UsePerfData \
         -XX:ArchiveClassesAtExit="$target/t3.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-        -cp "$target/t3.jar" io.github.t3chat4j.bootstrap.WarmTraining > "$home/out.txt" 2>&1 </dev/null \
+        -cp "$target/t3.jar" io.github.t3chat4j.bootstrap.ClassDataTraining > "$home/out.txt" 2>&1 </dev/null \
         && [ -f "$target/t3.jsa" ]; then
     printf '%s\n' "$release" > "$target/t3.jsa.release"
 else

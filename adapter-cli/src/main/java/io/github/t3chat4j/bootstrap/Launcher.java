@@ -19,6 +19,6 @@ public final class Launcher {
     /** Runs {@code t3 args}, warm or here; returns the exit code. */
     static int run(String[] args) {
         int code = WarmClient.serve(args, System.getenv());
-        return code != WarmClient.NOT_SERVED ? code : Main.runHere(args);
+        return code != WarmClient.NOT_SERVED ? code : Main.runProcess(args);
     }
 }

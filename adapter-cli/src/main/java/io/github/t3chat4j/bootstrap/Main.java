@@ -25,11 +25,14 @@ public final class Main {
      * {@link CliContext}, from which everything else takes them.
      */
     public static void main(String[] args) {
-        System.exit(runHere(args));
+        System.exit(runProcess(args));
     }
 
-    /** Runs {@code t3 args} in this JVM, over its own streams, environment, working folder and terminal. */
-    static int runHere(String[] args) {
+    /**
+     * Runs {@code t3 args} in this JVM, over its own standard streams, environment, working folder and
+     * terminal; returns the exit code.
+     */
+    static int runProcess(String... args) {
         if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
             // A run lasts seconds: Guice's generated constructor classes cost more to make than they save.
             System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");

@@ -26,7 +26,7 @@ class ConfigurationRulesTest {
             .that().doNotHaveFullyQualifiedName("io.github.t3chat4j.bootstrap.Main")
             .and().doNotHaveFullyQualifiedName("io.github.t3chat4j.bootstrap.Launcher")
             .and().doNotHaveFullyQualifiedName("io.github.t3chat4j.bootstrap.WarmServer")
-            .and().doNotHaveFullyQualifiedName("io.github.t3chat4j.bootstrap.WarmTraining")
+            .and().doNotHaveFullyQualifiedName("io.github.t3chat4j.bootstrap.ClassDataTraining")
             .and().doNotHaveFullyQualifiedName(HttpAdapters.class.getName())
             .should().callMethod(System.class, "getenv")
             .orShould().callMethod(System.class, "getenv", String.class)

@@ -74,10 +74,17 @@ class DependencyRulesTest {
     @ArchTest
     static final ArchRule browser_formats_stay_in_the_browser_adapter = noClasses()
             .that().resideOutsideOfPackage("io.github.t3chat4j.adapter.browser..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..", "javax.sql..",
-                    "org.xerial.snappy..", "org.iq80..", "javax.crypto..")
-            .because("SQLite, Snappy, LevelDB and the cookie crypto are how browsers store a session,"
+            .should().dependOnClassesThat().resideInAnyPackage("org.xerial.snappy..", "org.iq80..", "javax.crypto..")
+            .because("Snappy, LevelDB and the cookie crypto are how browsers store a session,"
                     + " and only the browser adapter reads browsers");
+
+    @ArchTest
+    static final ArchRule sqlite_stays_in_the_browser_adapter_and_the_search_index = noClasses()
+            .that().resideOutsideOfPackage("io.github.t3chat4j.adapter.browser..")
+            .and().haveNameNotMatching("io\\.github\\.t3chat4j\\.adapter\\.storage\\.SqliteSearchIndex(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..", "javax.sql..")
+            .because("SQLite is how browsers store a session (the browser adapter reads it) and how the storage"
+                    + " adapter keeps its search index (SqliteSearchIndex alone speaks SQL)");
 
     @ArchTest
     static final ArchRule browser_adapter_uses_only_its_formats = noClasses()

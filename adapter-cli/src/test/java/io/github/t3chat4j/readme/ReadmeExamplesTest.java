@@ -15,8 +15,12 @@ import io.github.t3chat4j.application.LocalUseCases;
 import io.github.t3chat4j.application.ReplyStream;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
 import io.github.t3chat4j.application.port.out.ChatStream;
 import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.search.SearchHit;
+import io.github.t3chat4j.domain.search.SearchOrder;
+import io.github.t3chat4j.domain.search.SearchPage;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.ScriptedChatAdapter;
@@ -121,6 +125,32 @@ class ReadmeExamplesTest {
 
         assertThat(local.listConversations().listConversations().conversations()).hasSize(1);
         assertThat(printed().lines()).anyMatch(line -> line.contains("Did you mean 'claude-4-sonnet'?"));
+    }
+
+    @Test
+    void search() {
+        StorageConfig files = new StorageConfig(folder);
+        try (T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(config))
+                .adapters(StorageAdapters.create(files)).build()) {
+            client.send("How do I shade a jar with Maven?");
+            client.newConversation();
+            client.send("And with Gradle?");
+        }
+        LocalUseCases local = LocalUseCases.of(StorageAdapters.create(files));
+        // readme:search
+        SearchConversationsQuery query = SearchConversationsQuery.of("maven -gradle")   // the CLI's query language
+                .withOrder(SearchOrder.NEWEST).withPageSize(20);
+        SearchPage page = local.searchConversations().searchConversations(query);
+        for (SearchHit hit : page.hits()) {
+            out.println(hit.threadId() + " " + hit.title() + ": " + hit.snippet().text());  // highlights(): ranges
+        }
+        if (page.hasNextPage()) {
+            page = local.searchConversations().searchConversations(query.nextPage());
+        }
+        // end
+
+        assertThat(printed().lines()).singleElement().asString()
+                .matches("[0-9a-f-]{36} How do I shade a jar with Maven\\?: (Echo\\(1\\): )?How do I shade a jar with Maven\\?");
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SearchConversationsPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class ApplicationModule extends AbstractModule {
     private static final List<Class<?>> PORTS = List.of(StreamChatPort.class, RenewSessionPort.class,
             InitializeSessionPort.class, SaveSessionPort.class, FetchImagePort.class, SaveImagePort.class,
             SaveConversationPort.class, LoadConversationPort.class, LockConversationPort.class, ListConversationsPort.class,
-            DeleteConversationPort.class, FormatConversationPort.class, ParseHistoryPort.class,
+            DeleteConversationPort.class, SearchConversationsPort.class, FormatConversationPort.class, ParseHistoryPort.class,
             LoadCustomerDataPort.class, LoadAccountPort.class, LoadModelInsightsPort.class,
             LoadModelCatalogPort.class, ModelCatalogCachePort.class, SettingsStorePort.class,
             LoadBrowserSessionPort.class);
@@ -75,6 +76,7 @@ public final class ApplicationModule extends AbstractModule {
             Optional<LoadConversationPort> loadConversation, Optional<LockConversationPort> lockConversation,
             Optional<ListConversationsPort> listConversations,
             Optional<DeleteConversationPort> deleteConversation,
+            Optional<SearchConversationsPort> searchConversations,
             Optional<FormatConversationPort> formatConversation, Optional<ParseHistoryPort> parseHistory,
             Optional<LoadCustomerDataPort> customerData, Optional<LoadAccountPort> account,
             Optional<LoadModelInsightsPort> modelInsights, Optional<LoadModelCatalogPort> modelCatalog,
@@ -93,6 +95,7 @@ public final class ApplicationModule extends AbstractModule {
             lockConversation.ifPresent(ports::lockConversation);
             listConversations.ifPresent(ports::listConversations);
             deleteConversation.ifPresent(ports::deleteConversation);
+            searchConversations.ifPresent(ports::searchConversations);
             formatConversation.ifPresent(ports::formatConversation);
             parseHistory.ifPresent(ports::parseHistory);
             customerData.ifPresent(ports::customerData);

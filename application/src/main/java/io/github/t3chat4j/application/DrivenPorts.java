@@ -21,6 +21,7 @@ import io.github.t3chat4j.application.port.out.RenewSessionPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SearchConversationsPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import io.github.t3chat4j.application.port.out.StreamChatPort;
 import io.github.t3chat4j.domain.account.ActiveSession;
@@ -56,6 +57,7 @@ public final class DrivenPorts {
     private final LockConversationPort lockConversation;
     private final ListConversationsPort listConversations;
     private final DeleteConversationPort deleteConversation;
+    private final SearchConversationsPort searchConversations;
     private final FormatConversationPort formatConversation;
     private final ParseHistoryPort parseHistory;
     private final LoadCustomerDataPort customerData;
@@ -80,6 +82,7 @@ public final class DrivenPorts {
         this.lockConversation = b.lockConversation;
         this.listConversations = b.listConversations;
         this.deleteConversation = b.deleteConversation;
+        this.searchConversations = b.searchConversations;
         this.formatConversation = b.formatConversation;
         this.parseHistory = b.parseHistory;
         this.customerData = b.customerData;
@@ -158,6 +161,12 @@ public final class DrivenPorts {
     DeleteConversationPort deleteConversation() {
         return deleteConversation != null ? deleteConversation : id -> {
             throw missing("a conversation store (the storage adapters)");
+        };
+    }
+
+    SearchConversationsPort searchConversations() {
+        return searchConversations != null ? searchConversations : (query, order, offset, limit, rebuild, progress) -> {
+            throw missing("a conversation search (the storage adapters)");
         };
     }
 
@@ -284,6 +293,7 @@ public final class DrivenPorts {
         private LockConversationPort lockConversation;
         private ListConversationsPort listConversations;
         private DeleteConversationPort deleteConversation;
+        private SearchConversationsPort searchConversations;
         private FormatConversationPort formatConversation;
         private ParseHistoryPort parseHistory;
         private LoadCustomerDataPort customerData;
@@ -358,6 +368,11 @@ public final class DrivenPorts {
 
         public Builder deleteConversation(DeleteConversationPort value) {
             this.deleteConversation = value;
+            return this;
+        }
+
+        public Builder searchConversations(SearchConversationsPort value) {
+            this.searchConversations = value;
             return this;
         }
 

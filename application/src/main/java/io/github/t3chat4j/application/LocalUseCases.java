@@ -10,6 +10,7 @@ import io.github.t3chat4j.application.port.in.LoadBrowserSessionUseCase;
 import io.github.t3chat4j.application.port.in.LoadConversationUseCase;
 import io.github.t3chat4j.application.port.in.LoadSettingsUseCase;
 import io.github.t3chat4j.application.port.in.ProvideGatewayKeyUseCase;
+import io.github.t3chat4j.application.port.in.SearchConversationsUseCase;
 import io.github.t3chat4j.application.port.in.UpdateSettingsUseCase;
 import io.github.t3chat4j.application.service.DeleteConversationService;
 import io.github.t3chat4j.application.service.ExportConversationService;
@@ -18,12 +19,13 @@ import io.github.t3chat4j.application.service.ImportHistoryService;
 import io.github.t3chat4j.application.service.ListConversationsService;
 import io.github.t3chat4j.application.service.LoadBrowserSessionService;
 import io.github.t3chat4j.application.service.LoadConversationService;
+import io.github.t3chat4j.application.service.SearchConversationsService;
 import io.github.t3chat4j.application.service.SettingsService;
 import java.security.SecureRandom;
 
 /**
  * The use cases that need no connection and no credentials: the stored conversations (list, load,
- * export, delete, import from the browser), the stored settings, the gateway's key, and reading the
+ * search, export, delete, import from the browser), the stored settings, the gateway's key, and reading the
  * session a browser on this machine is signed in with. Built from the storage ports of a
  * {@link DrivenPorts}; a use case whose port is missing fails with an
  * {@link io.github.t3chat4j.application.error.InvalidInputException} naming it. Thread-safe.
@@ -34,6 +36,7 @@ public final class LocalUseCases {
     private final LoadConversationService loadConversation;
     private final ExportConversationService exportConversation;
     private final DeleteConversationService deleteConversation;
+    private final SearchConversationsService searchConversations;
     private final ImportHistoryService importHistory;
     private final SettingsService settings;
     private final GatewayKeyService gatewayKey;
@@ -45,6 +48,7 @@ public final class LocalUseCases {
         this.exportConversation = new ExportConversationService(loadConversation, ports.formatConversation());
         this.deleteConversation = new DeleteConversationService(ports.deleteConversation(),
                 ports.lockConversation());
+        this.searchConversations = new SearchConversationsService(ports.searchConversations());
         this.importHistory = new ImportHistoryService(ports.parseHistory(), ports.loadConversation(),
                 ports.saveConversation());
         this.settings = new SettingsService(ports.settingsStore());
@@ -76,6 +80,10 @@ public final class LocalUseCases {
 
     public DeleteConversationUseCase deleteConversation() {
         return deleteConversation;
+    }
+
+    public SearchConversationsUseCase searchConversations() {
+        return searchConversations;
     }
 
     public ImportHistoryUseCase importHistory() {

@@ -1,9 +1,13 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.application.port.in.IndexProgressListener;
+import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
+import io.github.t3chat4j.domain.search.SearchPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -40,7 +44,7 @@ final class ChatCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** /credits and /conversations through the client's account view and the local use cases. */
+    /** /credits, /conversations and /search through the client's account view and the local use cases. */
     private final class Extras implements ChatRepl.Extras {
 
         @Override
@@ -52,6 +56,28 @@ final class ChatCommand implements Callable<Integer> {
         public String conversations() {
             return ConversationsCommand.describe(root.backend().local().listConversations().listConversations())
                     .strip();
+        }
+
+        @Override
+        public String search(String query, boolean colour) {
+            SearchOutput.Line line = SearchOutput.progress(context.err());
+            SearchPage page;
+            try {
+                page = root.backend().local().searchConversations().searchConversations(
+                        SearchConversationsQuery.of(query).withPageSize(10)
+                                .withProgress(colour ? line : IndexProgressListener.NONE));
+            } finally {
+                line.finish();
+            }
+            StringBuilder text = new StringBuilder(SearchOutput.hits(page, colour));
+            page.notices().forEach(n -> text.append(TerminalSafe.text(n)).append(System.lineSeparator()));
+            page.problems().forEach(p -> text.append("skipped ").append(TerminalSafe.text(p.source())).append(": ")
+                    .append(TerminalSafe.text(p.reason())).append(System.lineSeparator()));
+            text.append(SearchOutput.summary(page, "t3 conversations search --page"));
+            if (!page.hits().isEmpty()) {
+                text.append(" /resume ID continues one.");
+            }
+            return text.toString();
         }
     }
 

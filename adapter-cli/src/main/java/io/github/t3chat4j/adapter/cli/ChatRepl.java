@@ -47,6 +47,7 @@ final class ChatRepl {
             "  /system [TEXT|clear]   show, set or clear the system prompt",
             "  /reasoning low|medium|high",
             "  /search on|off         let the model search the web",
+            "  /search QUERY          search the stored conversations (t3 conversations search --help)",
             "  /image PROMPT          generate an image with " + ModelId.DEFAULT_IMAGE.value(),
             "  /credits               the account's credit balance and usage",
             "  /conversations         the stored conversations, newest first",
@@ -82,7 +83,10 @@ final class ChatRepl {
         }
     }
 
-    /** What the REPL shows for /credits and /conversations; each call may throw a {@code T3ChatException}. */
+    /**
+     * What the REPL shows for /credits, /conversations and /search; each call may throw a
+     * {@code T3ChatException}.
+     */
     interface Extras {
         /** Without account or storage access: says so. */
         Extras NONE = new Extras() {
@@ -95,11 +99,19 @@ final class ChatRepl {
             public String conversations() {
                 return "/conversations needs conversation storage, which this build does not have.";
             }
+
+            @Override
+            public String search(String query, boolean colour) {
+                return "/search needs conversation storage, which this build does not have.";
+            }
         };
 
         String credits(T3Client client);
 
         String conversations();
+
+        /** The stored conversations matching {@code query}, as lines to print (styled when {@code colour}). */
+        String search(String query, boolean colour);
     }
 
     /**
@@ -312,16 +324,20 @@ final class ChatRepl {
         note("system prompt: " + (settings.systemPrompt().isEmpty() ? "(none)" : settings.systemPrompt()));
     }
 
+    /** {@code /search on|off} turns the model's web search on or off; any other words search the stored conversations. */
     private void search(String arg) {
         if (arg.equalsIgnoreCase("on")) {
             settings = settings.withSearch(true);
         } else if (arg.equalsIgnoreCase("off")) {
             settings = settings.withSearch(false);
         } else if (!arg.isEmpty()) {
-            note("usage: /search on|off");
+            out.println(extras.search(arg, fancy).stripTrailing());
+            out.flush();
             return;
+        } else {
+            note("usage: /search on|off (the model's web search), or /search WORDS (the stored conversations)");
         }
-        note("search: " + (settings.search() ? "on" : "off"));
+        note("web search: " + (settings.search() ? "on" : "off"));
     }
 
     private void image(String prompt) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -30,6 +31,7 @@ public final class Cli {
         for (Class<?> subcommand : T3Command.subcommandsFor(args)) {
             commandLine.addSubcommand(create(factory, subcommand));
         }
+        dashedWordsAreQueryWords(commandLine);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         // Decided from the run's streams and environment, never from the JVM's own (picocli's default).
@@ -93,6 +95,27 @@ public final class Cli {
             return context.stdinIsTerminal() && !parsed.subcommand().hasMatchedOption("--from-browser");
         }
         return command.equals("chat") || command.equals("serve") || command.equals("daemon");
+    }
+
+    /**
+     * A search's {@code -word} leaves conversations out: it is part of the query, not an unknown option,
+     * and no option of the search has a one-dash name ({@code -vim} is not {@code -v} with "im"), so the
+     * inherited {@code -v, --verbose} keeps its long name only there.
+     */
+    private static void dashedWordsAreQueryWords(CommandLine command) {
+        if (command.getCommand() instanceof SearchCommand) {
+            command.setUnmatchedOptionsArePositionalParams(true);
+            command.setPosixClusteredShortOptionsAllowed(false);
+            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            for (CommandLine.Model.OptionSpec option : List.copyOf(spec.options())) {
+                String[] longNames = Arrays.stream(option.names()).filter(n -> n.startsWith("--")).toArray(String[]::new);
+                if (longNames.length < option.names().length && longNames.length > 0) {
+                    spec.remove(option);
+                    spec.addOption(CommandLine.Model.OptionSpec.builder(option).names(longNames).build());
+                }
+            }
+        }
+        command.getSubcommands().values().forEach(Cli::dashedWordsAreQueryWords);
     }
 
     private static Object create(ContextFactory factory, Class<?> type) {

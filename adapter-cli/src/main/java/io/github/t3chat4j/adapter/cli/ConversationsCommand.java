@@ -22,12 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code t3 conversations}: list, show, export, delete and import stored conversations. */
+/** {@code t3 conversations}: list, search, show, export, delete and import stored conversations. */
 @Command(name = "conversations", aliases = "convs",
         mixinStandardHelpOptions = true,
+        subcommands = SearchCommand.class,
         description = "Manage the conversations stored on this machine.",
         footer = {"", "Examples:",
             "  t3 conversations list",
+            "  t3 conversations search maven shading -gradle",
             "  t3 conversations export 3f2c… --format md > chat.md",
             "  t3 conversations import ephemeral-chat-data.json"})
 final class ConversationsCommand {

@@ -206,11 +206,17 @@ class ChatReplTest {
             public String conversations() {
                 return "abc  2026-01-01 00:00  gpt-4o  2 msgs  Earlier chat";
             }
+
+            @Override
+            public String search(String query, boolean colour) {
+                return "found for [" + query + "]";
+            }
         };
 
-        run("/credits\n/conversations\n/quit\n");
+        run("/credits\n/conversations\n/search maven -gradle\n/search\n/search on\n/quit\n");
 
-        assertThat(output()).contains("Balance: 42 credits", "Earlier chat");
+        assertThat(output()).contains("Balance: 42 credits", "Earlier chat", "found for [maven -gradle]",
+                "usage: /search on|off", "web search: on");
         assertThat(port.requests).isEmpty();
     }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
  * permissions. A file that cannot be read is never overwritten silently: loading it throws, listing
  * reports it and goes on, and saving its thread again first moves it aside to
  * {@code <threadId>.json.corrupt-<yyyyMMdd-HHmmss>} (which later listings keep reporting). A file from a
- * newer schema version is refused and left alone, even by a save.
+ * newer schema version is refused and left alone, even by a save. A deleted conversation is also
+ * reported to {@code deleted} (the search index forgets it), which must not throw.
  */
 final class FileConversationAdapter
         implements LoadConversationPort, SaveConversationPort, ListConversationsPort, DeleteConversationPort {
@@ -53,6 +55,7 @@ final class FileConversationAdapter
     private final AtomicFiles files;
     private final ConversationJson json;
     private final Clock clock;
+    private final Consumer<ThreadId> deleted;
     /** Files this adapter wrote or read whole, as they were then: unchanged ones need no re-check before a save. */
     private final Map<Path, Stamp> known = new ConcurrentHashMap<>();
 
@@ -64,10 +67,16 @@ final class FileConversationAdapter
     }
 
     FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock) {
+        this(config, files, json, clock, threadId -> { });
+    }
+
+    FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock,
+            Consumer<ThreadId> deleted) {
         this.folder = requireNonNull(config, "config == null").conversationsDir();
         this.files = requireNonNull(files, "files == null");
         this.json = requireNonNull(json, "json == null");
         this.clock = requireNonNull(clock, "clock == null");
+        this.deleted = requireNonNull(deleted, "deleted == null");
     }
 
     /** True when {@code id} can name a file in any file system: letters, digits, {@code _ . -}, at most 200. */
@@ -183,7 +192,11 @@ final class FileConversationAdapter
             }
             // Its lock file goes too (FileConversationLockAdapter keeps one per conversation).
             Files.deleteIfExists(folder.resolve(".locks").resolve(threadId.value() + ".lock"));
-            return Files.deleteIfExists(file);
+            boolean existed = Files.deleteIfExists(file);
+            if (existed) {
+                deleted.accept(threadId);
+            }
+            return existed;
         } catch (IOException e) {
             throw new StorageException("Could not delete " + file + ": " + IoReasons.of(e) + ".", e);
         }

@@ -7,14 +7,9 @@ import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.application.port.out.LockConversationPort;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,11 +85,11 @@ final class FileConversationLockAdapter implements LockConversationPort {
             FileLock lock;
             while ((lock = channel.tryLock()) == null) {
                 if (giveUp.getAsBoolean() || System.nanoTime() > deadline) {
-                    throw busy(name, holder(channel));
+                    throw busy(name, LockFiles.holder(channel));
                 }
                 sleep();
             }
-            writeOwnPid(channel);
+            LockFiles.writeOwnPid(channel);
             FileLock held = lock;
             return () -> {
                 try (channel) {
@@ -106,53 +101,20 @@ final class FileConversationLockAdapter implements LockConversationPort {
                 }
             };
         } catch (IOException e) {
-            closeQuietly(channel);
+            LockFiles.closeQuietly(channel);
             throw new StorageException("Could not lock the conversation " + name + " (" + IoReasons.of(e) + ").", e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            LockFiles.closeQuietly(channel);
             throw e;
         }
     }
 
     /** The lock file, open; null when it cannot be made (the folder is not one, or not writable). */
-    private FileChannel open(Path file) {
+    private static FileChannel open(Path file) {
         try {
-            AtomicFiles.createPrivateDirectories(folder);
-            if (Files.notExists(file) && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    // Another process made it first: fine, it is the same lock file.
-                }
-            }
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            return LockFiles.open(file);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    /**
-     * Notes the holder's process id for one that waits; not forced to disk: it only names the holder, and
-     * the lock itself lives in the operating system, not in the file (a forced write cost every send a
-     * disk flush).
-     */
-    private static void writeOwnPid(FileChannel channel) throws IOException {
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
-                0);
-    }
-
-    /** Who holds the lock, as far as its file tells: "process 1234", or a vaguer phrase. */
-    private static String holder(FileChannel channel) {
-        try {
-            ByteBuffer buffer = ByteBuffer.allocate(32);
-            int n = channel.read(buffer, 0);
-            String pid = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.US_ASCII).strip();
-            return pid.matches("\\d{1,19}") ? "process " + pid : "another process";
-        } catch (IOException e) {
-            return "another process";
         }
     }
 
@@ -169,11 +131,4 @@ final class FileConversationLockAdapter implements LockConversationPort {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Nothing held yet, nothing to release.
-        }
-    }
 }

@@ -15,25 +15,35 @@ import io.github.t3chat4j.application.port.out.ParseHistoryPort;
 import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SearchConversationsPort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
 import io.github.t3chat4j.application.error.StorageException;
+import io.github.t3chat4j.domain.search.SearchOrder;
+import io.github.t3chat4j.domain.search.SearchPage;
+import io.github.t3chat4j.domain.search.SearchQuery;
+import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * The file stores over one {@link StorageConfig}, ready to hand to a builder:
  * {@code T3Client.builder().adapters(StorageAdapters.create(config))}. {@link #contributeTo} sets the image
- * store, the conversation ports (one store), the exporter, the history parser and the settings store; the
- * session store and the catalogue cache depend on the caller, who adds them on purpose. Creating them
- * touches no file; thread-safe to share; nothing needs closing.
+ * store, the conversation ports (one store), the conversation search, the exporter, the history parser and
+ * the settings store; the session store and the catalogue cache depend on the caller, who adds them on
+ * purpose. Creating them touches no file, and the search index (SQLite) is loaded only by a search, or
+ * by a delete when an index exists; thread-safe to share; nothing needs closing.
  */
 public final class StorageAdapters implements DrivenAdapters {
+
+    /** How long a search waits for another process bringing the index up to date. */
+    private static final Duration SEARCH_WAIT = Duration.ofMinutes(2);
 
     private final StorageConfig config;
     private final AtomicFiles files;
@@ -44,15 +54,20 @@ public final class StorageAdapters implements DrivenAdapters {
     private final BrowserHistoryAdapter history;
     private final ConversationExportAdapter export;
     private final ConfigFileAdapter settings;
+    private final ConversationJson json;
+    private final SearchConversationsPort search = this::search;
+    /** Made on first use, so that commands that do not search never load it. */
+    private volatile SearchIndexAdapter searchIndex;
 
     private StorageAdapters(StorageConfig config, Clock clock) {
         ObjectMapper mapper = ConversationJson.sharedMapper();
         ConversationJson json = new ConversationJson(mapper);
+        this.json = json;
         this.config = config;
         this.files = new AtomicFiles();
         this.catalogJson = new ModelCatalogJson(mapper);
         this.images = new FileImageAdapter(config, files, clock);
-        this.conversations = new FileConversationAdapter(config, files, json, clock);
+        this.conversations = new FileConversationAdapter(config, files, json, clock, this::forgetInSearchIndex);
         this.locks = new FileConversationLockAdapter(config.conversationsDir(),
                 FileConversationLockAdapter.DEFAULT_MAX_WAIT);
         this.history = new BrowserHistoryAdapter(mapper);
@@ -72,8 +87,8 @@ public final class StorageAdapters implements DrivenAdapters {
 
     /**
      * Sets {@code saveImage}, {@code saveConversation}, {@code loadConversation}, {@code lockConversation},
-     * {@code listConversations},
-     * {@code deleteConversation}, {@code formatConversation}, {@code parseHistory} and {@code settingsStore}.
+     * {@code listConversations}, {@code deleteConversation}, {@code searchConversations},
+     * {@code formatConversation}, {@code parseHistory} and {@code settingsStore}.
      */
     @Override
     public void contributeTo(DrivenPorts.Builder ports) {
@@ -84,6 +99,7 @@ public final class StorageAdapters implements DrivenAdapters {
                 .lockConversation(locks)
                 .listConversations(conversations)
                 .deleteConversation(conversations)
+                .searchConversations(search)
                 .formatConversation(export)
                 .parseHistory(history)
                 .settingsStore(settings);
@@ -164,6 +180,40 @@ public final class StorageAdapters implements DrivenAdapters {
 
     public DeleteConversationPort deleteConversation() {
         return conversations;
+    }
+
+    /**
+     * Full-text search over the stored conversations, through an index in
+     * {@link StorageConfig#searchIndexDir()} (SQLite FTS5) kept in step with the conversation files.
+     */
+    public SearchConversationsPort searchConversations() {
+        return search;
+    }
+
+    private SearchPage search(SearchQuery query, SearchOrder order, int offset, int limit, boolean rebuild,
+            SearchConversationsPort.IndexingProgress progress) {
+        return searchIndex().search(query, order, offset, limit, rebuild, progress);
+    }
+
+    /** A deleted conversation leaves the search index at once; without an index, nothing of it is loaded. */
+    private void forgetInSearchIndex(ThreadId threadId) {
+        if (Files.exists(config.searchIndexDir().resolve(SearchIndexAdapter.INDEX))) {
+            searchIndex().forget(threadId);
+        }
+    }
+
+    private SearchIndexAdapter searchIndex() {
+        SearchIndexAdapter index = searchIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = searchIndex;
+                if (index == null) {
+                    index = new SearchIndexAdapter(config, json, SEARCH_WAIT);
+                    searchIndex = index;
+                }
+            }
+        }
+        return index;
     }
 
     public ParseHistoryPort historyParser() {

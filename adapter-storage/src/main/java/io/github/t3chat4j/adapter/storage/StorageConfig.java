@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Where the storage adapter keeps its files: {@code dataDir} holds {@code conversations/} and
- * {@code images/}, {@code configDir} the config file, {@code cacheDir} the model catalogue cache, and
+ * {@code images/}, {@code configDir} the config file, {@code cacheDir} the model catalogue cache and the
+ * conversations' search index, and
  * {@code stateDir} the input history (which a line editor writes itself). Paths are made absolute and
  * normalised; nothing is created until something is written.
  */
@@ -78,6 +79,14 @@ public record StorageConfig(Path dataDir, Path configDir, Path cacheDir, Path st
     /** The last model catalogue read from the site: {@code <cacheDir>/model-catalog.json}. */
     public Path catalogCacheFile() {
         return cacheDir.resolve(CATALOG_CACHE_FILE);
+    }
+
+    /**
+     * The conversations' search index (derived from the conversation files, rebuilt from them whenever it
+     * is missing): {@code <cacheDir>/search/}.
+     */
+    public Path searchIndexDir() {
+        return cacheDir.resolve("search");
     }
 
     /** The command-line input history: {@code <stateDir>/history}. */

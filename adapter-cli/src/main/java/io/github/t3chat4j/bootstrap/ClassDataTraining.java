@@ -6,27 +6,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Run by the build ({@code build-launcher.sh}) under {@code -XX:ArchiveClassesAtExit} to train the
- * class-data archive on every path a run of the launcher takes: a warm process (started here, in this
- * JVM, in the throw-away home folder the build gives), a client whose run it serves, and a run served
- * in-process as when no warm process can serve it, each a {@code t3 --demo ask} on loopback. The archive
- * then holds the client's classes too, so that a warm run's JVM reads nothing from the jar.
+ * The runs the class-data archive ({@code t3.jsa}, and on JDK 24 and later the AOT cache) is trained on
+ * when the jar is built ({@code src/main/launcher}), in one JVM, against the bundled fake server on
+ * 127.0.0.1: a {@code t3 --demo ask} served by a warm process (started here, in this JVM) to a client,
+ * one served in-process as when no warm process can serve it, then {@code t3 --demo conversations search}
+ * over what they saved. So a warm run's JVM reads nothing from the jar, and a send and a search run in a
+ * JVM of their own (or the warm process itself) find their classes in the archive. Files go where the
+ * XDG variables say (the build points them at a throw-away folder). Not a command of {@code t3}.
  */
-final class WarmTraining {
+public final class ClassDataTraining {
 
-    private WarmTraining() {
+    private ClassDataTraining() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         int warm = trainWarm(System.getenv());
-        int cold = Main.runHere(new String[] {"--demo", "ask", "Train the class-data archive"});
-        if (cold != 0) {
-            throw new IOException("the training run served in-process failed with " + cold);
-        }
+        int ask = Main.runProcess("--demo", "ask", "Train the class-data archive");
+        int search = Main.runProcess("--demo", "conversations", "search", "train archive");
         if (warm != 0) {
             // The archive still serves runs in-process; a warm run's JVM then loads more from the jar.
             System.err.println("t3: the warm part of the training failed (" + warm + ")");
         }
+        System.exit(ask != 0 ? ask : search);
     }
 
     /** A warm process in this JVM and a run of a client it serves; the client's exit code, or -1. */
