@@ -144,6 +144,7 @@ pid=$(warm_pid)
 cpu_before=$(proc_cpu "$pid")
 measure ask-hi-warm "${warm[@]}" --base-url "$url" ask "hi"
 cpu_hi_warm=$(awk -v a="$cpu_before" -v b="$(proc_cpu "$pid")" -v n="$runs" 'BEGIN {printf "%.3f", (b - a) / n}')
+measure version-warm "${warm[@]}" --version                          # never handed over: answered by the launcher's JVM
 measure ask-long-cold "${cold[@]}" --base-url "$url" ask "a long reply please"
 "${warm[@]}" --base-url "$url" ask "a long reply please" > /dev/null
 cpu_before=$(proc_cpu "$pid")
@@ -204,6 +205,7 @@ echo "| what | wall (s) | CPU (s) | peak RSS (MB) |"
 echo "|---|---|---|---|"
 row "JVM hello world (\`java Hello\`)" hello
 row "\`t3 --version\`" version
+row "\`t3 --version\` with the warm process running (answered by the launcher's JVM)" version-warm
 row "\`t3 ask \"hi\"\` cold (\`T3_DAEMON=off\`; instant server, stored login)" ask-hi-cold
 row "\`t3 ask \"hi\"\` warm (the launcher's JVM; the warm process's CPU below)" ask-hi-warm
 row "\`t3 ask\` long reply cold, output to a file" ask-long-cold
