@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * What a new warm process does while it waits for its first run: a {@code t3 --demo ask} run against
- * the bundled fake server, in a throw-away home folder, output discarded, so that the classes a run needs
- * are loaded and its hot code compiled before a user's run needs them; and the HTTP client's and TLS's own
- * start-up ({@link EarlyStart}). Nothing of it is kept, and it touches no user file.
+ * the bundled fake server and a {@code t3 --demo conversations search} of what it saved, in a throw-away
+ * home folder, output discarded, so that the classes a run needs (SQLite's driver and native library
+ * among them) are loaded and its hot code compiled before a user's run needs them; and the HTTP client's
+ * and TLS's own start-up ({@link EarlyStart}). Nothing of it is kept, and it touches no user file.
  */
 final class WarmUp {
 
@@ -51,8 +52,11 @@ final class WarmUp {
                         return false;
                     }
                 };
-                Cli.run(new CliContext(discard, discard, InputStream.nullInputStream(), env, false, false, false,
-                        new Backends(discard, home, null), home, host), "--demo", "ask", "warm up " + i);
+                for (String[] args : new String[][] {{"--demo", "ask", "warm up " + i},
+                        {"--demo", "conversations", "search", "warm up"}}) {
+                    Cli.run(new CliContext(discard, discard, InputStream.nullInputStream(), env, false, false, false,
+                            new Backends(discard, home, null), home, host), args);
+                }
             }
         } catch (IOException | RuntimeException e) {
             WarmServer.log("warm-up skipped: " + e.getClass().getSimpleName());
