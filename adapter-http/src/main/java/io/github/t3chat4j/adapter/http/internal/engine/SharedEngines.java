@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.http.internal.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,47 +213,15 @@ public final class SharedEngines implements AutoCloseable {
         }
 
         /** A response that leaves the lease's open set when closed. */
-        private final class Tracked implements EngineResponse {
-            private final EngineResponse response;
-
+        private final class Tracked extends DelegatingResponse {
             Tracked(EngineResponse response) {
-                this.response = response;
-            }
-
-            @Override
-            public int status() {
-                return response.status();
-            }
-
-            @Override
-            public List<Header> headers() {
-                return response.headers();
-            }
-
-            @Override
-            public String protocol() {
-                return response.protocol();
-            }
-
-            @Override
-            public List<String> triedEngines() {
-                return response.triedEngines();
-            }
-
-            @Override
-            public InputStream body() {
-                return response.body();
-            }
-
-            @Override
-            public void abort() {
-                response.abort();
+                super(response);
             }
 
             @Override
             public void close() {
                 open.remove(this);
-                response.close();
+                super.close();
             }
         }
     }
