@@ -45,7 +45,7 @@ public final class Main {
                 StandardCharsets.UTF_8), true);
         Path workingDir = Path.of("").toAbsolutePath();
         CliContext context = new CliContext(out, err, System.in, env, Terminals.stdinIsTerminal(),
-                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(err, workingDir, null),
+                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new CompositionRoot(err, workingDir, null),
                 workingDir, ownProcess(Terminals.measuredSize()));
         return run(context, args);
     }
@@ -77,7 +77,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean stdinIsTerminal,
             boolean stdoutIsTerminal, String... args) {
         return run(new CliContext(out, err, System.in, env, stdinIsTerminal, stdoutIsTerminal, stdoutIsTerminal,
-                new Backends(err, Path.of("").toAbsolutePath(), null), Path.of("").toAbsolutePath()), args);
+                new CompositionRoot(err, Path.of("").toAbsolutePath(), null), Path.of("").toAbsolutePath()), args);
     }
 
     /** Runs {@code t3} over a ready context. */

@@ -25,7 +25,7 @@ import jdk.net.ExtendedSocketOptions;
  * One connection to the warm process, on a thread of its own: a status or stop request, or a run. A run
  * gets a {@link CliContext} made only of what its client handed over: its arguments, environment, working
  * folder, terminal facts, and streams of its own (standard output and error as frames to the client,
- * standard input read from the client as the run asks), with backends over the warm process's connection
+ * standard input read from the client as the run asks), with services over the warm process's connection
  * pools. Ctrl-C on the client cancels the run as in a run of its own ({@link Host}); a client that goes
  * away mid-run is treated as Ctrl-C, so a reply under way is cancelled and kept, and its conversation's
  * lock released. When the run ends its threads end with it.
@@ -96,7 +96,7 @@ final class WarmRun implements Runnable {
             Path workingDir = Path.of(request.workingDir());
             CliContext context = new CliContext(stdout, stderr, stdin, request.env(), request.stdinIsTerminal(),
                     request.stdoutIsTerminal(), request.stderrIsTerminal(),
-                    new Backends(stderr, workingDir, server.pools()), workingDir, host);
+                    new CompositionRoot(stderr, workingDir, server.pools()), workingDir, host);
             int code;
             try {
                 code = Cli.run(context, request.args().toArray(String[]::new));

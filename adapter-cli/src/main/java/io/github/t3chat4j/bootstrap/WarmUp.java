@@ -55,7 +55,7 @@ final class WarmUp {
                 for (String[] args : new String[][] {{"--demo", "ask", "warm up " + i},
                         {"--demo", "conversations", "search", "warm up"}}) {
                     Cli.run(new CliContext(discard, discard, InputStream.nullInputStream(), env, false, false, false,
-                            new Backends(discard, home, null), home, host), args);
+                            new CompositionRoot(discard, home, null), home, host), args);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -176,7 +176,7 @@ class ConversationSearchTest {
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "TERM", "xterm-256color"));
 
         int code = Main.run(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, true, true, true, new Backends(new PrintWriter(err), home, null),
+                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err), home, null),
                 home), "conversations", "search", "kestrel");
 
         assertThat(code).as(err.toString()).isZero();
@@ -205,7 +205,7 @@ class ConversationSearchTest {
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "TERM", "xterm-256color"));
 
         int code = Main.run(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, true, true, true, new Backends(new PrintWriter(err), home, null),
+                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err), home, null),
                 home), "conversations", "search", "bulk");
 
         assertThat(code).as(err.toString()).isZero();

@@ -1,6 +1,6 @@
 package io.github.t3chat4j.bootstrap;
 
-import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.Services;
 import io.github.t3chat4j.adapter.cli.CliContext;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import java.io.ByteArrayInputStream;
@@ -64,22 +64,22 @@ final class InProcessT3 implements T3Runner {
 
     @Override
     public int run(Map<String, String> extraEnv, String... args) {
-        return run(extraEnv, "", true, false, this::backends, args);
+        return run(extraEnv, "", true, false, this::services, args);
     }
 
     @Override
     public int runOnTerminal(String... args) {
-        return run(Map.of(), "", true, true, this::backends, args);
+        return run(Map.of(), "", true, true, this::services, args);
     }
 
     @Override
     public int runPiped(String stdin, String... args) {
-        return run(Map.of(), stdin, false, false, this::backends, args);
+        return run(Map.of(), stdin, false, false, this::services, args);
     }
 
     @Override
-    public int runWith(Backend.Provider backends, String... args) {
-        return run(Map.of(), "", true, false, errWriter -> backends, args);
+    public int runWith(Services.Provider services, String... args) {
+        return run(Map.of(), "", true, false, errWriter -> services, args);
     }
 
     @Override
@@ -87,12 +87,12 @@ final class InProcessT3 implements T3Runner {
         // Nothing outlives a run in-process.
     }
 
-    private Backends backends(PrintWriter errWriter) {
-        return new Backends(errWriter, workingDir, null);
+    private CompositionRoot services(PrintWriter errWriter) {
+        return new CompositionRoot(errWriter, workingDir, null);
     }
 
     private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal,
-            Function<PrintWriter, Backend.Provider> backends, String... args) {
+            Function<PrintWriter, Services.Provider> services, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         Map<String, String> runEnv = new HashMap<>(env);
@@ -100,7 +100,7 @@ final class InProcessT3 implements T3Runner {
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal,
-                stdoutIsTerminal, false, backends.apply(errWriter), workingDir), args);
+                stdoutIsTerminal, false, services.apply(errWriter), workingDir), args);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.github.t3chat4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.Services;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +93,8 @@ final class LauncherT3 implements T3Runner {
     }
 
     @Override
-    public int runWith(Backend.Provider backends, String... args) {
-        Assumptions.abort("backends of the test's making exist in-process only");
+    public int runWith(Services.Provider services, String... args) {
+        Assumptions.abort("services of the test's making exist in-process only");
         return -1;
     }
 

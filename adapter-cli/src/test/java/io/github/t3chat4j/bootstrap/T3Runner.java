@@ -1,6 +1,6 @@
 package io.github.t3chat4j.bootstrap;
 
-import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.Services;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -45,8 +45,8 @@ interface T3Runner extends AutoCloseable {
     /** Runs in {@code folder} from now on (where a {@code .env} is read), instead of the home folder. */
     T3Runner in(Path folder);
 
-    /** {@code t3 args} with backends of the test's making (in-process only; aborts the test otherwise). */
-    int runWith(Backend.Provider backends, String... args);
+    /** {@code t3 args} with services of the test's making (in-process only; aborts the test otherwise). */
+    int runWith(Services.Provider services, String... args);
 
     String out();
 

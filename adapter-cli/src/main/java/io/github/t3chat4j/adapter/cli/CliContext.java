@@ -12,19 +12,19 @@ import java.util.Set;
 
 /**
  * What every command gets from outside: the standard streams (as writers, so tests capture them), the
- * environment, whether the standard streams are terminals, the backends, the working folder (where a
+ * environment, whether the standard streams are terminals, the services, the working folder (where a
  * {@code .env} file is looked for, and against which every relative path the user gives is resolved), and
  * the {@link RunHost} (Ctrl-C, the terminal's size). Everything a run depends on comes from here, never
  * from the process itself ({@code System.getenv()}, its working folder, its standard streams): the warm
  * process runs many commands, each with the environment, folder and streams its client handed over.
  * Settings are read from the environment and the folder by {@link ConfigResolver} and judged by
  * {@link TrustBoundary} alone; output code sees only the variables that describe the terminal
- * ({@link #terminalVariable}); the backend gets the environment to find folders, browsers, programs and
- * proxies ({@link #backend}).
+ * ({@link #terminalVariable}); the services get the environment to find folders, browsers, programs and
+ * proxies ({@link #services}).
  */
 public record CliContext(
         PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean stdinIsTerminal,
-        boolean stdoutIsTerminal, boolean stderrIsTerminal, Backend.Provider backends, Path workingDir,
+        boolean stdoutIsTerminal, boolean stderrIsTerminal, Services.Provider services, Path workingDir,
         RunHost host) {
 
     public CliContext {
@@ -32,7 +32,7 @@ public record CliContext(
         requireNonNull(err, "err == null");
         requireNonNull(in, "in == null");
         env = Map.copyOf(requireNonNull(env, "env == null"));
-        requireNonNull(backends, "backends == null");
+        requireNonNull(services, "services == null");
         requireNonNull(workingDir, "workingDir == null");
         if (!workingDir.isAbsolute()) {
             throw new IllegalArgumentException("workingDir must be absolute, got " + workingDir);
@@ -42,9 +42,9 @@ public record CliContext(
 
     /** A run with the JVM to itself ({@link RunHost#PROCESS}). */
     public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
-            boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal, Backend.Provider backends,
+            boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal, Services.Provider services,
             Path workingDir) {
-        this(out, err, in, env, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, backends, workingDir,
+        this(out, err, in, env, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, services, workingDir,
                 RunHost.PROCESS);
     }
 
@@ -85,12 +85,12 @@ public record CliContext(
 
     /** The user's warm process for this run's environment ({@code t3 daemon}). */
     WarmProcess warmProcess() {
-        return backends.warmProcess(env);
+        return services.warmProcess(env);
     }
 
-    /** The backend of {@code profile}, over this run's environment (folders, browsers, programs, proxies). */
-    Backend backend(Profile profile) {
-        return backends.backend(profile, env);
+    /** The services of {@code profile}, over this run's environment (folders, browsers, programs, proxies). */
+    Services services(Profile profile) {
+        return services.services(profile, env);
     }
 
     /** Whether ANSI colour and control sequences may go to standard output. */

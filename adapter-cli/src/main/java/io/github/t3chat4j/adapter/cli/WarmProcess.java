@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The user's warm process for this JDK and installation, as {@code t3 daemon} sees and controls it.
- * Implemented by the composition root; a build without one refuses ({@link Backend.Provider#warmProcess(java.util.Map)}).
+ * Implemented by the composition root; a build without one refuses ({@link Services.Provider#warmProcess(java.util.Map)}).
  */
 public interface WarmProcess {
 

@@ -3,9 +3,6 @@ package io.github.t3chat4j.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.domain.chat.ChatSettings;
-import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.testkit.EventStreamWriter;
 import io.github.t3chat4j.testkit.FakeT3Server;
@@ -80,8 +77,7 @@ class ConnectionPoolsTest {
             out.event(Scenarios.finish("stop")).done();
         });
         T3Client held = client("held");
-        CompletableFuture<Message> reply = CompletableFuture.supplyAsync(() -> held.send(
-                ModelId.of("gemini-2.5-flash-lite"), "hold on", ChatSettings.defaults(), e -> { }, new Cancellation()));
+        CompletableFuture<Message> reply = held.sendAsync("hold on", e -> { });
         while (server.requests("/api/chat").isEmpty()) {
             Thread.sleep(10);
         }

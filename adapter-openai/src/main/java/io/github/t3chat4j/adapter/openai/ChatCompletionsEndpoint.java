@@ -1,35 +1,36 @@
 package io.github.t3chat4j.adapter.openai;
 
-import io.github.t3chat4j.application.UseCases;
+import io.github.t3chat4j.application.ChatEventListener;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.ReplyStream;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.T3ChatException;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.in.ResolveModelQuery;
-import io.github.t3chat4j.application.port.in.SendMessageCommand;
-import io.github.t3chat4j.application.port.in.SendMessageResult;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * {@code POST /v1/chat/completions}: builds a conversation of its own from the request's messages (a
- * fresh thread, kept nowhere), sends it through {@code SendMessageUseCase} and answers a
+ * fresh thread, kept nowhere), sends it through the client's stateless {@code stream} (never retrying a
+ * 429: it goes back to the caller with its {@code Retry-After}) and answers a
  * {@code chat.completion}, or streams {@code chat.completion.chunk}s as the reply arrives. A failure
  * before the first event is an HTTP error; after it, an error event ends the stream (never a
  * {@code stop} that did not happen).
  */
 final class ChatCompletionsEndpoint {
 
-    private final UseCases useCases;
+    private final T3Client client;
     private final ChatSettings baseSettings;
     private final Clock clock;
 
-    ChatCompletionsEndpoint(UseCases useCases, ChatSettings baseSettings, Clock clock) {
-        this.useCases = useCases;
+    ChatCompletionsEndpoint(T3Client client, ChatSettings baseSettings, Clock clock) {
+        this.client = client;
         this.baseSettings = baseSettings;
         this.clock = clock;
     }
@@ -38,27 +39,28 @@ final class ChatCompletionsEndpoint {
     String handle(Exchange exchange, long maxRequestBytes) {
         ChatCompletionRequest request = ChatCompletionRequest.parse(exchange.readJsonObject(maxRequestBytes));
         exchange.watchForDeparture();
-        ModelInfo model = useCases.resolveModel().resolveModel(new ResolveModelQuery(request.model()));
+        ModelInfo model = client.account().resolveModel(request.model());
         ChatSettings settings = baseSettings.withReasoningEffort(request.reasoningEffort())
                 .withSearch(request.search()).withSystemPrompt(request.systemPrompt());
         Instant now = clock.instant();
-        Conversation conversation = new Conversation(Conversation.start(model.id(), settings, now).threadId(), "",
-                model.id(), settings, request.messages(), now, now);
-        SendMessageCommand command = new SendMessageCommand(conversation, null, model.id(), settings,
-                exchange.cancellation());
+        Conversation conversation = Conversation.builder(ThreadId.random()).model(model.id()).settings(settings)
+                .messages(request.messages()).createdAt(now).updatedAt(now).build();
+        ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(settings).withRetries(0);
         CompletionJson json = new CompletionJson(now.getEpochSecond(), model.id().value(), request.includeUsage());
         int promptTokens = promptTokens(request);
-        if (request.stream()) {
-            stream(exchange, command, json, promptTokens, request.includeUsage());
-        } else {
-            answer(exchange, command, json, promptTokens);
+        try (ReplyStream reply = client.stream(conversation, null, options)) {
+            exchange.serve(reply::cancel);
+            if (request.stream()) {
+                stream(exchange, reply, json, promptTokens, request.includeUsage());
+            } else {
+                answer(exchange, reply, json, promptTokens);
+            }
         }
         return model.id().value();
     }
 
-    private void answer(Exchange exchange, SendMessageCommand command, CompletionJson json, int promptTokens) {
-        SendMessageResult result = useCases.sendMessage().sendMessage(command, ChatEventListener.NONE);
-        Reply reply = result.reply();
+    private void answer(Exchange exchange, ReplyStream stream, CompletionJson json, int promptTokens) {
+        Reply reply = stream.reply();
         if (exchange.isClientGone()) {
             return;
         }
@@ -68,12 +70,15 @@ final class ChatCompletionsEndpoint {
         exchange.json(200, json.completion(reply, promptTokens));
     }
 
-    private void stream(Exchange exchange, SendMessageCommand command, CompletionJson json, int promptTokens,
+    private void stream(Exchange exchange, ReplyStream stream, CompletionJson json, int promptTokens,
             boolean includeUsage) {
         ChunkWriter writer = new ChunkWriter(exchange, json);
-        SendMessageResult result;
+        Reply reply;
         try {
-            result = useCases.sendMessage().sendMessage(command, writer);
+            for (ChatEvent event : stream) {
+                writer.onEvent(event);
+            }
+            reply = stream.reply();
         } catch (T3ChatException failure) {
             if (!writer.started()) {
                 throw failure;
@@ -81,7 +86,6 @@ final class ChatCompletionsEndpoint {
             writer.fail(ErrorMapper.map(failure));
             return;
         }
-        Reply reply = result.reply();
         if (exchange.isClientGone()) {
             exchange.endEventStream();
             return;

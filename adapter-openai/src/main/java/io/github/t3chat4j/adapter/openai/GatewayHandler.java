@@ -1,6 +1,6 @@
 package io.github.t3chat4j.adapter.openai;
 
-import io.github.t3chat4j.application.UseCases;
+import io.github.t3chat4j.application.T3Client;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,15 +28,15 @@ final class GatewayHandler extends Handler.Abstract {
     private final ChatCompletionsEndpoint chat;
     private final ImageGenerationsEndpoint images;
 
-    GatewayHandler(UseCases useCases, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
+    GatewayHandler(T3Client client, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
         this.key = new BearerKey(config.apiKey());
         this.maxRequestBytes = config.maxRequestBytes();
         this.inFlight = inFlight;
         this.log = log;
         this.clock = clock;
-        this.models = new ModelsEndpoint(useCases);
-        this.chat = new ChatCompletionsEndpoint(useCases, config.chatSettings(), clock);
-        this.images = new ImageGenerationsEndpoint(useCases, config.chatSettings(), clock);
+        this.models = new ModelsEndpoint(client);
+        this.chat = new ChatCompletionsEndpoint(client, config.chatSettings(), clock);
+        this.images = new ImageGenerationsEndpoint(client, config.chatSettings(), clock);
     }
 
     @Override
@@ -83,9 +83,9 @@ final class GatewayHandler extends Handler.Abstract {
         if (!key.accepts(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION))) {
             throw new ApiErrorException(401, "invalid_request_error", "invalid_api_key", null,
                     exchange.request().getHeaders().contains(HttpHeader.AUTHORIZATION)
-                            ? "Incorrect API key provided. Use the key 't3 serve' printed (or T3_GATEWAY_KEY)."
-                            : "You didn't provide an API key. Send 'Authorization: Bearer <key>' with the key"
-                                    + " 't3 serve' printed.", null);
+                            ? "Incorrect API key provided. Use the gateway's key."
+                            : "You didn't provide an API key. Send 'Authorization: Bearer <key>' with the gateway's"
+                                    + " key.", null);
         }
         String path = rawPath.startsWith("/v1/") ? rawPath.substring(3) : rawPath;
         String method = exchange.method();

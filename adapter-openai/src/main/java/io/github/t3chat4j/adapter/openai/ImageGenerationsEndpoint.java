@@ -5,11 +5,9 @@ import static io.github.t3chat4j.adapter.openai.ApiErrorException.badRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.t3chat4j.application.UseCases;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.in.ReadImageQuery;
-import io.github.t3chat4j.application.port.in.ResolveModelQuery;
-import io.github.t3chat4j.application.port.in.SendMessageCommand;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.ReplyStream;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -18,8 +16,10 @@ import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -31,12 +31,12 @@ import java.util.List;
  */
 final class ImageGenerationsEndpoint {
 
-    private final UseCases useCases;
+    private final T3Client client;
     private final ChatSettings baseSettings;
     private final Clock clock;
 
-    ImageGenerationsEndpoint(UseCases useCases, ChatSettings baseSettings, Clock clock) {
-        this.useCases = useCases;
+    ImageGenerationsEndpoint(T3Client client, ChatSettings baseSettings, Clock clock) {
+        this.client = client;
         this.baseSettings = baseSettings;
         this.clock = clock;
     }
@@ -58,17 +58,20 @@ final class ImageGenerationsEndpoint {
             throw badRequest("response_format", "response_format must be url or b64_json, got '" + format + "'.");
         }
         String requested = body.path("model").isTextual() ? body.path("model").asText() : ModelId.DEFAULT_IMAGE.value();
-        ModelInfo model = useCases.resolveModel().resolveModel(new ResolveModelQuery(requested));
+        ModelInfo model = client.account().resolveModel(requested);
         if (!model.features().isEmpty() && !model.generatesImages()) {
             throw badRequest("model", "'" + model.id().value() + "' does not generate images; try "
                     + ModelId.DEFAULT_IMAGE.value() + " (GET /v1/models lists the models).");
         }
         Instant now = clock.instant();
-        Conversation conversation = new Conversation(Conversation.start(model.id(), baseSettings, now).threadId(),
-                "", model.id(), baseSettings, List.of(Message.builder(Role.USER).text(prompt.asText()).build()),
-                now, now);
-        Reply reply = useCases.sendMessage().sendMessage(new SendMessageCommand(conversation, null, model.id(),
-                baseSettings, exchange.cancellation()), ChatEventListener.NONE).reply();
+        Conversation conversation = Conversation.builder(ThreadId.random()).model(model.id()).settings(baseSettings)
+                .messages(List.of(Message.builder(Role.USER).text(prompt.asText()).build())).createdAt(now).updatedAt(now).build();
+        ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(baseSettings).withRetries(0);
+        Reply reply;
+        try (ReplyStream stream = client.stream(conversation, null, options)) {
+            exchange.serve(stream::cancel);
+            reply = stream.reply();
+        }
         if (exchange.isClientGone()) {
             return model.id().value();
         }
@@ -81,7 +84,7 @@ final class ImageGenerationsEndpoint {
                         + (reply.text().isBlank() ? "." : ": " + reply.text()), null));
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         if (format.equals("b64_json")) {
-            item.put("b64_json", useCases.readImage().readImage(new ReadImageQuery(image)).base64Data().orElseThrow());
+            item.put("b64_json", Base64.getEncoder().encodeToString(client.imageBytes(image)));
         } else {
             item.put("url", CompletionJson.url(image));
         }

@@ -3,8 +3,7 @@ package io.github.t3chat4j.adapter.openai;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.t3chat4j.application.UseCases;
-import io.github.t3chat4j.application.port.in.ListModelsQuery;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -20,10 +19,10 @@ import java.util.Locale;
  */
 final class ModelsEndpoint {
 
-    private final UseCases useCases;
+    private final T3Client client;
 
-    ModelsEndpoint(UseCases useCases) {
-        this.useCases = useCases;
+    ModelsEndpoint(T3Client client) {
+        this.client = client;
     }
 
     void list(Exchange exchange) {
@@ -46,7 +45,7 @@ final class ModelsEndpoint {
     }
 
     private ModelCatalog catalog() {
-        return useCases.listModels().listModels(new ListModelsQuery(false));
+        return client.account().models(false);
     }
 
     private static ObjectNode model(ModelInfo model) {

@@ -61,7 +61,7 @@ public final class SharedEngines implements AutoCloseable {
 
     /** Java-transport engines, at most {@code maxEngines} of them, each closed after {@code keepIdle} unused. */
     public static SharedEngines create(int maxEngines, Duration keepIdle) {
-        return new SharedEngines(maxEngines, keepIdle, Clock.systemUTC(), JavaHttpEngine::create);
+        return new SharedEngines(maxEngines, keepIdle, Clock.systemUTC(), ApacheAsyncEngine::create);
     }
 
     /** With engines and a clock of the test's making. */
