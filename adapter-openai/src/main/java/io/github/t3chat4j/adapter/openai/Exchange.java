@@ -34,6 +34,7 @@ final class Exchange {
     private volatile boolean shuttingDown;
     private boolean streaming;
     private volatile boolean completed;
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -102,6 +103,7 @@ final class Exchange {
         if (body.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
+        bodyRead = true;
         JsonNode json;
         try {
             json = JSON.readTree(body);
@@ -169,8 +171,16 @@ final class Exchange {
         });
     }
 
-    /** Answers {@code status} with {@code body} as JSON and completes the exchange. */
+    /**
+     * Answers {@code status} with {@code body} as JSON and completes the exchange. An answer given before
+     * the request's body was read (a wrong key, an unknown path) says {@code Connection: close}: Jetty
+     * cannot reuse a connection whose body it has not all received, and a client that was not told would
+     * send its next request into the closed connection.
+     */
     void json(int status, JsonNode body) {
+        if (!bodyRead && (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         completed = true;

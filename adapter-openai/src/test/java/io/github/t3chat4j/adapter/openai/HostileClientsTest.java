@@ -141,6 +141,28 @@ class HostileClientsTest {
         }
     }
 
+    @Test
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void refusesAWrongKeyBeforeTheBodyArrives_andSaysTheConnectionCloses() throws Exception {
+        // A client that sends its head, then its body later (as java.net.http does), and gets its 401 in
+        // between: the gateway cannot reuse that connection, so it must say so, or the client's next
+        // request goes into a closed connection ("header parser received no bytes").
+        try (GatewayFixture fixture = GatewayFixture.start();
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), fixture.gateway.port())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer wrong-"
+                    + GatewayFixture.KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + STREAM_BODY.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answer = readUntilClosed(socket.getInputStream());
+
+            assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close")
+                    .contains("invalid_api_key").doesNotContain("(still open after a minute)");
+        }
+    }
+
     private static String readUntilClosed(InputStream in) throws IOException {
         StringBuilder text = new StringBuilder();
         byte[] buffer = new byte[1024];
