@@ -44,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -189,7 +190,7 @@ final class GuiceBackend implements Backend {
 
     @Override
     public T3Client connect(ConnectionSettings connection) {
-        return connect(connection, List.of());
+        return connect(connection, List.of(), http -> http);
     }
 
     @Override
@@ -199,7 +200,9 @@ final class GuiceBackend implements Backend {
         GatewayConfig config = GatewayConfig.defaults(options.apiKey()).withHost(options.host())
                 .withPort(options.port()).withCorsOrigins(options.corsOrigins()).withAllowedHosts(options.allowedHosts())
                 .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
-        T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
+        // No retries behind the gateway: t3.chat's 429 and 5xx go straight to the client with their Retry-After,
+        // and the client's SDK retries as it is configured to (issue 20). The CLI keeps its retries.
+        T3Client client = connect(connection, List.of(new KeepNoConversationsModule()), http -> http.withMaxRetries(0));
         try {
             return new GatewayServer(OpenAiGateway.start(client.useCases(), config, line -> {
                 log.println("t3 serve: " + TerminalSafe.text(line));
@@ -211,11 +214,11 @@ final class GuiceBackend implements Backend {
         }
     }
 
-    private T3Client connect(ConnectionSettings connection, List<Module> extra) {
+    private T3Client connect(ConnectionSettings connection, List<Module> extra, UnaryOperator<HttpConfig> tune) {
         DemoServer demoServer = demo ? DemoServer.start() : null;
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
-            HttpConfig http = httpConfig(base, connection);
+            HttpConfig http = tune.apply(httpConfig(base, connection));
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
                     new HttpAdapterModule(http, env, demoServer != null ? HttpAdapters.FallbackListener.NONE
                             : remembering(base))));

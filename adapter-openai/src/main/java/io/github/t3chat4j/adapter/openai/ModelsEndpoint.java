@@ -3,8 +3,6 @@ package io.github.t3chat4j.adapter.openai;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.t3chat4j.application.UseCases;
-import io.github.t3chat4j.application.port.in.ListModelsQuery;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -20,10 +18,10 @@ import java.util.Locale;
  */
 final class ModelsEndpoint {
 
-    private final UseCases useCases;
+    private final T3Upstream t3;
 
-    ModelsEndpoint(UseCases useCases) {
-        this.useCases = useCases;
+    ModelsEndpoint(T3Upstream t3) {
+        this.t3 = t3;
     }
 
     void list(Exchange exchange) {
@@ -46,7 +44,7 @@ final class ModelsEndpoint {
     }
 
     private ModelCatalog catalog() {
-        return useCases.listModels().listModels(new ListModelsQuery(false));
+        return t3.catalog();
     }
 
     private static ObjectNode model(ModelInfo model) {

@@ -46,10 +46,12 @@ public final class EmulatedTurn {
         this.callIds = requireNonNull(callIds, "callIds == null");
         for (ToolDefinition tool : request.tools()) {
             toolChecks.put(tool.name(), SchemaCheck.compile(tool.parameters(),
-                    "the parameters schema of tool '" + tool.name() + "'"));
+                    "the parameters schema of tool '" + tool.name() + "'",
+                    EmulationException.Subject.TOOLS));
         }
         formatCheck = request.format() instanceof OutputFormat.JsonSchema schema
-                ? SchemaCheck.compile(schema.schema(), "the response format's schema") : null;
+                ? SchemaCheck.compile(schema.schema(), "the response format's schema",
+                EmulationException.Subject.FORMAT) : null;
         this.prompt = PromptRenderer.render(request);
     }
 

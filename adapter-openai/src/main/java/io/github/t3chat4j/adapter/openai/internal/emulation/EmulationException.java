@@ -16,18 +16,32 @@ public final class EmulationException extends RuntimeException {
     /** What went wrong. */
     public enum Kind { BAD_REQUEST, INVALID_TOOL_CALL, INVALID_STRUCTURED_OUTPUT }
 
+    /** Which part of a request a bad request is about, for the wire to name its own field. */
+    public enum Subject { TOOLS, TOOL_CHOICE, TURNS, FORMAT, NONE }
+
     private final Kind kind;
+    private final Subject subject;
 
     public EmulationException(Kind kind, String message) {
-        super(requireNonNull(message, "message == null"), null, false, false);
-        this.kind = requireNonNull(kind, "kind == null");
+        this(kind, Subject.NONE, message);
     }
 
-    static EmulationException badRequest(String message) {
-        return new EmulationException(Kind.BAD_REQUEST, message);
+    private EmulationException(Kind kind, Subject subject, String message) {
+        super(requireNonNull(message, "message == null"), null, false, false);
+        this.kind = requireNonNull(kind, "kind == null");
+        this.subject = requireNonNull(subject, "subject == null");
+    }
+
+    static EmulationException badRequest(Subject subject, String message) {
+        return new EmulationException(Kind.BAD_REQUEST, subject, message);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What a {@link Kind#BAD_REQUEST} is about; {@link Subject#NONE} for the other kinds. */
+    public Subject subject() {
+        return subject;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.openai.internal.emulation;
 
+import io.github.t3chat4j.adapter.openai.internal.emulation.EmulationException.Subject;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashSet;
@@ -28,27 +29,33 @@ public record EmulationRequest(String instructions, List<Turn> turns, List<ToolD
         requireNonNull(choice, "choice == null");
         requireNonNull(format, "format == null");
         if (tools.size() > MAX_TOOLS) {
-            throw EmulationException.badRequest("At most " + MAX_TOOLS + " tools can be offered, got " + tools.size()
+            throw EmulationException.badRequest(Subject.TOOLS,
+                    "At most " + MAX_TOOLS + " tools can be offered, got " + tools.size()
                     + ".");
         }
         Set<String> names = new HashSet<>();
         for (ToolDefinition tool : tools) {
             if (!names.add(tool.name())) {
-                throw EmulationException.badRequest("Two tools are named '" + tool.name() + "'.");
+                throw EmulationException.badRequest(Subject.TOOLS,
+                    "Two tools are named '" + tool.name() + "'.");
             }
         }
         if (choice instanceof ToolChoice.Named named && !names.contains(named.name())) {
-            throw EmulationException.badRequest("The tool choice names '" + ToolDefinition.shown(named.name())
+            throw EmulationException.badRequest(Subject.TOOL_CHOICE,
+                    "The tool choice names '" + ToolDefinition.shown(named.name())
                     + "', which is not among the tools offered.");
         }
         if (choice instanceof ToolChoice.Required && tools.isEmpty()) {
-            throw EmulationException.badRequest("A tool call is required, but no tool is offered.");
+            throw EmulationException.badRequest(Subject.TOOL_CHOICE,
+                    "A tool call is required, but no tool is offered.");
         }
         if (turns.isEmpty()) {
-            throw EmulationException.badRequest("The conversation is empty.");
+            throw EmulationException.badRequest(Subject.TURNS,
+                    "The conversation is empty.");
         }
         if (turns.get(turns.size() - 1) instanceof Turn.Assistant) {
-            throw EmulationException.badRequest("The conversation must end with the user's words or a tool's result,"
+            throw EmulationException.badRequest(Subject.TURNS,
+                    "The conversation must end with the user's words or a tool's result,"
                     + " not with the assistant's (t3.chat cannot continue an assistant message).");
         }
     }

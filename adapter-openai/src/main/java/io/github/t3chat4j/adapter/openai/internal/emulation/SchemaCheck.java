@@ -44,19 +44,22 @@ public final class SchemaCheck {
     }
 
     /**
-     * Compiles {@code schema}; {@code what} names it in a message ("the parameters of tool 'x'").
+     * Compiles {@code schema}; {@code what} names it in a message ("the parameters of tool 'x'"),
+     * {@code subject} says which part of the request it belongs to.
      *
      * @throws EmulationException (bad request) when it is not a schema the validator can use
      */
-    public static SchemaCheck compile(JsonNode schema, String what) {
+    public static SchemaCheck compile(JsonNode schema, String what, EmulationException.Subject subject) {
         if (schema == null || !(schema.isObject() || schema.isBoolean())) {
-            throw EmulationException.badRequest(capitalised(what) + " must be a JSON Schema (an object).");
+            throw EmulationException.badRequest(subject,
+                    capitalised(what) + " must be a JSON Schema (an object).");
         }
         try {
             String text = JSON.writeValueAsString(schema);
             List<Error> invalid = META_SCHEMA.validate(text, InputFormat.JSON);
             if (!invalid.isEmpty()) {
-                throw EmulationException.badRequest(capitalised(what) + " is not a valid JSON Schema: "
+                throw EmulationException.badRequest(subject,
+                    capitalised(what) + " is not a valid JSON Schema: "
                         + invalid.stream().limit(MAX_PROBLEMS_SHOWN).map(SchemaCheck::describe).toList());
             }
             Schema compiled = REGISTRY.getSchema(text, InputFormat.JSON);
@@ -64,7 +67,8 @@ public final class SchemaCheck {
             return new SchemaCheck(compiled);
         } catch (SchemaException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException
                 | JsonProcessingException e) {
-            throw EmulationException.badRequest(capitalised(what) + " is not a JSON Schema the gateway can use: "
+            throw EmulationException.badRequest(subject,
+                    capitalised(what) + " is not a JSON Schema the gateway can use: "
                     + firstLine(e.getMessage()));
         }
     }

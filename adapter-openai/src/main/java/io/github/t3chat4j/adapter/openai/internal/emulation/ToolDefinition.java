@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.openai.internal.emulation;
 
+import io.github.t3chat4j.adapter.openai.internal.emulation.EmulationException.Subject;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,14 +19,16 @@ public record ToolDefinition(String name, String description, JsonNode parameter
         requireNonNull(name, "name == null");
         description = description == null ? "" : description;
         if (!name.matches("[A-Za-z0-9_.:-]{1,128}")) {
-            throw EmulationException.badRequest("A tool name must be 1 to 128 letters, digits, '_', '-', '.' or ':',"
+            throw EmulationException.badRequest(Subject.TOOLS,
+                    "A tool name must be 1 to 128 letters, digits, '_', '-', '.' or ':',"
                     + " got '" + shown(name) + "'.");
         }
         if (parameters == null || parameters.isNull() || parameters.isMissingNode()) {
             parameters = JsonNodeFactory.instance.objectNode().put("type", "object");
         }
         if (!parameters.isObject() && !parameters.isBoolean()) {
-            throw EmulationException.badRequest("The parameters of tool '" + name + "' must be a JSON Schema object.");
+            throw EmulationException.badRequest(Subject.TOOLS,
+                    "The parameters of tool '" + name + "' must be a JSON Schema object.");
         }
     }
 

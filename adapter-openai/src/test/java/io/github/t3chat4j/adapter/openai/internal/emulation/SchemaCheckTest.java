@@ -26,7 +26,7 @@ class SchemaCheckTest {
     void acceptsAMatchingValue_andSaysWhatIsWrongWithOneThatIsNot() throws Exception {
         SchemaCheck check = SchemaCheck.compile(json("""
                 {"type":"object","properties":{"city":{"type":"string"},"days":{"type":"integer","minimum":1}},
-                 "required":["city"],"additionalProperties":false}"""), "the schema");
+                 "required":["city"],"additionalProperties":false}"""), "the schema", EmulationException.Subject.FORMAT);
 
         assertThat(check.problems(json("{\"city\":\"Paris\",\"days\":3}"))).isEmpty();
         assertThat(check.problems(json("{\"days\":0,\"extra\":true}")))
@@ -38,7 +38,7 @@ class SchemaCheckTest {
 
     @Test
     void refusesASchemaItCannotUse_asABadRequestNamingIt() {
-        assertThatThrownBy(() -> SchemaCheck.compile(json("[1,2]"), "the parameters schema of tool 'x'"))
+        assertThatThrownBy(() -> SchemaCheck.compile(json("[1,2]"), "the parameters schema of tool 'x'", EmulationException.Subject.TOOLS))
                 .isInstanceOfSatisfying(EmulationException.class, e -> {
                     assertThat(e.kind()).isEqualTo(EmulationException.Kind.BAD_REQUEST);
                     assertThat(e.getMessage()).startsWith("The parameters schema of tool 'x'");
@@ -61,7 +61,7 @@ class SchemaCheckTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/schema.json";
             JsonNode schema = json("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"" + url + "\"}}}");
 
-            assertThatThrownBy(() -> SchemaCheck.compile(schema, "the schema").problems(json("{\"a\":1}")))
+            assertThatThrownBy(() -> SchemaCheck.compile(schema, "the schema", EmulationException.Subject.FORMAT).problems(json("{\"a\":1}")))
                     .isInstanceOf(EmulationException.class);
             assertThat(fetched.get()).isZero();
         } finally {
@@ -74,7 +74,7 @@ class SchemaCheckTest {
         Path secret = Files.writeString(folder.resolve("secret.json"), "{\"type\":\"string\",\"title\":\"SECRET-42\"}");
         JsonNode schema = json("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"" + secret.toUri() + "\"}}}");
 
-        assertThatThrownBy(() -> SchemaCheck.compile(schema, "the schema").problems(json("{\"a\":1}")))
+        assertThatThrownBy(() -> SchemaCheck.compile(schema, "the schema", EmulationException.Subject.FORMAT).problems(json("{\"a\":1}")))
                 .isInstanceOf(EmulationException.class)
                 .hasMessageNotContaining("SECRET-42");
     }
@@ -82,7 +82,7 @@ class SchemaCheckTest {
     @Test
     void followsReferencesInsideTheSchema() throws Exception {
         SchemaCheck check = SchemaCheck.compile(json("""
-                {"type":"object","properties":{"a":{"$ref":"#/$defs/n"}},"$defs":{"n":{"type":"number"}}}"""), "s");
+                {"type":"object","properties":{"a":{"$ref":"#/$defs/n"}},"$defs":{"n":{"type":"number"}}}"""), "s", EmulationException.Subject.FORMAT);
 
         assertThat(check.problems(json("{\"a\":1}"))).isEmpty();
         assertThat(check.problems(json("{\"a\":\"x\"}"))).hasSize(1);

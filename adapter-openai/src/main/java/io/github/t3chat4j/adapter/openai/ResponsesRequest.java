@@ -1,0 +1,203 @@
+package io.github.t3chat4j.adapter.openai;
+
+import static io.github.t3chat4j.adapter.openai.ApiErrorException.badRequest;
+import static io.github.t3chat4j.adapter.openai.RequestFields.optionalBoolean;
+import static io.github.t3chat4j.adapter.openai.RequestFields.optionalString;
+import static io.github.t3chat4j.adapter.openai.RequestFields.requiredString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.t3chat4j.adapter.openai.internal.emulation.EmulationException;
+import io.github.t3chat4j.adapter.openai.internal.emulation.OutputFormat;
+import io.github.t3chat4j.adapter.openai.internal.emulation.ToolCall;
+import io.github.t3chat4j.adapter.openai.internal.emulation.ToolChoice;
+import io.github.t3chat4j.adapter.openai.internal.emulation.ToolDefinition;
+import io.github.t3chat4j.adapter.openai.internal.emulation.Turn;
+import io.github.t3chat4j.domain.chat.ReasoningEffort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A {@code POST /v1/responses} body, checked: the model; {@code input} (a string, or items: messages
+ * with text parts, {@code function_call}s and their {@code function_call_output}s; earlier
+ * {@code reasoning} items are skipped); {@code instructions} (with system and developer messages of
+ * the input after them); {@code previous_response_id}; function {@code tools} (a {@code web_search}
+ * tool turns t3.chat's search on instead); {@code tool_choice}; {@code parallel_tool_calls};
+ * {@code text.format}; {@code reasoning.effort}; {@code stream}; {@code store}; {@code metadata}.
+ * Sampling and length settings are accepted and ignored; what would change the answer's shape
+ * (background runs, conversations, prompt templates, images and files, other tools) is a 400 naming it.
+ */
+record ResponsesRequest(String model, String instructions, List<Turn> input, String previousResponseId,
+        List<ToolDefinition> tools, ToolChoice choice, boolean parallelCalls, OutputFormat format, boolean stream,
+        ReasoningEffort effort, boolean search, boolean store, JsonNode body) {
+
+    private static final Set<String> REFUSED = Set.of("background", "conversation", "prompt");
+
+    static ResponsesRequest parse(JsonNode body) {
+        String model = requiredString(body, "model");
+        for (String field : REFUSED) {
+            JsonNode value = body.path(field);
+            if (!value.isMissingNode() && !value.isNull() && !(value.isBoolean() && !value.asBoolean())) {
+                throw badRequest(field, field + " is not supported by the gateway (t3.chat has no equivalent).");
+            }
+        }
+        boolean stream = optionalBoolean(body, "stream", "stream", false);
+        boolean store = optionalBoolean(body, "store", "store", true);
+        RequestFields.optionalInt(body, "max_output_tokens", 1);
+        String previous = optionalString(body, "previous_response_id", "previous_response_id");
+        List<String> instructions = new ArrayList<>();
+        String given = optionalString(body, "instructions", "instructions");
+        if (given != null && !given.isBlank()) {
+            instructions.add(given);
+        }
+        List<Turn> input = input(body.path("input"), instructions);
+        boolean search = false;
+        List<ToolDefinition> tools = new ArrayList<>();
+        JsonNode list = body.path("tools");
+        if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+            throw badRequest("tools", "tools must be an array.");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode tool = list.get(i);
+            String type = tool.path("type").asText("");
+            if (type.equals("function")) {
+                tools.add(RequestFields.tool(tool.path("name").asText(null), tool.path("description").asText(""),
+                        tool.get("parameters"), "tools[" + i + "]"));
+            } else if (type.startsWith("web_search")) {
+                search = true;
+            } else {
+                throw badRequest("tools[" + i + "].type", "Tools of type '" + type + "' are not supported: the"
+                        + " gateway emulates function tools (and turns web_search into t3.chat's search).");
+            }
+        }
+        ToolChoice choice = RequestFields.toolChoice(body.path("tool_choice"), "tool_choice");
+        boolean parallel = optionalBoolean(body, "parallel_tool_calls", "parallel_tool_calls", true);
+        OutputFormat format = format(body.path("text").path("format"));
+        ReasoningEffort effort = RequestFields.reasoningEffort(body.path("reasoning").path("effort"), "reasoning.effort");
+        return new ResponsesRequest(model, String.join("\n\n", instructions), input, previous, tools, choice, parallel,
+                format, stream, effort, search, store, body);
+    }
+
+    /** The request field an emulation refusal is about. */
+    static String param(EmulationException.Subject subject) {
+        return switch (subject) {
+            case TOOLS -> "tools";
+            case TOOL_CHOICE -> "tool_choice";
+            case TURNS -> "input";
+            case FORMAT -> "text.format";
+            case NONE -> null;
+        };
+    }
+
+    private static OutputFormat format(JsonNode format) {
+        if (format.isMissingNode() || format.isNull()) {
+            return OutputFormat.TEXT;
+        }
+        return switch (format.path("type").asText("")) {
+            case "text" -> OutputFormat.TEXT;
+            case "json_object" -> OutputFormat.JSON_OBJECT;
+            case "json_schema" -> RequestFields.jsonSchema(format, "text.format");
+            default -> throw badRequest("text.format.type", "text.format.type must be text, json_object or"
+                    + " json_schema, got '" + format.path("type").asText() + "'.");
+        };
+    }
+
+    /** The turns of {@code input}; its system and developer messages go to {@code instructions}. */
+    private static List<Turn> input(JsonNode input, List<String> instructions) {
+        if (input.isTextual()) {
+            if (input.asText().isBlank()) {
+                throw badRequest("input", "input is empty.");
+            }
+            return List.of(new Turn.User(input.asText()));
+        }
+        if (!input.isArray() || input.isEmpty()) {
+            throw badRequest("input", "input must be a string or a non-empty array of items.");
+        }
+        List<Turn> turns = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            JsonNode item = input.get(i);
+            String at = "input[" + i + "]";
+            if (!item.isObject()) {
+                throw badRequest(at, at + " must be an object.");
+            }
+            String type = item.path("type").asText(item.has("role") ? "message" : "");
+            switch (type) {
+                case "message" -> message(item, at, turns, instructions);
+                case "function_call" -> {
+                    String callId = item.path("call_id").asText("");
+                    String name = item.path("name").asText("");
+                    if (callId.isBlank() || name.isBlank()) {
+                        throw badRequest(at, at + " is a function_call without call_id or name.");
+                    }
+                    ToolCall call = new ToolCall(callId, name, RequestFields.arguments(item.path("arguments"),
+                            at + ".arguments"));
+                    int last = turns.size() - 1;
+                    if (last >= 0 && turns.get(last) instanceof Turn.Assistant assistant) {
+                        List<ToolCall> calls = new ArrayList<>(assistant.calls());
+                        calls.add(call);
+                        turns.set(last, new Turn.Assistant(assistant.text(), calls));
+                    } else {
+                        turns.add(new Turn.Assistant("", List.of(call)));
+                    }
+                }
+                case "function_call_output" -> {
+                    String callId = item.path("call_id").asText("");
+                    if (callId.isBlank()) {
+                        throw badRequest(at + ".call_id", at + " is a function_call_output without call_id.");
+                    }
+                    turns.add(new Turn.ToolResult(callId, null, text(item.path("output"), at + ".output"), false));
+                }
+                case "reasoning" -> {
+                    // The model's earlier reasoning: t3.chat cannot take it back, and the answer stands without it.
+                }
+                default -> throw badRequest(at + ".type", "Input items of type '" + type + "' are not supported: the"
+                        + " gateway takes messages, function_call, function_call_output and reasoning items.");
+            }
+        }
+        return turns;
+    }
+
+    private static void message(JsonNode item, String at, List<Turn> turns, List<String> instructions) {
+        String role = item.path("role").asText("");
+        String text = text(item.path("content"), at + ".content");
+        switch (role) {
+            case "system", "developer" -> {
+                if (!text.isBlank()) {
+                    instructions.add(text);
+                }
+            }
+            case "user" -> turns.add(new Turn.User(text));
+            case "assistant" -> turns.add(new Turn.Assistant(text, List.of()));
+            default -> throw badRequest(at + ".role", at + ".role must be user, assistant, system or developer, got '"
+                    + role + "'.");
+        }
+    }
+
+    /** A string, or the text parts of an array ({@code input_text}, {@code output_text}, {@code text}, {@code refusal}). */
+    private static String text(JsonNode content, String at) {
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isMissingNode() || content.isNull()) {
+            return "";
+        }
+        if (!content.isArray()) {
+            throw badRequest(at, at + " must be a string or an array of content parts.");
+        }
+        List<String> parts = new ArrayList<>();
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode part = content.get(j);
+            String type = part.path("type").asText("");
+            if ((type.equals("input_text") || type.equals("output_text") || type.equals("text"))
+                    && part.path("text").isTextual()) {
+                parts.add(part.path("text").asText());
+            } else if (type.equals("refusal") && part.path("refusal").isTextual()) {
+                parts.add(part.path("refusal").asText());
+            } else {
+                throw badRequest(at + "[" + j + "].type", "Content parts of type '" + type + "' are not supported: the"
+                        + " gateway passes text only (no images, audio or files).");
+            }
+        }
+        return String.join("\n", parts);
+    }
+}
