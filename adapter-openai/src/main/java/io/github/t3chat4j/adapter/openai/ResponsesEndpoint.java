@@ -98,7 +98,7 @@ final class ResponsesEndpoint {
             remember(request, json, conversation, result, events.finish(result, inputTokens));
         } else {
             TurnResult result = turn.run(upstream, DeltaListener.NONE);
-            ObjectNode response = json.finished(result, ResponseJson.output(result), inputTokens);
+            ObjectNode response = json.finished(result, json.output(result), inputTokens);
             remember(request, json, conversation, result, response);
             exchange.json(200, response);
         }
@@ -217,13 +217,13 @@ final class ResponsesEndpoint {
             for (ToolCall call : result.calls()) {
                 itemId = Emulations.id("fc_");
                 String arguments = CompletionJson.arguments(call);
-                send("response.output_item.added", item(ResponseJson.functionCallItem(itemId, call, "", "in_progress")));
+                send("response.output_item.added", item(json.functionCallItem(itemId, call, "", "in_progress")));
                 for (String piece : CompletionJson.pieces(arguments, ARGUMENT_PIECE)) {
                     send("response.function_call_arguments.delta", itemEvent().put("delta", piece));
                 }
-                send("response.function_call_arguments.done", itemEvent().put("name", call.name())
+                send("response.function_call_arguments.done", itemEvent().put("name", json.toolName(call))
                         .put("arguments", arguments));
-                done(ResponseJson.functionCallItem(itemId, call, arguments, "completed"));
+                done(json.functionCallItem(itemId, call, arguments, "completed"));
             }
             ObjectNode response = json.finished(result, output.deepCopy(), inputTokens);
             String status = response.path("status").asText();

@@ -60,14 +60,23 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         for (int i = 0; i < list.size(); i++) {
             JsonNode tool = list.get(i);
             String type = tool.path("type").asText("");
+            String at = "tools[" + i + "]";
             if (type.equals("function")) {
-                tools.add(RequestFields.tool(tool.path("name").asText(null), tool.path("description").asText(""),
-                        tool.get("parameters"), "tools[" + i + "]"));
+                tools.add(function(tool, "", at));
+            } else if (type.equals("namespace") && tool.path("tools").isArray()) {
+                String namespace = tool.path("name").asText("");
+                JsonNode members = tool.path("tools");
+                for (int j = 0; j < members.size(); j++) {
+                    if (!members.get(j).path("type").asText("").equals("function")) {
+                        throw badRequest(at + ".tools[" + j + "].type", "A namespace may hold function tools only.");
+                    }
+                    tools.add(function(members.get(j), namespace, at + ".tools[" + j + "]"));
+                }
             } else if (type.startsWith("web_search")) {
                 search = true;
             } else {
-                throw badRequest("tools[" + i + "].type", "Tools of type '" + type + "' are not supported: the"
-                        + " gateway emulates function tools (and turns web_search into t3.chat's search).");
+                throw badRequest(at + ".type", "Tools of type '" + type + "' are not supported: the gateway emulates"
+                        + " function tools (also in namespaces), and turns web_search into t3.chat's search.");
             }
         }
         ToolChoice choice = RequestFields.toolChoice(body.path("tool_choice"), "tool_choice");
@@ -76,6 +85,36 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         ReasoningEffort effort = RequestFields.reasoningEffort(body.path("reasoning").path("effort"), "reasoning.effort");
         return new ResponsesRequest(model, String.join("\n\n", instructions), input, previous, tools, choice, parallel,
                 format, stream, effort, search, store, body);
+    }
+
+    /**
+     * A function tool; one in a namespace is offered to the model as {@code <namespace>.<name>}, and
+     * its calls go back with the two apart ({@link #split}).
+     */
+    private static ToolDefinition function(JsonNode tool, String namespace, String at) {
+        String name = tool.path("name").asText(null);
+        return RequestFields.tool(name == null || namespace.isEmpty() ? name : namespace + "." + name,
+                tool.path("description").asText(""), tool.get("parameters"), at);
+    }
+
+    /** A tool name the model used, as the namespace (empty when none) and the name in it. */
+    static String[] split(String name, Set<String> namespaces) {
+        int dot = name.indexOf('.');
+        if (dot > 0 && namespaces.contains(name.substring(0, dot))) {
+            return new String[] {name.substring(0, dot), name.substring(dot + 1)};
+        }
+        return new String[] {"", name};
+    }
+
+    /** The names of the namespaces among the request's tools. */
+    Set<String> namespaces() {
+        Set<String> names = new java.util.HashSet<>();
+        for (JsonNode tool : body.path("tools")) {
+            if (tool.path("type").asText("").equals("namespace")) {
+                names.add(tool.path("name").asText(""));
+            }
+        }
+        return names;
     }
 
     /** The request field an emulation refusal is about. */
@@ -125,8 +164,10 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
                 case "message" -> message(item, at, turns, instructions);
                 case "function_call" -> {
                     String callId = item.path("call_id").asText("");
-                    String name = item.path("name").asText("");
-                    if (callId.isBlank() || name.isBlank()) {
+                    String namespace = item.path("namespace").asText("");
+                    String name = namespace.isEmpty() ? item.path("name").asText("")
+                            : namespace + "." + item.path("name").asText("");
+                    if (callId.isBlank() || item.path("name").asText("").isBlank()) {
                         throw badRequest(at, at + " is a function_call without call_id or name.");
                     }
                     ToolCall call = new ToolCall(callId, name, RequestFields.arguments(item.path("arguments"),
