@@ -59,7 +59,7 @@ final class ResponsesEndpoint {
 
     /** {@code POST /v1/responses}; returns the model asked for (for the access log). */
     String create(Exchange exchange, long maxRequestBytes) {
-        ResponsesRequest request = ResponsesRequest.parse(exchange.readJsonObject(maxRequestBytes));
+        ResponsesRequest request = ResponsesRequest.parse(exchange.readJsonObject(maxRequestBytes), store::item);
         exchange.watchForDeparture();
         List<Turn> conversation = new ArrayList<>();
         if (request.previousResponseId() != null) {
@@ -116,12 +116,7 @@ final class ResponsesEndpoint {
     }
 
     private static String shown(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < 80; i++) {
-            char c = value.charAt(i);
-            out.append(c > 0x20 && c < 0x7f ? c : '?');
-        }
-        return out.toString();
+        return ResponsesRequest.shown(value);
     }
 
     /**

@@ -15,7 +15,9 @@ import io.github.t3chat4j.adapter.openai.internal.emulation.Turn;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A {@code POST /v1/responses} body, checked: the model; {@code input} (a string, or items: messages
@@ -33,7 +35,11 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
 
     private static final Set<String> REFUSED = Set.of("background", "conversation", "prompt");
 
-    static ResponsesRequest parse(JsonNode body) {
+    /**
+     * Reads {@code body}; an {@code item_reference} in the input is looked up with {@code items} (the
+     * output items of the responses this gateway keeps).
+     */
+    static ResponsesRequest parse(JsonNode body, Function<String, Optional<JsonNode>> items) {
         String model = requiredString(body, "model");
         for (String field : REFUSED) {
             JsonNode value = body.path(field);
@@ -50,7 +56,7 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         if (given != null && !given.isBlank()) {
             instructions.add(given);
         }
-        List<Turn> input = input(body.path("input"), instructions);
+        List<Turn> input = input(body.path("input"), instructions, items);
         boolean search = false;
         List<ToolDefinition> tools = new ArrayList<>();
         JsonNode list = body.path("tools");
@@ -117,6 +123,16 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         return names;
     }
 
+    /** What a client sent, cut short and kept to visible ASCII, for a message. */
+    static String shown(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && out.length() < 80; i++) {
+            char c = value.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
+    }
+
     /** The request field an emulation refusal is about. */
     static String param(EmulationException.Subject subject) {
         return switch (subject) {
@@ -142,7 +158,8 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
     }
 
     /** The turns of {@code input}; its system and developer messages go to {@code instructions}. */
-    private static List<Turn> input(JsonNode input, List<String> instructions) {
+    private static List<Turn> input(JsonNode input, List<String> instructions,
+            Function<String, Optional<JsonNode>> items) {
         if (input.isTextual()) {
             if (input.asText().isBlank()) {
                 throw badRequest("input", "input is empty.");
@@ -159,9 +176,16 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
             if (!item.isObject()) {
                 throw badRequest(at, at + " must be an object.");
             }
+            if (item.path("type").asText("").equals("item_reference")) {
+                String id = item.path("id").asText("");
+                item = items.apply(id).orElseThrow(() -> badRequest(at + ".id", "No item with id '" + shown(id)
+                        + "' is kept by this gateway: reference the output items of its stored responses, or send the"
+                        + " item itself."));
+            }
             String type = item.path("type").asText(item.has("role") ? "message" : "");
             switch (type) {
                 case "message" -> message(item, at, turns, instructions);
+                case "item_reference" -> throw badRequest(at, at + " refers to another reference.");
                 case "function_call" -> {
                     String callId = item.path("call_id").asText("");
                     String namespace = item.path("namespace").asText("");
@@ -191,8 +215,9 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
                 case "reasoning" -> {
                     // The model's earlier reasoning: t3.chat cannot take it back, and the answer stands without it.
                 }
-                default -> throw badRequest(at + ".type", "Input items of type '" + type + "' are not supported: the"
-                        + " gateway takes messages, function_call, function_call_output and reasoning items.");
+                default -> throw badRequest(at + ".type", "Input items of type '" + shown(type) + "' are not supported:"
+                        + " the gateway takes messages, function_call, function_call_output, reasoning and item_reference"
+                        + " items.");
             }
         }
         return turns;
