@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What {@code t3 serve} asks its backend to start: where to listen, the key clients must present, the
+ * What {@code t3 serve} asks its services to start: where to listen, the key clients must present, the
  * web origins allowed to call it, the names it answers to besides this machine's loopback names, and how
  * long replies in flight may finish at Ctrl-C.
  * {@link #toString()} never shows the key.

@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         String key = gatewayKey.key();
         String keySource = gatewayKey.source();
         PrintWriter err = context.err();
-        RunningGateway gateway = root.backend().serve(connection,
+        RunningGateway gateway = root.services().serve(connection,
                 new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds), err);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
             banner(gateway, key, keySource);

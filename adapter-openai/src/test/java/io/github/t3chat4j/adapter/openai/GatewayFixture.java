@@ -38,7 +38,7 @@ final class GatewayFixture implements AutoCloseable {
         client = T3Client.builder().cookies(COOKIES).convexSessionId("convex-test")
                 .adapters(HttpAdapters.create(HttpConfig.defaults(server.baseUrl()).withMaxRetries(0)))
                 .build();
-        gateway = OpenAiGateway.start(client.useCases(), tune.apply(GatewayConfig.defaults(KEY).withPort(0)
+        gateway = OpenAiGateway.start(client, tune.apply(GatewayConfig.defaults(KEY).withPort(0)
                 .withShutdownGrace(Duration.ofSeconds(5))), log::add);
     }
 
@@ -80,6 +80,21 @@ final class GatewayFixture implements AutoCloseable {
     /** The body of the last chat request t3.chat received. */
     JsonNode lastChatBody() {
         return json(server.lastRequest("/api/chat").orElseThrow());
+    }
+
+    /**
+     * Waits up to {@code seconds} for an access-log line starting with {@code start} (the line is written
+     * once an answer is complete, a moment after its last byte); true when it came.
+     */
+    boolean awaitLogLine(String start, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        while (log.stream().noneMatch(line -> line.startsWith(start))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     @Override
