@@ -83,7 +83,7 @@ final class McpCommand implements Callable<Integer> {
         TrustBoundary.GatewayKey gatewayKey = boundary.gatewayKey(listen.apiKey, listen.apiKeyFile);
         GatewayOptions options = listen.gatewayOptions(port, gatewayKey.key());
         RunningGateway server = root.services().serveMcpHttp(connection, settings, options, err);
-        try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(server::close)) {
+        try (RunHost.Registration ctrlC = context.host().onInterrupt(server::close)) {
             PrintWriter out = context.out();
             out.println("t3 mcp: an MCP server (streamable HTTP) for " + (root.profile() == Profile.DEMO
                     ? "the bundled fake t3.chat (demo)" : "your t3.chat subscription"));

@@ -15,8 +15,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {"Serve an OpenAI-compatible API for your t3.chat subscription.",
-            "/v1/models, /v1/chat/completions and /v1/images/generations, so that any",
-            "OpenAI client can use it. Every request needs 'Authorization: Bearer <key>';",
+            "/v1/models, /v1/chat/completions, /v1/responses (tools and structured output",
+            "emulated) and /v1/images/generations, so that OpenAI clients and agents such as",
+            "Codex CLI can use it. Every request needs 'Authorization: Bearer <key>';",
             "the key is made on first start and stored in the config file (or give one of",
             TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or T3_GATEWAY_KEY)."},
         footer = {"", "Examples:",
@@ -59,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = context.err();
         GatewayOptions options = listen.gatewayOptions(port, key);
         RunningGateway gateway = root.services().serve(connection, options, err);
-        try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
+        try (RunHost.Registration ctrlC = context.host().onInterrupt(gateway::close)) {
             banner(gateway, key, keySource, options.graceSeconds());
             gateway.awaitStopped();
         } finally {

@@ -57,7 +57,7 @@ public final class T3Command implements Callable<Integer> {
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(AskCommand.class, ChatCommand.class,
             LoginCommand.class, LogoutCommand.class, ConfigCommand.class, ConversationsCommand.class,
             CreditsCommand.class, ModelsCommand.class, ImageCommand.class, ServeCommand.class, McpCommand.class,
-            DoctorCommand.class);
+            DoctorCommand.class, DaemonCommand.class);
 
     /** The root options that take a value, so that the value is not taken for a subcommand's name. */
     static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url", "--transport", "--curl", "--browser",

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -73,11 +74,12 @@ public final class GuardedServer {
         private Duration idleTimeout = Duration.ofMinutes(5);
         private Duration stopTimeout = Duration.ofSeconds(5);
         private Set<String> corsMethods = Set.of("GET", "POST", "OPTIONS");
-        private Set<String> corsHeaders = Set.of("*");
+        private Set<String> corsHeaders = Set.of("Content-Type");
         private Set<String> corsExposedHeaders = Set.of();
         private Refusal refusal;
         private Request.Handler errorHandler;
         private String threadName = "t3-listener";
+        private UriCompliance uriCompliance = UriCompliance.DEFAULT;
 
         private Builder(String what, ListenRules rules, int port) {
             this.what = requireNonNull(what, "what == null");
@@ -113,11 +115,21 @@ public final class GuardedServer {
             return this;
         }
 
-        /** The methods, request headers and exposed headers of CORS answers to allowed origins. */
+        /**
+         * The methods, request headers and exposed headers of CORS answers to allowed origins (GET, POST
+         * and OPTIONS with {@code Content-Type} by default). List the request headers one by one: by the
+         * Fetch standard, {@code *} never covers {@code Authorization}.
+         */
         public Builder cors(Set<String> methods, Set<String> headers, Set<String> exposedHeaders) {
             this.corsMethods = Set.copyOf(methods);
             this.corsHeaders = Set.copyOf(headers);
             this.corsExposedHeaders = Set.copyOf(exposedHeaders);
+            return this;
+        }
+
+        /** Which request targets Jetty accepts ({@link UriCompliance#DEFAULT} unless told). */
+        public Builder uriCompliance(UriCompliance value) {
+            this.uriCompliance = requireNonNull(value, "uriCompliance == null");
             return this;
         }
 
@@ -156,6 +168,7 @@ public final class GuardedServer {
             threads.setDaemon(true);
             Server server = new Server(threads);
             HttpConfiguration http = new HttpConfiguration();
+            http.setUriCompliance(uriCompliance);
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
             ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));

@@ -215,13 +215,21 @@ final class Exchange {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         completed = true;
-        Content.Sink.write(response, true, write(body), callback);
+        byte[] bytes = write(body).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        if (method().equals("HEAD")) {
+            // The headers of the GET, without its body (RFC 9110, section 9.3.2).
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     /** Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body. */
     void error(ApiErrorException error) {
         error.retryAfter().ifPresent(wait ->
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
+        error.allow().ifPresent(methods -> response.getHeaders().put(HttpHeader.ALLOW, methods));
         json(error.status(), error.body());
     }
 
@@ -256,6 +264,19 @@ final class Exchange {
     /** Writes one JSON event. */
     void event(JsonNode data) {
         event(write(data));
+    }
+
+    /** Writes one event with a name ({@code event: <name>}) and JSON data, and flushes it, like {@link #event(String)}. */
+    void event(String name, JsonNode data) {
+        if (clientGone) {
+            return;
+        }
+        try {
+            Content.Sink.write(response, false, ByteBuffer.wrap(("event: " + name + "\ndata: " + write(data) + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            clientGone();
+        }
     }
 
     /** Ends the event stream (after {@code data: [DONE]} or an error event) and completes the exchange. */

@@ -10,12 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Request;
 
 /**
  * An OpenAI-compatible gateway over the use cases of one t3.chat connection: {@code GET /v1/models},
- * {@code POST /v1/chat/completions} (streamed or not) and {@code POST /v1/images/generations}, each
- * request a conversation of its own. All requests share the connection's session keeper, so a cookie
+ * {@code POST /v1/chat/completions} and {@code POST /v1/responses} (streamed or not, with emulated tool
+ * calling and structured output) and {@code POST /v1/images/generations}, each request a conversation of
+ * its own (a response may continue one the gateway made). All requests share the connection's session keeper, so a cookie
  * rotated by one is used by the next. Served by Jetty with a connection limit, a deadline for each
  * request head, an idle timeout and a capped request body; only requests addressed to this machine's
  * names (or those allowed) from no web page (or an allowed one) are answered.
@@ -31,6 +33,18 @@ import org.eclipse.jetty.server.Request;
  * client the use cases belong to. Thread-safe.
  */
 public final class OpenAiGateway implements AutoCloseable {
+
+    /**
+     * The request headers web pages may send: the key (as OpenAI's and Anthropic's SDKs send it), the
+     * body's type, and what the official SDKs add (their {@code x-stainless-*} details, OpenAI's
+     * organisation, project and beta headers, Anthropic's version and beta headers).
+     */
+    static final Set<String> CORS_HEADERS = Set.of("Authorization", "Content-Type", "Accept", "x-api-key",
+            "OpenAI-Organization", "OpenAI-Project", "OpenAI-Beta", "Idempotency-Key", "anthropic-version",
+            "anthropic-beta", "anthropic-dangerous-direct-browser-access", "x-stainless-arch", "x-stainless-lang",
+            "x-stainless-os", "x-stainless-package-version", "x-stainless-retry-count", "x-stainless-runtime",
+            "x-stainless-runtime-version", "x-stainless-timeout", "x-stainless-helper-method",
+            "x-stainless-async", "x-stainless-poll-helper", "x-stainless-custom-poll-interval");
 
     /** How long replies cut short at shutdown get to write their last event. */
     private static final Duration FINAL_WRITE_WAIT = Duration.ofSeconds(5);
@@ -63,7 +77,12 @@ public final class OpenAiGateway implements AutoCloseable {
         GuardedServer server = GuardedServer.builder("gateway", config.listenRules(), config.port())
                 .threadName("t3-gateway").maxConnections(config.maxConnections()).headTimeout(config.headTimeout())
                 .idleTimeout(config.idleTimeout()).stopTimeout(FINAL_WRITE_WAIT)
-                .cors(Set.of("GET", "POST", "OPTIONS"), Set.of("*"), Set.of())
+                // POST /v1//chat/completions reaches the handler, which reads runs of slashes as one.
+                .uriCompliance(UriCompliance.DEFAULT.with("t3-gateway",
+                        UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT))
+                // Headers listed one by one: by the Fetch standard, '*' never covers Authorization.
+                .cors(Set.of("GET", "HEAD", "POST", "DELETE", "OPTIONS"), CORS_HEADERS,
+                        Set.of("Retry-After", "x-request-id"))
                 .refusal((request, response, callback, status, code, message) -> {
                     new Exchange(request, response, callback).error(new ApiErrorException(status,
                             "invalid_request_error", code, null, message, null));
