@@ -2,11 +2,10 @@ package io.github.t3chat4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code t3 mcp --http} as a user runs it: the packaged jar as a process, driven by the MCP Java SDK's
@@ -104,7 +104,7 @@ class McpHttpJarIT {
             assertThat(served.key()).matches("[A-Za-z0-9_-]{43}");
             HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                     .builder("http://127.0.0.1:" + served.url().getPort()).endpoint("/mcp")
-                    .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+                    .jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
                     .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + served.key()))
                     .build();
             try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {

@@ -2,14 +2,13 @@ package io.github.t3chat4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -37,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code t3 mcp} as an MCP host drives it: the packaged jar started as a process over standard input and
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class McpStdioJarIT {
 
     private static final Path JAR = Path.of("target", "t3.jar");
-    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
 
     private static Map<String, String> environment(Path home, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();

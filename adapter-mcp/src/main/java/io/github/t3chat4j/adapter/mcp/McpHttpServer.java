@@ -1,7 +1,5 @@
 package io.github.t3chat4j.adapter.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.t3chat4j.adapter.listener.GuardedServer;
 import io.github.t3chat4j.adapter.listener.KeyCheck;
 import io.github.t3chat4j.adapter.listener.ListenRules;
@@ -36,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -106,7 +105,7 @@ public final class McpHttpServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new CancellationFilter(json, inFlight)), ENDPOINT,
                 EnumSet.of(DispatcherType.REQUEST));
         Clock clock = Clock.systemUTC();
-        Refusal refusal = refusal(log, clock);
+        Refusal refusal = refusal(json, log);
         Handler handler = new KeyCheck(key, "the key t3 mcp --http printed (T3_GATEWAY_KEY, the key of t3 serve)",
                 refusal, context);
         GuardedServer server;
@@ -123,14 +122,15 @@ public final class McpHttpServer implements AutoCloseable {
     }
 
     /** Refusals as a small JSON body ({@code error}, {@code message}); each logged like a request. */
-    private static Refusal refusal(Consumer<String> log, Clock clock) {
-        ObjectMapper mapper = new ObjectMapper();
+    private static Refusal refusal(McpJsonMapper json, Consumer<String> log) {
         return (request, response, callback, status, code, message) -> {
-            ObjectNode body = mapper.createObjectNode().put("error", code).put("message", message);
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("error", code);
+            body.put("message", message);
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
             try {
-                response.write(true, java.nio.ByteBuffer.wrap(mapper.writeValueAsBytes(body)), callback);
+                response.write(true, java.nio.ByteBuffer.wrap(json.writeValueAsBytes(body)), callback);
             } catch (IOException e) {
                 callback.failed(e);
             }

@@ -2,13 +2,12 @@ package io.github.t3chat4j.adapter.mcp;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.listener.ListenRules;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An MCP server that offers a t3.chat subscription's models as tools ({@code ask}, {@code generate_image},
@@ -52,7 +52,7 @@ public final class T3McpServer {
     private final Secrets secrets;
     private final ToolErrors errors;
     private final McpJsonMapper json;
-    private final ObjectMapper objectMapper;
+    private final JsonMapper jsonMapper;
 
     private T3McpServer(T3Calls t3, McpOptions options, Clock clock) {
         this.t3 = t3;
@@ -60,8 +60,8 @@ public final class T3McpServer {
         this.secrets = new Secrets(options.secrets());
         this.errors = new ToolErrors(secrets, typed -> t3.models().nearest(typed, NEAREST_MODELS).stream()
                 .map(ModelId::value).toList(), clock);
-        this.objectMapper = new ObjectMapper();
-        this.json = new JacksonMcpJsonMapper(objectMapper);
+        this.jsonMapper = JsonMapper.builder().build();
+        this.json = new JacksonMcpJsonMapper(jsonMapper);
     }
 
     /** A server over {@code client}: its chat and account, and its stored conversations ({@code client.local()}). */
@@ -117,7 +117,7 @@ public final class T3McpServer {
         return spec.serverInfo(NAME, options.version())
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(json)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(objectMapper))
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator(jsonMapper))
                 .validateToolInputs(true)
                 .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
                 .tools(tools.specifications())

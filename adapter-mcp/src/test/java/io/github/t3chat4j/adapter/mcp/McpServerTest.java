@@ -2,7 +2,6 @@ package io.github.t3chat4j.adapter.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.adapter.listener.ListenRules;
@@ -15,7 +14,7 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -43,6 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The MCP server over streamable HTTP, in process, in front of the fake t3.chat through the real HTTP and
@@ -54,7 +54,7 @@ class McpServerTest {
     private static final String KEY = "a-key-of-more-than-twenty-four-characters";
     private static final String COOKIE_SECRET = "cookie-secret-value-9876543210";
     private static final String CONVEX_SECRET = "convex-secret-value-0123456789";
-    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
 
     @TempDir
     Path folder;
