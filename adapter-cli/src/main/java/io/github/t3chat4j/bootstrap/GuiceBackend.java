@@ -199,7 +199,8 @@ final class GuiceBackend implements Backend {
                 .withLocale(connection.settings().locale());
         GatewayConfig config = GatewayConfig.defaults(options.apiKey()).withHost(options.host())
                 .withPort(options.port()).withCorsOrigins(options.corsOrigins()).withAllowedHosts(options.allowedHosts())
-                .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
+                .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings)
+                .withAnthropicModels(options.anthropicModels());
         // No retries behind the gateway: t3.chat's 429 and 5xx go straight to the client with their Retry-After,
         // and the client's SDK retries as it is configured to (issue 20). The CLI keeps its retries.
         T3Client client = connect(connection, List.of(new KeepNoConversationsModule()), http -> http.withMaxRetries(0));

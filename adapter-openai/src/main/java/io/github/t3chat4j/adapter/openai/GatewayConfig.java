@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,10 +38,13 @@ import java.util.Set;
  *     cuts them short with an error event
  * @param chatSettings the time zone and locale of every request (their reasoning effort, search and
  *     system prompt come from each request)
+ * @param anthropicModels the user's rules for the model ids Anthropic clients send: from an id, a prefix
+ *     ending in {@code *} or {@code *} alone, to a t3.chat model id (ids no rule covers go to the nearest
+ *     Claude of t3.chat's catalogue)
  */
 public record GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins,
         List<String> allowedHosts, long maxRequestBytes, int maxConnections, Duration headTimeout,
-        Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings) {
+        Duration idleTimeout, Duration shutdownGrace, ChatSettings chatSettings, Map<String, String> anthropicModels) {
 
     /** The default address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -63,6 +67,7 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
         requireNonNull(idleTimeout, "idleTimeout == null");
         requireNonNull(shutdownGrace, "shutdownGrace == null");
         requireNonNull(chatSettings, "chatSettings == null");
+        anthropicModels = Map.copyOf(requireNonNull(anthropicModels, "anthropicModels == null"));
         if (host.isBlank()) {
             throw new InvalidInputException("The gateway's host cannot be blank (for example 127.0.0.1).");
         }
@@ -83,6 +88,13 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
                         + " 192.168.1.5 (or *), got '" + name + "'.");
             }
         }
+        anthropicModels.forEach((from, to) -> {
+            if (!AnthropicModelMap.FROM.matcher(from).matches() || !AnthropicModelMap.TO.matcher(to).matches()) {
+                throw new InvalidInputException("A model rule is FROM=TO, FROM an Anthropic model id (a prefix ending"
+                        + " in *, or * for all) and TO a t3.chat model id, such as claude-opus*=claude-4-opus; got '"
+                        + from + "=" + to + "'.");
+            }
+        });
         for (String origin : corsOrigins) {
             if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
                 throw new InvalidInputException("A CORS origin is a scheme and host such as http://localhost:3000"
@@ -99,47 +111,52 @@ public record GatewayConfig(String host, int port, String apiKey, List<String> c
     /** Loopback on the default port, with this key and the defaults for everything else. */
     public static GatewayConfig defaults(String apiKey) {
         return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), List.of(), 8L * 1024 * 1024, 128,
-                DEFAULT_HEAD_TIMEOUT, Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
+                DEFAULT_HEAD_TIMEOUT, Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults(), Map.of());
     }
 
     public GatewayConfig withHost(String value) {
         return new GatewayConfig(value, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     public GatewayConfig withPort(int value) {
         return new GatewayConfig(host, value, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     public GatewayConfig withCorsOrigins(List<String> value) {
         return new GatewayConfig(host, port, apiKey, value, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     public GatewayConfig withAllowedHosts(List<String> value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     public GatewayConfig withMaxRequestBytes(long value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, value, maxConnections, headTimeout,
-                idleTimeout, shutdownGrace, chatSettings);
+                idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     public GatewayConfig withHeadTimeout(Duration value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                value, idleTimeout, shutdownGrace, chatSettings);
+                value, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     public GatewayConfig withShutdownGrace(Duration value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, value, chatSettings);
+                headTimeout, idleTimeout, value, chatSettings, anthropicModels);
     }
 
     public GatewayConfig withChatSettings(ChatSettings value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, value);
+                headTimeout, idleTimeout, shutdownGrace, value, anthropicModels);
+    }
+
+    public GatewayConfig withAnthropicModels(Map<String, String> value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, value);
     }
 
     /**
