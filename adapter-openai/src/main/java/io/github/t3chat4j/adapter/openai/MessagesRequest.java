@@ -25,12 +25,14 @@ import java.util.Locale;
  * are a 400); {@code tools} (custom tools with their {@code input_schema}; a {@code web_search} server
  * tool turns t3.chat's search on; other server tools are a 400); {@code tool_choice}
  * ({@code auto}, {@code any}, {@code tool}, {@code none}, {@code disable_parallel_tool_use});
- * {@code thinking} (any type but {@code disabled} shows the model's reasoning as thinking blocks) and
+ * {@code thinking} (any type but {@code disabled} shows the model's reasoning as thinking blocks, unless
+ * its {@code display} is {@code omitted}) and
  * {@code output_config.effort} (t3.chat's reasoning effort); system messages among the messages (their
  * text follows {@code system}); a JSON Schema answer
  * format ({@code output_config.format} or {@code output_format}); {@code stop_sequences};
  * {@code max_tokens}; {@code stream}. {@code metadata}, {@code temperature}, {@code top_p},
- * {@code top_k}, {@code service_tier} and every {@code cache_control} are accepted and have no effect.
+ * {@code top_k}, {@code service_tier}, {@code context_management}, every {@code cache_control} and
+ * {@code anthropic-beta} are accepted and have no effect.
  */
 record MessagesRequest(String model, String system, List<Turn> turns, List<ToolDefinition> tools,
         ToolChoice choice, boolean parallelCalls, OutputFormat format, ReasoningEffort effort, boolean showThinking,
@@ -98,7 +100,8 @@ record MessagesRequest(String model, String system, List<Turn> turns, List<ToolD
         if (!thinking.isMissingNode() && !thinking.isNull() && thinkingType.isBlank()) {
             throw badRequest("thinking.type", "thinking.type: is required (enabled, adaptive or disabled).");
         }
-        boolean showThinking = !thinkingType.isEmpty() && !thinkingType.equals("disabled");
+        boolean showThinking = !thinkingType.isEmpty() && !thinkingType.equals("disabled")
+                && !thinking.path("display").asText("").equals("omitted");
         ReasoningEffort effort = effort(body.path("output_config").path("effort"), thinking, thinkingType);
         OutputFormat format = format(body.path("output_config").path("format").isObject()
                 ? body.path("output_config").path("format") : body.path("output_format"));
