@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.t3chat4j.adapter.openai.internal.emulation.Finish;
 import io.github.t3chat4j.adapter.openai.internal.emulation.ToolCall;
 import io.github.t3chat4j.adapter.openai.internal.emulation.TurnResult;
+import java.util.Set;
 
 /**
  * The JSON of one {@code response} of the Responses API: the object itself (echoing the request's
@@ -21,11 +22,13 @@ final class ResponseJson {
     private final long createdAt;
     private final String model;
     private final ResponsesRequest request;
+    private final Set<String> namespaces;
 
     ResponseJson(long createdAt, String model, ResponsesRequest request) {
         this.createdAt = createdAt;
         this.model = model;
         this.request = request;
+        this.namespaces = request.namespaces();
     }
 
     String id() {
@@ -93,7 +96,7 @@ final class ResponseJson {
     }
 
     /** The output items of a whole turn: reasoning, then the message (unless only calls came), then the calls. */
-    static ArrayNode output(TurnResult turn) {
+    ArrayNode output(TurnResult turn) {
         ArrayNode output = NODES.arrayNode();
         if (!turn.reasoning().isEmpty()) {
             output.add(reasoningItem(Emulations.id("rs_"), turn.reasoning()));
@@ -137,9 +140,20 @@ final class ResponseJson {
         return part;
     }
 
-    static ObjectNode functionCallItem(String id, ToolCall call, String arguments, String status) {
-        return NODES.objectNode().put("id", id).put("type", "function_call").put("status", status)
-                .put("call_id", call.id()).put("name", call.name()).put("arguments", arguments);
+    /** The name of the tool {@code call} calls, without its namespace. */
+    String toolName(ToolCall call) {
+        return ResponsesRequest.split(call.name(), namespaces)[1];
+    }
+
+    /** A function call item; a call of a tool in a namespace names the two apart, as the request did. */
+    ObjectNode functionCallItem(String id, ToolCall call, String arguments, String status) {
+        String[] name = ResponsesRequest.split(call.name(), namespaces);
+        ObjectNode item = NODES.objectNode().put("id", id).put("type", "function_call").put("status", status)
+                .put("call_id", call.id()).put("name", name[1]);
+        if (!name[0].isEmpty()) {
+            item.put("namespace", name[0]);
+        }
+        return item.put("arguments", arguments);
     }
 
     private static JsonNode echo(JsonNode body, String field, JsonNode fallback) {

@@ -59,7 +59,7 @@ final class ResponsesEndpoint {
 
     /** {@code POST /v1/responses}; returns the model asked for (for the access log). */
     String create(Exchange exchange, long maxRequestBytes) {
-        ResponsesRequest request = ResponsesRequest.parse(exchange.readJsonObject(maxRequestBytes));
+        ResponsesRequest request = ResponsesRequest.parse(exchange.readJsonObject(maxRequestBytes), store::item);
         exchange.watchForDeparture();
         List<Turn> conversation = new ArrayList<>();
         if (request.previousResponseId() != null) {
@@ -98,7 +98,7 @@ final class ResponsesEndpoint {
             remember(request, json, conversation, result, events.finish(result, inputTokens));
         } else {
             TurnResult result = turn.run(upstream, DeltaListener.NONE);
-            ObjectNode response = json.finished(result, ResponseJson.output(result), inputTokens);
+            ObjectNode response = json.finished(result, json.output(result), inputTokens);
             remember(request, json, conversation, result, response);
             exchange.json(200, response);
         }
@@ -116,12 +116,7 @@ final class ResponsesEndpoint {
     }
 
     private static String shown(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < 80; i++) {
-            char c = value.charAt(i);
-            out.append(c > 0x20 && c < 0x7f ? c : '?');
-        }
-        return out.toString();
+        return ResponsesRequest.shown(value);
     }
 
     /**
@@ -217,13 +212,13 @@ final class ResponsesEndpoint {
             for (ToolCall call : result.calls()) {
                 itemId = Emulations.id("fc_");
                 String arguments = CompletionJson.arguments(call);
-                send("response.output_item.added", item(ResponseJson.functionCallItem(itemId, call, "", "in_progress")));
+                send("response.output_item.added", item(json.functionCallItem(itemId, call, "", "in_progress")));
                 for (String piece : CompletionJson.pieces(arguments, ARGUMENT_PIECE)) {
                     send("response.function_call_arguments.delta", itemEvent().put("delta", piece));
                 }
-                send("response.function_call_arguments.done", itemEvent().put("name", call.name())
+                send("response.function_call_arguments.done", itemEvent().put("name", json.toolName(call))
                         .put("arguments", arguments));
-                done(ResponseJson.functionCallItem(itemId, call, arguments, "completed"));
+                done(json.functionCallItem(itemId, call, arguments, "completed"));
             }
             ObjectNode response = json.finished(result, output.deepCopy(), inputTokens);
             String status = response.path("status").asText();

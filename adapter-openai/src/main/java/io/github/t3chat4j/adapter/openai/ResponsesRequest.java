@@ -15,7 +15,9 @@ import io.github.t3chat4j.adapter.openai.internal.emulation.Turn;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A {@code POST /v1/responses} body, checked: the model; {@code input} (a string, or items: messages
@@ -33,7 +35,11 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
 
     private static final Set<String> REFUSED = Set.of("background", "conversation", "prompt");
 
-    static ResponsesRequest parse(JsonNode body) {
+    /**
+     * Reads {@code body}; an {@code item_reference} in the input is looked up with {@code items} (the
+     * output items of the responses this gateway keeps).
+     */
+    static ResponsesRequest parse(JsonNode body, Function<String, Optional<JsonNode>> items) {
         String model = requiredString(body, "model");
         for (String field : REFUSED) {
             JsonNode value = body.path(field);
@@ -50,7 +56,7 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         if (given != null && !given.isBlank()) {
             instructions.add(given);
         }
-        List<Turn> input = input(body.path("input"), instructions);
+        List<Turn> input = input(body.path("input"), instructions, items);
         boolean search = false;
         List<ToolDefinition> tools = new ArrayList<>();
         JsonNode list = body.path("tools");
@@ -60,14 +66,23 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         for (int i = 0; i < list.size(); i++) {
             JsonNode tool = list.get(i);
             String type = tool.path("type").asText("");
+            String at = "tools[" + i + "]";
             if (type.equals("function")) {
-                tools.add(RequestFields.tool(tool.path("name").asText(null), tool.path("description").asText(""),
-                        tool.get("parameters"), "tools[" + i + "]"));
+                tools.add(function(tool, "", at));
+            } else if (type.equals("namespace") && tool.path("tools").isArray()) {
+                String namespace = tool.path("name").asText("");
+                JsonNode members = tool.path("tools");
+                for (int j = 0; j < members.size(); j++) {
+                    if (!members.get(j).path("type").asText("").equals("function")) {
+                        throw badRequest(at + ".tools[" + j + "].type", "A namespace may hold function tools only.");
+                    }
+                    tools.add(function(members.get(j), namespace, at + ".tools[" + j + "]"));
+                }
             } else if (type.startsWith("web_search")) {
                 search = true;
             } else {
-                throw badRequest("tools[" + i + "].type", "Tools of type '" + type + "' are not supported: the"
-                        + " gateway emulates function tools (and turns web_search into t3.chat's search).");
+                throw badRequest(at + ".type", "Tools of type '" + type + "' are not supported: the gateway emulates"
+                        + " function tools (also in namespaces), and turns web_search into t3.chat's search.");
             }
         }
         ToolChoice choice = RequestFields.toolChoice(body.path("tool_choice"), "tool_choice");
@@ -76,6 +91,46 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         ReasoningEffort effort = RequestFields.reasoningEffort(body.path("reasoning").path("effort"), "reasoning.effort");
         return new ResponsesRequest(model, String.join("\n\n", instructions), input, previous, tools, choice, parallel,
                 format, stream, effort, search, store, body);
+    }
+
+    /**
+     * A function tool; one in a namespace is offered to the model as {@code <namespace>.<name>}, and
+     * its calls go back with the two apart ({@link #split}).
+     */
+    private static ToolDefinition function(JsonNode tool, String namespace, String at) {
+        String name = tool.path("name").asText(null);
+        return RequestFields.tool(name == null || namespace.isEmpty() ? name : namespace + "." + name,
+                tool.path("description").asText(""), tool.get("parameters"), at);
+    }
+
+    /** A tool name the model used, as the namespace (empty when none) and the name in it. */
+    static String[] split(String name, Set<String> namespaces) {
+        int dot = name.indexOf('.');
+        if (dot > 0 && namespaces.contains(name.substring(0, dot))) {
+            return new String[] {name.substring(0, dot), name.substring(dot + 1)};
+        }
+        return new String[] {"", name};
+    }
+
+    /** The names of the namespaces among the request's tools. */
+    Set<String> namespaces() {
+        Set<String> names = new java.util.HashSet<>();
+        for (JsonNode tool : body.path("tools")) {
+            if (tool.path("type").asText("").equals("namespace")) {
+                names.add(tool.path("name").asText(""));
+            }
+        }
+        return names;
+    }
+
+    /** What a client sent, cut short and kept to visible ASCII, for a message. */
+    static String shown(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && out.length() < 80; i++) {
+            char c = value.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
     }
 
     /** The request field an emulation refusal is about. */
@@ -103,7 +158,8 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
     }
 
     /** The turns of {@code input}; its system and developer messages go to {@code instructions}. */
-    private static List<Turn> input(JsonNode input, List<String> instructions) {
+    private static List<Turn> input(JsonNode input, List<String> instructions,
+            Function<String, Optional<JsonNode>> items) {
         if (input.isTextual()) {
             if (input.asText().isBlank()) {
                 throw badRequest("input", "input is empty.");
@@ -120,13 +176,22 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
             if (!item.isObject()) {
                 throw badRequest(at, at + " must be an object.");
             }
+            if (item.path("type").asText("").equals("item_reference")) {
+                String id = item.path("id").asText("");
+                item = items.apply(id).orElseThrow(() -> badRequest(at + ".id", "No item with id '" + shown(id)
+                        + "' is kept by this gateway: reference the output items of its stored responses, or send the"
+                        + " item itself."));
+            }
             String type = item.path("type").asText(item.has("role") ? "message" : "");
             switch (type) {
                 case "message" -> message(item, at, turns, instructions);
+                case "item_reference" -> throw badRequest(at, at + " refers to another reference.");
                 case "function_call" -> {
                     String callId = item.path("call_id").asText("");
-                    String name = item.path("name").asText("");
-                    if (callId.isBlank() || name.isBlank()) {
+                    String namespace = item.path("namespace").asText("");
+                    String name = namespace.isEmpty() ? item.path("name").asText("")
+                            : namespace + "." + item.path("name").asText("");
+                    if (callId.isBlank() || item.path("name").asText("").isBlank()) {
                         throw badRequest(at, at + " is a function_call without call_id or name.");
                     }
                     ToolCall call = new ToolCall(callId, name, RequestFields.arguments(item.path("arguments"),
@@ -150,8 +215,9 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
                 case "reasoning" -> {
                     // The model's earlier reasoning: t3.chat cannot take it back, and the answer stands without it.
                 }
-                default -> throw badRequest(at + ".type", "Input items of type '" + type + "' are not supported: the"
-                        + " gateway takes messages, function_call, function_call_output and reasoning items.");
+                default -> throw badRequest(at + ".type", "Input items of type '" + shown(type) + "' are not supported:"
+                        + " the gateway takes messages, function_call, function_call_output, reasoning and item_reference"
+                        + " items.");
             }
         }
         return turns;

@@ -10,11 +10,9 @@ import java.util.Set;
 /**
  * One turn to answer, in no wire format: the client's instructions (its system text), the conversation
  * so far, the tools offered, the tool choice, whether several calls may come in one reply, and the
- * answer's format.
- *
- * @throws EmulationException (bad request) when two tools share a name, the choice names a tool not
- *     offered, a call is required but no tool is offered, or the conversation does not end with the
- *     user's words or a tool's result
+ * answer's format. Refused with an {@link EmulationException} (bad request): two tools sharing a name,
+ * a choice naming a tool not offered, a required call with no tool offered, a conversation that does
+ * not end with the user's words or a tool's result.
  */
 public record EmulationRequest(String instructions, List<Turn> turns, List<ToolDefinition> tools, ToolChoice choice,
         boolean parallelCalls, OutputFormat format) {

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A tool the model may call: its name, what it does, and the JSON Schema of its arguments (an object
- * schema; an empty object schema when the client gave none).
- *
- * @throws EmulationException (bad request) for a name that is not 1 to 128 letters, digits, {@code _},
- *     {@code -}, {@code .} or {@code :}
+ * schema; an empty object schema when the client gave none). A name that is not 1 to 128 letters,
+ * digits, {@code _}, {@code -}, {@code .} or {@code :} is refused with an {@link EmulationException}
+ * (bad request).
  */
 public record ToolDefinition(String name, String description, JsonNode parameters) {
 
