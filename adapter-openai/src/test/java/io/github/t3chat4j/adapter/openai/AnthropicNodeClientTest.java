@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.testkit.Scenarios;
 import io.github.t3chat4j.testkit.node.NodeProject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,11 +45,8 @@ class AnthropicNodeClientTest {
     void runsAFullToolLoop_byHand_streamed_andWithTheSdksToolRunner() throws Exception {
         assumeTrue(node.installed(), node.reason());
         fixture.server.defaultChat(Scenarios.toolUser("get_weather", "{\"city\": \"Paris\"}", "The weather: "));
-        Map<String, String> environment = new HashMap<>();
-        environment.put("ANTHROPIC_BASE_URL", fixture.baseUrl().toString().replaceFirst("/v1$", ""));
-        environment.put("ANTHROPIC_API_KEY", GatewayFixture.KEY);
 
-        NodeProject.Result result = node.get().run("tool-loop.mjs", List.of(), environment, Duration.ofMinutes(2));
+        NodeProject.Result result = node.get().run("tool-loop.mjs", List.of(), environment(), Duration.ofMinutes(2));
 
         assertThat(result.succeeded()).as(result.describe()).isTrue();
         assertThat(result.stdout() + result.stderr()).doesNotContain(GatewayFixture.KEY)
@@ -75,5 +73,28 @@ class AnthropicNodeClientTest {
         assertThat(out.get("wrongKey").path("error").asText()).isEqualTo("AuthenticationError");
         assertThat(out.get("wrongKey").path("type").asText()).isEqualTo("authentication_error");
         assertThat(fixture.server.requests("/api/chat")).hasSize(6);
+    }
+
+    @Test
+    void runsTheReadmesExample_andTheReadmeShowsItAsRun() throws Exception {
+        assumeTrue(node.installed(), node.reason());
+        fixture.server.defaultChat(Scenarios.toolUser("get_weather", "{\"city\": \"Paris\"}", "The weather: "));
+
+        NodeProject.Result result = node.get().run("readme-agent.mjs", List.of(), environment(), Duration.ofMinutes(2));
+
+        assertThat(result.succeeded()).as(result.describe()).isTrue();
+        assertThat(result.stdout()).isEqualTo("claude-4-sonnet The weather: 18°C and sunny in Paris\n");
+        String script = Files.readString(Path.of("src/test/node/anthropic-agent/readme-agent.mjs"));
+        String start = "// readme:anthropic-node\n";
+        String body = script.substring(script.indexOf(start) + start.length(), script.indexOf("// end"));
+        assertThat(Files.readString(Path.of("..", "README.md")))
+                .contains("<!-- readme:anthropic-node -->\n```js\n" + body + "```");
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ANTHROPIC_BASE_URL", fixture.baseUrl().toString().replaceFirst("/v1$", ""));
+        environment.put("ANTHROPIC_API_KEY", GatewayFixture.KEY);
+        return environment;
     }
 }
