@@ -1,4 +1,4 @@
-// The README's AI SDK example (README.md, "readme:ai-sdk"): a tool the model may call, run by the SDK,
+// The README's AI SDK example (README.md, "node-example:ai-sdk"): a tool the model may call, run by the SDK,
 // over the Responses API (t3('…')) and over Chat Completions (t3.chat('…')); then structured output.
 // readme:ai-sdk
 import { createOpenAI } from "@ai-sdk/openai";

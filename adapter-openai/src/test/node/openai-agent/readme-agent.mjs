@@ -1,4 +1,4 @@
-// The README's openai example (README.md, "readme:openai-node"): an agent loop with one tool over Chat
+// The README's openai example (README.md, "node-example:openai-node"): an agent loop with one tool over Chat
 // Completions, the base URL and key from the environment.
 // readme:openai-node
 import OpenAI from "openai";

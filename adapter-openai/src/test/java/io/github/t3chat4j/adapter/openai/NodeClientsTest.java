@@ -171,6 +171,6 @@ class NodeClientsTest {
         String text = Files.readString(Path.of(script));
         String start = "// readme:" + name + "\n";
         String body = text.substring(text.indexOf(start) + start.length(), text.indexOf("// end"));
-        return "<!-- readme:" + name + " -->\n```js\n" + body + "```";
+        return "<!-- node-example:" + name + " -->\n```js\n" + body + "```";
     }
 }
