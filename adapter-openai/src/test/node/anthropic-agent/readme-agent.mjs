@@ -1,6 +1,6 @@
-// The README's Anthropic SDK example (README.md, "readme:anthropic-node"): a tool loop over the Messages
+// The README's Anthropic SDK example (README.md, "node-example:anthropic-node"): a tool loop over the Messages
 // API; the SDK reads the base URL and the key from ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY.
-// readme:anthropic-node
+// node-example:anthropic-node
 import Anthropic from "@anthropic-ai/sdk";
 
 const client = new Anthropic();   // ANTHROPIC_BASE_URL=http://127.0.0.1:8787, ANTHROPIC_API_KEY=<the key>

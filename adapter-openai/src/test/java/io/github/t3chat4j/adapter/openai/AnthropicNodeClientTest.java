@@ -85,10 +85,10 @@ class AnthropicNodeClientTest {
         assertThat(result.succeeded()).as(result.describe()).isTrue();
         assertThat(result.stdout()).isEqualTo("claude-4-sonnet The weather: 18°C and sunny in Paris\n");
         String script = Files.readString(Path.of("src/test/node/anthropic-agent/readme-agent.mjs"));
-        String start = "// readme:anthropic-node\n";
+        String start = "// node-example:anthropic-node\n";
         String body = script.substring(script.indexOf(start) + start.length(), script.indexOf("// end"));
         assertThat(Files.readString(Path.of("..", "README.md")))
-                .contains("<!-- readme:anthropic-node -->\n```js\n" + body + "```");
+                .contains("<!-- node-example:anthropic-node -->\n```js\n" + body + "```");
     }
 
     private Map<String, String> environment() {
