@@ -138,14 +138,14 @@ final class MessagesEndpoint {
             }
             return t3.resolveModel(requested);
         }
+        String id = mapping.get().model();
         try {
-            return t3.resolveModel(mapping.get().model());
+            return catalog.find(id).filter(model -> !model.disabled()).orElseGet(() -> t3.resolveModel(id));
         } catch (UnknownModelException unknown) {
             throw new ApiErrorException(404, "invalid_request_error", "model_not_found", "model",
-                    "'" + MessagesRequest.shown(requested) + "' is mapped to '" + mapping.get().model() + "' ("
-                            + mapping.get().why() + "), which t3.chat does not have"
-                            + unknown.suggestion().map(id -> "; did you mean '" + id.value() + "'?").orElse(".")
-                            , null);
+                    "'" + MessagesRequest.shown(requested) + "' is mapped to '" + id + "' (" + mapping.get().why()
+                            + "), which t3.chat does not have" + unknown.suggestion()
+                            .map(closest -> "; did you mean '" + closest.value() + "'?").orElse("."), null);
         }
     }
 
