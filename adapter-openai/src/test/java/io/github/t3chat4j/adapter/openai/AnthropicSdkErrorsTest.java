@@ -23,6 +23,7 @@ import com.anthropic.models.messages.TextBlockParam;
 import io.github.t3chat4j.testkit.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class AnthropicSdkErrorsTest {
                     assertThat(e.getMessage()).contains("messages.0.content.1").contains("image");
                 });
         MessageCreateParams serverTool = ask("claude-sonnet-4-5").toBuilder()
-                .putAdditionalBodyProperty("tools", JsonValue.from(List.of(java.util.Map.of("type", "bash_20250124",
+                .putAdditionalBodyProperty("tools", JsonValue.from(List.of(Map.of("type", "bash_20250124",
                         "name", "bash")))).build();
         assertThatThrownBy(() -> anthropic.messages().create(serverTool))
                 .isInstanceOfSatisfying(BadRequestException.class,
@@ -97,6 +98,23 @@ class AnthropicSdkErrorsTest {
                     assertThat(type(e)).isEqualTo("not_found_error");
                     assertThat(e.getMessage()).contains("Did you mean 'gemini-2.5-flash'?");
                 });
+    }
+
+    @Test
+    void answersARuleToAModelT3ChatDoesNotHave_asNotFound_namingTheRule() {
+        try (GatewayFixture ruled = GatewayFixture.start(config -> config.withAnthropicModels(
+                Map.of("claude-opus*", "gemini-2.5-flsh")))) {
+            AnthropicClient client = AnthropicSdkTest.client(ruled, GatewayFixture.KEY);
+            try {
+                assertThatThrownBy(() -> client.messages().create(ask("claude-opus-4-1")))
+                        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.getMessage())
+                                .contains("'claude-opus-4-1' is mapped to 'gemini-2.5-flsh' (--anthropic-model)")
+                                .contains("did you mean 'gemini-2.5-flash'?"));
+                assertThat(ruled.server.requests("/api/chat")).isEmpty();
+            } finally {
+                client.close();
+            }
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,11 @@ class ClaudeCodeTest {
         assertThat(fixture.server.requests("/api/chat")).as("the call, then the answer").hasSize(2);
         assertThat(fixture.lastChatBody().path("messages").toString()).as("the file reached t3.chat as Read's result")
                 .contains("<tool_result name=\\\"Read\\\"").contains(SECRET_WORD);
+        // The last log line follows the answer: Claude Code may have ended before the handler wrote it.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (fixture.log.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(fixture.log).hasSize(2).allMatch(line -> line.startsWith("POST /v1/messages 200 claude-"));
         assertThat(result.stdout() + result.stderr()).doesNotContain(GatewayFixture.KEY);
     }
