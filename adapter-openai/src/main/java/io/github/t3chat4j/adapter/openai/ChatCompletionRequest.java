@@ -16,6 +16,7 @@ import io.github.t3chat4j.adapter.openai.internal.emulation.Turn;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@code POST /v1/chat/completions} body, checked and turned into an {@link EmulationRequest}: the
@@ -166,30 +167,8 @@ record ChatCompletionRequest(String model, EmulationRequest emulation, boolean s
         };
     }
 
-    /** A content string, or the text parts of a content array joined by newlines; null is empty. */
+    /** A message's content: a string, or its text parts joined by newlines. */
     static String content(JsonNode content, String at) {
-        if (content.isMissingNode() || content.isNull()) {
-            return "";
-        }
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        if (!content.isArray()) {
-            throw badRequest(at, at + " must be a string or an array of content parts.");
-        }
-        List<String> parts = new ArrayList<>();
-        for (int j = 0; j < content.size(); j++) {
-            JsonNode part = content.get(j);
-            String type = part.path("type").asText("");
-            if (type.equals("text") && part.path("text").isTextual()) {
-                parts.add(part.path("text").asText());
-            } else if (type.equals("refusal") && part.path("refusal").isTextual()) {
-                parts.add(part.path("refusal").asText());
-            } else {
-                throw badRequest(at + "[" + j + "].type", "Content parts of type '" + type + "' are not supported:"
-                        + " the gateway passes text only (no images, audio or files).");
-            }
-        }
-        return String.join("\n", parts);
+        return RequestFields.text(content, at, Set.of("text"));
     }
 }

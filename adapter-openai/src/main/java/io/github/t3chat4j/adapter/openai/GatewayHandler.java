@@ -141,7 +141,7 @@ final class GatewayHandler extends Handler.Abstract {
             return images.handle(exchange, maxRequestBytes);
         }
         throw new ApiErrorException(404, "invalid_request_error", "unknown_url", null,
-                "Unknown request URL: " + method + " " + shown(rawPath) + ". The gateway serves GET /v1/models,"
+                "Unknown request URL: " + method + " " + RequestFields.shown(rawPath) + ". The gateway serves GET /v1/models,"
                         + " POST /v1/chat/completions, POST /v1/responses (and GET or DELETE /v1/responses/{id}),"
                         + " POST /v1/images/generations, and Anthropic's POST /v1/messages and"
                         + " /v1/messages/count_tokens.", null);
@@ -164,17 +164,8 @@ final class GatewayHandler extends Handler.Abstract {
         }
         String list = String.join(", ", allowed);
         throw new ApiErrorException(405, "invalid_request_error", "method_not_allowed", null,
-                shown(method) + " is not allowed on " + shown(path) + "; use " + list + ".", null).withAllow(list);
-    }
-
-    /** What the client sent, cut short and kept to visible ASCII: it goes into the answer. */
-    private static String shown(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < 120; i++) {
-            char c = value.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return out.toString();
+                RequestFields.shown(method) + " is not allowed on " + RequestFields.shown(path) + "; use " + list + ".",
+                null).withAllow(list);
     }
 
     private void log(Request request, String path, int status, String model, long started) {

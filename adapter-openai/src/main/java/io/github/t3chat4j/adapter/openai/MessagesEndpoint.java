@@ -132,9 +132,9 @@ final class MessagesEndpoint {
         if (mapping.isEmpty()) {
             if (AnthropicModelMap.ClaudeId.parse(requested).isPresent()) {
                 throw new ApiErrorException(404, "invalid_request_error", "model_not_found", "model",
-                        "No t3.chat model is near '" + MessagesRequest.shown(requested) + "' (t3.chat's catalogue has"
+                        "No t3.chat model is near '" + RequestFields.shown(requested) + "' (t3.chat's catalogue has"
                                 + " no Claude model). Map it to one t3.chat has: t3 serve --anthropic-model '"
-                                + MessagesRequest.shown(requested) + "=<t3.chat model id>' (t3 models lists them).", null);
+                                + RequestFields.shown(requested) + "=<t3.chat model id>' (t3 models lists them).", null);
             }
             return t3.resolveModel(requested);
         }
@@ -143,7 +143,7 @@ final class MessagesEndpoint {
             return catalog.find(id).filter(model -> !model.disabled()).orElseGet(() -> t3.resolveModel(id));
         } catch (UnknownModelException unknown) {
             throw new ApiErrorException(404, "invalid_request_error", "model_not_found", "model",
-                    "'" + MessagesRequest.shown(requested) + "' is mapped to '" + id + "' (" + mapping.get().why()
+                    "'" + RequestFields.shown(requested) + "' is mapped to '" + id + "' (" + mapping.get().why()
                             + "), which t3.chat does not have" + unknown.suggestion()
                             .map(closest -> "; did you mean '" + closest.value() + "'?").orElse("."), null);
         }
@@ -190,7 +190,7 @@ final class MessagesEndpoint {
                 return i;
             }
         }
-        throw ApiErrorException.badRequest(null, "No model with id '" + MessagesRequest.shown(id) + "' to page from.");
+        throw ApiErrorException.badRequest(null, "No model with id '" + RequestFields.shown(id) + "' to page from.");
     }
 
     /** A t3.chat model by its id, or an Anthropic id under the model that answers it. */

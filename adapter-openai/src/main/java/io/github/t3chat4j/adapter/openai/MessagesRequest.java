@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.openai;
 import static io.github.t3chat4j.adapter.openai.ApiErrorException.badRequest;
 import static io.github.t3chat4j.adapter.openai.RequestFields.optionalBoolean;
 import static io.github.t3chat4j.adapter.openai.RequestFields.requiredString;
+import static io.github.t3chat4j.adapter.openai.RequestFields.shown;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.t3chat4j.adapter.openai.internal.emulation.EmulationException;
@@ -382,15 +383,5 @@ record MessagesRequest(String model, String system, List<Turn> turns, List<ToolD
             stops.add(stop.asText());
         }
         return stops;
-    }
-
-    /** What the client sent, cut short and kept to visible ASCII: it goes into the answer. */
-    static String shown(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < 80; i++) {
-            char c = value.charAt(i);
-            out.append(c > 0x20 && c < 0x7f ? c : '?');
-        }
-        return out.toString();
     }
 }

@@ -9,7 +9,10 @@ import io.github.t3chat4j.adapter.openai.internal.emulation.OutputFormat;
 import io.github.t3chat4j.adapter.openai.internal.emulation.ToolChoice;
 import io.github.t3chat4j.adapter.openai.internal.emulation.ToolDefinition;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reading the fields the OpenAI APIs share (Chat Completions and Responses): strings, numbers and flags
@@ -19,6 +22,47 @@ import java.util.Locale;
 final class RequestFields {
 
     private RequestFields() {
+    }
+
+    /**
+     * A content string, or the text parts of a content array (parts whose type is one of
+     * {@code textTypes}, and refusals) joined by newlines; absent or null is empty. Other parts
+     * (images, audio, files) are a 400 naming the part.
+     */
+    static String text(JsonNode content, String at, Set<String> textTypes) {
+        if (content.isMissingNode() || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray()) {
+            throw badRequest(at, at + " must be a string or an array of content parts.");
+        }
+        List<String> parts = new ArrayList<>();
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode part = content.get(j);
+            String type = part.path("type").asText("");
+            if (textTypes.contains(type) && part.path("text").isTextual()) {
+                parts.add(part.path("text").asText());
+            } else if (type.equals("refusal") && part.path("refusal").isTextual()) {
+                parts.add(part.path("refusal").asText());
+            } else {
+                throw badRequest(at + "[" + j + "].type", "Content parts of type '" + shown(type) + "' are not"
+                        + " supported: the gateway passes text only (no images, audio or files).");
+            }
+        }
+        return String.join("\n", parts);
+    }
+
+    /** What a client sent, cut short and kept to visible ASCII, for a message or the log. */
+    static String shown(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && out.length() < 120; i++) {
+            char c = value.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.toString();
     }
 
     static String requiredString(JsonNode body, String field) {

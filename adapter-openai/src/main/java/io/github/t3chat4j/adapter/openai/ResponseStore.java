@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * The responses the gateway made, in memory for its lifetime, so that {@code previous_response_id}
  * can continue one, {@code GET /v1/responses/{id}} can read it and an {@code item_reference} can name
- * one of its output items: each with the conversation that led to it (its answer included) and its JSON. Bounded: beyond {@link #MAX_RESPONSES} responses or
- * {@link #MAX_CHARACTERS} characters the oldest are forgotten (a client continuing one gets a clear
+ * one of its output items: each with the conversation that led to it (its answer included) and its
+ * JSON. Bounded: beyond {@link #MAX_RESPONSES} responses or {@link #MAX_CHARACTERS} characters the
+ * oldest are forgotten (a client continuing one gets a clear
  * 400). Ids are random, so one cannot be guessed. Thread-safe.
  */
 final class ResponseStore {

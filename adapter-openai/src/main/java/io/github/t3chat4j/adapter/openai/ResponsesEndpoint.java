@@ -53,8 +53,8 @@ final class ResponsesEndpoint {
 
     private static ApiErrorException notFound(String id) {
         return new ApiErrorException(404, "invalid_request_error", "response_not_found", null,
-                "No response with id '" + shown(id) + "' is kept by this gateway (responses live as long as it runs,"
-                        + " the most recent " + ResponseStore.MAX_RESPONSES + " of them).", null);
+                "No response with id '" + RequestFields.shown(id) + "' is kept by this gateway (responses live as"
+                        + " long as it runs, the most recent " + ResponseStore.MAX_RESPONSES + " of them).", null);
     }
 
     /** {@code POST /v1/responses}; returns the model asked for (for the access log). */
@@ -65,8 +65,9 @@ final class ResponsesEndpoint {
         if (request.previousResponseId() != null) {
             conversation.addAll(store.get(request.previousResponseId()).orElseThrow(() -> new ApiErrorException(400,
                     "invalid_request_error", "previous_response_not_found", "previous_response_id",
-                    "Previous response with id '" + shown(request.previousResponseId()) + "' not found: this gateway"
-                            + " keeps the responses it made (stored ones) while it runs.", null)).conversation());
+                    "Previous response with id '" + RequestFields.shown(request.previousResponseId())
+                            + "' not found: this gateway keeps the responses it made (stored ones) while it runs.",
+                    null)).conversation());
         }
         conversation.addAll(request.input());
         ModelInfo model = t3.resolveModel(request.model());
@@ -113,10 +114,6 @@ final class ResponsesEndpoint {
         List<Turn> all = new ArrayList<>(conversation);
         all.add(new Turn.Assistant(result.text(), result.calls()));
         store.put(json.id(), all, response);
-    }
-
-    private static String shown(String value) {
-        return ResponsesRequest.shown(value);
     }
 
     /**

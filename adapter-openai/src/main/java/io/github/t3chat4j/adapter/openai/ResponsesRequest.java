@@ -123,16 +123,6 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
         return names;
     }
 
-    /** What a client sent, cut short and kept to visible ASCII, for a message. */
-    static String shown(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < 80; i++) {
-            char c = value.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return out.toString();
-    }
-
     /** The request field an emulation refusal is about. */
     static String param(EmulationException.Subject subject) {
         return switch (subject) {
@@ -178,7 +168,7 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
             }
             if (item.path("type").asText("").equals("item_reference")) {
                 String id = item.path("id").asText("");
-                item = items.apply(id).orElseThrow(() -> badRequest(at + ".id", "No item with id '" + shown(id)
+                item = items.apply(id).orElseThrow(() -> badRequest(at + ".id", "No item with id '" + RequestFields.shown(id)
                         + "' is kept by this gateway: reference the output items of its stored responses, or send the"
                         + " item itself."));
             }
@@ -215,9 +205,9 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
                 case "reasoning" -> {
                     // The model's earlier reasoning: t3.chat cannot take it back, and the answer stands without it.
                 }
-                default -> throw badRequest(at + ".type", "Input items of type '" + shown(type) + "' are not supported:"
-                        + " the gateway takes messages, function_call, function_call_output, reasoning and item_reference"
-                        + " items.");
+                default -> throw badRequest(at + ".type", "Input items of type '" + RequestFields.shown(type)
+                        + "' are not supported: the gateway takes messages, function_call, function_call_output,"
+                        + " reasoning and item_reference items.");
             }
         }
         return turns;
@@ -241,29 +231,6 @@ record ResponsesRequest(String model, String instructions, List<Turn> input, Str
 
     /** A string, or the text parts of an array ({@code input_text}, {@code output_text}, {@code text}, {@code refusal}). */
     private static String text(JsonNode content, String at) {
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        if (content.isMissingNode() || content.isNull()) {
-            return "";
-        }
-        if (!content.isArray()) {
-            throw badRequest(at, at + " must be a string or an array of content parts.");
-        }
-        List<String> parts = new ArrayList<>();
-        for (int j = 0; j < content.size(); j++) {
-            JsonNode part = content.get(j);
-            String type = part.path("type").asText("");
-            if ((type.equals("input_text") || type.equals("output_text") || type.equals("text"))
-                    && part.path("text").isTextual()) {
-                parts.add(part.path("text").asText());
-            } else if (type.equals("refusal") && part.path("refusal").isTextual()) {
-                parts.add(part.path("refusal").asText());
-            } else {
-                throw badRequest(at + "[" + j + "].type", "Content parts of type '" + type + "' are not supported: the"
-                        + " gateway passes text only (no images, audio or files).");
-            }
-        }
-        return String.join("\n", parts);
+        return RequestFields.text(content, at, Set.of("input_text", "output_text", "text"));
     }
 }
