@@ -1,7 +1,7 @@
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.SearchConversationsQuery;
 import io.github.t3chat4j.domain.search.SearchPage;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,16 +19,16 @@ public class SearchTimer {
 
     public static void main(String[] args) {
         int runs = Integer.parseInt(args[0]);
-        LocalUseCases local = LocalUseCases.of(StorageAdapters.create(StorageConfig.fromEnvironment(System.getenv())));
+        LocalClient local = LocalClient.of(StorageAdapters.create(StorageConfig.fromEnvironment(System.getenv())));
         for (String query : Arrays.copyOfRange(args, 1, args.length)) {
             SearchConversationsQuery q = SearchConversationsQuery.of(query);
             long start = System.nanoTime();
-            SearchPage page = local.searchConversations().searchConversations(q);
+            SearchPage page = local.searchConversations(q);
             double first = (System.nanoTime() - start) / 1e6;
             double[] times = new double[runs];
             for (int i = 0; i < runs; i++) {
                 long t = System.nanoTime();
-                local.searchConversations().searchConversations(q);
+                local.searchConversations(q);
                 times[i] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(times);

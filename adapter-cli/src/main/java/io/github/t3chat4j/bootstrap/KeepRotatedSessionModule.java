@@ -14,6 +14,6 @@ final class KeepRotatedSessionModule extends AbstractModule {
 
     @Provides
     SaveSessionPort sessionStore(StorageAdapters storage) {
-        return storage.sessionStore();
+        return storage.sessionWriteBack();
     }
 }

@@ -40,7 +40,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(out, err, System.in, env, Terminals.stdinIsTerminal(),
-                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new Backends(err),
+                Terminals.stdoutIsTerminal(), Terminals.stderrIsTerminal(), new CompositionRoot(err),
                 Path.of("").toAbsolutePath());
         return run(context, args);
     }
@@ -49,7 +49,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, boolean stdinIsTerminal,
             boolean stdoutIsTerminal, String... args) {
         return run(new CliContext(out, err, System.in, env, stdinIsTerminal, stdoutIsTerminal, stdoutIsTerminal,
-                new Backends(err), Path.of("").toAbsolutePath()), args);
+                new CompositionRoot(err), Path.of("").toAbsolutePath()), args);
     }
 
     /** Runs {@code t3} over a ready context. */

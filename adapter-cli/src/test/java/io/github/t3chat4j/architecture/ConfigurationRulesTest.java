@@ -10,11 +10,12 @@ import io.github.t3chat4j.adapter.cli.CliContext;
 import io.github.t3chat4j.adapter.http.HttpAdapterModule;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpConfig;
+import io.github.t3chat4j.application.T3Client;
 
 /**
  * Configuration has one home. The process's environment is read once, by {@code bootstrap.Main}, into the
- * run's {@link CliContext} (and by {@link HttpAdapters} only as the default of a library user, which
- * {@code t3} never takes); a run's environment and working folder (its {@code .env}) are read by the one
+ * run's {@link CliContext} (and by {@link HttpAdapters} and {@link T3Client#fromEnv()} only as the default
+ * of a library user, which {@code t3} never takes); a run's environment and working folder (its {@code .env}) are read by the one
  * resolver, {@code ConfigResolver}, and by nobody else in the CLI, so that every setting that decides
  * where credentials go or what runs reaches a command through the trust boundary.
  */
@@ -25,10 +26,11 @@ class ConfigurationRulesTest {
     static final ArchRule only_main_reads_the_process_environment = noClasses()
             .that().doNotHaveFullyQualifiedName("io.github.t3chat4j.bootstrap.Main")
             .and().doNotHaveFullyQualifiedName(HttpAdapters.class.getName())
+            .and().doNotHaveFullyQualifiedName(T3Client.class.getName())
             .should().callMethod(System.class, "getenv")
             .orShould().callMethod(System.class, "getenv", String.class)
             .because("a run's environment comes from its CliContext (a long-lived process serves many runs,"
-                    + " each with its caller's environment); HttpAdapters keeps it only as a library user's default");
+                    + " each with its caller's environment); HttpAdapters and T3Client.fromEnv() read it only as a library user's default");
 
     @ArchTest
     static final ArchRule the_cli_hands_each_runs_environment_to_the_http_adapters = noClasses()
@@ -36,6 +38,7 @@ class ConfigurationRulesTest {
             .should().callMethod(HttpAdapters.class, "create", HttpConfig.class)
             .orShould().callMethod(HttpAdapters.class, "connectionProbe", HttpConfig.class)
             .orShould().callConstructor(HttpAdapterModule.class, HttpConfig.class)
+            .orShould().callMethod(T3Client.class, "fromEnv")
             .because("those take the process's environment; t3 passes the run's (HttpAdapters.create(config, env))");
 
     @ArchTest
@@ -46,5 +49,5 @@ class ConfigurationRulesTest {
             .orShould().callMethod(CliContext.class, "env", String.class)
             .orShould().callMethod(CliContext.class, "workingDir")
             .because("settings come from one resolver and are judged by the trust boundary; output code reads"
-                    + " CliContext.terminalVariable, the backend gets the environment through CliContext.backend");
+                    + " CliContext.terminalVariable, the services get the environment through CliContext.services");
 }

@@ -18,8 +18,7 @@ class HexagonRulesTest {
     static final ArchRule hexagon_is_respected = onionArchitecture()
             .domainModels("io.github.t3chat4j.domain..")
             .domainServices("io.github.t3chat4j.application.port..", "io.github.t3chat4j.application.error..")
-            .applicationServices("io.github.t3chat4j.application.service..", "io.github.t3chat4j.application.session..",
-                    "io.github.t3chat4j.application")
+            .applicationServices("io.github.t3chat4j.application.internal..", "io.github.t3chat4j.application")
             .adapter("http", "io.github.t3chat4j.adapter.http..")
             .adapter("storage", "io.github.t3chat4j.adapter.storage..")
             .adapter("browser", "io.github.t3chat4j.adapter.browser..")
@@ -32,22 +31,23 @@ class HexagonRulesTest {
     @ArchTest
     static final ArchRule adapters_only_talk_to_ports = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter..")
-            .should().dependOnClassesThat().resideInAPackage("io.github.t3chat4j.application.service..");
+            .should().dependOnClassesThat().resideInAPackage("io.github.t3chat4j.application.internal..");
 
     @ArchTest
     static final ArchRule driving_adapters_see_in_ports_only = noClasses()
             .that().resideInAnyPackage("io.github.t3chat4j.adapter.cli..", "io.github.t3chat4j.adapter.openai..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.application.port.out..",
-                    "io.github.t3chat4j.application.session..")
-            .because("a driving adapter talks to use cases (port.in, T3Client, UseCases, LocalUseCases) only");
+                    "io.github.t3chat4j.application.internal..")
+            .because("a driving adapter talks to the public API (T3Client, Chat, ReplyStream, AccountClient,"
+                    + " LocalClient) only");
 
     @ArchTest
-    static final ArchRule in_ports_do_not_see_out_ports = noClasses()
-            .that().resideInAPackage("..application.port.in..")
+    static final ArchRule use_cases_do_not_see_out_ports = noClasses()
+            .that().resideInAPackage("..application.internal.usecase..")
             .should().dependOnClassesThat().resideInAPackage("..application.port.out..");
 
     @ArchTest
-    static final ArchRule out_ports_do_not_see_in_ports = noClasses()
+    static final ArchRule out_ports_do_not_see_the_internals = noClasses()
             .that().resideInAPackage("..application.port.out..")
-            .should().dependOnClassesThat().resideInAPackage("..application.port.in..");
+            .should().dependOnClassesThat().resideInAPackage("..application.internal..");
 }

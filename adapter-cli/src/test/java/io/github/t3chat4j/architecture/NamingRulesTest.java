@@ -13,12 +13,12 @@ class NamingRulesTest {
 
     @ArchTest
     static final ArchRule in_port_interfaces_are_use_cases_or_listeners = classes()
-            .that().resideInAPackage("..application.port.in..").and().areInterfaces().and().doNotHaveSimpleName("package-info")
+            .that().resideInAPackage("..application.internal.usecase..").and().areInterfaces().and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Listener");
 
     @ArchTest
     static final ArchRule in_port_records_are_commands_queries_or_results = classes()
-            .that().resideInAPackage("..application.port.in..").and().areRecords()
+            .that().resideInAPackage("..application.internal.usecase..").and().areRecords()
             .should().haveSimpleNameEndingWith("Command").orShould().haveSimpleNameEndingWith("Query")
             .orShould().haveSimpleNameEndingWith("Result");
 
@@ -30,9 +30,9 @@ class NamingRulesTest {
 
     @ArchTest
     static final ArchRule services_end_with_service = classes()
-            .that().resideInAPackage("..application.service..").and().areTopLevelClasses()
+            .that().resideInAPackage("..application.internal.service..").and().areTopLevelClasses()
             .and().areNotInterfaces()
-            .should().haveSimpleNameEndingWith("Service");
+            .should().haveSimpleNameEndingWith("Service").orShould().haveSimpleName("ReplyExchange");
 
     @ArchTest
     static final ArchRule port_implementations_are_adapters = classes()

@@ -157,7 +157,7 @@ class ConversationSearchTest {
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "TERM", "xterm-256color"));
 
         int code = Main.run(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, true, true, true, new Backends(new PrintWriter(err)),
+                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err)),
                 home), "conversations", "search", "kestrel");
 
         assertThat(code).as(err.toString()).isZero();
@@ -185,7 +185,7 @@ class ConversationSearchTest {
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "TERM", "xterm-256color"));
 
         int code = Main.run(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, true, true, true, new Backends(new PrintWriter(err)),
+                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err)),
                 home), "conversations", "search", "bulk");
 
         assertThat(code).as(err.toString()).isZero();

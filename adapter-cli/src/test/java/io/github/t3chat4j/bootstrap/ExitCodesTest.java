@@ -76,7 +76,7 @@ class ExitCodesTest {
     @Test
     void exits1_onABug_sayingToRerunWithVerbose_withoutAStackTrace() {
         int code = t3.runWith((profile, env) -> {
-            throw new IllegalStateException("a bug in a backend");
+            throw new IllegalStateException("a bug in the services");
         }, "ask", "hi");
 
         assertThat(code).isEqualTo(ExitCode.INTERNAL);

@@ -1,6 +1,6 @@
 package io.github.t3chat4j.bootstrap;
 
-import io.github.t3chat4j.adapter.cli.Backend;
+import io.github.t3chat4j.adapter.cli.Services;
 import io.github.t3chat4j.adapter.cli.CliContext;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import java.io.ByteArrayInputStream;
@@ -62,26 +62,26 @@ final class InProcessT3 {
 
     /** {@code t3 args} with more environment variables. */
     int run(Map<String, String> extraEnv, String... args) {
-        return run(extraEnv, "", true, false, Backends::new, args);
+        return run(extraEnv, "", true, false, CompositionRoot::new, args);
     }
 
     /** {@code t3 args} printing to a terminal (as {@code Terminals} would find it), its input empty. */
     int runOnTerminal(String... args) {
-        return run(Map.of(), "", true, true, Backends::new, args);
+        return run(Map.of(), "", true, true, CompositionRoot::new, args);
     }
 
     /** {@code t3 args} reading {@code stdin} from a pipe. */
     int runPiped(String stdin, String... args) {
-        return run(Map.of(), stdin, false, false, Backends::new, args);
+        return run(Map.of(), stdin, false, false, CompositionRoot::new, args);
     }
 
-    /** {@code t3 args} with backends of the test's making. */
-    int runWith(Backend.Provider backends, String... args) {
-        return run(Map.of(), "", true, false, errWriter -> backends, args);
+    /** {@code t3 args} with services of the test's making. */
+    int runWith(Services.Provider services, String... args) {
+        return run(Map.of(), "", true, false, errWriter -> services, args);
     }
 
     private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal,
-            Function<PrintWriter, Backend.Provider> backends, String... args) {
+            Function<PrintWriter, Services.Provider> services, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         Map<String, String> runEnv = new HashMap<>(env);
@@ -89,7 +89,7 @@ final class InProcessT3 {
         PrintWriter errWriter = new PrintWriter(err, true);
         return Main.run(new CliContext(new PrintWriter(out, true), errWriter,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), runEnv, stdinIsTerminal,
-                stdoutIsTerminal, false, backends.apply(errWriter), workingDir), args);
+                stdoutIsTerminal, false, services.apply(errWriter), workingDir), args);
     }
 
     String out() {

@@ -11,12 +11,17 @@ import io.github.t3chat4j.adapter.storage.StorageAdapterModule;
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import io.github.t3chat4j.application.ApplicationModule;
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.Chat;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.ReplyStream;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.error.ReplyFailedException;
+import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.SearchConversationsQuery;
+import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.search.SearchHit;
 import io.github.t3chat4j.domain.search.SearchOrder;
@@ -24,6 +29,7 @@ import io.github.t3chat4j.domain.search.SearchPage;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.ScriptedChatAdapter;
+import io.github.t3chat4j.testkit.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,32 +69,84 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void fromTheEnvironment() {
+        // readme:from-env
+        try (T3Client client = T3Client.fromEnv(server.environment())) {   // T3Client.fromEnv(): this process's
+            out.println(client.chat().send("Hello!").text());             // COOKIES, CONVEX_SESSION_ID, …
+        }
+        // end
+
+        assertThat(printed()).startsWith("Echo(1): Hello!");
+    }
+
+    @Test
     void quickStart() {
         // readme:quick-start
         try (T3Client client = T3Client.builder()
                 .cookies(cookies)                                   // the browser's Cookie header
                 .adapters(HttpAdapters.create(config))              // HttpConfig.defaults() is https://t3.chat
                 .build()) {
-            Message reply = client.send("Hello!", event -> {
+            Chat chat = client.chat();                              // a conversation: its handle keeps the history
+            Message reply = chat.send("Hello!", event -> {
                 if (event instanceof ChatEvent.TextDelta delta) {
                     out.print(delta.text());                        // streams as it arrives
                 }
             });
-            client.send("And in French?");                          // same thread, whole history sent
-            client.newConversation();                               // a fresh thread
+            chat.send("And in French?");                            // same thread, whole history sent
             out.println(client.account().credits().balance());      // the same session, renewed once
         }
         // end
 
         assertThat(printed()).startsWith("Echo(1): Hello!");
         assertThat(server.requests("/api/chat")).hasSize(2);
+        assertThat(server.requests("/api/chat").get(1).body()).contains("Hello!", "And in French?");
+    }
+
+    @Test
+    void manyConversations() {
+        // readme:many
+        try (T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(config)).build()) {
+            ChatOptions options = ChatOptions.defaults().withReasoningEffort(ReasoningEffort.LOW);  // per request
+            List<Chat> chats = new ArrayList<>();
+            List<CompletableFuture<Message>> replies = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Chat chat = client.chat(options);                   // one client, many conversations at once
+                chats.add(chat);
+                replies.add(chat.sendAsync("Question " + i));
+            }
+            replies.forEach(reply -> out.println(reply.join().text()));
+            out.println(chats.get(3).messages().size());            // 2: its own question and answer, no other
+        }
+        // end
+
+        assertThat(printed().lines()).contains("Echo(1): Question 0", "Echo(1): Question 9", "2");
+        assertThat(server.requests("/api/chat")).hasSize(10);
+    }
+
+    @Test
+    void errors() {
+        server.enqueueChat(Scenarios.truncated());
+        try (T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(config)).build()) {
+            // readme:errors
+            try {
+                client.chat().send("Hello!");
+            } catch (ReplyFailedException cutOff) {                     // the reply began and did not complete
+                out.println(cutOff.partialReply().text());              // what arrived, kept in the conversation
+            } catch (T3ChatException failure) {
+                out.println(failure.detail() + " / " + failure.remedy().orElse(null));
+            }
+            // end
+        }
+
+        assertThat(printed()).startsWith(Scenarios.PARTIAL_TEXT);
     }
 
     @Test
     void pullAndAsync() throws Exception {
         try (T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(config)).build()) {
             // readme:pull
-            try (ReplyStream reply = client.stream("Tell me a story")) {
+            Chat chat = client.chat();
+            try (ReplyStream reply = chat.stream("Tell me a story")) {
                 for (ChatEvent event : reply) {
                     if (event instanceof ChatEvent.TextDelta delta) {
                         out.print(delta.text());
@@ -96,7 +154,7 @@ class ReadmeExamplesTest {
                 }
                 Message message = reply.message();                  // or the exception the send threw
             }
-            CompletableFuture<Message> later = client.sendAsync("Another one", event -> { });
+            CompletableFuture<Message> later = chat.sendAsync("Another one", event -> { });
             later.cancel(true);                                     // cancelling the future stops the reply
             // end
             assertThat(later).isCancelled();
@@ -120,10 +178,10 @@ class ReadmeExamplesTest {
         } catch (InvalidInputException unknownModel) {
             out.println(unknownModel.getMessage());
         }
-        LocalUseCases local = LocalUseCases.of(StorageAdapters.create(files));   // list, export, import, delete
+        LocalClient local = LocalClient.of(StorageAdapters.create(files));       // list, export, import, delete
         // end
 
-        assertThat(local.listConversations().listConversations().conversations()).hasSize(1);
+        assertThat(local.listConversations().conversations()).hasSize(1);
         assertThat(printed().lines()).anyMatch(line -> line.contains("Did you mean 'claude-4-sonnet'?"));
     }
 
@@ -136,16 +194,16 @@ class ReadmeExamplesTest {
             client.newConversation();
             client.send("And with Gradle?");
         }
-        LocalUseCases local = LocalUseCases.of(StorageAdapters.create(files));
+        LocalClient local = LocalClient.of(StorageAdapters.create(files));
         // readme:search
         SearchConversationsQuery query = SearchConversationsQuery.of("maven -gradle")   // the CLI's query language
                 .withOrder(SearchOrder.NEWEST).withPageSize(20);
-        SearchPage page = local.searchConversations().searchConversations(query);
+        SearchPage page = local.searchConversations(query);
         for (SearchHit hit : page.hits()) {
             out.println(hit.threadId() + " " + hit.title() + ": " + hit.snippet().text());  // highlights(): ranges
         }
         if (page.hasNextPage()) {
-            page = local.searchConversations().searchConversations(query.nextPage());
+            page = local.searchConversations(query.nextPage());
         }
         // end
 
@@ -161,8 +219,8 @@ class ReadmeExamplesTest {
         try (T3Client client = injector.getInstance(T3Client.Builder.class).cookies(cookies).build()) {
             client.send("Hello from Guice");                        // closing the client closes the connection pool
         }
-        LocalUseCases local = injector.getInstance(LocalUseCases.class);
-        out.println(local.listConversations().listConversations().conversations().size());   // 1
+        LocalClient local = injector.getInstance(LocalClient.class);
+        out.println(local.listConversations().conversations().size());   // 1
         // end
 
         assertThat(printed().lines()).containsExactly("1");

@@ -1,166 +1,293 @@
 package io.github.t3chat4j.application;
 
-import static java.util.Objects.requireNonNull;
-
+import io.github.t3chat4j.application.error.ReplyFailedException;
+import io.github.t3chat4j.application.error.ReplyNotSavedException;
 import io.github.t3chat4j.application.error.T3ChatException;
-import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
+import io.github.t3chat4j.application.internal.usecase.SendMessageResult;
+import io.github.t3chat4j.application.internal.service.ReplyExchange;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.domain.stream.Reply;
+import io.github.t3chat4j.domain.thread.Conversation;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A reply pulled event by event: iterate it (or {@link #events()}) on your own thread while the send
- * runs in the background; when the events end, {@link #message()} is the assistant message, or throws
- * what the send threw. Closing before the end cancels the reply (the partial reply is kept, as with a
- * cancelled send). A slow reader slows the reply down: at most a few hundred events wait in between.
- * One reader at a time; {@link #close()} may be called from any thread.
+ * One reply, pulled event by event on the caller's thread: the contract every call style is built on.
+ * Nothing is sent until the first pull; each pull then hands over the next event as it arrives (waiting
+ * for it); after the last, {@link #message()}, {@link #reply()} and {@link #conversation()} say how it
+ * ended. No thread runs behind it: a reader that stops pulling stops the reply (the network's flow
+ * control holds the server back), and {@link #close()} cancels it, from any thread, keeping what arrived
+ * (marked cancelled). One reader at a time.
  *
  * <pre>{@code
- * try (ReplyStream reply = client.stream("Tell me a story")) {
+ * try (ReplyStream reply = chat.stream("Tell me a story")) {
  *     for (ChatEvent event : reply) {
  *         if (event instanceof ChatEvent.TextDelta delta) System.out.print(delta.text());
  *     }
  *     Message message = reply.message();
  * }
  * }</pre>
+ *
+ * <p>A failure is thrown from the pull that meets it (before the first event: the request's failure,
+ * with nothing kept; after it: a {@link ReplyFailedException} carrying the partial reply, which the
+ * conversation keeps), and again from {@link #message()}. {@link #ready()} tells a reader that buffers
+ * its output when the next pull would wait, so it can flush first.
  */
 public final class ReplyStream implements Iterable<ChatEvent>, AutoCloseable {
 
-    private static final int CAPACITY = 256;
-    private static final Object END = new Object();
+    /** How a stream starts and ends its exchange: the conversation handle's turn, or nothing. */
+    interface Turn {
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private final Cancellation cancellation = new Cancellation();
-    private final CompletableFuture<Message> result = new CompletableFuture<>();
+        /** The exchange to pull, once it is this stream's turn; null when {@code giveUp} said stop first. */
+        ReplyExchange begin(BooleanSupplier giveUp);
+
+        /** The exchange has ended with {@code result}, or with {@code failure} (one of them is null). */
+        void end(SendMessageResult result, T3ChatException failure);
+
+        /** What a stream that never started ends with. */
+        SendMessageResult notStarted();
+    }
+
+    private final Turn turn;
+    private final ReentrantLock reader = new ReentrantLock();
+    private volatile ReplyExchange exchange;
+    private volatile boolean closed;
     private boolean ended;
-    private Object next;
+    private SendMessageResult result;
+    private T3ChatException failure;
+    private RuntimeException broken;
 
-    private ReplyStream() {
+    ReplyStream(Turn turn) {
+        this.turn = turn;
     }
 
-    /** Starts {@code send} on {@code executor}, giving it a listener that feeds this stream and its cancellation. */
-    static ReplyStream start(Executor executor, SendFunction send) {
-        requireNonNull(send, "send == null");
-        ReplyStream stream = new ReplyStream();
-        executor.execute(() -> {
-            try {
-                stream.result.complete(send.send(stream::offer, stream.cancellation));
-            } catch (RuntimeException e) {
-                stream.result.completeExceptionally(e);
-            } finally {
-                stream.put(END);
-            }
-        });
-        return stream;
-    }
-
-    /** A send that reports its events to a listener and can be cancelled. */
-    @FunctionalInterface
-    interface SendFunction {
-        Message send(ChatEventListener listener, Cancellation cancellation);
-    }
-
-    private void offer(ChatEvent event) {
-        put(event);
-    }
-
-    /** Waits for room; once the reader has gone (closed the stream) events are dropped and the end gets through. */
-    private void put(Object item) {
-        try {
-            while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
-                if (cancellation.isCancelled()) {
-                    if (item != END) {
-                        return;
-                    }
-                    queue.clear();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /**
+     * The events, in order; iterating waits for each. The iterator's {@code hasNext()} throws what the
+     * send failed with.
+     *
+     * @return an iterator over this reply's events (every iterator reads the same single reply)
+     */
     @Override
     public Iterator<ChatEvent> iterator() {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return peek() != END;
+                return pull();
             }
 
             @Override
             public ChatEvent next() {
-                Object item = peek();
-                if (item == END) {
-                    throw new NoSuchElementException("The reply has ended.");
+                reader.lock();
+                try {
+                    if (!pull()) {
+                        throw new NoSuchElementException("The reply has ended.");
+                    }
+                    return exchange.next();
+                } finally {
+                    reader.unlock();
                 }
-                ReplyStream.this.next = null;
-                return (ChatEvent) item;
             }
         };
     }
 
-    /** The events as a sequential stream; closing it closes this reply. */
+    /**
+     * The events as a sequential stream; closing it closes this reply.
+     *
+     * @return the events, in order
+     */
     public Stream<ChatEvent> events() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
                 .onClose(this::close);
     }
 
-    private synchronized Object peek() {
-        if (next == null) {
-            if (ended) {
-                return END;
-            }
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                return END;
-            }
-            if (next == END) {
-                ended = true;
-            }
-        }
-        return next;
+    /**
+     * Whether the next pull will answer without waiting for the network: the reply has ended, or the bytes
+     * of its next event have already arrived. A reader that holds output in a buffer flushes when this is
+     * false, so that a fast reply costs few writes and a lone event still shows at once. False before the
+     * first pull (which sends the request), and whenever the transport cannot tell.
+     *
+     * @return true when the next pull will not wait
+     */
+    public boolean ready() {
+        ReplyExchange current = exchange;
+        return ended || (current != null && current.ready());
     }
 
     /**
-     * The assistant message, once the reply has ended (waiting for it).
+     * The assistant message, once the reply has ended: reads what is left of it first.
      *
-     * @throws T3ChatException what the send threw
+     * @return the reply as a message (marked incomplete when cancelled)
+     * @throws T3ChatException what the send failed with
+     * @throws ReplyNotSavedException when the reply arrived whole but the conversation could not be saved
      */
     public Message message() {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
+        SendMessageResult done = outcome();
+        if (done.saveFailure().isPresent()) {
+            throw new ReplyNotSavedException(done.message(), done.saveFailure().get());
+        }
+        return done.message();
+    }
+
+    /**
+     * The reply as assembled from its events (finish reason included), once it has ended: reads what is
+     * left of it first.
+     *
+     * @return the reply
+     * @throws T3ChatException what the send failed with
+     */
+    public Reply reply() {
+        return outcome().reply();
+    }
+
+    /**
+     * The conversation after this exchange, once it has ended: with the user message and the reply when
+     * anything arrived, else as it was. Reads what is left of the reply first.
+     *
+     * @return the conversation from now on
+     * @throws T3ChatException what the send failed with ({@link ReplyFailedException#conversation()} then
+     *     holds the conversation with the partial reply)
+     */
+    public Conversation conversation() {
+        return outcome().conversation();
+    }
+
+    /**
+     * Stops the reply at once, from any thread, without waiting: a pull in progress on another thread
+     * returns soon after (a transport that cannot be interrupted while an answer has not begun returns at
+     * its first-byte deadline) and ends the reply, keeping what arrived (marked cancelled); a reply that
+     * has not started sends nothing. Then {@link #close()} or the next pull finds it ended.
+     */
+    public void cancel() {
+        closed = true;
+        ReplyExchange current = exchange;
+        if (current != null) {
+            current.cancel();
         }
     }
 
-    /** Cancels the reply unless it has ended; waits until the send has stopped. */
+    /**
+     * Cancels the reply unless it has ended, keeping what arrived (marked cancelled); sends nothing when
+     * it has not started. May be called from any thread, and more than once; waits until a pull on
+     * another thread has returned, so that the conversation holds the reply when this returns. A thread
+     * that must not wait (a shutdown hook, a server thread whose client left) calls {@link #cancel()}.
+     */
     @Override
     public void close() {
-        cancellation.cancel();
+        cancel();
+        reader.lock();
         try {
-            result.exceptionally(failure -> null).join();
+            if (!ended) {
+                if (exchange == null) {
+                    ended = true;
+                    result = turn.notStarted();
+                } else {
+                    exchange.cancel();
+                    finish();
+                }
+            }
+        } catch (T3ChatException ignored) {
+            // Kept in failure, for message(); closing itself never throws what the send failed with.
         } finally {
-            queue.clear();
+            reader.unlock();
+        }
+    }
+
+    private SendMessageResult outcome() {
+        reader.lock();
+        try {
+            while (pull()) {
+                exchange.next();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (broken != null) {
+                throw broken;
+            }
+            return result;
+        } finally {
+            reader.unlock();
+        }
+    }
+
+    /** Whether another event is there; starts the exchange on the first call and ends it after the last. */
+    private boolean pull() {
+        reader.lock();
+        try {
+            if (ended) {
+                return false;
+            }
+            if (exchange == null) {
+                if (closed) {
+                    ended = true;
+                    result = turn.notStarted();
+                    return false;
+                }
+                try {
+                    exchange = turn.begin(() -> closed);
+                } catch (T3ChatException e) {
+                    ended = true;
+                    failure = e;
+                    throw e;
+                } catch (RuntimeException e) {
+                    ended = true;
+                    broken = e;
+                    throw e;
+                }
+                if (exchange == null) {
+                    ended = true;
+                    result = turn.notStarted();
+                    return false;
+                }
+                if (closed) {
+                    exchange.cancel();
+                }
+            }
+            boolean more;
+            try {
+                more = exchange.hasNext();
+            } catch (RuntimeException e) {
+                try {
+                    finish();
+                } catch (RuntimeException same) {
+                    // The failure e is, kept by finish(); thrown below.
+                }
+                if (failure == null) {
+                    broken = e;
+                }
+                throw e;
+            }
+            if (!more) {
+                finish();
+            }
+            return more;
+        } finally {
+            reader.unlock();
+        }
+    }
+
+    /** Ends the exchange and hands its outcome to the turn, once. */
+    private void finish() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        try {
+            result = exchange.finish();
+        } catch (T3ChatException e) {
+            failure = e;
+        } finally {
+            turn.end(result, failure);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -1,32 +1,24 @@
 package io.github.t3chat4j.application;
 
-import static java.util.Objects.requireNonNull;
-
+import io.github.t3chat4j.application.error.ClientClosedException;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.error.ReplyFailedException;
-import io.github.t3chat4j.application.error.ReplyNotSavedException;
-import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.in.DownloadImageCommand;
-import io.github.t3chat4j.application.port.in.DownloadProgressListener;
-import io.github.t3chat4j.application.port.in.SendMessageCommand;
-import io.github.t3chat4j.application.port.in.SendMessageResult;
-import io.github.t3chat4j.application.port.out.FetchImagePort;
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
-import io.github.t3chat4j.application.port.out.LoadConversationPort;
-import io.github.t3chat4j.application.port.out.RenewSessionPort;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
-import io.github.t3chat4j.application.port.out.SaveImagePort;
-import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.error.T3ChatException;
+import io.github.t3chat4j.application.internal.usecase.DownloadImageCommand;
+import io.github.t3chat4j.application.DownloadProgressListener;
+import io.github.t3chat4j.application.internal.usecase.ReadImageQuery;
+import io.github.t3chat4j.application.internal.usecase.SendMessageCommand;
+import io.github.t3chat4j.application.internal.usecase.SendMessageResult;
 import io.github.t3chat4j.application.port.out.SleepPort;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.internal.service.ReplyExchange;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
+import io.github.t3chat4j.domain.message.MessageId;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.domain.stream.Reply;
+import io.github.t3chat4j.domain.stream.ReplyAccumulator;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.nio.file.Path;
@@ -34,540 +26,723 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The t3.chat client: one signed-in user over one connection, and one current conversation. A thin
- * facade over {@link UseCases}: it keeps the conversation (thread id and the history that goes out
- * with every send), the model and settings of the next send, and the last reply; every rule lives in a
- * use case. The session is held by the connection's {@link io.github.t3chat4j.application.session.SessionKeeper},
- * shared with {@link #account()}.
+ * The t3.chat client: one signed-in user over one connection (one session, renewed as t3.chat rotates
+ * it; one connection pool). It keeps no conversation of its own: conversations are handles
+ * ({@link #chat()}, {@link #chat(Conversation)}, {@link #resume(ThreadId)}) or values
+ * ({@link #stream(Conversation, String, ChatOptions)}), so one client serves any number of them at once,
+ * from any threads. Nothing changes a client after it is built: options go with each send
+ * ({@link ChatOptions}).
  *
  * <pre>{@code
- * try (T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(config)).build()) {
- *     Message reply = client.send("Hello!");
+ * try (T3Client client = T3Client.fromEnv()) {              // COOKIES, CONVEX_SESSION_ID, T3_BASE_URL, ...
+ *     Chat chat = client.chat();
+ *     System.out.println(chat.send("Hello!").text());
+ *     System.out.println(chat.send("And in French?").text());   // the whole history goes out
  * }
  * }</pre>
  *
- * <p>Sends are serialised: one at a time per client. {@link #close()} releases the adapters (the HTTP
- * connection pool, say). Build one with {@link #builder()}.
+ * <p>For a program with one conversation, the client also keeps a current one, a thin layer over a
+ * {@link Chat}: {@link #send(String)}, {@link #stream(String)}, {@link #newConversation()} and
+ * {@link #resumeConversation(ThreadId)}.
+ *
+ * <p>{@link #close()} closes what the client opened (the connection pool of the HTTP adapters it was
+ * given); afterwards every call throws {@link ClientClosedException}. Every failure is a
+ * {@link T3ChatException}. Thread-safe. Build one with {@link #builder()} or {@link #fromEnv()}.
  */
 public final class T3Client implements AutoCloseable {
 
     private final UseCases useCases;
     private final AccountClient account;
-    private final List<AutoCloseable> resources;
+    private final LocalClient local;
+    private final List<AutoCloseable> opened;
+    private final ChatOptions options;
     private final Clock clock;
     private final Executor executor;
-    private final ReentrantLock sending = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Chat current;
 
-    private volatile ModelId model;
-    private volatile ChatSettings settings;
-    private volatile Conversation conversation;
-    private volatile boolean threadStarted;
-    private volatile Reply lastReply;
-
-    private T3Client(UseCases useCases, List<AutoCloseable> resources, ModelId model, ChatSettings settings,
-            UseCases.Options options) {
+    private T3Client(UseCases useCases, List<AutoCloseable> opened, ChatOptions options) {
         this.useCases = useCases;
-        this.account = new AccountClient(useCases);
-        this.resources = List.copyOf(resources);
-        this.clock = options.clock();
-        this.executor = options.executor();
-        this.model = model;
-        this.settings = settings;
-        this.conversation = Conversation.start(model, settings, clock.instant());
+        this.account = new AccountClient(useCases, this::checkOpen);
+        this.local = new LocalClient(useCases.ports);
+        this.opened = List.copyOf(opened);
+        this.options = options;
+        this.clock = useCases.options.clock();
+        this.executor = useCases.options.executor();
+        this.current = newChat(Conversation.start(options.model(), options.settings(), clock.instant()), false,
+                options);
     }
 
+    /**
+     * A builder: credentials, adapters, default options.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The use cases of this client's connection, for callers that keep conversation state themselves. */
-    public UseCases useCases() {
-        return useCases;
+    /**
+     * A client from the process environment: see {@link #fromEnv(Map)}. This is the one place the library
+     * reads the process environment; it reads no file (no {@code .env}, not the {@code t3} command's
+     * config file).
+     *
+     * @return the client
+     * @throws InvalidInputException naming the variable that is missing or cannot work
+     * @throws io.github.t3chat4j.application.error.NotConfiguredException when no adapters are on the class path
+     */
+    public static T3Client fromEnv() {
+        return fromEnv(System.getenv());
     }
 
-    /** Credits, usage, the model catalogue and the other account reads, over this client's session. */
+    /**
+     * A client from {@code environment}: the credentials from {@code COOKIES} (the browser's cookie string)
+     * and {@code CONVEX_SESSION_ID} (unless the cookie string holds the {@code convex-session-id} cookie);
+     * the default model from {@code T3_MODEL}, the system prompt from {@code T3_SYSTEM_PROMPT}, the time
+     * zone and locale from {@code T3_TIMEZONE} and {@code T3_LOCALE}; the adapters from the class path
+     * ({@code t3chat4j-adapter-http}, which reads {@code T3_BASE_URL}, {@code T3_USER_AGENT},
+     * {@code T3_TRANSPORT}, {@code T3_CURL} and the proxy's variables). The testkit's fake t3.chat gives
+     * the map that reaches it ({@code FakeT3Server.environment()}).
+     *
+     * @param environment the variables
+     * @return the client
+     * @throws InvalidInputException naming the variable that is missing or cannot work
+     * @throws io.github.t3chat4j.application.error.NotConfiguredException when no adapters are on the class path
+     */
+    public static T3Client fromEnv(Map<String, String> environment) {
+        Inputs.required(environment, "environment");
+        String cookies = variable(environment, "COOKIES").orElseThrow(() -> new InvalidInputException(
+                "No credentials in the environment: set COOKIES to the browser's cookie string for t3.chat (and"
+                        + " CONVEX_SESSION_ID to its convex session id, unless the cookie string holds it)."));
+        ChatSettings settings = ChatSettings.defaults();
+        settings = settings.withSystemPrompt(variable(environment, "T3_SYSTEM_PROMPT").orElse(""));
+        ChatSettings base = settings;
+        settings = variable(environment, "T3_TIMEZONE").map(zone -> named("T3_TIMEZONE",
+                () -> base.withTimezone(zone))).orElse(settings);
+        ChatSettings zoned = settings;
+        settings = variable(environment, "T3_LOCALE").map(locale -> named("T3_LOCALE",
+                () -> zoned.withLocale(locale))).orElse(settings);
+        ChatOptions options = ChatOptions.defaults().withSettings(settings);
+        Optional<String> model = variable(environment, "T3_MODEL");
+        if (model.isPresent()) {
+            options = options.withModel(named("T3_MODEL", () -> ModelId.of(model.get())));
+        }
+        Session session;
+        try {
+            session = Session.of(cookies, variable(environment, "CONVEX_SESSION_ID").orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("COOKIES and CONVEX_SESSION_ID: " + e.getMessage(),
+                    io.github.t3chat4j.application.error.Remedy.CREDENTIALS);
+        }
+        return builder().session(session).adapters(provider().fromEnvironment(environment)).options(options).build();
+    }
+
+    private static Optional<String> variable(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** {@code make}'s value; a value it refuses is an {@link InvalidInputException} naming {@code variable}. */
+    private static <T> T named(String variable, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(variable + ": " + e.getMessage());
+        }
+    }
+
+    /** The adapters' provider on the class path: the thread's context class loader's, else this library's. */
+    private static DrivenAdapters.Provider provider() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        Optional<DrivenAdapters.Provider> found = context == null ? Optional.empty()
+                : ServiceLoader.load(DrivenAdapters.Provider.class, context).findFirst();
+        return found.or(() -> ServiceLoader.load(DrivenAdapters.Provider.class, T3Client.class.getClassLoader())
+                .findFirst()).orElseThrow(() -> new io.github.t3chat4j.application.error.NotConfiguredException(
+                        "No adapters on the class path: add t3chat4j-adapter-http, or build a client with"
+                                + " T3Client.builder() and a transport of your own."));
+    }
+
+    // ---- the stateless core -------------------------------------------------------------------------
+
+    /**
+     * A new conversation (a fresh thread) with this client's default options.
+     *
+     * @return the conversation's handle
+     */
+    public Chat chat() {
+        return chat(options);
+    }
+
+    /**
+     * A new conversation (a fresh thread) whose sends use {@code options} unless they give their own.
+     *
+     * @param options the conversation's default options
+     * @return the conversation's handle
+     */
+    public Chat chat(ChatOptions options) {
+        checkOpen();
+        Inputs.required(options, "options");
+        return newChat(Conversation.start(options.model(), options.settings(), clock.instant()), false, options);
+    }
+
+    /**
+     * A handle on {@code conversation}, to continue it: its thread id and history (which may end with a
+     * user message to answer with {@link Chat#reply(ChatOptions)}), with this client's default options.
+     *
+     * @param conversation the conversation so far
+     * @return its handle
+     */
+    public Chat chat(Conversation conversation) {
+        return chat(conversation, options);
+    }
+
+    /**
+     * A handle on {@code conversation} whose sends use {@code options} unless they give their own.
+     *
+     * @param conversation the conversation so far
+     * @param options the default options of its sends
+     * @return its handle
+     */
+    public Chat chat(Conversation conversation, ChatOptions options) {
+        checkOpen();
+        return newChat(Inputs.required(conversation, "conversation"), true, Inputs.required(options, "options"));
+    }
+
+    /**
+     * A handle on the stored conversation with this thread id, with its model and settings.
+     *
+     * @param threadId the conversation's thread id
+     * @return its handle
+     * @throws io.github.t3chat4j.application.error.NotConfiguredException without a conversation store
+     * @throws InvalidInputException when no stored conversation has this id
+     */
+    public Chat resume(ThreadId threadId) {
+        checkOpen();
+        Conversation stored = local.loadConversation(Inputs.required(threadId, "threadId"));
+        return newChat(stored, true, options.withModel(stored.model()).withSettings(stored.settings()));
+    }
+
+    /**
+     * Sends {@code text} as the next message of {@code conversation} (a value: nothing is kept here), the
+     * reply pulled event by event; {@link ReplyStream#conversation()} is the conversation afterwards. With
+     * a conversation store, the send locks the conversation, continues from its latest stored version and
+     * saves it.
+     *
+     * @param conversation the conversation so far
+     * @param text the message, or null to ask for the reply to the conversation as it stands
+     * @param options the options of this send
+     * @return the reply, not started: the first pull sends the message
+     */
+    public ReplyStream stream(Conversation conversation, String text, ChatOptions options) {
+        checkOpen();
+        Inputs.required(conversation, "conversation");
+        Inputs.required(options, "options");
+        SendMessageCommand command = new SendMessageCommand(conversation, text, options.model(), options.settings(),
+                options.timeout(), options.retries());
+        return new ReplyStream(new ReplyStream.Turn() {
+            @Override
+            public ReplyExchange begin(BooleanSupplier giveUp) {
+                checkOpen();
+                return useCases.sendMessage(command);
+            }
+
+            @Override
+            public void end(SendMessageResult result, T3ChatException failure) {
+            }
+
+            @Override
+            public SendMessageResult notStarted() {
+                Reply nothing = new ReplyAccumulator().toReply(Reply.Ending.CANCELLED);
+                return new SendMessageResult(conversation,
+                        nothing.toMessage(MessageId.random(), options.model(), clock.instant()), nothing,
+                        Optional.empty());
+            }
+        });
+    }
+
+    /** @return the options of sends that give none (the builder's) */
+    public ChatOptions options() {
+        return options;
+    }
+
+    /** @return credits, usage, the model catalogue and the other account reads, over this client's session */
     public AccountClient account() {
         return account;
     }
 
-    /** Opens the session with t3.chat ({@code GET /}); a 2xx means the session was accepted. */
-    public void init() {
-        useCases.initializeSession().initializeSession();
+    /** @return the stored conversations and settings this client was given (the storage adapters) */
+    public LocalClient local() {
+        return local;
     }
 
-    /** The session, renewed first if this connection has not renewed it yet. */
-    public Session renewedSession() {
-        return useCases.sessionKeeper().firstUse();
-    }
-
-    /** Renews the rotating {@code wos-session} cookie now and returns the session in use afterwards. */
-    public Session refreshSession() {
-        return useCases.refreshSession().refreshSession();
-    }
-
-    /** The session in use (it changes when the cookie rotates); its {@code toString()} is redacted. */
-    public Session session() {
-        return useCases.sessionKeeper().current();
-    }
-
-    /** The model of the next send (the builder's, until changed). */
-    public ModelId model() {
-        return model;
-    }
-
-    /** Sets the model of the next sends. */
-    public void model(ModelId value) {
-        this.model = requireNonNull(value, "model == null");
-    }
-
-    /** The settings of the next send (the builder's, until changed). */
-    public ChatSettings settings() {
-        return settings;
-    }
-
-    /** Sets the settings of the next sends. */
-    public void settings(ChatSettings value) {
-        this.settings = requireNonNull(value, "settings == null");
-    }
-
-    /** Sends {@code text} with this client's model and settings; returns the assistant's reply. */
-    public Message send(String text) {
-        return send(model, text, settings, ChatEventListener.NONE, new Cancellation());
-    }
-
-    /** Like {@link #send(String)}, calling {@code listener} for each event as it arrives. */
-    public Message send(String text, ChatEventListener listener) {
-        return send(model, text, settings, listener, new Cancellation());
-    }
-
-    /** Like {@link #send(String, ChatEventListener)}; {@code cancellation} stops the reply from another thread. */
-    public Message send(String text, ChatEventListener listener, Cancellation cancellation) {
-        return send(model, text, settings, listener, cancellation);
-    }
-
-    /** Sends {@code text} (or, when null, the queued history) with this model and these settings. */
-    public Message send(ModelId model, String text, ChatSettings settings) {
-        return send(model, text, settings, ChatEventListener.NONE, new Cancellation());
-    }
+    // ---- images -------------------------------------------------------------------------------------
 
     /**
-     * Appends {@code text} (unless null) to the conversation as a user message, sends the whole history,
-     * streams the reply's events to {@code listener}, and appends and returns the assistant message. With
-     * nothing to send, returns an assistant message flagged as an error instead of throwing, as the
-     * original client does.
+     * Saves {@code image} (downloaded without the t3.chat cookie, or its inline bytes) where the image
+     * store puts {@code target}; reports the download's progress.
      *
-     * <p>A reply that breaks off midway stays in the history marked incomplete, and the exception
-     * ({@link ReplyFailedException}) carries it; the user message is kept once. A cancelled reply
-     * returns normally with an incomplete message. When nothing at all was received (the request
-     * failed, or was cancelled before the first token), the history is left as it was before the call.
-     * When the reply arrived but could not be saved, it is kept in the history and a
-     * {@link ReplyNotSavedException} carrying it is thrown.
+     * @param image the image of a reply
+     * @param target an exact path, or a name the store picks
+     * @param progress hears how much has arrived
+     * @return the image with where it was saved
      */
-    public Message send(ModelId model, String text, ChatSettings settings, ChatEventListener listener,
-            Cancellation cancellation) {
-        requireNonNull(listener, "listener == null");
-        sending.lock();
-        try {
-            SendMessageCommand command = new SendMessageCommand(conversation, text, model, settings, cancellation);
-            SendMessageResult result;
-            try {
-                result = useCases.sendMessage().sendMessage(command, listener);
-            } catch (ReplyFailedException failed) {
-                lastReply = failed.partialReply();
-                failed.conversation().ifPresent(this::keep);
-                throw failed;
-            }
-            if (!result.message().isError()) {
-                lastReply = result.reply();
-            }
-            if (result.conversation() != command.conversation()) {
-                keep(result.conversation());
-            }
-            if (result.saveFailure().isPresent()) {
-                throw new ReplyNotSavedException(result.message(), result.saveFailure().get());
-            }
-            return result.message();
-        } finally {
-            sending.unlock();
-        }
-    }
-
-    private void keep(Conversation updated) {
-        conversation = updated;
-        threadStarted = true;
-    }
-
-    /** Sends {@code text} on a background thread, pulling the reply event by event; see {@link ReplyStream}. */
-    public ReplyStream stream(String text) {
-        return stream(model, text, settings);
-    }
-
-    /** Like {@link #stream(String)}, with this model and these settings. */
-    public ReplyStream stream(ModelId model, String text, ChatSettings settings) {
-        requireNonNull(model, "model == null");
-        requireNonNull(settings, "settings == null");
-        return ReplyStream.start(executor, (listener, cancellation) -> send(model, text, settings, listener,
-                cancellation));
+    public ImageContent saveImage(ImageContent image, ImageTarget target, DownloadProgressListener progress) {
+        checkOpen();
+        return useCases.downloadImage.downloadImage(new DownloadImageCommand(Inputs.required(image, "image"),
+                Inputs.required(target, "target"), false, Inputs.required(progress, "progress")));
     }
 
     /**
-     * Sends {@code text} on a background thread; the future completes with the reply, or with what the
-     * send threw. Cancelling the future cancels the reply.
+     * The bytes of {@code image}: its inline data, or downloaded from its URL without the t3.chat cookie.
+     *
+     * @param image the image of a reply
+     * @return its bytes
+     */
+    public byte[] imageBytes(ImageContent image) {
+        checkOpen();
+        return useCases.readImage.readImage(new ReadImageQuery(Inputs.required(image, "image"))).bytes()
+                .orElseThrow();
+    }
+
+    // ---- the session --------------------------------------------------------------------------------
+
+    /** Opens the session with t3.chat ({@code GET /}); returns when t3.chat accepted it. */
+    public void init() {
+        checkOpen();
+        useCases.initializeSession.initializeSession();
+    }
+
+    /** @return the session in use (it changes when the cookie rotates); its {@code toString()} is redacted */
+    public Session session() {
+        return useCases.keeper.current();
+    }
+
+    /**
+     * Renews the rotating {@code wos-session} cookie now.
+     *
+     * @return the session in use afterwards
+     */
+    public Session refreshSession() {
+        checkOpen();
+        return useCases.refreshSession.refreshSession();
+    }
+
+    // ---- the current conversation (a thin layer over one Chat) -------------------------------------
+
+    /**
+     * Sends {@code text} as the next message of the current conversation.
+     *
+     * @param text the message
+     * @return the reply
+     * @see Chat#send(String)
+     */
+    public Message send(String text) {
+        return currentChat().send(text);
+    }
+
+    /**
+     * Sends {@code text} as the next message of the current conversation, calling {@code listener} with
+     * each event.
+     *
+     * @param text the message
+     * @param listener hears each event, on this thread
+     * @return the reply
+     * @see Chat#send(String, ChatEventListener)
+     */
+    public Message send(String text, ChatEventListener listener) {
+        return currentChat().send(text, listener);
+    }
+
+    /**
+     * Sends {@code text} as the next message of the current conversation, with {@code options}.
+     *
+     * @param text the message
+     * @param options the options of this send
+     * @return the reply
+     */
+    public Message send(String text, ChatOptions options) {
+        return currentChat().send(text, options);
+    }
+
+    /**
+     * Sends {@code text} as the next message of the current conversation; the reply is pulled.
+     *
+     * @param text the message
+     * @return the reply, not started
+     * @see Chat#stream(String)
+     */
+    public ReplyStream stream(String text) {
+        return currentChat().stream(text);
+    }
+
+    /**
+     * Sends {@code text} as the next message of the current conversation, in the background.
+     *
+     * @param text the message
+     * @param listener hears each event, on the executor's thread
+     * @return the reply to come; cancelling it cancels the reply
+     * @see Chat#sendAsync(String, ChatEventListener)
      */
     public CompletableFuture<Message> sendAsync(String text, ChatEventListener listener) {
-        return sendAsync(model, text, settings, listener);
-    }
-
-    /** Like {@link #sendAsync(String, ChatEventListener)}, with this model and these settings. */
-    public CompletableFuture<Message> sendAsync(ModelId model, String text, ChatSettings settings,
-            ChatEventListener listener) {
-        requireNonNull(model, "model == null");
-        requireNonNull(settings, "settings == null");
-        requireNonNull(listener, "listener == null");
-        Cancellation cancellation = new Cancellation();
-        CompletableFuture<Message> future = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                cancellation.cancel();
-                return super.cancel(mayInterruptIfRunning);
-            }
-        };
-        executor.execute(() -> {
-            try {
-                future.complete(send(model, text, settings, listener, cancellation));
-            } catch (RuntimeException e) {
-                future.completeExceptionally(e);
-            }
-        });
-        return future;
+        return currentChat().sendAsync(text, listener);
     }
 
     /**
-     * Sends {@code text} like {@link #send(String)}, and when the reply carries an image, downloads it
-     * (without the t3.chat cookie), saves it at {@code savePath}, and returns the message with the
-     * image's base64 data and local path filled in.
+     * Sends {@code text} as the next message of the current conversation and, when the reply carries an
+     * image, saves it at {@code savePath}; the message's image then holds its bytes (base64) and where it
+     * was saved.
+     *
+     * @param text the message
+     * @param savePath where the image goes
+     * @return the reply, its image with where it was saved
      */
     public Message sendWithImageDownload(String text, Path savePath) {
-        return sendWithImageDownload(model, text, settings, savePath);
-    }
-
-    /** Like {@link #sendWithImageDownload(String, Path)}, with this model and these settings. */
-    public Message sendWithImageDownload(ModelId model, String text, ChatSettings settings, Path savePath) {
-        requireNonNull(savePath, "savePath == null");
-        Message reply = send(model, text, settings);
+        Inputs.required(savePath, "savePath");
+        Chat chat = currentChat();
+        Message reply = chat.send(text);
         Optional<ImageContent> image = reply.image();
         if (image.isEmpty()) {
             return reply;
         }
-        ImageContent saved = useCases.downloadImage().downloadImage(
-                new DownloadImageCommand(image.get(), ImageTarget.at(savePath), true));
+        checkOpen();
+        ImageContent saved = useCases.downloadImage.downloadImage(new DownloadImageCommand(image.get(),
+                ImageTarget.at(savePath), true));
         Message updated = reply.toBuilder().image(saved).build();
-        replaceLast(reply, updated);
+        List<Message> messages = new ArrayList<>(chat.messages());
+        int at = messages.lastIndexOf(reply);
+        if (at >= 0) {
+            messages.set(at, updated);
+            Conversation c = chat.conversation();
+            Conversation replaced = c.withMessages(messages, clock.instant());
+            chat.replace(replaced);
+            useCases.ports.conversations.ifPresent(store -> store.save(replaced));
+        }
         return updated;
     }
 
-    /** Downloads the image at {@code url}, saves it at {@code savePath}, and returns its bytes as base64. */
-    public String downloadImage(String url, Path savePath) {
-        requireNonNull(url, "url == null");
-        requireNonNull(savePath, "savePath == null");
-        ImageContent image = InvalidInputException.whenInvalid(() -> ImageContent.fromUrl(url));
-        return useCases.downloadImage().downloadImage(new DownloadImageCommand(image, ImageTarget.at(savePath), true))
-                .base64Data().orElseThrow();
-    }
-
-    /** Saves {@code image} where the image store chooses for {@code target}; returns the saved image. */
-    public ImageContent saveImage(ImageContent image, ImageTarget target) {
-        return saveImage(image, target, DownloadProgressListener.NONE);
-    }
-
-    /** Like {@link #saveImage(ImageContent, ImageTarget)}, reporting the download's progress. */
-    public ImageContent saveImage(ImageContent image, ImageTarget target, DownloadProgressListener progress) {
-        return useCases.downloadImage().downloadImage(new DownloadImageCommand(image, target, false, progress));
-    }
-
-    /** Queues a message in the history without sending it. */
-    public void appendMessage(Message message) {
-        requireNonNull(message, "message == null");
-        conversation = conversation.append(message, clock.instant());
-    }
-
-    /** Forgets the messages but keeps the thread. */
-    public void clearMessages() {
-        Conversation c = conversation;
-        conversation = new Conversation(c.threadId(), c.title(), c.model(), c.settings(), List.of(),
-                c.createdAt(), clock.instant());
-    }
-
-    /** Starts a fresh conversation: a new thread id (chosen at the next send) and an empty history. */
-    public void newConversation() {
-        conversation = Conversation.start(model, settings, clock.instant());
-        threadStarted = false;
-        lastReply = null;
-    }
-
-    /** Continues an existing thread with its earlier messages. */
-    public void resumeConversation(ThreadId threadId, List<Message> messages) {
-        requireNonNull(threadId, "threadId == null");
-        requireNonNull(messages, "messages == null");
-        Conversation resumed = new Conversation(threadId, "", model, settings, List.of(), clock.instant(),
-                clock.instant());
-        for (Message m : messages) {
-            resumed = resumed.append(m, clock.instant());
-        }
-        resumeConversation(resumed);
-    }
-
-    /** Continues a stored conversation: its thread id, history, model and settings. */
-    public void resumeConversation(Conversation stored) {
-        requireNonNull(stored, "stored == null");
-        conversation = stored;
-        model = stored.model();
-        settings = stored.settings();
-        threadStarted = true;
-        lastReply = null;
+    /**
+     * Downloads the image at {@code url} (without the t3.chat cookie) and saves it at {@code savePath}.
+     *
+     * @param url the image's URL
+     * @param savePath where it goes
+     * @return where it was saved
+     */
+    public Path downloadImage(String url, Path savePath) {
+        ImageContent image = Inputs.valid(() -> ImageContent.fromUrl(Inputs.required(url, "url")));
+        ImageContent saved = saveImage(image, ImageTarget.at(Inputs.required(savePath, "savePath")),
+                DownloadProgressListener.NONE);
+        return Path.of(saved.localPath().orElseThrow());
     }
 
     /**
-     * Continues the stored conversation with this thread id.
+     * Queues a message in the current conversation without sending it.
      *
-     * @throws InvalidInputException if no conversation store was configured or none has this id
+     * @param message the message
+     */
+    public void appendMessage(Message message) {
+        currentChat().append(message);
+    }
+
+    /** Forgets the current conversation's messages but keeps its thread. */
+    public void clearMessages() {
+        currentChat().clear();
+    }
+
+    /** Starts a fresh current conversation: a new thread id (chosen at the next send), no history. */
+    public void newConversation() {
+        checkOpen();
+        current = newChat(Conversation.start(options.model(), options.settings(), clock.instant()), false, options);
+    }
+
+    /**
+     * Makes the stored conversation with this thread id the current one.
+     *
+     * @param threadId the conversation's thread id
+     * @return the stored conversation
+     * @throws io.github.t3chat4j.application.error.NotConfiguredException without a conversation store
+     * @throws InvalidInputException when no stored conversation has this id
      */
     public Conversation resumeConversation(ThreadId threadId) {
-        Conversation stored = useCases.loadConversation().loadConversation(threadId);
-        resumeConversation(stored);
-        return stored;
+        Chat resumed = resume(threadId);
+        current = resumed;
+        return resumed.conversation();
     }
 
-    /** The history of the current conversation, oldest first. */
-    public List<Message> messages() {
-        return conversation.messages();
+    /**
+     * Makes {@code conversation} the current one: its thread id, history, model and settings.
+     *
+     * @param conversation the conversation to continue
+     */
+    public void resumeConversation(Conversation conversation) {
+        checkOpen();
+        Inputs.required(conversation, "conversation");
+        current = newChat(conversation, true, options.withModel(conversation.model())
+                .withSettings(conversation.settings()));
     }
 
-    /** The current conversation as a value. */
+    /** @return the current conversation's handle */
+    public Chat currentChat() {
+        checkOpen();
+        return current;
+    }
+
+    /** @return the current conversation as a value */
     public Conversation conversation() {
-        return conversation;
+        return current.conversation();
     }
 
-    /** The thread id, once the first send of this conversation has gone out (or after a resume). */
+    /** @return the current conversation's history, oldest first */
+    public List<Message> messages() {
+        return current.messages();
+    }
+
+    /** @return the current conversation's thread id, once its first send went out (or after a resume) */
     public Optional<ThreadId> threadId() {
-        return threadStarted ? Optional.of(conversation.threadId()) : Optional.empty();
+        return current.threadId();
     }
 
-    /** The last reply as assembled from the stream (finish reason included), if any. */
+    /** @return the last reply of the current conversation, as assembled from its events */
     public Optional<Reply> lastReply() {
-        return Optional.ofNullable(lastReply);
+        return current.lastReply();
     }
 
-    private void replaceLast(Message old, Message updated) {
-        List<Message> messages = new ArrayList<>(conversation.messages());
-        int at = messages.lastIndexOf(old);
-        if (at >= 0) {
-            messages.set(at, updated);
-            Conversation c = conversation;
-            conversation = new Conversation(c.threadId(), c.title(), c.model(), c.settings(), messages,
-                    c.createdAt(), clock.instant());
-            useCases.saveConversation(conversation);
+    private Chat newChat(Conversation conversation, boolean started, ChatOptions chatOptions) {
+        return new Chat(useCases, chatOptions, conversation, started, executor, clock, this::checkOpen);
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new ClientClosedException("This client is closed; build a new one to go on.");
         }
     }
 
-    /** Closes the adapters this client was built over, in reverse order; the first failure is rethrown at the end. */
+    /**
+     * Closes what this client opened (the adapters' connection pool, say), in reverse order; the first
+     * failure is thrown at the end. A second call does nothing. Never closes what it was handed ready-made.
+     */
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("Closing " + resources.get(i).getClass().getSimpleName()
-                            + " failed", e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
+        if (closed.compareAndSet(false, true)) {
+            Ports.closeAll(opened, null);
         }
     }
 
     @Override
     public String toString() {
-        return "T3Client[" + session() + ", thread=" + threadId().map(ThreadId::value).orElse("(new)") + ", "
-                + conversation.messages().size() + " messages]";
+        return "T3Client[" + session() + ", " + options + "]";
     }
 
     /**
      * Builds a {@link T3Client}. A chat transport is required (from {@link #adapters(DrivenAdapters)} or
-     * {@link #chatTransport(StreamChatPort)}), and credentials when an adapter sends them to t3.chat; a
-     * transport of your own that never sends them needs none. Every other port is optional (see
-     * {@link DrivenPorts}).
+     * {@link #chatTransport(ChatTransport)}), and credentials when an adapter sends them to t3.chat; a
+     * transport of your own that never sends them needs none. Every other port is optional.
      */
     public static final class Builder {
         private Session session;
         private String cookies;
         private String convexSessionId;
-        private final DrivenPorts.Builder ports = DrivenPorts.builder();
-        private ModelId model = ModelId.DEFAULT;
-        private ChatSettings settings = ChatSettings.defaults();
+        private final Ports.Builder ports = Ports.builder();
+        private ChatOptions options = ChatOptions.defaults();
         private Clock clock = Clock.systemUTC();
         private Executor executor = UseCases.Options.DAEMON_THREAD_PER_TASK;
         private SleepPort sleep = SleepPort.THREAD_SLEEP;
         private Consumer<String> warnings = warning -> { };
         private Duration catalogMaxAge = UseCases.Options.defaults().catalogMaxAge();
+        private final List<AutoCloseable> closeWith = new ArrayList<>();
         private boolean lowerEffortWhenKeyRequired;
 
         private Builder() {
         }
 
-        /** The browser's whole cookie string; surrounding quotes are removed. */
+        /**
+         * @param value the browser's whole cookie string (surrounding quotes are removed)
+         * @return this builder
+         */
         public Builder cookies(String value) {
             this.cookies = value;
             return this;
         }
 
-        /** The convex session id; when not given it is read from the {@code convex-session-id} cookie. */
+        /**
+         * @param value the convex session id; when not given it is read from the {@code convex-session-id} cookie
+         * @return this builder
+         */
         public Builder convexSessionId(String value) {
             this.convexSessionId = value;
             return this;
         }
 
-        /** A ready session, instead of {@link #cookies} and {@link #convexSessionId}. */
+        /**
+         * @param value a ready session, instead of {@link #cookies} and {@link #convexSessionId}
+         * @return this builder
+         */
         public Builder session(Session value) {
             this.session = value;
             return this;
         }
 
-        /** Every port of a ready set of adapters, closed with the client. */
+        /**
+         * @param value a set of adapters; the client opens it for itself and closes what it opened
+         * @return this builder
+         */
         public Builder adapters(DrivenAdapters value) {
             ports.adapters(value);
             return this;
         }
 
         /** Ports collected elsewhere (by the Guice module, say). */
-        Builder ports(Consumer<DrivenPorts.Builder> contribution) {
+        Builder ports(Consumer<Ports.Builder> contribution) {
             contribution.accept(ports);
             return this;
         }
 
-        public Builder chatTransport(StreamChatPort value) {
-            ports.chat(value);
+        /**
+         * @param value a chat transport of your own; it wins over the adapters', and is never closed by the client
+         * @return this builder
+         */
+        public Builder chatTransport(ChatTransport value) {
+            ports.chat(Inputs.required(value, "chatTransport"));
             return this;
         }
 
-        public Builder sessionRenewal(RenewSessionPort value) {
-            ports.renewSession(value);
+        /**
+         * @param value the options of sends that give none (default {@link ChatOptions#defaults()})
+         * @return this builder
+         */
+        public Builder options(ChatOptions value) {
+            this.options = Inputs.required(value, "options");
             return this;
         }
 
-        public Builder sessionInitializer(InitializeSessionPort value) {
-            ports.initializeSession(value);
-            return this;
-        }
-
-        /** Told whenever the session cookie rotates, to keep it (in a config file, say). */
-        public Builder sessionStore(SaveSessionPort value) {
-            ports.saveSession(value);
-            return this;
-        }
-
-        public Builder imageFetcher(FetchImagePort value) {
-            ports.fetchImage(value);
-            return this;
-        }
-
-        public Builder imageStore(SaveImagePort value) {
-            ports.saveImage(value);
-            return this;
-        }
-
-        public Builder conversationStore(SaveConversationPort save, LoadConversationPort load) {
-            ports.saveConversation(save).loadConversation(load);
-            return this;
-        }
-
-        /** The model of the sends that name none (default {@code gemini-2.5-flash-lite}). */
-        public Builder model(ModelId value) {
-            this.model = requireNonNull(value, "model == null");
-            return this;
-        }
-
-        /** Like {@link #model(ModelId)}, by id. */
+        /**
+         * @param value the model of sends that name none (default {@code gemini-2.5-flash-lite})
+         * @return this builder
+         */
         public Builder model(String value) {
-            return model(InvalidInputException.whenInvalid(() -> ModelId.of(value)));
+            this.options = options.withModel(value);
+            return this;
         }
 
-        /** The settings of the sends that give none. */
+        /**
+         * @param value the model of sends that name none
+         * @return this builder
+         */
+        public Builder model(ModelId value) {
+            this.options = options.withModel(value);
+            return this;
+        }
+
+        /**
+         * @param value the settings of sends that give none
+         * @return this builder
+         */
         public Builder settings(ChatSettings value) {
-            this.settings = requireNonNull(value, "settings == null");
+            this.options = options.withSettings(value);
             return this;
         }
 
+        /**
+         * @param value the clock of timestamps and of the catalogue cache's age
+         * @return this builder
+         */
         public Builder clock(Clock value) {
-            this.clock = requireNonNull(value, "clock == null");
+            this.clock = Inputs.required(value, "clock");
             return this;
         }
 
-        /** Runs background work: asynchronous and streamed sends, the balance read of a tracked send. */
+        /**
+         * @param value runs background work: asynchronous sends, the balance read of a tracked send (by
+         *     default a fresh daemon thread per task)
+         * @return this builder
+         */
         public Builder executor(Executor value) {
-            this.executor = requireNonNull(value, "executor == null");
+            this.executor = Inputs.required(value, "executor");
             return this;
         }
 
-        /** How the credit tracker waits between balance reads (tests pass one that records). */
+        /**
+         * @param value how the credit tracker waits between balance reads (tests pass one that records)
+         * @return this builder
+         */
         public Builder sleeper(SleepPort value) {
-            this.sleep = requireNonNull(value, "sleeper == null");
+            this.sleep = Inputs.required(value, "sleeper");
             return this;
         }
 
-        /** Hears a sentence about something that went wrong without failing a request (a cache not written). */
+        /**
+         * @param value hears a sentence about something that went wrong without failing a request (a
+         *     renewed cookie not kept, a cache not written)
+         * @return this builder
+         */
         public Builder warnings(Consumer<String> value) {
-            this.warnings = requireNonNull(value, "warnings == null");
+            this.warnings = Inputs.required(value, "warnings");
             return this;
         }
 
         /**
          * Whether a send that t3.chat refuses because the model at that reasoning effort needs the user's own
-         * provider key ({@code ApiKeyRequiredException}) is sent once more at low effort, telling the
-         * {@link #warnings} so; off by default.
+         * provider key ({@link io.github.t3chat4j.application.error.ApiKeyRequiredException}) is sent once more
+         * at low effort, telling the {@link #warnings} so; off by default.
+         *
+         * @param value whether to send once more at low effort
+         * @return this builder
          */
         public Builder lowerEffortWhenKeyRequired(boolean value) {
             this.lowerEffortWhenKeyRequired = value;
             return this;
         }
 
-        /** How long a cached model catalogue is used before the site is read again (a day by default). */
+        /**
+         * @param value how long a cached model catalogue is used before the site is read again (a day by default)
+         * @return this builder
+         */
         public Builder catalogMaxAge(Duration value) {
-            this.catalogMaxAge = requireNonNull(value, "catalogMaxAge == null");
-            return this;
-        }
-
-        /** Something to close with the client. */
-        public Builder closeOnClose(AutoCloseable value) {
-            ports.closeWith(value);
+            this.catalogMaxAge = Inputs.required(value, "catalogMaxAge");
             return this;
         }
 
         /**
+         * @param value something to close with the client (after what the client opened)
+         * @return this builder
+         */
+        public Builder closeOnClose(AutoCloseable value) {
+            closeWith.add(Inputs.required(value, "value"));
+            return this;
+        }
+
+        /**
+         * Opens the adapters and builds the client.
+         *
+         * @return the client
          * @throws InvalidInputException if the chat transport is missing, or credentials are missing or
          *     malformed where an adapter needs them
          */
         public T3Client build() {
-            DrivenPorts built = ports.build();
-            if (built.chat().isEmpty()) {
-                throw new InvalidInputException("No chat transport: pass the HTTP adapters with adapters(..)"
-                        + " (t3chat4j-adapter-http), or a transport of your own with chatTransport(..).");
+            Ports built = ports.build();
+            try {
+                if (built.chat.isEmpty()) {
+                    throw new InvalidInputException("No chat transport: pass the HTTP adapters with adapters(..)"
+                            + " (t3chat4j-adapter-http), or a transport of your own with chatTransport(..).");
+                }
+                Session resolved = session != null ? session : credentials(built.credentialsRequired);
+                UseCases.Options settings = new UseCases.Options(clock, executor, sleep, warnings, catalogMaxAge,
+                        lowerEffortWhenKeyRequired);
+                List<AutoCloseable> opened = new ArrayList<>(closeWith);
+                opened.addAll(built.opened);
+                return new T3Client(UseCases.create(built, resolved, settings), opened, options);
+            } catch (RuntimeException e) {
+                Ports.closeAll(built.opened, e);
+                throw e;
             }
-            Session resolved = session != null ? session : credentials(built.credentialsRequired());
-            UseCases.Options options = new UseCases.Options(clock, executor, sleep, warnings, catalogMaxAge,
-                    lowerEffortWhenKeyRequired);
-            return new T3Client(UseCases.create(built, resolved, options), built.resources(), model, settings,
-                    options);
         }
 
         private Session credentials(boolean required) {
@@ -578,7 +753,11 @@ public final class T3Client implements AutoCloseable {
                 }
                 return Session.anonymous();
             }
-            return InvalidInputException.whenInvalid(() -> Session.of(cookies, convexSessionId));
+            try {
+                return Session.of(cookies, convexSessionId);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage(), io.github.t3chat4j.application.error.Remedy.CREDENTIALS);
+            }
         }
     }
 }

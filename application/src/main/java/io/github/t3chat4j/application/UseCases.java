@@ -2,159 +2,93 @@ package io.github.t3chat4j.application;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.DownloadImageUseCase;
-import io.github.t3chat4j.application.port.in.GetCreditsUseCase;
-import io.github.t3chat4j.application.port.in.GetModelBenchmarksUseCase;
-import io.github.t3chat4j.application.port.in.GetModelStatusesUseCase;
-import io.github.t3chat4j.application.port.in.GetSubscriptionUseCase;
-import io.github.t3chat4j.application.port.in.InitializeSessionUseCase;
-import io.github.t3chat4j.application.port.in.ListActiveSessionsUseCase;
-import io.github.t3chat4j.application.port.in.ListModelsUseCase;
-import io.github.t3chat4j.application.port.in.ListPricingProductsUseCase;
-import io.github.t3chat4j.application.port.in.LoadConversationUseCase;
-import io.github.t3chat4j.application.port.in.ReadImageUseCase;
-import io.github.t3chat4j.application.port.in.RefreshSessionUseCase;
-import io.github.t3chat4j.application.port.in.ResolveModelUseCase;
-import io.github.t3chat4j.application.port.in.SendMessageUseCase;
-import io.github.t3chat4j.application.port.in.TrackCreditsUseCase;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
+import io.github.t3chat4j.application.internal.usecase.SendMessageCommand;
+import io.github.t3chat4j.application.port.out.AccountPort;
+import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
+import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
+import io.github.t3chat4j.application.port.out.SaveSessionPort;
+import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.application.port.out.SleepPort;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
-import io.github.t3chat4j.application.service.DownloadImageService;
-import io.github.t3chat4j.application.service.InitializeSessionService;
-import io.github.t3chat4j.application.service.ListModelsService;
-import io.github.t3chat4j.application.service.LoadConversationService;
-import io.github.t3chat4j.application.service.ModelCatalogService;
-import io.github.t3chat4j.application.service.ReadAccountService;
-import io.github.t3chat4j.application.service.ReadImageService;
-import io.github.t3chat4j.application.service.RefreshSessionService;
-import io.github.t3chat4j.application.service.ResolveModelService;
-import io.github.t3chat4j.application.service.SendMessageService;
-import io.github.t3chat4j.application.service.TrackCreditsService;
-import io.github.t3chat4j.application.session.SessionKeeper;
+import io.github.t3chat4j.application.internal.service.DownloadImageService;
+import io.github.t3chat4j.application.internal.service.InitializeSessionService;
+import io.github.t3chat4j.application.internal.service.ListModelsService;
+import io.github.t3chat4j.application.internal.service.ModelCatalogService;
+import io.github.t3chat4j.application.internal.service.ReadAccountService;
+import io.github.t3chat4j.application.internal.service.ReadImageService;
+import io.github.t3chat4j.application.internal.service.RefreshSessionService;
+import io.github.t3chat4j.application.internal.service.ReplyExchange;
+import io.github.t3chat4j.application.internal.service.ResolveModelService;
+import io.github.t3chat4j.application.internal.service.SendMessageService;
+import io.github.t3chat4j.application.internal.service.TrackCreditsService;
+import io.github.t3chat4j.application.internal.session.SessionKeeper;
+import io.github.t3chat4j.domain.account.ActiveSession;
+import io.github.t3chat4j.domain.account.CustomerData;
+import io.github.t3chat4j.domain.account.PricingProduct;
+import io.github.t3chat4j.domain.account.SubscriptionData;
+import io.github.t3chat4j.domain.catalog.ModelBenchmark;
+import io.github.t3chat4j.domain.catalog.ModelInfo;
+import io.github.t3chat4j.domain.catalog.ModelStatus;
 import io.github.t3chat4j.domain.session.Session;
-import io.github.t3chat4j.domain.thread.Conversation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * Every use case of one connection to t3.chat, built here and nowhere else, over one
  * {@link SessionKeeper}: the builder of {@link T3Client} and the Guice module both come through here.
- * A driving adapter that keeps no conversation state of its own (a gateway answering stateless
- * requests, say) uses these directly; {@link T3Client} is the stateful facade over them. Thread-safe.
+ * Not public: programs reach these through {@link T3Client}, {@link Chat}, {@link AccountClient} and
+ * {@link LocalClient}. Thread-safe.
  */
-public final class UseCases {
+final class UseCases {
 
-    private final SessionKeeper keeper;
-    private final SendMessageService sendMessage;
-    private final RefreshSessionService refreshSession;
-    private final InitializeSessionService initializeSession;
-    private final DownloadImageService downloadImage;
-    private final ReadImageService readImage;
-    private final LoadConversationService loadConversation;
-    private final ReadAccountService account;
-    private final ListModelsService listModels;
-    private final ResolveModelService resolveModel;
-    private final TrackCreditsService trackCredits;
-    private final SaveConversationPort saveConversation;
+    final SessionKeeper keeper;
+    final SendMessageService sendMessage;
+    final RefreshSessionService refreshSession;
+    final InitializeSessionService initializeSession;
+    final DownloadImageService downloadImage;
+    final ReadImageService readImage;
+    final ReadAccountService account;
+    final ListModelsService listModels;
+    final ResolveModelService resolveModel;
+    final TrackCreditsService trackCredits;
+    final Ports ports;
+    final Options options;
 
-    private UseCases(DrivenPorts ports, SessionKeeper keeper, Options options) {
-        StreamChatPort chat = ports.chat().orElseThrow(() -> new InvalidInputException("No chat transport."));
+    private UseCases(Ports ports, SessionKeeper keeper, Options options) {
+        this.ports = ports;
+        this.options = options;
         this.keeper = keeper;
-        this.sendMessage = new SendMessageService(chat, keeper, ports.saveConversation(), ports.storedConversations(),
-                ports.lockConversation(), options.clock(), options.lowerEffortWhenKeyRequired(), options.warnings());
+        this.sendMessage = new SendMessageService(Ports.required(ports.chat, "a chat transport"), keeper,
+                ports.conversations, options.clock(), options.lowerEffortWhenKeyRequired(), options.warnings());
         this.refreshSession = new RefreshSessionService(keeper);
-        this.initializeSession = new InitializeSessionService(ports.initializeSession(), keeper);
-        this.downloadImage = new DownloadImageService(ports.fetchImage(), ports.saveImage());
-        this.readImage = new ReadImageService(ports.fetchImage());
-        this.loadConversation = new LoadConversationService(ports.loadConversation());
-        this.account = new ReadAccountService(ports.customerData(), ports.account(), ports.modelInsights(), keeper);
-        ModelCatalogService catalog = new ModelCatalogService(ports.modelCatalog(), ports.modelCatalogCache(), keeper,
-                options.clock(), options.catalogMaxAge(), options.warnings());
+        this.initializeSession = new InitializeSessionService(ports.session.orElse(SessionPort.NONE), keeper);
+        this.downloadImage = new DownloadImageService(
+                url -> Ports.required(ports.imageFetcher, "an image fetcher (the HTTP adapters)").fetch(url),
+                (bytes, target) -> Ports.required(ports.imageStore.or(() -> ports.imageFiles),
+                        "an image store (the storage adapters)").save(bytes, target));
+        this.readImage = new ReadImageService(
+                url -> Ports.required(ports.imageFetcher, "an image fetcher (the HTTP adapters)").fetch(url));
+        this.account = new ReadAccountService(ports.account.orElseGet(MissingAccount::new), keeper);
+        ModelCatalogService catalog = new ModelCatalogService(ports.modelCatalog.orElseGet(MissingCatalog::new),
+                ports.modelCatalogCache.orElse(ModelCatalogCachePort.NONE), keeper, options.clock(),
+                options.catalogMaxAge(), options.warnings());
         this.listModels = new ListModelsService(catalog, account);
         this.resolveModel = new ResolveModelService(catalog);
         this.trackCredits = new TrackCreditsService(account, options.executor(), options.sleep());
-        this.saveConversation = ports.saveConversation();
     }
 
     /** The use cases over {@code ports} (which must hold a chat transport) for the user of {@code session}. */
-    static UseCases create(DrivenPorts ports, Session session, Options options) {
-        SessionKeeper keeper = new SessionKeeper(session, ports.renewSession(), ports.saveSession(),
-                options.warnings(), options.clock());
+    static UseCases create(Ports ports, Session session, Options options) {
+        SessionKeeper keeper = new SessionKeeper(session, ports.session.orElse(SessionPort.NONE),
+                ports.sessionStore.orElse(SaveSessionPort.NONE), options.warnings(), options.clock());
         return new UseCases(ports, keeper, options);
     }
 
-    /** The keeper of this connection's session. */
-    public SessionKeeper sessionKeeper() {
-        return keeper;
-    }
-
-    public SendMessageUseCase sendMessage() {
-        return sendMessage;
-    }
-
-    public RefreshSessionUseCase refreshSession() {
-        return refreshSession;
-    }
-
-    public InitializeSessionUseCase initializeSession() {
-        return initializeSession;
-    }
-
-    public DownloadImageUseCase downloadImage() {
-        return downloadImage;
-    }
-
-    public ReadImageUseCase readImage() {
-        return readImage;
-    }
-
-    public LoadConversationUseCase loadConversation() {
-        return loadConversation;
-    }
-
-    public GetCreditsUseCase getCredits() {
-        return account;
-    }
-
-    public GetSubscriptionUseCase getSubscription() {
-        return account;
-    }
-
-    public ListPricingProductsUseCase listPricingProducts() {
-        return account;
-    }
-
-    public ListActiveSessionsUseCase listActiveSessions() {
-        return account;
-    }
-
-    public GetModelStatusesUseCase getModelStatuses() {
-        return account;
-    }
-
-    public GetModelBenchmarksUseCase getModelBenchmarks() {
-        return account;
-    }
-
-    public ListModelsUseCase listModels() {
-        return listModels;
-    }
-
-    public ResolveModelUseCase resolveModel() {
-        return resolveModel;
-    }
-
-    public TrackCreditsUseCase trackCredits() {
-        return trackCredits;
-    }
-
-    /** Saves a conversation the facade changed after a send (an image saved into its last message). */
-    void saveConversation(Conversation conversation) {
-        saveConversation.save(conversation);
+    /** The exchange of one send, not started. */
+    ReplyExchange sendMessage(SendMessageCommand command) {
+        return sendMessage.sendMessage(command);
     }
 
     /**
@@ -188,6 +122,62 @@ public final class UseCases {
         static Options defaults() {
             return new Options(Clock.systemUTC(), DAEMON_THREAD_PER_TASK, SleepPort.THREAD_SLEEP, warning -> { },
                     ModelCatalogService.DEFAULT_MAX_AGE, false);
+        }
+    }
+
+    /** The account reads of a client without account access: each says what is missing. */
+    private static final class MissingAccount implements AccountPort {
+        private static <T> T missing() {
+            throw new io.github.t3chat4j.application.error.NotConfiguredException("This needs account access (the"
+                    + " HTTP adapters), which this client was not given.");
+        }
+
+        @Override
+        public CustomerData loadCustomerData(Session session) {
+            return missing();
+        }
+
+        @Override
+        public SubscriptionData loadSubscription(Session session) {
+            return missing();
+        }
+
+        @Override
+        public List<PricingProduct> loadPricingProducts(Session session) {
+            return missing();
+        }
+
+        @Override
+        public List<ActiveSession> loadActiveSessions(Session session) {
+            return missing();
+        }
+
+        @Override
+        public List<ModelStatus> loadModelStatuses(Session session) {
+            return missing();
+        }
+
+        @Override
+        public List<ModelBenchmark> loadModelBenchmarks(Session session) {
+            return missing();
+        }
+    }
+
+    /** The model catalogue of a client without one: says what is missing. */
+    private static final class MissingCatalog implements LoadModelCatalogPort {
+        private static <T> T missing() {
+            throw new io.github.t3chat4j.application.error.NotConfiguredException("This needs a model catalogue (the"
+                    + " HTTP adapters), which this client was not given.");
+        }
+
+        @Override
+        public List<ModelInfo> loadSiteModels(Session session) {
+            return missing();
+        }
+
+        @Override
+        public List<ModelInfo> loadBundledModels() {
+            return missing();
         }
     }
 }

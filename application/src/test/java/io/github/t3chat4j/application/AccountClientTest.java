@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
-import io.github.t3chat4j.application.port.in.TrackCreditsResult;
-import io.github.t3chat4j.application.port.out.ChatStream;
-import io.github.t3chat4j.application.port.out.LoadAccountPort;
+import io.github.t3chat4j.application.TrackCreditsResult;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.fake.TestAdapters;
+import io.github.t3chat4j.application.port.out.AccountPort;
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
-import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
 import io.github.t3chat4j.domain.account.ActiveSession;
+import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.account.PricingProduct;
 import io.github.t3chat4j.domain.account.SubscriptionData;
 import io.github.t3chat4j.domain.catalog.ModelBenchmark;
@@ -28,39 +29,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class AccountClientTest {
 
     private final List<String> calls = new ArrayList<>();
     private final AtomicInteger renewals = new AtomicInteger();
-    private final LoadAccountPort account = new LoadAccountPort() {
-        @Override
-        public SubscriptionData loadSubscription(Session session) {
-            return new SubscriptionData(true, "pro");
-        }
-
-        @Override
-        public List<PricingProduct> loadPricingProducts(Session session) {
-            return List.of();
-        }
-
-        @Override
-        public List<ActiveSession> loadActiveSessions(Session session) {
-            return List.of();
-        }
-    };
-    private final LoadModelInsightsPort insights = new LoadModelInsightsPort() {
-        @Override
-        public List<ModelStatus> loadModelStatuses(Session session) {
-            return List.of();
-        }
-
-        @Override
-        public List<ModelBenchmark> loadModelBenchmarks(Session session) {
-            return List.of();
-        }
-    };
     private final LoadModelCatalogPort catalog = new LoadModelCatalogPort() {
         @Override
         public List<ModelInfo> loadSiteModels(Session session) {
@@ -73,11 +48,45 @@ class AccountClientTest {
         }
     };
 
-    private T3Client client(DrivenAdapters customerData) {
+    /** The account reads, the credit balance as {@code customerData} says. */
+    private static AccountPort account(Function<Session, CustomerData> customerData) {
+        return new AccountPort() {
+            @Override
+            public CustomerData loadCustomerData(Session session) {
+                return customerData.apply(session);
+            }
+
+            @Override
+            public SubscriptionData loadSubscription(Session session) {
+                return new SubscriptionData(true, "pro");
+            }
+
+            @Override
+            public List<PricingProduct> loadPricingProducts(Session session) {
+                return List.of();
+            }
+
+            @Override
+            public List<ActiveSession> loadActiveSessions(Session session) {
+                return List.of();
+            }
+
+            @Override
+            public List<ModelStatus> loadModelStatuses(Session session) {
+                return List.of();
+            }
+
+            @Override
+            public List<ModelBenchmark> loadModelBenchmarks(Session session) {
+                return List.of();
+            }
+        };
+    }
+
+    private T3Client client(Function<Session, CustomerData> customerData) {
         return T3Client.builder().session(aSession())
-                .adapters(ports -> ports.account(account).modelInsights(insights).modelCatalog(catalog)
-                        .renewSession(s -> Optional.of("rotated-" + renewals.incrementAndGet())))
-                .adapters(customerData)
+                .adapters(new TestAdapters().account(account(customerData)).modelCatalog(catalog)
+                        .renewing(s -> Optional.of("rotated-" + renewals.incrementAndGet())))
                 .chatTransport(request -> {
                     calls.add("chat");
                     return ChatStream.of(new ChatEvent.TextDelta("Hello"), new ChatEvent.Finished("stop"));
@@ -87,10 +96,10 @@ class AccountClientTest {
     }
 
     private T3Client client() {
-        return client(ports -> ports.customerData(session -> {
+        return client(session -> {
             calls.add("balance");
             return balance(calls.contains("chat") ? 990 : 1000);
-        }));
+        });
     }
 
     @Test
@@ -129,14 +138,14 @@ class AccountClientTest {
     @Test
     void renewsAndRetriesAnAccountRead_onceWhenTheSessionIsRejected() {
         List<String> used = new ArrayList<>();
-        T3Client client = client(ports -> ports.customerData(session -> {
+        T3Client client = client(session -> {
             String wos = session.cookies().get("wos-session").orElseThrow();
             used.add(wos);
             if (wos.equals("rotated-1")) {
                 throw SessionExpiredException.forStatus(401);
             }
             return balance(5);
-        }));
+        });
 
         assertThat(client.account().credits().balance()).isEqualByComparingTo("5");
 

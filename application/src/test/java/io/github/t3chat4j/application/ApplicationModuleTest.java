@@ -7,11 +7,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.out.ChatStream;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.ChatTransport;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ApplicationModuleTest {
@@ -21,7 +22,7 @@ class ApplicationModuleTest {
         Injector injector = Guice.createInjector(new ApplicationModule(), new AbstractModule() {
             @Override
             protected void configure() {
-                bind(StreamChatPort.class).toInstance(
+                bind(ChatTransport.class).toInstance(
                         request -> ChatStream.of(new ChatEvent.TextDelta("bound"), new ChatEvent.Finished("stop")));
             }
         });
@@ -29,41 +30,55 @@ class ApplicationModuleTest {
         T3Client client = injector.getInstance(T3Client.Builder.class).build();
 
         assertThat(client.send("hi").text()).isEqualTo("bound");
-        assertThatThrownBy(() -> injector.getInstance(LocalUseCases.class).listConversations().listConversations())
+        assertThatThrownBy(() -> injector.getInstance(LocalClient.class).listConversations())
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
-    void closesTheBoundAdapters_withTheClient_andLetsASingleBindingWin() {
+    void opensTheBoundAdaptersForEachClient_closesThemWithIt_andLetsASingleBindingWin() {
         List<String> events = new ArrayList<>();
         DrivenAdapters adapters = new DrivenAdapters() {
             @Override
-            public void contributeTo(DrivenPorts.Builder ports) {
-                ports.chat(request -> ChatStream.of(new ChatEvent.TextDelta("adapters"), new ChatEvent.Finished("stop")))
-                        .credentialsRequired();
-            }
+            public DrivenAdapters open() {
+                events.add("opened");
+                return new DrivenAdapters() {
+                    @Override
+                    public Optional<ChatTransport> chatTransport() {
+                        return Optional.of(request -> ChatStream.of(new ChatEvent.TextDelta("adapters"),
+                                new ChatEvent.Finished("stop")));
+                    }
 
-            @Override
-            public void close() {
-                events.add("closed");
+                    @Override
+                    public boolean sendsCredentials() {
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {
+                        events.add("closed");
+                    }
+                };
             }
         };
         Injector injector = Guice.createInjector(new ApplicationModule(), new AbstractModule() {
             @Override
             protected void configure() {
                 ApplicationModule.adapters(binder()).addBinding().toInstance(adapters);
-                bind(StreamChatPort.class).toInstance(
+                bind(ChatTransport.class).toInstance(
                         request -> ChatStream.of(new ChatEvent.TextDelta("override"), new ChatEvent.Finished("stop")));
             }
         });
 
         assertThatThrownBy(() -> injector.getInstance(T3Client.Builder.class).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("credentials");
-        try (T3Client client = injector.getInstance(T3Client.Builder.class)
+        T3Client first = injector.getInstance(T3Client.Builder.class).cookies("wos-session=abc; convex-session-id=xyz")
+                .build();
+        try (T3Client second = injector.getInstance(T3Client.Builder.class)
                 .cookies("wos-session=abc; convex-session-id=xyz").build()) {
-            assertThat(client.send("hi").text()).isEqualTo("override");
+            first.close();
+            assertThat(second.send("hi").text()).isEqualTo("override");
         }
 
-        assertThat(events).containsExactly("closed");
+        assertThat(events).containsExactly("opened", "closed", "opened", "opened", "closed", "closed");
     }
 }

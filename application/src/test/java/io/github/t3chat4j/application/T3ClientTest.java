@@ -7,20 +7,27 @@ import static io.github.t3chat4j.application.fixtures.Sessions.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.t3chat4j.application.error.ClientClosedException;
+import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
+import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.error.TransportException;
+import io.github.t3chat4j.application.fake.InMemoryConversationPorts;
 import io.github.t3chat4j.application.fake.ScriptedStreamChatPort;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.fake.TestAdapters;
 import io.github.t3chat4j.application.port.out.FetchedImage;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
+import io.github.t3chat4j.domain.chat.ReasoningEffort;
 import io.github.t3chat4j.domain.message.ContentType;
+import io.github.t3chat4j.domain.message.ImageContent;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.message.MessageStatus;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.ByteArrayInputStream;
@@ -29,29 +36,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class T3ClientTest {
 
     private final ScriptedStreamChatPort chat = new ScriptedStreamChatPort();
     private final AtomicInteger renewals = new AtomicInteger();
-    private final List<Conversation> saved = new ArrayList<>();
+    private final InMemoryConversationPorts store = new InMemoryConversationPorts();
 
     private T3Client client() {
         return T3Client.builder()
                 .session(aSession())
                 .chatTransport(chat)
-                .sessionRenewal(s -> Optional.of("rotated-" + renewals.incrementAndGet()))
-                .conversationStore(saved::add, id -> Optional.empty())
+                .adapters(new TestAdapters().renewing(s -> Optional.of("rotated-" + renewals.incrementAndGet()))
+                        .conversations(store))
                 .build();
     }
 
@@ -61,8 +73,8 @@ class T3ClientTest {
         T3Client client = client();
         assertThat(client.threadId()).isEmpty();
 
-        client.send(ModelId.of("gemini-2.5-flash-lite"), "one", ChatSettings.defaults());
-        Message second = client.send(ModelId.of("gemini-2.5-flash-lite"), "two", ChatSettings.defaults());
+        client.send("one");
+        Message second = client.send("two");
 
         assertThat(second.text()).isEqualTo("second");
         assertThat(chat.requests().get(1).messages()).extracting(Message::text)
@@ -71,7 +83,7 @@ class T3ClientTest {
         assertThat(client.threadId()).contains(chat.requests().get(0).threadId());
         assertThat(client.messages()).extracting(Message::role)
                 .containsExactly(Role.USER, Role.ASSISTANT, Role.USER, Role.ASSISTANT);
-        assertThat(saved).hasSize(2);
+        assertThat(store.saves()).hasSize(2);
     }
 
     @Test
@@ -79,8 +91,8 @@ class T3ClientTest {
         chat.thenEvents(reply("a")).thenEvents(reply("b"));
         T3Client client = client();
 
-        client.send(ModelId.of("m"), "one", ChatSettings.defaults());
-        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
+        client.send("one");
+        client.send("two");
 
         assertThat(renewals).hasValue(1);
         assertThat(chat.requests().get(0).session().cookies().get("wos-session")).contains("rotated-1");
@@ -90,37 +102,43 @@ class T3ClientTest {
     void startsFreshThread_onNewConversation() {
         chat.thenEvents(reply("a")).thenEvents(reply("b"));
         T3Client client = client();
-        client.send(ModelId.of("m"), "one", ChatSettings.defaults());
+        client.send("one");
 
         client.newConversation();
-        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
+        client.send("two");
 
         assertThat(chat.requests().get(1).threadId()).isNotEqualTo(chat.requests().get(0).threadId());
         assertThat(chat.requests().get(1).messages()).extracting(Message::text).containsExactly("two");
     }
 
     @Test
-    void returnsErrorMessage_whenNothingQueued() {
+    void refusesBadInput_asInvalidInput_andSendsNothing() {
         T3Client client = client();
 
-        Message result = client.send(ModelId.of("m"), null, ChatSettings.defaults());
-
-        assertThat(result.isError()).isTrue();
-        assertThat(result.role()).isEqualTo(Role.ASSISTANT);
+        assertThatThrownBy(() -> client.send((String) null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("text");
+        assertThatThrownBy(() -> client.send("  ")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> client.chat().reply(ChatOptions.defaults()).message())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Nothing to send");
+        assertThatThrownBy(() -> client.chat((ChatOptions) null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ChatOptions.defaults().withTimeout(Duration.ZERO))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("timeout");
         assertThat(chat.requests()).isEmpty();
     }
 
     @Test
-    void sendsQueuedMessages_whenMessageIsNull() {
+    void repliesToQueuedMessages_whenAskedForTheReplyAlone() {
         chat.thenEvents(reply("ok"));
-        T3Client client = client();
-        client.appendMessage(Message.user("queued one"));
-        client.appendMessage(Message.user("queued two"));
+        Chat conversation = client().chat();
+        conversation.append(Message.user("queued one"));
+        conversation.append(Message.user("queued two"));
 
-        client.send(ModelId.of("m"), null, ChatSettings.defaults());
+        conversation.reply(ChatOptions.defaults()).message();
 
         assertThat(chat.requests().get(0).messages()).extracting(Message::text)
                 .containsExactly("queued one", "queued two");
+        assertThat(conversation.messages()).extracting(Message::text).containsExactly("queued one", "queued two", "ok");
     }
 
     @Test
@@ -128,76 +146,111 @@ class T3ClientTest {
         chat.thenEventsThenFailure(new TransportException("reset", null), new ChatEvent.TextDelta("partial"));
         T3Client client = client();
 
-        assertThatThrownBy(() -> client.send(ModelId.of("m"), "question", ChatSettings.defaults()))
-                .isInstanceOf(StreamInterruptedException.class);
+        assertThatThrownBy(() -> client.send("question")).isInstanceOf(StreamInterruptedException.class);
 
         assertThat(client.messages()).extracting(Message::text).containsExactly("question", "partial");
         assertThat(client.messages().get(1).status()).isEqualTo(MessageStatus.INCOMPLETE);
-        assertThat(saved).hasSize(1);
-        assertThat(saved.get(0).messages()).hasSize(2);
+        assertThat(store.saves()).hasSize(1);
     }
 
     @Test
-    void resumesThread_withEarlierMessages() {
+    void continuesAConversationGivenAsAValue() {
         chat.thenEvents(reply("ok"));
         T3Client client = client();
         ThreadId thread = ThreadId.of("11111111-2222-3333-4444-555555555555");
+        Conversation earlier = Conversation.builder(thread).title("").model(ModelId.DEFAULT).settings(ChatSettings.defaults()).messages(List.of(Message.user("earlier"), Message.assistant("answer"))).createdAt(Instant.EPOCH).updatedAt(Instant.EPOCH).build();
 
-        client.resumeConversation(thread, List.of(Message.user("earlier"), Message.assistant("answer")));
-        client.send(ModelId.of("m"), "again", ChatSettings.defaults());
+        client.resumeConversation(earlier);
+        client.send("again");
 
         assertThat(chat.requests().get(0).threadId()).isEqualTo(thread);
         assertThat(chat.requests().get(0).messages()).hasSize(3);
     }
 
     @Test
+    void resumesAStoredConversation_byItsThreadId() {
+        chat.thenEvents(reply("ok"));
+        ThreadId thread = ThreadId.of("stored-thread");
+        store.with(Conversation.builder(thread).title("stored").model(ModelId.of("claude-4-sonnet")).settings(ChatSettings.defaults()).messages(List.of(Message.user("before"), Message.assistant("then"))).createdAt(Instant.EPOCH).updatedAt(Instant.EPOCH).build());
+
+        Chat resumed = client().resume(thread);
+        resumed.send("now");
+
+        assertThat(resumed.threadId()).contains(thread);
+        assertThat(chat.requests().get(0).model()).isEqualTo(ModelId.of("claude-4-sonnet"));
+        assertThat(chat.requests().get(0).messages()).extracting(Message::text).containsExactly("before", "then", "now");
+        assertThatThrownBy(() -> client().resume(ThreadId.of("unknown"))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void clearsMessages_butKeepsThread() {
         chat.thenEvents(reply("a")).thenEvents(reply("b"));
         T3Client client = client();
-        client.send(ModelId.of("m"), "one", ChatSettings.defaults());
+        client.send("one");
 
         client.clearMessages();
-        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
+        client.send("two");
 
         assertThat(chat.requests().get(1).messages()).hasSize(1);
         assertThat(chat.requests().get(1).threadId()).isEqualTo(chat.requests().get(0).threadId());
     }
 
     @Test
-    void downloadsImage_withBase64AndPath_whenReplyHasImage() {
+    void downloadsImage_toThePathGiven_whenReplyHasImage() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
         List<URI> fetched = new ArrayList<>();
         ByteArrayOutputStream stored = new ByteArrayOutputStream();
         chat.thenEvents(new ChatEvent.ImageGenerated("https://img.example/a.png"), new ChatEvent.Finished("stop"));
         T3Client client = T3Client.builder().session(aSession()).chatTransport(chat)
-                .imageFetcher(url -> {
+                .adapters(new TestAdapters().imageFetcher(url -> {
                     fetched.add(url);
                     return new FetchedImage(new ByteArrayInputStream(png), "image/png", png.length);
-                })
-                .imageStore((in, target) -> {
+                }).imageStore((in, target) -> {
                     try {
                         in.transferTo(stored);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                     return target.path().orElseThrow();
-                })
+                }))
                 .build();
 
-        Message message = client.sendWithImageDownload(ModelId.of("gpt-image-1"), "a cat", ChatSettings.defaults(),
-                Path.of("cat.png"));
+        Message message = client.sendWithImageDownload("a cat", Path.of("cat.png"));
 
         assertThat(message.contentType()).isEqualTo(ContentType.IMAGE);
         assertThat(fetched).containsExactly(URI.create("https://img.example/a.png"));
         assertThat(stored.toByteArray()).isEqualTo(png);
-        assertThat(message.image().orElseThrow().base64Data()).contains(Base64.getEncoder().encodeToString(png));
         assertThat(message.image().orElseThrow().localPath()).contains("cat.png");
         assertThat(client.messages().get(1)).isEqualTo(message);
+        assertThat(client.downloadImage("https://img.example/a.png", Path.of("again.png")))
+                .isEqualTo(Path.of("again.png"));
+    }
+
+    @Test
+    void readsAnImagesBytes() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        T3Client client = T3Client.builder().chatTransport(chat).adapters(new TestAdapters()
+                .imageFetcher(url -> new FetchedImage(new ByteArrayInputStream(png), "image/png", png.length))).build();
+
+        assertThat(client.imageBytes(ImageContent.fromUrl("https://img.example/a.png"))).isEqualTo(png);
+        assertThat(client.imageBytes(ImageContent.fromUrl("data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png)))).isEqualTo(png);
     }
 
     @Test
     void refusesToBuild_withoutCredentialsForAdaptersThatSendThem_orWithoutTransport_andNeverLeaksSecrets() {
-        assertThatThrownBy(() -> T3Client.builder().adapters(ports -> ports.chat(chat).credentialsRequired()).build())
+        DrivenAdapters sending = new DrivenAdapters() {
+            @Override
+            public Optional<ChatTransport> chatTransport() {
+                return Optional.of(chat);
+            }
+
+            @Override
+            public boolean sendsCredentials() {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> T3Client.builder().adapters(sending).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cookie");
         assertThatThrownBy(() -> T3Client.builder().cookies("wos-session=" + WOS).convexSessionId(CONVEX).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("transport")
@@ -214,14 +267,12 @@ class T3ClientTest {
                 .thenEvents(reply("ok"));
         T3Client client = client();
 
-        assertThatThrownBy(() -> client.send(ModelId.of("m"), "one", ChatSettings.defaults()))
-                .isInstanceOf(StreamInterruptedException.class);
-        client.send(ModelId.of("m"), "two", ChatSettings.defaults());
+        assertThatThrownBy(() -> client.send("one")).isInstanceOf(StreamInterruptedException.class);
+        client.send("two");
 
         assertThat(renewals).hasValue(2);
         assertThat(chat.requests().get(2).session().cookies().get("wos-session")).contains("rotated-2");
-        assertThat(client.renewedSession().cookies().get("wos-session")).contains("rotated-2");
-        assertThat(renewals).hasValue(2);
+        assertThat(client.session().cookies().get("wos-session")).contains("rotated-2");
     }
 
     @Test
@@ -229,29 +280,26 @@ class T3ClientTest {
         chat.thenThrow(new TransportException("connection refused", null)).thenEvents(reply("ok"));
         T3Client client = client();
 
-        assertThatThrownBy(() -> client.send(ModelId.of("m"), "question", ChatSettings.defaults()))
-                .isInstanceOf(TransportException.class);
+        assertThatThrownBy(() -> client.send("question")).isInstanceOf(TransportException.class);
         assertThat(client.messages()).isEmpty();
-        client.send(ModelId.of("m"), "question", ChatSettings.defaults());
+        client.send("question");
 
         assertThat(chat.requests().get(1).messages()).extracting(Message::text).containsExactly("question");
     }
 
     @Test
-    void keepsNoEmptyMessage_whenCancelledBeforeTheFirstToken() {
-        io.github.t3chat4j.application.port.in.Cancellation cancellation =
-                new io.github.t3chat4j.application.port.in.Cancellation();
-        cancellation.cancel();
+    void sendsNothing_andKeepsNothing_whenClosedBeforeTheFirstPull() {
         chat.thenEvents(reply("never shown"));
         T3Client client = client();
 
-        Message result = client.send(ModelId.of("m"), "question",
-                ChatSettings.defaults(), e -> { }, cancellation);
+        ReplyStream stream = client.stream("question");
+        stream.close();
 
-        assertThat(result.isComplete()).isFalse();
-        assertThat(result.text()).isEmpty();
+        assertThat(stream.message().isComplete()).isFalse();
+        assertThat(stream.message().text()).isEmpty();
+        assertThat(stream.iterator().hasNext()).isFalse();
         assertThat(client.messages()).isEmpty();
-        assertThat(saved).isEmpty();
+        assertThat(store.saves()).isEmpty();
         assertThat(chat.requests()).isEmpty();
     }
 
@@ -260,7 +308,7 @@ class T3ClientTest {
         byte[] image = new byte[10_000];
         image[0] = (byte) 0x89;
         List<long[]> reports = new ArrayList<>();
-        T3Client client = T3Client.builder().session(aSession()).chatTransport(chat)
+        T3Client client = T3Client.builder().session(aSession()).chatTransport(chat).adapters(new TestAdapters()
                 .imageFetcher(url -> new FetchedImage(new ByteArrayInputStream(image), "image/png", image.length))
                 .imageStore((in, target) -> {
                     try {
@@ -269,11 +317,10 @@ class T3ClientTest {
                         throw new UncheckedIOException(e);
                     }
                     return Path.of("x.png");
-                })
+                }))
                 .build();
 
-        client.saveImage(io.github.t3chat4j.domain.message.ImageContent.fromUrl("https://img.example/x.png"),
-                io.github.t3chat4j.domain.message.ImageTarget.generated("x"),
+        client.saveImage(ImageContent.fromUrl("https://img.example/x.png"), ImageTarget.generated("x"),
                 (soFar, total) -> reports.add(new long[] {soFar, total}));
 
         assertThat(reports).isNotEmpty();
@@ -293,6 +340,27 @@ class T3ClientTest {
     }
 
     @Test
+    void takesPerRequestOptions_withoutChangingTheClientOrTheConversation() {
+        chat.thenEvents(reply("a")).thenEvents(reply("b"));
+        T3Client client = client();
+        Chat conversation = client.chat();
+
+        conversation.send("careful", ChatOptions.defaults().withModel("claude-4-sonnet")
+                .withReasoningEffort(ReasoningEffort.HIGH).withTimeout(Duration.ofSeconds(30)).withRetries(0));
+        conversation.send("plain");
+
+        assertThat(chat.requests().get(0).model()).isEqualTo(ModelId.of("claude-4-sonnet"));
+        assertThat(chat.requests().get(0).settings().reasoningEffort()).isEqualTo(ReasoningEffort.HIGH);
+        assertThat(chat.requests().get(0).timeout()).contains(Duration.ofSeconds(30));
+        assertThat(chat.requests().get(0).maxRetries()).hasValue(0);
+        assertThat(chat.requests().get(1).model()).isEqualTo(ModelId.DEFAULT);
+        assertThat(chat.requests().get(1).timeout()).isEmpty();
+        assertThat(chat.requests().get(1).maxRetries()).isEmpty();
+        assertThat(client.options()).isEqualTo(ChatOptions.defaults());
+        assertThat(conversation.options()).isEqualTo(ChatOptions.defaults());
+    }
+
+    @Test
     void buildsWithoutCredentials_forATransportThatNeverSendsThem() {
         T3Client client = T3Client.builder()
                 .chatTransport(request -> ChatStream.of(new ChatEvent.TextDelta("scripted"), new ChatEvent.Finished("stop")))
@@ -304,8 +372,7 @@ class T3ClientTest {
 
     @Test
     void refusesABadModelId_asInvalidInput() {
-        assertThatThrownBy(() -> T3Client.builder().model("   "))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> T3Client.builder().model("   ")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -330,66 +397,64 @@ class T3ClientTest {
     }
 
     @Test
-    void closingAPulledReply_cancelsIt_andKeepsWhatArrived() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        chat.then(request -> chat.stream(Stream.concat(Stream.of((ChatEvent) new ChatEvent.TextDelta("first")),
-                Stream.generate(() -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return (ChatEvent) new ChatEvent.TextDelta("late");
-                }).limit(1))));
-        T3Client client = client();
+    void saysWhetherTheNextEventIsAtHand_soAReaderKnowsWhenToFlush() {
+        T3Client client = T3Client.builder()
+                .chatTransport(request -> ChatStream.of(new ChatEvent.TextDelta("a"), new ChatEvent.Finished("stop")))
+                .build();
+        ScriptedStreamChatPort waiting = new ScriptedStreamChatPort().thenEventsThenWait(new ChatEvent.TextDelta("a"));
+        T3Client slow = T3Client.builder().chatTransport(waiting).build();
 
-        ReplyStream stream = client.stream("question");
-        assertThat(stream.iterator().next()).isEqualTo(new ChatEvent.TextDelta("first"));
-        // Closing waits for the send to stop; the send is stuck waiting for "late" until the cancel has
-        // reached the transport's stream, so release it from here once it has.
-        Thread closer = new Thread(stream::close);
-        closer.start();
-        while (chat.closedStreams() == 0) {
-            Thread.sleep(5);
+        try (ReplyStream all = client.stream("hi"); ReplyStream some = slow.stream("hi")) {
+            assertThat(all.ready()).as("before the first pull: the request is still to be sent").isFalse();
+            all.iterator().next();
+            assertThat(all.ready()).as("every event is at hand").isTrue();
+            some.iterator().next();
+            assertThat(some.ready()).as("the next event has not arrived").isFalse();
         }
-        release.countDown();
-        closer.join(10_000);
-
-        assertThat(closer.isAlive()).isFalse();
-        assertThat(stream.message().isComplete()).isFalse();
-        assertThat(client.messages()).hasSize(2);
-        assertThat(client.messages().get(1).text()).startsWith("first");
     }
 
     @Test
-    void sendsAsynchronously_andCancellingTheFutureCancelsTheReply() throws Exception {
+    void closingAPulledReplyFromAnotherThread_cancelsItAtTheTransport_andKeepsWhatArrived() throws Exception {
+        chat.thenEventsThenWait(new ChatEvent.TextDelta("first"));
+        T3Client client = client();
+        ReplyStream stream = client.stream("question");
+        assertThat(stream.iterator().next()).isEqualTo(new ChatEvent.TextDelta("first"));
+
+        CompletableFuture<Boolean> more = CompletableFuture.supplyAsync(() -> stream.iterator().hasNext());
+        Thread closer = new Thread(stream::close);
+        closer.start();
+        closer.join(10_000);
+
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(more.get(10, TimeUnit.SECONDS)).isFalse();
+        assertThat(chat.closedStreams()).isEqualTo(1);
+        assertThat(stream.reply().ending()).isEqualTo(Reply.Ending.CANCELLED);
+        assertThat(client.messages()).extracting(Message::text).containsExactly("question", "first");
+    }
+
+    @Test
+    void sendsAsynchronously_andCancellingTheFutureCancelsTheReplyAtTheTransport() throws Exception {
         chat.thenEvents(reply("async"));
         T3Client client = client();
 
-        Message message = client.sendAsync("question", ChatEventListener.NONE).get(10, TimeUnit.SECONDS);
+        assertThat(client.sendAsync("question", ChatEventListener.NONE).get(10, TimeUnit.SECONDS).text())
+                .isEqualTo("async");
 
-        assertThat(message.text()).isEqualTo("async");
+        CountDownLatch firstEvent = new CountDownLatch(1);
+        chat.thenEventsThenWait(new ChatEvent.TextDelta("x"));
+        CompletableFuture<Message> pending = client.sendAsync("second", event -> firstEvent.countDown());
+        assertThat(firstEvent.await(10, TimeUnit.SECONDS)).isTrue();
 
-        CountDownLatch opened = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        chat.then(request -> {
-            opened.countDown();
-            return chat.stream(Stream.generate(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return (ChatEvent) new ChatEvent.TextDelta("x");
-            }).limit(1000));
-        });
-        CompletableFuture<Message> pending = client.sendAsync("second", ChatEventListener.NONE);
-        opened.await(10, TimeUnit.SECONDS);
+        assertThat(pending.cancel(true)).isTrue();
 
-        pending.cancel(true);
-        release.countDown();
-
-        assertThat(pending).isCancelled();
+        // Cancelling does not wait for the send to end; the next send of the conversation does.
+        chat.thenEvents(reply("third"));
+        assertThat(client.send("third").text()).isEqualTo("third");
+        assertThat(chat.closedStreams()).as("the transport's stream was closed").isEqualTo(3);
+        assertThat(client.messages()).extracting(Message::text)
+                .startsWith("question", "async", "second", "x");
+        assertThat(client.messages()).extracting(Message::text).endsWith("third", "third");
+        assertThat(client.messages().get(3).isComplete()).as("the cancelled reply").isFalse();
     }
 
     @Test
@@ -407,5 +472,127 @@ class T3ClientTest {
         assertThat(client.messages()).extracting(Message::role)
                 .containsExactly(Role.USER, Role.ASSISTANT, Role.USER, Role.ASSISTANT);
         assertThat(chat.requests().get(1).messages()).hasSize(3);
+    }
+
+    @Test
+    void servesManyConversationsAtOnce_eachSeeingOnlyItsOwnHistory() throws Exception {
+        T3Client client = T3Client.builder().chatTransport(request -> ChatStream.of(
+                new ChatEvent.TextDelta("echo " + request.messages().get(request.messages().size() - 1).text()),
+                new ChatEvent.Finished("stop"))).build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Chat>> chats = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                chats.add(pool.submit(() -> {
+                    Chat mine = client.chat();
+                    for (int turn = 0; turn < 3; turn++) {
+                        mine.send("c" + n + "-t" + turn);
+                    }
+                    return mine;
+                }));
+            }
+            for (int i = 0; i < chats.size(); i++) {
+                int n = i;
+                List<String> expected = IntStream.range(0, 3).boxed()
+                        .flatMap(turn -> java.util.stream.Stream.of("c" + n + "-t" + turn, "echo c" + n + "-t" + turn))
+                        .toList();
+                assertThat(chats.get(i).get(30, TimeUnit.SECONDS).messages()).extracting(Message::text)
+                        .containsExactlyElementsOf(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sendsStatelessly_returningTheNextConversation_andKeepingNothing() {
+        chat.thenEvents(reply("first")).thenEvents(reply("second"));
+        T3Client client = client();
+        Conversation start = Conversation.start(ModelId.DEFAULT, ChatSettings.defaults(), Instant.EPOCH);
+
+        Conversation next;
+        try (ReplyStream reply = client.stream(start, "one", ChatOptions.defaults())) {
+            next = reply.conversation();
+        }
+        try (ReplyStream reply = client.stream(next, "two", ChatOptions.defaults())) {
+            reply.message();
+        }
+
+        assertThat(next.messages()).extracting(Message::text).containsExactly("one", "first");
+        assertThat(chat.requests().get(1).messages()).extracting(Message::text).containsExactly("one", "first", "two");
+        assertThat(client.messages()).isEmpty();
+    }
+
+    @Test
+    void refusesASendFromInsideItsOwnListener_soNoExchangeIsLost() {
+        chat.thenEvents(reply("outer"));
+        T3Client client = client();
+        Chat conversation = client.chat();
+        List<T3ChatException> refused = new ArrayList<>();
+
+        conversation.send("first", event -> {
+            if (event instanceof ChatEvent.TextDelta && refused.isEmpty()) {
+                try {
+                    conversation.send("inner");
+                } catch (ConversationBusyException e) {
+                    refused.add(e);
+                }
+            }
+        });
+
+        assertThat(refused).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("still streaming on this thread");
+        assertThat(conversation.messages()).extracting(Message::text).containsExactly("first", "outer");
+        assertThat(chat.requests()).hasSize(1);
+    }
+
+    @Test
+    void anUnreadReplyStream_holdsUpNeitherOtherConversationsNorTheClient() {
+        chat.thenEventsThenWait(new ChatEvent.TextDelta("part")).thenEvents(reply("other"));
+        T3Client client = client();
+        Chat slow = client.chat();
+        ReplyStream unread = slow.stream("slow one");
+        unread.iterator().next();
+
+        Message other = client.chat().send("meanwhile");
+
+        assertThat(other.text()).isEqualTo("other");
+        assertThatThrownBy(() -> slow.send("next")).isInstanceOf(ConversationBusyException.class)
+                .hasMessageContaining("ReplyStream");
+        unread.close();
+        assertThat(slow.messages()).extracting(Message::text).containsExactly("slow one", "part");
+    }
+
+    @Test
+    void refusesEveryCall_onceClosed_withClientClosedException() {
+        T3Client client = client();
+        Chat conversation = client.chat();
+        ReplyStream notStarted = client.stream("later");
+
+        client.close();
+        client.close();
+
+        assertThatThrownBy(() -> client.send("hi")).isInstanceOf(ClientClosedException.class);
+        assertThatThrownBy(() -> conversation.send("hi")).isInstanceOf(ClientClosedException.class);
+        assertThatThrownBy(notStarted::message).isInstanceOf(ClientClosedException.class);
+        assertThatThrownBy(() -> client.account().credits()).isInstanceOf(ClientClosedException.class);
+        assertThat(chat.requests()).isEmpty();
+    }
+
+    @Test
+    void closesWhatItOpened_andNeverBreaksAnotherClientOfTheSameAdapters() {
+        chat.thenEvents(reply("still works"));
+        TestAdapters shared = new TestAdapters().opening();
+        T3Client first = T3Client.builder().chatTransport(chat).adapters(shared).build();
+        T3Client second = T3Client.builder().chatTransport(chat).adapters(shared).build();
+
+        first.close();
+
+        assertThat(shared.opened()).isEqualTo(2);
+        assertThat(shared.closed()).isEqualTo(1);
+        assertThat(second.send("hi").text()).isEqualTo("still works");
+        second.close();
+        assertThat(shared.closed()).isEqualTo(2);
     }
 }

@@ -132,6 +132,25 @@ public final class FakeT3Server implements AutoCloseable {
         return tls == null ? plainBaseUrl() : URI.create("https://127.0.0.1:" + tls.port());
     }
 
+    /**
+     * A browser's cookie string this server accepts, holding a {@code wos-session} and the
+     * {@code convex-session-id} (so no separate convex session id is needed).
+     */
+    public static final String COOKIES = "wos-session=fake-wos-session; convex-session-id=fake-convex-session";
+
+    /**
+     * What {@code T3Client.fromEnv(Map)} needs to reach this server: {@code T3_BASE_URL} (its plain
+     * listener) and {@code COOKIES} ({@link #COOKIES}); nothing is read from the real environment.
+     *
+     * @return the variables, as a new map a test may add to
+     */
+    public java.util.Map<String, String> environment() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("T3_BASE_URL", plainBaseUrl().toString());
+        env.put("COOKIES", COOKIES);
+        return env;
+    }
+
     /** {@code http://127.0.0.1:<port>}: the plain listener, which every server has. */
     public URI plainBaseUrl() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());

@@ -473,6 +473,25 @@ public final class Scenarios {
     }
 
     /**
+     * The reply of {@link #big(int)} in one write: every event has arrived by the time the client reads the
+     * first (as when a fast reply outruns its reader), so a reader can tell the next event is at hand.
+     */
+    public static ChatScenario burst(int deltas) {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            StringBuilder all = new StringBuilder();
+            all.append("data: ").append(start(exchange)).append("\n\n");
+            all.append("data: ").append(part("text-start", "txt-0")).append("\n\n");
+            for (int i = 0; i < deltas; i++) {
+                all.append("data: ").append(textDelta("txt-0", "w" + i + " ")).append("\n\n");
+            }
+            all.append("data: ").append(part("text-end", "txt-0")).append("\n\n");
+            all.append("data: ").append(finish("stop")).append("\n\n").append("data: [DONE]\n\n");
+            out.raw(all.toString());
+        };
+    }
+
+    /**
      * A recorded reply: {@code body}, a whole UI message stream (see {@link ReplyStreams}), written as fast
      * as the socket takes it, 64 KiB at a time.
      */

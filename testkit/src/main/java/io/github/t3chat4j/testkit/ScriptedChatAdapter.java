@@ -2,9 +2,9 @@ package io.github.t3chat4j.testkit;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.port.out.ChatRequest;
-import io.github.t3chat4j.application.port.out.ChatStream;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.ChatRequest;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.ChatTransport;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  *
  * Thread-safe. When the script has run out, a send fails with an {@link IllegalStateException}.
  */
-public final class ScriptedChatAdapter implements StreamChatPort {
+public final class ScriptedChatAdapter implements ChatTransport {
 
     private final Deque<Function<ChatRequest, ChatStream>> script = new ArrayDeque<>();
     private final List<ChatRequest> requests = new ArrayList<>();

@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.adapter.browser.internal.BrowserSessionAdapter;
 import io.github.t3chat4j.application.DrivenAdapters;
-import io.github.t3chat4j.application.DrivenPorts;
 import io.github.t3chat4j.application.port.out.LoadBrowserSessionPort;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The browser profile reader over one {@link BrowserConfig}, ready to hand to a builder:
- * {@code LocalUseCases.of(BrowserAdapters.create(config))}. It sets {@code browserSession}; creating it
+ * {@code LocalClient.of(BrowserAdapters.create(config))}. It offers the browser session reader; creating it
  * touches no file, and nothing needs closing. Thread-safe.
  */
 public final class BrowserAdapters implements DrivenAdapters {
@@ -31,14 +31,9 @@ public final class BrowserAdapters implements DrivenAdapters {
         return new BrowserAdapters(requireNonNull(config, "config == null"), requireNonNull(clock, "clock == null"));
     }
 
-    /** The port itself, for a caller that builds its ports one by one. */
-    public LoadBrowserSessionPort browserSession() {
-        return browserSession;
-    }
-
-    /** Sets {@code browserSession}. */
+    /** @return the reader of browser profiles' sessions */
     @Override
-    public void contributeTo(DrivenPorts.Builder ports) {
-        requireNonNull(ports, "ports == null").browserSession(browserSession);
+    public Optional<LoadBrowserSessionPort> browserSessions() {
+        return Optional.of(browserSession);
     }
 }

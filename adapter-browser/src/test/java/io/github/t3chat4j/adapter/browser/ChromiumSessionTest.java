@@ -43,8 +43,8 @@ class ChromiumSessionTest {
     }
 
     private BrowserSessionLookup read(Browser browser, String profile, BrowserConfig.Platform platform, String path) {
-        BrowserConfig config = new BrowserConfig(home, Map.of("PATH", path), platform, Duration.ofSeconds(10));
-        return BrowserAdapters.create(config).browserSession().loadBrowserSession(browser, profile);
+        BrowserConfig config = BrowserConfig.of(home, Map.of("PATH", path)).withPlatform(platform).withCommandTimeout(Duration.ofSeconds(10));
+        return BrowserAdapters.create(config).browserSessions().orElseThrow().loadBrowserSession(browser, profile);
     }
 
     private BrowserSessionLookup read(Browser browser, String profile) {
@@ -110,9 +110,10 @@ class ChromiumSessionTest {
                 "DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus", "LC_ALL", "C.UTF-8",
                 "COOKIES", "wos-session=CALLERS-COOKIE", "CONVEX_SESSION_ID", "CALLERS-CONVEX",
                 "T3_GATEWAY_KEY", "CALLERS-GATEWAY-KEY", "HTTPS_PROXY", "http://user:PROXY-PASSWORD@proxy:3128");
-        BrowserConfig config = new BrowserConfig(home, env, BrowserConfig.Platform.LINUX, Duration.ofSeconds(10));
+        BrowserConfig config = BrowserConfig.of(home, env).withPlatform(BrowserConfig.Platform.LINUX)
+                .withCommandTimeout(Duration.ofSeconds(10));
 
-        BrowserSession session = found(BrowserAdapters.create(config).browserSession()
+        BrowserSession session = found(BrowserAdapters.create(config).browserSessions().orElseThrow()
                 .loadBrowserSession(Browser.CHROME, ""));
 
         assertThat(session.session().cookies().get("wos-session")).contains("WOS-V11");
@@ -147,7 +148,7 @@ class ChromiumSessionTest {
                 .hasMessageContaining("desktop keyring")
                 .hasMessageContaining("secret-tool: gave a key")
                 .hasMessageContaining("kwallet-query: not installed")
-                .hasMessageContaining("t3 login")
+                .hasMessageContaining("Firefox profile")
                 .hasMessageNotContaining("WOS-LOCKED-AWAY")
                 .hasMessageNotContaining("a-different-password");
     }
@@ -158,7 +159,7 @@ class ChromiumSessionTest {
         new ChromiumProfileWriter(profile, 24).encryptedCookie("t3.chat", "wos-session", new byte[] {1, 2, 3, 4, 5});
 
         assertThatThrownBy(() -> read(Browser.CHROMIUM, "")).isInstanceOf(BrowserProfileException.class)
-                .hasMessageContaining("'wos-session'").hasMessageContaining("not one t3 knows");
+                .hasMessageContaining("'wos-session'").hasMessageContaining("not a known one");
     }
 
     @Test
@@ -169,7 +170,7 @@ class ChromiumSessionTest {
         assertThatThrownBy(() -> read(Browser.CHROME, "", BrowserConfig.Platform.WINDOWS, ""))
                 .isInstanceOf(BrowserProfileException.class)
                 .hasMessageContaining("application-bound encryption")
-                .hasMessageContaining("--from-browser firefox");
+                .hasMessageContaining("Firefox profile instead");
     }
 
     @Test

@@ -36,8 +36,8 @@ class FirefoxSessionTest {
     Path home;
 
     private BrowserSessionLookup read(String profile) {
-        BrowserConfig config = new BrowserConfig(home, Map.of(), BrowserConfig.Platform.LINUX, Duration.ofSeconds(5));
-        return BrowserAdapters.create(config).browserSession().loadBrowserSession(Browser.FIREFOX, profile);
+        BrowserConfig config = BrowserConfig.of(home, Map.of()).withPlatform(BrowserConfig.Platform.LINUX).withCommandTimeout(Duration.ofSeconds(5));
+        return BrowserAdapters.create(config).browserSessions().orElseThrow().loadBrowserSession(Browser.FIREFOX, profile);
     }
 
     private Path root() throws Exception {

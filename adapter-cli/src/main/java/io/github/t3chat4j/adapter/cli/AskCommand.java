@@ -1,14 +1,16 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
+import io.github.t3chat4j.application.Chat;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.ReplyStream;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.NotConfiguredException;
 import io.github.t3chat4j.application.error.ReplyNotSavedException;
 import io.github.t3chat4j.application.error.T3ChatException;
-import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.in.TrackCreditsResult;
+import io.github.t3chat4j.application.DownloadProgressListener;
+import io.github.t3chat4j.application.TrackCreditsResult;
 import io.github.t3chat4j.domain.account.CreditUsage;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +57,7 @@ final class AskCommand implements Callable<Integer> {
     T3Command root;
 
     @Mixin
-    ChatOptions options = new ChatOptions();
+    ChatFlags options = new ChatFlags();
 
     @Mixin
     ReplyRendering rendering = new ReplyRendering();
@@ -105,64 +108,77 @@ final class AskCommand implements Callable<Integer> {
         ReplyRenderer renderer = ReplyRendering.renderer(render, context, json ? EventRenderer.NOWHERE : context.out(),
                 showReasoning ? context.err() : null, context.stderrIsTerminal(), colour,
                 render ? TerminalSize.of(context) : TerminalSize.DEFAULT, raw);
-        Cancellation cancellation = new Cancellation();
+        AtomicBoolean interrupted = new AtomicBoolean();
         boolean trackCredits = credits || resolved.get(Settings.TRACK_CREDITS).map("true"::equalsIgnoreCase).orElse(false);
-        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, settings));
-                Interrupts.Registration onCtrlC = Interrupts.onInterrupt(cancellation::cancel)) {
+        ChatOptions chatOptions = ChatOptions.defaults().withModel(modelId).withSettings(settings);
+        try (T3Client client = root.services().connect(root.boundary(resolved).connection(modelId, settings))) {
             if (resolved.get(Settings.MODEL).isPresent()) {
                 checkModel(client, modelId);
             }
-            resume(client);
-            Message reply;
-            // Started here, once nothing but the send can fail, and stopped in the finally below.
-            Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
-            ChatEventListener listener = renderer.listener(spinner::stop);
-            CreditUsage usage = null;
-            ReplyNotSavedException notSaved = null;
-            try {
-                if (trackCredits) {
-                    TrackCreditsResult<Message> tracked = client.account().trackCredits(
-                            () -> client.send(modelId, prompt, settings, listener, cancellation),
-                            sent -> client.lastReply().map(Reply::finishReason).orElse(""));
-                    reply = tracked.value();
-                    usage = tracked.usage();
-                } else {
-                    reply = client.send(modelId, prompt, settings, listener, cancellation);
-                }
-            } catch (ReplyNotSavedException e) {
-                // The reply is whole: show it as usual, then report that it was not saved.
-                reply = e.reply();
-                notSaved = e;
-            } finally {
-                spinner.stop();
-                renderer.finish();
+            Chat chat = conversation(client, chatOptions);
+            ReplyStream reply = chat.stream(prompt, chatOptions);
+            try (reply; Interrupts.Registration onCtrlC = Interrupts.onInterrupt(() -> {
+                interrupted.set(true);
+                reply.cancel();
+            })) {
+                // Kept open until the end: a Ctrl-C lets the JVM finish only once this says what happened.
+                return sendAndReport(client, chat, reply, renderer, colour, trackCredits, modelId, interrupted);
             }
-            if (usage != null) {
-                context.err().println("t3: credits: " + TerminalSafe.text(usage.describe()));
-                context.err().flush();
-            }
-            String imagePath = null;
-            if (reply.image().isPresent() && !cancellation.isCancelled()) {
-                imagePath = reportImage(client, reply.image().get());
-            }
-            if (json) {
-                printJson(client, modelId, reply, imagePath);
-            }
-            if (notSaved != null) {
-                throw notSaved;
-            }
-            if (cancellation.isCancelled()) {
-                context.err().println("t3: cancelled.");
-                context.err().flush();
-                return ExitCode.INTERRUPTED;
-            }
-            if (!reply.isComplete()) {
-                context.err().println("t3: the reply was stopped by the server before it finished.");
-                context.err().flush();
-                return ExitCode.PROTOCOL;
-            }
-            return ExitCode.OK;
         }
+    }
+
+    private int sendAndReport(T3Client client, Chat chat, ReplyStream reply, ReplyRenderer renderer, boolean colour,
+            boolean trackCredits, ModelId modelId, AtomicBoolean interrupted) {
+        Message message;
+        CreditUsage usage = null;
+        ReplyNotSavedException notSaved = null;
+        // Started here, once nothing but the send can fail, and stopped in the finally below.
+        Spinner spinner = colour && !json ? Spinner.start(context.err()) : Spinner.NONE;
+        try {
+            if (trackCredits) {
+                TrackCreditsResult<Message> tracked = client.account().trackCredits(() -> {
+                    renderer.render(reply, spinner::stop);
+                    return reply.message();
+                }, sent -> reply.reply().finishReason());
+                message = tracked.value();
+                usage = tracked.usage();
+            } else {
+                renderer.render(reply, spinner::stop);
+                message = reply.message();
+            }
+        } catch (ReplyNotSavedException e) {
+            // The reply is whole: show it as usual, then report that it was not saved.
+            message = e.reply();
+            notSaved = e;
+        } finally {
+            spinner.stop();
+            renderer.finish();
+        }
+        if (usage != null) {
+            context.err().println("t3: credits: " + TerminalSafe.text(usage.describe()));
+            context.err().flush();
+        }
+        String imagePath = null;
+        if (message.image().isPresent() && !interrupted.get()) {
+            imagePath = reportImage(client, message.image().get());
+        }
+        if (json) {
+            printJson(chat, modelId, message, reply.reply(), imagePath);
+        }
+        if (notSaved != null) {
+            throw notSaved;
+        }
+        if (interrupted.get()) {
+            context.err().println("t3: cancelled.");
+            context.err().flush();
+            return ExitCode.INTERRUPTED;
+        }
+        if (!message.isComplete()) {
+            context.err().println("t3: the reply was stopped by the server before it finished.");
+            context.err().flush();
+            return ExitCode.PROTOCOL;
+        }
+        return ExitCode.OK;
     }
 
     /** Unknown model ids get a "did you mean" before anything is sent; a catalogue that cannot be read does not block. */
@@ -181,12 +197,14 @@ final class AskCommand implements Callable<Integer> {
         }
     }
 
-    private void resume(T3Client client) {
+    /** The conversation to send in: the one named, the latest stored one, or a new one. */
+    private Chat conversation(T3Client client, ChatOptions chatOptions) {
         if (conversationId != null) {
-            client.resumeConversation(conversationId(conversationId));
+            return client.resume(conversationId(conversationId));
         } else if (continueLatest) {
-            client.resumeConversation(latest().threadId());
+            return client.resume(latest().threadId());
         }
+        return client.chat(chatOptions);
     }
 
     /**
@@ -194,7 +212,7 @@ final class AskCommand implements Callable<Integer> {
      * would silently continue an older conversation.
      */
     private ConversationSummary latest() {
-        ConversationListing listing = root.backend().local().listConversations().listConversations();
+        ConversationListing listing = root.services().local().listConversations();
         Optional<ConversationSummary> latest = listing.conversations().stream().findFirst();
         for (StorageProblem problem : listing.problems()) {
             boolean newer = problem.modifiedAt().map(at -> latest.map(l -> at.isAfter(l.updatedAt())).orElse(true))
@@ -227,7 +245,7 @@ final class AskCommand implements Callable<Integer> {
             }
             return null;
         }
-        ImageContent saved = client.saveImage(image, ImageTarget.at(saveImage));
+        ImageContent saved = client.saveImage(image, ImageTarget.at(saveImage), DownloadProgressListener.NONE);
         String path = saved.localPath().orElse(saveImage.toString());
         if (!json) {
             context.out().println(path);
@@ -236,15 +254,15 @@ final class AskCommand implements Callable<Integer> {
         return path;
     }
 
-    private void printJson(T3Client client, ModelId modelId, Message reply, String imagePath) {
+    private void printJson(Chat chat, ModelId modelId, Message reply, Reply assembled, String imagePath) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("threadId", client.threadId().map(ThreadId::value).orElse(null));
+        fields.put("threadId", chat.threadId().map(ThreadId::value).orElse(null));
         fields.put("model", modelId.value());
         fields.put("text", reply.text());
         fields.put("reasoning", reply.reasoning());
         fields.put("imageUrl", reply.image().flatMap(ImageContent::url).orElse(null));
         fields.put("imagePath", imagePath);
-        fields.put("finishReason", client.lastReply().map(Reply::finishReason).filter(r -> !r.isEmpty()).orElse(null));
+        fields.put("finishReason", assembled.finishReason().isEmpty() ? null : assembled.finishReason());
         fields.put("complete", reply.isComplete());
         context.out().println(JsonOutput.write(fields));
         context.out().flush();

@@ -1,7 +1,7 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.LoadBrowserSessionQuery;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.LoadBrowserSessionQuery;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.browser.BrowserSessionLookup;
 
@@ -21,9 +21,9 @@ final class BrowserSignIn {
      * @throws CliException with {@link ExitCode#AUTH} when no profile holds one, {@link ExitCode#USAGE} for
      *     an unknown browser
      */
-    static BrowserSession read(LocalUseCases local, String spec) {
+    static BrowserSession read(LocalClient local, String spec) {
         LoadBrowserSessionQuery query = LoadBrowserSessionQuery.parse(spec);
-        BrowserSessionLookup lookup = local.loadBrowserSession().loadBrowserSession(query);
+        BrowserSessionLookup lookup = local.loadBrowserSession(query);
         if (lookup instanceof BrowserSessionLookup.Found found) {
             return found.session();
         }

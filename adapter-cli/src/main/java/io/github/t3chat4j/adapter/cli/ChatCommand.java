@@ -3,8 +3,8 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.T3ChatException;
-import io.github.t3chat4j.application.port.in.IndexProgressListener;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
+import io.github.t3chat4j.application.IndexProgressListener;
+import io.github.t3chat4j.application.SearchConversationsQuery;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.search.SearchPage;
@@ -33,7 +33,7 @@ final class ChatCommand implements Callable<Integer> {
     T3Command root;
 
     @Mixin
-    ChatOptions options = new ChatOptions();
+    ChatFlags options = new ChatFlags();
 
     @Mixin
     ReplyRendering rendering = new ReplyRendering();
@@ -54,7 +54,7 @@ final class ChatCommand implements Callable<Integer> {
 
         @Override
         public String conversations() {
-            return ConversationsCommand.describe(root.backend().local().listConversations().listConversations())
+            return ConversationsCommand.describe(root.services().local().listConversations())
                     .strip();
         }
 
@@ -63,7 +63,7 @@ final class ChatCommand implements Callable<Integer> {
             SearchOutput.Line line = SearchOutput.progress(context.err());
             SearchPage page;
             try {
-                page = root.backend().local().searchConversations().searchConversations(
+                page = root.services().local().searchConversations(
                         SearchConversationsQuery.of(query).withPageSize(10)
                                 .withProgress(colour ? line : IndexProgressListener.NONE));
             } finally {
@@ -84,7 +84,7 @@ final class ChatCommand implements Callable<Integer> {
     /** The history file, or none (with a note) when it cannot be made private. */
     private java.nio.file.Path historyFile() {
         try {
-            return root.backend().privateHistoryFile();
+            return root.services().privateHistoryFile();
         } catch (T3ChatException e) {
             context.err().println("t3: the input history is off: " + e.getMessage());
             context.err().flush();
@@ -99,7 +99,7 @@ final class ChatCommand implements Callable<Integer> {
         Settings resolved = root.settings(flags);
         ModelId modelId = options.model(resolved);
         ChatSettings settings = options.settings(resolved);
-        try (T3Client client = root.backend().connect(root.boundary(resolved).connection(modelId, settings));
+        try (T3Client client = root.services().connect(root.boundary(resolved).connection(modelId, settings));
                 // A dumb terminal is expected when input is piped: asked for, JLine does not warn about it.
                 Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType());

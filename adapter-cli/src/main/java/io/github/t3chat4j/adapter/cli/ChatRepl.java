@@ -7,8 +7,10 @@ import io.github.t3chat4j.adapter.cli.render.Clipboard;
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
+import io.github.t3chat4j.application.Chat;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.ReplyStream;
+import io.github.t3chat4j.application.DownloadProgressListener;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
@@ -21,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -65,7 +68,8 @@ final class ChatRepl {
     private final PrintWriter out;
     private ModelId model;
     private ChatSettings settings;
-    private volatile Cancellation streaming;
+    private volatile ReplyStream streaming;
+    private Chat chat;
     private final Extras extras;
     private final Rendering rendering;
     private String lastReply = "";
@@ -139,6 +143,11 @@ final class ChatRepl {
         this.historyFile = historyFile;
         this.fancy = fancy;
         this.out = terminal.writer();
+        this.chat = client.chat(options(model));
+    }
+
+    private ChatOptions options(ModelId sendModel) {
+        return ChatOptions.defaults().withModel(sendModel).withSettings(settings);
     }
 
     /** Runs the session until /quit, Ctrl-D or Ctrl-C at an empty prompt; returns the exit code. */
@@ -184,10 +193,15 @@ final class ChatRepl {
 
     /** Cancels the reply that is streaming, if any; what Ctrl-C does while a reply streams. */
     void cancelReply() {
-        Cancellation current = streaming;
+        ReplyStream current = streaming;
         if (current != null) {
-            current.cancel();
+            current.close();
         }
+    }
+
+    /** The conversation the chat sends in now. */
+    Chat chat() {
+        return chat;
     }
 
     ModelId model() {
@@ -274,7 +288,7 @@ final class ChatRepl {
             }
             case "/help", "/?" -> note(HELP);
             case "/new" -> {
-                client.newConversation();
+                chat = client.chat(options(model));
                 note("New conversation.");
             }
             case "/resume" -> resume(arg);
@@ -304,12 +318,12 @@ final class ChatRepl {
     private void resume(String arg) {
         if (arg.isEmpty()) {
             note("usage: /resume ID. This conversation: "
-                    + client.threadId().map(ThreadId::value).orElse("(new, not sent yet)"));
+                    + chat.threadId().map(ThreadId::value).orElse("(new, not sent yet)"));
             return;
         }
         try {
-            client.resumeConversation(ThreadId.of(arg));
-            note("Resumed " + arg + " (" + client.messages().size() + " messages).");
+            chat = client.resume(ThreadId.of(arg));
+            note("Resumed " + arg + " (" + chat.messages().size() + " messages).");
         } catch (InvalidInputException e) {
             note("cannot resume: " + e.getMessage() + " (resuming needs conversation storage)");
         }
@@ -355,7 +369,7 @@ final class ChatRepl {
         ImageContent image = reply.image().get();
         image.url().ifPresent(url -> note("image: " + url));
         try {
-            ImageContent saved = client.saveImage(image, ImageTarget.generated(prompt));
+            ImageContent saved = client.saveImage(image, ImageTarget.generated(prompt), DownloadProgressListener.NONE);
             note("saved: " + saved.localPath().orElse("(no path reported)"));
         } catch (InvalidInputException e) {
             note("not saved: " + e.getMessage());
@@ -364,17 +378,21 @@ final class ChatRepl {
 
     /** Sends and streams one message; returns the reply, or null when it failed (reported already). */
     private Message send(ModelId sendModel, String text) {
-        Cancellation cancellation = new Cancellation();
         ReplyRenderer renderer = rendering.markdown()
                 ? new MarkdownReplyRenderer(out, out, true, rendering.capabilities(), TerminalSize.of(terminal))
                 : new EventRenderer(out, out, fancy);
         Spinner spinner = fancy ? Spinner.start(out) : Spinner.NONE;
-        ChatEventListener listener = renderer.listener(spinner::stop);
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancellation.cancel());
-        streaming = cancellation;
+        ReplyStream stream = chat.stream(text, options(sendModel));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+            cancelled.set(true);
+            stream.close();
+        });
+        streaming = stream;
         Message reply;
-        try {
-            reply = client.send(sendModel, text, settings, listener, cancellation);
+        try (stream) {
+            renderer.render(stream, spinner::stop);
+            reply = stream.message();
         } finally {
             streaming = null;
             terminal.handle(Terminal.Signal.INT, previous);
@@ -384,7 +402,7 @@ final class ChatRepl {
         if (!reply.isError() && !reply.text().isBlank()) {
             lastReply = reply.text();
         }
-        if (cancellation.isCancelled()) {
+        if (cancelled.get()) {
             note("[cancelled]");
         } else if (reply.isError()) {
             note("error: " + reply.text());
@@ -434,7 +452,7 @@ final class ChatRepl {
     }
 
     private static String messageOf(RuntimeException e) {
-        String message = e.getMessage();
+        String message = ErrorReporter.message(e);
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst()
                 .orElse(message);
     }

@@ -12,24 +12,24 @@ import java.util.Set;
 
 /**
  * What every command gets from outside: the standard streams (as writers, so tests capture them), the
- * environment, whether the standard streams are terminals, the backends, and the working folder (where
+ * environment, whether the standard streams are terminals, the services, and the working folder (where
  * a {@code .env} file is looked for). Everything a run depends on comes from here, never from the
  * process itself ({@code System.getenv()}, its working folder): a long-lived process can then run many
  * commands, each with the environment and folder its caller handed over. Settings are read from the
  * environment and the folder by {@link ConfigResolver} and judged by {@link TrustBoundary} alone; output
- * code sees only the variables that describe the terminal ({@link #terminalVariable}); the backend gets the
- * environment to find folders, browsers, programs and proxies ({@link #backend}).
+ * code sees only the variables that describe the terminal ({@link #terminalVariable}); the services get the
+ * environment to find folders, browsers, programs and proxies ({@link #services}).
  */
 public record CliContext(
         PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean stdinIsTerminal,
-        boolean stdoutIsTerminal, boolean stderrIsTerminal, Backend.Provider backends, Path workingDir) {
+        boolean stdoutIsTerminal, boolean stderrIsTerminal, Services.Provider services, Path workingDir) {
 
     public CliContext {
         requireNonNull(out, "out == null");
         requireNonNull(err, "err == null");
         requireNonNull(in, "in == null");
         env = Map.copyOf(requireNonNull(env, "env == null"));
-        requireNonNull(backends, "backends == null");
+        requireNonNull(services, "services == null");
         requireNonNull(workingDir, "workingDir == null");
     }
 
@@ -63,9 +63,9 @@ public record CliContext(
         return Map.copyOf(terminal);
     }
 
-    /** The backend of {@code profile}, over this run's environment (folders, browsers, programs, proxies). */
-    Backend backend(Profile profile) {
-        return backends.backend(profile, env);
+    /** The services of {@code profile}, over this run's environment (folders, browsers, programs, proxies). */
+    Services services(Profile profile) {
+        return services.services(profile, env);
     }
 
     /** Whether ANSI colour and control sequences may go to standard output. */

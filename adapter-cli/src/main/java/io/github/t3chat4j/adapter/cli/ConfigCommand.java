@@ -49,7 +49,7 @@ final class ConfigCommand implements Callable<Integer> {
         out.println(".env file:   " + config.dotEnvFile() + (Files.isRegularFile(config.dotEnvFile())
                 ? boundary.folderTrusted() ? " (a folder you trust)" : " (this folder is not trusted: t3 config trust)"
                 : " (none)"));
-        out.println("history:     " + root.backend().historyFile());
+        out.println("history:     " + root.services().historyFile());
         Map<String, Settings.Value> set = new HashMap<>();
         settings.forDisplay().forEach(value -> set.put(value.key(), value));
         for (String key : Settings.KEYS) {

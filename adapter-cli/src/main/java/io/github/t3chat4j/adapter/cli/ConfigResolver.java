@@ -2,9 +2,8 @@ package io.github.t3chat4j.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.StoredSettingsResult;
-import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.StoredSettingsResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,10 +28,10 @@ import java.util.Optional;
 final class ConfigResolver {
 
     private final CliContext context;
-    private final LocalUseCases local;
+    private final LocalClient local;
     private final List<String> warnings = new ArrayList<>();
 
-    ConfigResolver(CliContext context, LocalUseCases local) {
+    ConfigResolver(CliContext context, LocalClient local) {
         this.context = requireNonNull(context, "context == null");
         this.local = requireNonNull(local, "local == null");
     }
@@ -72,12 +71,12 @@ final class ConfigResolver {
 
     /** The stored settings and the config file's path. */
     StoredSettingsResult stored() {
-        return local.loadSettings().loadSettings();
+        return local.settings();
     }
 
     /** Sets (or, for an empty value, removes) these stored settings; returns the config file's path. */
     String update(Map<String, Optional<String>> changes) {
-        return local.updateSettings().updateSettings(new UpdateSettingsCommand(changes)).location();
+        return local.updateSettings(changes).location();
     }
 
     Path dotEnvFile() {

@@ -7,8 +7,8 @@ import io.github.t3chat4j.domain.chat.ModelId;
 import java.net.URI;
 
 /**
- * What the CLI asks its backend to connect with: where t3.chat is, the credentials (empty in the demo,
- * where the backend supplies placeholders, and for a {@code t3 doctor} without any), whether a rotated
+ * What the CLI asks its services to connect with: where t3.chat is, the credentials (empty in the demo,
+ * where the services supply placeholders, and for a {@code t3 doctor} without any), whether a rotated
  * session cookie is written back to the config file (only when the credentials came from there), the
  * model and settings of the conversation, how requests travel ({@link NetworkSettings}), and whether a
  * send refused for want of the user's own provider key is sent once more at low effort.

@@ -1,11 +1,9 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.ExistingThreadPolicy;
-import io.github.t3chat4j.application.port.in.ExportConversationQuery;
-import io.github.t3chat4j.application.port.in.ImportHistoryCommand;
-import io.github.t3chat4j.application.port.in.ImportHistoryResult;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.ExistingThreadPolicy;
+import io.github.t3chat4j.application.ImportHistoryResult;
 import io.github.t3chat4j.domain.thread.ConversationListing;
 import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.thread.ExportFormat;
@@ -45,17 +43,17 @@ final class ConversationsCommand {
         this.context = context;
     }
 
-    private LocalUseCases local() {
-        return root.backend().local();
+    private LocalClient local() {
+        return root.services().local();
     }
 
     private Conversation load(String raw) {
-        return local().loadConversation().loadConversation(AskCommand.conversationId(raw));
+        return local().loadConversation(AskCommand.conversationId(raw));
     }
 
     @Command(name = "list", description = "List stored conversations, newest first.")
     int list() {
-        ConversationListing listing = local().listConversations().listConversations();
+        ConversationListing listing = local().listConversations();
         context.out().print(describe(listing));
         listing.problems().forEach(p -> context.err().println("t3: skipped " + TerminalSafe.text(p.source()) + ": "
                 + TerminalSafe.text(p.reason())));
@@ -111,8 +109,7 @@ final class ConversationsCommand {
         } else {
             throw new CliException("--format must be md or json, got '" + format + "'.", ExitCode.USAGE);
         }
-        String exported = local().exportConversation().exportConversation(
-                new ExportConversationQuery(AskCommand.conversationId(id), exportFormat));
+        String exported = local().exportConversation(AskCommand.conversationId(id), exportFormat);
         // To a file or a pipe the export is the data as stored; on a terminal its escapes are shown, not obeyed.
         context.out().print(context.stdoutIsTerminal() ? TerminalSafe.text(exported) : exported);
         context.out().flush();
@@ -121,7 +118,7 @@ final class ConversationsCommand {
 
     @Command(name = "delete", description = "Delete a stored conversation.")
     int delete(@Parameters(paramLabel = "ID") String id) {
-        local().deleteConversation().deleteConversation(AskCommand.conversationId(id));
+        local().deleteConversation(AskCommand.conversationId(id));
         context.out().println("Deleted " + id);
         context.out().flush();
         return ExitCode.OK;
@@ -131,8 +128,7 @@ final class ConversationsCommand {
     int importHistory(@Parameters(paramLabel = "FILE") Path file,
             @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
             boolean merge) {
-        ImportHistoryResult result = local().importHistory().importHistory(
-                new ImportHistoryCommand(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP));
+        ImportHistoryResult result = local().importHistory(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP);
         context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
                 result.merged().size(), result.skipped().size());
         result.problems().forEach(p -> context.err().println("t3: " + TerminalSafe.text(p)));

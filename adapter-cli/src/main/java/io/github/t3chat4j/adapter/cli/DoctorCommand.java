@@ -1,10 +1,8 @@
 package io.github.t3chat4j.adapter.cli;
 
+import io.github.t3chat4j.adapter.cli.Diagnosis.Check;
+import io.github.t3chat4j.adapter.cli.Diagnosis.Status;
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.CheckResult;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnosisResult;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.DiagnoseConnectionCommand;
-import io.github.t3chat4j.application.port.in.DiagnoseConnectionUseCase.Status;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +55,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         Settings resolved = root.settings(Map.of());
         ConnectionSettings connection = root.boundary(resolved).diagnosis();
-        DiagnosisResult diagnosis = root.backend().diagnose(connection,
-                new DiagnoseConnectionCommand(connection.cookies(), connection.convexSessionId(), chat));
+        Diagnosis diagnosis = root.services().diagnose(connection, chat);
         PrintWriter out = context.out();
         if (json) {
             out.println(JsonOutput.write(fields(diagnosis)));
@@ -69,9 +66,9 @@ final class DoctorCommand implements Callable<Integer> {
         return exitCode(diagnosis);
     }
 
-    static void print(DiagnosisResult diagnosis, PrintWriter out) {
+    static void print(Diagnosis diagnosis, PrintWriter out) {
         int width = diagnosis.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
-        for (CheckResult check : diagnosis.checks()) {
+        for (Check check : diagnosis.checks()) {
             out.println(mark(check.status()) + " " + pad(check.name(), width) + "  " + TerminalSafe.text(check.detail()));
         }
         out.println();
@@ -94,7 +91,7 @@ final class DoctorCommand implements Callable<Integer> {
         return text + " ".repeat(Math.max(0, width - text.length()));
     }
 
-    static Map<String, Object> fields(DiagnosisResult diagnosis) {
+    static Map<String, Object> fields(Diagnosis diagnosis) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ready", diagnosis.readyToChat());
         fields.put("transport", diagnosis.workingTransport().orElse(null));
@@ -111,11 +108,11 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /** 0 when ready; else the code of what failed first at the site: session, bot filter or network. */
-    static int exitCode(DiagnosisResult diagnosis) {
+    static int exitCode(Diagnosis diagnosis) {
         if (diagnosis.readyToChat()) {
             return ExitCode.OK;
         }
-        for (CheckResult check : diagnosis.checks()) {
+        for (Check check : diagnosis.checks()) {
             if (check.status() != Status.FAIL) {
                 continue;
             }

@@ -1,6 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.application.port.in.DownloadProgressListener;
+import io.github.t3chat4j.application.DownloadProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.PrintWriter;
 
@@ -12,8 +11,9 @@ import java.io.PrintWriter;
  * asked for) to standard error, dimmed on a colour terminal, apart from the answer. Every
  * {@link ChatEvent} type is handled here, in one place.
  *
- * <p>Output is buffered, never written per delta: it is flushed when the reply has caught up with the
- * network ({@link #flush()}, called through {@link #listener}), when the text moves between standard
+ * <p>Output is buffered, never written per delta: it is flushed when the next event has not arrived yet
+ * ({@link #flush()}, called by {@link ReplyRenderer#render(io.github.t3chat4j.application.ReplyStream, Runnable)}),
+ * when the text moves between standard
  * output and standard error (so a terminal shows them in order), and at the end ({@link #finish()}). A
  * fast reply of thousands of deltas costs a handful of writes; a lone delta still shows at once.
  */
@@ -83,7 +83,7 @@ public final class EventRenderer implements ReplyRenderer {
         }
     }
 
-    /** Writes out what is buffered; the reply has caught up with the network, or the terminal needs it. */
+    /** Writes out what is buffered: the next event has not arrived yet, or the terminal needs it. */
     @Override
     public void flush() {
         if (reasoningOut != null) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code t3 serve} asks its backend to start: where to listen, the key clients must present, the
+ * What {@code t3 serve} asks its services to start: where to listen, the key clients must present, the
  * web origins allowed to call it, the names it answers to besides this machine's loopback names, how
  * long replies in flight may finish at Ctrl-C, and the user's rules for the model ids of Anthropic clients
  * (from an id, a prefix ending in {@code *} or {@code *}, to a t3.chat model id).

@@ -1,9 +1,8 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.port.in.Cancellation;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.in.DownloadProgressListener;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.DownloadProgressListener;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.ImageContent;
 import io.github.t3chat4j.domain.message.ImageTarget;
@@ -59,11 +58,12 @@ final class ImageCommand implements Callable<Integer> {
         ModelId modelId = resolved.model();
         boolean terminal = context.errColour();
         ConnectionSettings connection = root.boundary(resolved).connection(modelId, resolved.chatSettings());
-        try (T3Client client = root.backend().connect(connection)) {
+        try (T3Client client = root.services().connect(connection)) {
             Message reply;
             Spinner spinner = context.errColour() ? Spinner.start(context.err()) : Spinner.NONE;
             try {
-                reply = client.send(modelId, prompt, resolved.chatSettings(), ChatEventListener.NONE, new Cancellation());
+                reply = client.chat().send(prompt, ChatOptions.defaults().withModel(modelId)
+                        .withSettings(resolved.chatSettings()));
             } finally {
                 spinner.stop();
             }

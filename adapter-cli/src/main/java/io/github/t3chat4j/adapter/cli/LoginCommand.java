@@ -105,7 +105,7 @@ final class LoginCommand implements Callable<Integer> {
      * rejects are never stored. Returns the renewed session.
      */
     private Session check(TrustBoundary boundary, String cookies, String convexSessionId) {
-        try (T3Client client = root.backend().connect(boundary.login(cookies, convexSessionId))) {
+        try (T3Client client = root.services().connect(boundary.login(cookies, convexSessionId))) {
             client.init();
             Session session = client.refreshSession();
             try {
@@ -115,14 +115,14 @@ final class LoginCommand implements Callable<Integer> {
             }
             return session;
         } catch (T3ChatException rejected) {
-            throw new CliException("t3.chat did not accept these credentials (" + rejected.getMessage()
+            throw new CliException("t3.chat did not accept these credentials (" + rejected.detail()
                     + "); nothing stored. Use --no-check to store them anyway when offline.",
                     ErrorReporter.exitCodeOf(rejected));
         }
     }
 
     private String[] fromBrowser() {
-        BrowserSession session = BrowserSignIn.read(root.backend().local(), fromBrowser);
+        BrowserSession session = BrowserSignIn.read(root.services().local(), fromBrowser);
         context.out().println(TerminalSafe.text(BrowserSignIn.describe(session)));
         context.out().flush();
         return new String[] {session.session().cookies().headerValue(), session.session().convexSessionId().value()};

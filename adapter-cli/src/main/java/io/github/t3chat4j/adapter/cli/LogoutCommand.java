@@ -1,6 +1,6 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.application.port.in.StoredSettingsResult;
+import io.github.t3chat4j.application.StoredSettingsResult;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import java.net.URI;
 
 /**
- * A gateway a backend started for {@code t3 serve}: where clients reach it, a wait until it stops, and
+ * A gateway the services started for {@code t3 serve}: where clients reach it, a wait until it stops, and
  * a stop that lets replies in flight end cleanly and releases the connection to t3.chat.
  */
 public interface RunningGateway extends AutoCloseable {

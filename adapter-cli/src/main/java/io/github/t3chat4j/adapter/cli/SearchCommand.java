@@ -2,8 +2,8 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.IndexProgressListener;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
+import io.github.t3chat4j.application.IndexProgressListener;
+import io.github.t3chat4j.application.SearchConversationsQuery;
 import io.github.t3chat4j.domain.search.SearchOrder;
 import io.github.t3chat4j.domain.search.SearchPage;
 import java.util.List;
@@ -80,7 +80,7 @@ final class SearchCommand implements Callable<Integer> {
                 .withPageSize(limit).withRebuild(reindex).withProgress(progress);
         SearchPage found;
         try {
-            found = parent.root.backend().local().searchConversations().searchConversations(query);
+            found = parent.root.services().local().searchConversations(query);
         } finally {
             line.finish();
         }

@@ -1,7 +1,7 @@
 package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
-import io.github.t3chat4j.application.port.in.IndexProgressListener;
+import io.github.t3chat4j.application.IndexProgressListener;
 import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.search.SearchHit;
 import io.github.t3chat4j.domain.search.SearchOrder;

@@ -94,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         String key = gatewayKey.key();
         String keySource = gatewayKey.source();
         PrintWriter err = context.err();
-        RunningGateway gateway = root.backend().serve(connection,
+        RunningGateway gateway = root.services().serve(connection,
                 new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds,
                         modelRules(resolved.anthropicModels())), err);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {

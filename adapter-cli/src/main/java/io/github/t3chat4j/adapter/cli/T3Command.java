@@ -2,7 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.port.in.StoredSettingsResult;
+import io.github.t3chat4j.application.StoredSettingsResult;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -112,7 +112,7 @@ public final class T3Command implements Callable<Integer> {
     boolean verbose;
 
     private final CliContext context;
-    private Backend backend;
+    private Services services;
     private boolean warned;
 
     public T3Command(CliContext context) {
@@ -169,17 +169,17 @@ public final class T3Command implements Callable<Integer> {
         return demo ? Profile.DEMO : Profile.LIVE;
     }
 
-    /** The backend of this run's profile, made once. */
-    Backend backend() {
-        if (backend == null) {
-            backend = context.backend(profile());
+    /** The services of this run's profile, made once. */
+    Services services() {
+        if (services == null) {
+            services = context.services(profile());
         }
-        return backend;
+        return services;
     }
 
     /** Reads and writes the settings of this run. */
     ConfigResolver config() {
-        return new ConfigResolver(context, backend().local());
+        return new ConfigResolver(context, services().local());
     }
 
     /** The effective settings: {@code commandFlags} and this command's --base-url over env, .env and config file. */
@@ -222,7 +222,7 @@ public final class T3Command implements Callable<Integer> {
      * and to the gateway's key.
      */
     TrustBoundary boundary(Settings resolved) {
-        return new TrustBoundary(resolved, profile(), backend().local(), warning -> {
+        return new TrustBoundary(resolved, profile(), services().local(), warning -> {
             context.err().println("t3: warning: " + TerminalSafe.text(warning));
             context.err().flush();
         });
@@ -231,6 +231,6 @@ public final class T3Command implements Callable<Integer> {
     /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
     T3Client connect() {
         Settings resolved = settings(Map.of());
-        return backend().connect(boundary(resolved).connection(resolved.model(), resolved.chatSettings()));
+        return services().connect(boundary(resolved).connection(resolved.model(), resolved.chatSettings()));
     }
 }

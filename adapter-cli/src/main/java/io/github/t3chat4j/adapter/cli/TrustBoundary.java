@@ -2,8 +2,8 @@ package io.github.t3chat4j.adapter.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.GatewayKeyResult;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.GatewayKeyResult;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -74,7 +74,7 @@ final class TrustBoundary {
 
     private final Settings settings;
     private final boolean demo;
-    private final LocalUseCases local;
+    private final LocalClient local;
     private final Consumer<String> warnings;
     private final boolean folderTrusted;
 
@@ -82,7 +82,7 @@ final class TrustBoundary {
      * @param warnings takes a sentence for standard error ({@code --api-key} on the command line, a key
      *     file others can read)
      */
-    TrustBoundary(Settings settings, Profile profile, LocalUseCases local, Consumer<String> warnings) {
+    TrustBoundary(Settings settings, Profile profile, LocalClient local, Consumer<String> warnings) {
         this.settings = requireNonNull(settings, "settings == null");
         this.demo = requireNonNull(profile, "profile == null") == Profile.DEMO;
         this.local = requireNonNull(local, "local == null");
@@ -202,7 +202,7 @@ final class TrustBoundary {
                 }
                 key = new GatewayKey(value.value().strip(), "from T3_GATEWAY_KEY (" + label(value) + ")");
             } else {
-                GatewayKeyResult stored = local.provideGatewayKey().provideGatewayKey();
+                GatewayKeyResult stored = local.gatewayKey();
                 key = new GatewayKey(stored.key(), (stored.created() ? "made now and stored in " : "stored in ")
                         + stored.location());
             }

@@ -136,7 +136,7 @@ class ChatReplTest {
         assertThat(session.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
         terminal.close();
 
-        Message last = client.messages().get(client.messages().size() - 1);
+        Message last = repl.chat().messages().get(repl.chat().messages().size() - 1);
         assertThat(last.status()).isEqualTo(MessageStatus.INCOMPLETE);
         assertThat(last.text()).isEqualTo("half");
     }

@@ -2,8 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
-import io.github.t3chat4j.application.DrivenPorts;
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.LocalClient;
 
 import io.github.t3chat4j.application.T3Client;
 import java.io.ByteArrayInputStream;
@@ -53,16 +52,16 @@ final class CliHarness {
         err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, stdinIsTerminal,
-                stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, (profile, runEnv) -> backend(),
+                stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, (profile, runEnv) -> services(),
                 workingDir);
         return Cli.run(context, args);
     }
 
-    /** A backend over the fake transport, with the real file stores under the harness's home folder. */
-    private Backend backend() {
+    /** A services over the fake transport, with the real file stores under the harness's home folder. */
+    private Services services() {
         StorageConfig storage = StorageConfig.fromEnvironment(env);
-        LocalUseCases local = LocalUseCases.of(DrivenPorts.builder().adapters(StorageAdapters.create(storage)).build());
-        return new Backend() {
+        LocalClient local = LocalClient.of(StorageAdapters.create(storage));
+        return new Services() {
             @Override
             public T3Client connect(ConnectionSettings settings) {
                 connections.add(settings);
@@ -75,7 +74,7 @@ final class CliHarness {
             }
 
             @Override
-            public LocalUseCases local() {
+            public LocalClient local() {
                 return local;
             }
 

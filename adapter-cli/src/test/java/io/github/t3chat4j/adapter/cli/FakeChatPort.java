@@ -1,8 +1,8 @@
 package io.github.t3chat4j.adapter.cli;
 
-import io.github.t3chat4j.application.port.out.ChatRequest;
-import io.github.t3chat4j.application.port.out.ChatStream;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.ChatRequest;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.ChatTransport;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.stream.StreamSupport;
  * request. A blocking script stops after its events until the stream is closed, as a slow reply would;
  * closing it (cancellation does, from another thread) ends it.
  */
-final class FakeChatPort implements StreamChatPort {
+final class FakeChatPort implements ChatTransport {
 
     final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
     /** Counted down when a blocking script has delivered its events and waits. */

@@ -2,17 +2,10 @@ package io.github.t3chat4j.adapter.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.http.internal.HttpImageAdapter;
-import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
-import io.github.t3chat4j.adapter.http.internal.HttpSessionAdapter;
-import io.github.t3chat4j.adapter.http.internal.RealHttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.RetryPolicy;
 import io.github.t3chat4j.adapter.http.internal.SiteRequests;
 import io.github.t3chat4j.adapter.http.internal.SiteSignals;
 import io.github.t3chat4j.adapter.http.internal.Sleeper;
-import io.github.t3chat4j.adapter.http.internal.catalog.HttpModelCatalogAdapter;
-import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.adapter.http.internal.chat.StreamLimits;
 import io.github.t3chat4j.adapter.http.internal.engine.EngineOptions;
 import io.github.t3chat4j.adapter.http.internal.engine.Engines;
@@ -23,60 +16,43 @@ import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
 import io.github.t3chat4j.adapter.http.internal.engine.Transports;
 import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
-import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import io.github.t3chat4j.application.DrivenAdapters;
-import io.github.t3chat4j.application.DrivenPorts;
-import io.github.t3chat4j.application.port.out.FetchImagePort;
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
-import io.github.t3chat4j.application.port.out.LoadAccountPort;
-import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
-import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
-import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
-import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
-import io.github.t3chat4j.application.port.out.RenewSessionPort;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import java.time.Clock;
+import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP adapters of t3chat4j, ready to hand to a client builder; they share one connection pool,
- * which {@link #close()} shuts down (a client built over them closes them with itself):
+ * The HTTP adapters of t3chat4j, ready to hand to a client builder:
  *
  * <pre>{@code
- * T3Client client = T3Client.builder().cookies(cookies).convexSessionId(convexId)
- *         .adapters(HttpAdapters.create(HttpConfig.defaults())).build();
+ * T3Client client = T3Client.builder().cookies(cookies).adapters(HttpAdapters.create(HttpConfig.defaults())).build();
  * }</pre>
  *
- * Thread-safe; the adapters stay usable until closed. Creating it does no I/O.
+ * This holds only its {@link HttpConfig}: each client built over it opens its own set of adapters (one
+ * connection pool, the chat transport, session renewal, account reads over tRPC, the model catalogue,
+ * image downloads) and closes it when the client is closed. So one {@code HttpAdapters} (a Guice
+ * singleton, say) serves any number of clients, and closing one never breaks another. Creating it does
+ * no I/O and opens nothing; thread-safe.
  */
 public final class HttpAdapters implements DrivenAdapters {
 
+    /** How the doctor names a curl-impersonate build that is not there. */
+    static final String IMPERSONATING_CURL = "curl-impersonate";
+
     private final HttpConfig config;
-    private final HttpEngine engine;
-    private final HttpChatAdapter chat;
-    private final HttpSessionAdapter session;
-    private final HttpImageAdapter images;
-    private final TrpcAccountAdapter account;
-    private final HttpModelCatalogAdapter catalog;
+    private final Map<String, String> environment;
+    private final Sleeper sleeper;
+    private final FallbackListener listener;
 
     private HttpAdapters(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
             FallbackListener listener) {
         this.config = config;
-        this.engine = engine(config, environment, listener);
-        HttpPipeline pipeline = new RealHttpPipeline(engine, config.userAgent(),
-                new Timeouts(config.connectTimeout(), config.readTimeout()),
-                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, Clock.systemUTC(),
-                () -> names(Transports.available(engineOptions(config), environment)));
-        SiteRequests site = new SiteRequests(config.baseUrl(), signals(config.signals()));
-        ObjectMapper mapper = new ObjectMapper();
-        this.chat = new HttpChatAdapter(pipeline, site, mapper, streamLimits(config.replyLimits()));
-        this.session = new HttpSessionAdapter(pipeline, site);
-        this.images = new HttpImageAdapter(pipeline, config.maxImageBytes());
-        this.account = new TrpcAccountAdapter(pipeline, site, mapper);
-        this.catalog = new HttpModelCatalogAdapter(pipeline, site, mapper);
+        this.environment = environment;
+        this.sleeper = sleeper;
+        this.listener = listener;
     }
 
     /** Hears when t3.chat's checkpoint turned the configured transport away and another one got through. */
@@ -93,6 +69,114 @@ public final class HttpAdapters implements DrivenAdapters {
          * @param through the one that got through and carries every later request ({@code browser}, …)
          */
         void gotThrough(List<String> turnedAway, String through);
+    }
+
+    /**
+     * The adapters against {@code config}; curl and the browser get a few variables of this process's
+     * environment.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config) {
+        return create(config, processEnvironment());
+    }
+
+    /**
+     * Like {@link #create(HttpConfig)}, with curl's and the browser's few variables ({@code PATH},
+     * {@code HOME}, the language; never a secret) picked from {@code environment} instead of this process's:
+     * a program that runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param environment the environment those variables are picked from
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment) {
+        return create(config, environment, FallbackListener.NONE);
+    }
+
+    /**
+     * The adapters against {@code config}; with fallback on ({@link HttpConfig#withFallback}),
+     * {@code listener} hears which transport got through t3.chat's checkpoint when the configured one did not.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param listener hears a fallback that got through
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config, FallbackListener listener) {
+        return create(config, processEnvironment(), listener);
+    }
+
+    /**
+     * Like {@link #create(HttpConfig, FallbackListener)}, with curl's and the browser's few variables from
+     * {@code environment}.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param environment the environment those variables are picked from
+     * @param listener hears a fallback that got through
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
+        return create(config, environment, Sleeper.system(), listener);
+    }
+
+    /** With a sleeper of the test's between retries. */
+    static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
+        return create(config, processEnvironment(), sleeper, FallbackListener.NONE);
+    }
+
+    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
+            FallbackListener listener) {
+        return new HttpAdapters(requireNonNull(config, "config == null"),
+                Map.copyOf(requireNonNull(environment, "environment == null")),
+                requireNonNull(sleeper, "sleeper == null"), requireNonNull(listener, "listener == null"));
+    }
+
+    /**
+     * The environment of this process: the default for a library user, who runs in the process that
+     * configured it. The {@code t3} command never takes it from here: it hands over the environment of its run.
+     */
+    private static Map<String, String> processEnvironment() {
+        return System.getenv();
+    }
+
+    /** @return the settings these adapters open with */
+    public HttpConfig config() {
+        return config;
+    }
+
+    /**
+     * Opens a set of adapters for one client: an engine of the configured transport (with its proxy and
+     * trust settings; with fallback on, then the others this machine has) and the adapters over it.
+     *
+     * @return the opened set; the client closes it (and its connection pool) with itself
+     * @throws io.github.t3chat4j.application.error.InvalidInputException when the settings cannot work with
+     *     the transport (a SOCKS proxy for the JVM's client, curl missing, an unreadable certificate file)
+     */
+    @Override
+    public DrivenAdapters open() {
+        return opened(config, environment, sleeper, listener);
+    }
+
+    /** An opened set over {@code config}, for this module's tests. */
+    static OpenedHttpAdapters opened(HttpConfig config, Sleeper sleeper) {
+        return opened(config, processEnvironment(), sleeper, FallbackListener.NONE);
+    }
+
+    private static OpenedHttpAdapters opened(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
+            FallbackListener listener) {
+        return new OpenedHttpAdapters(new SiteRequests(config.baseUrl(), signals(config.signals())),
+                config.userAgent(), engine(config, environment, listener),
+                new Timeouts(config.connectTimeout(), config.firstByteTimeout()),
+                RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper,
+                () -> names(Transports.available(engineOptions(config), environment)), streamLimits(config),
+                config.maxImageBytes());
+    }
+
+    /** Marks the adapters as sending credentials to t3.chat: a client over them needs real ones. */
+    @Override
+    public boolean sendsCredentials() {
+        return true;
     }
 
     /**
@@ -152,15 +236,22 @@ public final class HttpAdapters implements DrivenAdapters {
      * kind there is (the JVM's client, a curl-impersonate build, a browser), those this machine lacks
      * included, so that the doctor can say so; each transport's engine is made on first use and closed with
      * the probe. Curl and the browser get a few variables of this process's environment.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @return the probe; the caller closes it
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config) {
         return connectionProbe(config, processEnvironment());
     }
 
     /**
-     * Like {@link #connectionProbe(HttpConfig)}, with curl's few variables ({@code PATH}, {@code HOME}, the
-     * language; never a secret) picked from {@code environment} instead of this process's: a program that
-     * runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     * Like {@link #connectionProbe(HttpConfig)}, with curl's and the browser's few variables ({@code PATH},
+     * {@code HOME}, the language; never a secret) picked from {@code environment} instead of this process's:
+     * a program that runs on behalf of another (a warm daemon, the {@code t3} command) hands over that one's.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param environment the environment those variables are picked from
+     * @return the probe; the caller closes it
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config, Map<String, String> environment) {
         requireNonNull(config, "config == null");
@@ -176,7 +267,7 @@ public final class HttpAdapters implements DrivenAdapters {
         List<Transports.Choice> known = Transports.startingWith(choice(config), available);
         return new HttpConnectionProbeAdapter(new SiteRequests(config.baseUrl(), signals(config.signals())),
                 config.userAgent(),
-                new Timeouts(config.connectTimeout(), config.readTimeout()), proxyRules(config.proxy()),
+                new Timeouts(config.connectTimeout(), config.firstByteTimeout()), proxyRules(config.proxy()),
                 config.trustedCertificates(), order, name -> {
                     if (name.equals(IMPERSONATING_CURL)) {
                         throw new InvalidInputException("no curl-impersonate build (curl_chrome131 and the like) on"
@@ -193,122 +284,14 @@ public final class HttpAdapters implements DrivenAdapters {
      * the newest curl-impersonate wrapper on the {@code PATH} of {@code environment} ({@code curl_chrome131},
      * say), {@code browser} when a Chromium-family browser is installed. Looks at the file system, so call it
      * when it matters.
+     *
+     * @param config the settings (the browser named, the curl)
+     * @param environment where {@code PATH} is read
+     * @return the transports' names
      */
     public static List<String> availableTransports(HttpConfig config, Map<String, String> environment) {
         return names(Transports.available(engineOptions(requireNonNull(config, "config == null")),
                 requireNonNull(environment, "environment == null")));
-    }
-
-    /** How the doctor names a curl-impersonate build that is not there. */
-    static final String IMPERSONATING_CURL = "curl-impersonate";
-
-    /**
-     * The adapters against {@code config}, with a connection pool of their own; the curl transport and the
-     * browser get a few variables of this process's environment.
-     */
-    public static HttpAdapters create(HttpConfig config) {
-        return create(config, processEnvironment());
-    }
-
-    /**
-     * Like {@link #create(HttpConfig)}, with curl's and the browser's few variables ({@code PATH}, {@code HOME},
-     * the language; never a secret) picked from {@code environment} instead of this process's.
-     */
-    public static HttpAdapters create(HttpConfig config, Map<String, String> environment) {
-        return create(config, environment, FallbackListener.NONE);
-    }
-
-    /**
-     * The adapters against {@code config}; with fallback on ({@link HttpConfig#withFallback}), {@code listener}
-     * hears which transport got through t3.chat's checkpoint when the configured one did not.
-     */
-    public static HttpAdapters create(HttpConfig config, FallbackListener listener) {
-        return create(config, processEnvironment(), listener);
-    }
-
-    /** Like {@link #create(HttpConfig, FallbackListener)}, with curl's and the browser's few variables from {@code environment}. */
-    public static HttpAdapters create(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
-        return create(config, environment, Sleeper.system(), listener);
-    }
-
-    /** With a sleeper of the test's between retries. */
-    static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return create(config, processEnvironment(), sleeper, FallbackListener.NONE);
-    }
-
-    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
-            FallbackListener listener) {
-        return new HttpAdapters(requireNonNull(config, "config == null"),
-                Map.copyOf(requireNonNull(environment, "environment == null")),
-                requireNonNull(sleeper, "sleeper == null"), requireNonNull(listener, "listener == null"));
-    }
-
-    /**
-     * The environment of this process: the default for a library user, who runs in the process that
-     * configured it. The {@code t3} command never takes it from here: it hands over the environment of its run.
-     */
-    private static Map<String, String> processEnvironment() {
-        return System.getenv();
-    }
-
-    /** Sets every port these adapters implement, and marks the ports as sending credentials to t3.chat. */
-    @Override
-    public void contributeTo(DrivenPorts.Builder ports) {
-        ports.chat(chat)
-                .renewSession(session)
-                .initializeSession(session)
-                .fetchImage(images)
-                .customerData(account)
-                .account(account)
-                .modelInsights(account)
-                .modelCatalog(catalog)
-                .credentialsRequired();
-    }
-
-    /** The chat transport ({@code POST /api/chat}). */
-    public StreamChatPort chat() {
-        return chat;
-    }
-
-    /** Opens the session ({@code GET /}). */
-    public InitializeSessionPort sessionInitializer() {
-        return session;
-    }
-
-    /** Rotates the {@code wos-session} cookie ({@code auth.getActiveSessions}). */
-    public RenewSessionPort sessionRenewal() {
-        return session;
-    }
-
-    /** Downloads images without the t3.chat cookie. */
-    public FetchImagePort imageFetcher() {
-        return images;
-    }
-
-    /** Credits and usage ({@code getCustomerData} over tRPC). */
-    public LoadCustomerDataPort customerData() {
-        return account;
-    }
-
-    /** Subscription, pricing products and active sessions over tRPC. */
-    public LoadAccountPort account() {
-        return account;
-    }
-
-    /** Model statuses and benchmarks over tRPC. */
-    public LoadModelInsightsPort modelInsights() {
-        return account;
-    }
-
-    /** The model catalogue scraped from the site's JavaScript, and the bundled list. */
-    public LoadModelCatalogPort modelCatalog() {
-        return catalog;
-    }
-
-    /** Shuts the connection pool down; open streams break. */
-    @Override
-    public void close() {
-        engine.close();
     }
 
     @Override
@@ -317,8 +300,8 @@ public final class HttpAdapters implements DrivenAdapters {
     }
 
     /** The reply limits of {@code config} as the chat stream holds them. */
-    static StreamLimits streamLimits(HttpConfig.ReplyLimits limits) {
-        return new StreamLimits(limits.idleTimeout(), limits.totalTimeout(), limits.maxReplyBytes(),
-                limits.maxLineBytes());
+    static StreamLimits streamLimits(HttpConfig config) {
+        return new StreamLimits(config.idleTimeout(), config.totalTimeout(), config.maxReplyBytes(),
+                config.maxLineBytes());
     }
 }

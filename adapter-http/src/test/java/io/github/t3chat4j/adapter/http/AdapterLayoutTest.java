@@ -36,7 +36,9 @@ class AdapterLayoutTest {
     @ArchTest
     static final ArchRule the_implementation_does_not_depend_on_the_api = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter.http.internal..")
-            .should().dependOnClassesThat().resideInAPackage("io.github.t3chat4j.adapter.http");
+            .and().resideOutsideOfPackage("io.github.t3chat4j.adapter.http.internal.wiring..")
+            .should().dependOnClassesThat().resideInAPackage("io.github.t3chat4j.adapter.http")
+            .because("only the wiring puts the API's configuration into effect");
 
     @ArchTest
     static final ArchRule implementation_packages_are_free_of_cycles = slices()

@@ -8,7 +8,7 @@ import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.ChatStreamException;
 import io.github.t3chat4j.application.error.StreamInterruptedException;
 import io.github.t3chat4j.application.error.TransportException;
-import io.github.t3chat4j.application.port.in.Cancellation;
+import io.github.t3chat4j.application.ReplyStream;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
@@ -51,13 +51,13 @@ class ApplicationOverHttpTest {
     private static T3Client client(URI baseUrl) {
         return T3Client.builder().session(Fixtures.session())
                 .adapters(HttpAdapters.create(Fixtures.config(baseUrl), new RecordingSleeper()))
-                .imageStore((bytes, target) -> save(bytes, target.path().orElseThrow()))
+                .adapters(Fixtures.imageStore((bytes, target) -> save(bytes, target.path().orElseThrow())))
                 .build();
     }
 
     @Test
     void refreshesAndRetriesOnce_when401() {
-        client.renewedSession();
+        client.refreshSession();
         server.expireSessionUntilRefresh("wos-ROTATED-9");
 
         Message reply = client.send("Hi there");
@@ -107,12 +107,14 @@ class ApplicationOverHttpTest {
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch firstDelta = new CountDownLatch(1);
         server.enqueueChat(Scenarios.gated(gate));
-        Cancellation cancellation = new Cancellation();
+        ReplyStream stream = client.stream("Hi there");
 
-        CompletableFuture<Message> sending = CompletableFuture.supplyAsync(
-                () -> client.send("Hi there", event -> firstDelta.countDown(), cancellation));
+        CompletableFuture<Message> sending = CompletableFuture.supplyAsync(() -> {
+            stream.iterator().forEachRemaining(event -> firstDelta.countDown());
+            return stream.message();
+        });
         assertThat(firstDelta.await(5, TimeUnit.SECONDS)).isTrue();
-        cancellation.cancel();
+        stream.close();
         Message reply = sending.get(5, TimeUnit.SECONDS);
         gate.countDown();
 
@@ -126,8 +128,7 @@ class ApplicationOverHttpTest {
         try (FakeImageHost host = FakeImageHost.start()) {
             server.enqueueChat(Scenarios.imageAt(host.imageUrl()));
 
-            Message reply = client.sendWithImageDownload(ModelId.of("gpt-image-1"), "a cat", ChatSettings.defaults(),
-                    folder.resolve("cat.png"));
+            Message reply = client.sendWithImageDownload("a cat", folder.resolve("cat.png"));
 
             assertThat(reply.image()).hasValueSatisfying(image -> {
                 assertThat(image.url()).hasValue(host.imageUrl().toString());

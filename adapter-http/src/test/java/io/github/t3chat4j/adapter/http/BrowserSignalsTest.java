@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import io.github.t3chat4j.domain.session.Session;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.RecordedRequest;
@@ -45,10 +46,10 @@ class BrowserSignalsTest {
 
     @Test
     void sendsTheSitesClientContext_theDeploymentOfTheCookie_andFreshTraceIds() throws Exception {
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(server.baseUrl())))) {
             chat(http, pinned());
             chat(http, pinned());
-            http.customerData().loadCustomerData(pinned());
+            http.accountReader().loadCustomerData(pinned());
         }
 
         List<RecordedRequest> chats = server.requests("/api/chat");
@@ -69,9 +70,9 @@ class BrowserSignalsTest {
 
     @Test
     void sendsNoDeploymentId_withoutTheCookie_andTheHomePageNoAppHeaders() {
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(server.baseUrl())))) {
             chat(http, Fixtures.session());
-            http.sessionInitializer().initialize(Fixtures.session());
+            http.sessions().initialize(Fixtures.session());
         }
 
         assertThat(server.lastRequest("/api/chat").orElseThrow().header("x-deployment-id")).isEmpty();
@@ -85,7 +86,7 @@ class BrowserSignalsTest {
     void sendsWhatTheUserSet_insteadOfTheSitesOwn() throws Exception {
         HttpConfig.BrowserSignals mine = HttpConfig.BrowserSignals.DEFAULTS.withClientContext("my-context")
                 .withDeploymentId("dpl_mine").withHcaptchaToken(TOKEN).withTraceHeaders(false);
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()).withSignals(mine))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(server.baseUrl()).withSignals(mine)))) {
             chat(http, pinned());
         }
 
@@ -101,7 +102,7 @@ class BrowserSignalsTest {
     @Test
     void sendsNoClientContext_whenTheUserSaysNone() {
         HttpConfig.BrowserSignals none = HttpConfig.BrowserSignals.DEFAULTS.withClientContext("");
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()).withSignals(none))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(server.baseUrl()).withSignals(none)))) {
             chat(http, Fixtures.session());
         }
 
@@ -113,8 +114,8 @@ class BrowserSignalsTest {
         server.enqueueChat(exchange -> exchange.json(418, "{\"error\":\"no " + DEPLOYMENT + "\"}"));
         HttpConfig.BrowserSignals mine = HttpConfig.BrowserSignals.DEFAULTS.withHcaptchaToken(TOKEN);
 
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()).withSignals(mine)
-                .withMaxRetries(0))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(server.baseUrl()).withSignals(mine)
+                .withMaxRetries(0)))) {
             assertThatThrownBy(() -> chat(http, pinned())).hasMessageContaining("HTTP 418")
                     .hasMessageNotContaining(TOKEN).hasMessageNotContaining(Fixtures.WOS_SESSION);
         }
@@ -125,7 +126,7 @@ class BrowserSignalsTest {
         String reply = "data: {\"type\":\"finish\",\"finishReason\":\"stop\"}\n\ndata: [DONE]\n\n";
         try (RawHttpServer raw = new RawHttpServer("HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
                 + "content-length: " + reply.length() + "\r\nconnection: close\r\n\r\n" + reply);
-                HttpAdapters http = HttpAdapters.create(Fixtures.config(raw.baseUrl()))) {
+                OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(raw.baseUrl())))) {
             chat(http, pinned());
 
             List<String> names = Arrays.stream(raw.heads().get(0).split("\r\n")).skip(1).filter(l -> l.contains(":"))
@@ -138,7 +139,7 @@ class BrowserSignalsTest {
         }
     }
 
-    private static void chat(HttpAdapters http, Session session) {
+    private static void chat(OpenedHttpAdapters http, Session session) {
         try (ChatStream stream = http.chat().open(Fixtures.request(session))) {
             stream.events().forEach(e -> { });
         }

@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.port.in.Cancellation;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
@@ -48,8 +47,7 @@ class ConnectionReuseTest {
                 release.await(30, TimeUnit.SECONDS); // no [DONE], no end of body: a stalled tail
             });
 
-            Message first = client.send(ModelId.of("gemini-2.5-flash-lite"), "one", ChatSettings.defaults(),
-                    e -> { }, new Cancellation());
+            Message first = client.send("one");
             Message second = client.send("two");
             release.countDown();
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
 import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.port.in.TrackCreditsResult;
+import io.github.t3chat4j.application.TrackCreditsResult;
 import io.github.t3chat4j.domain.account.CreditUsage.Trust;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.trpc.FakeTrpc;

@@ -1,6 +1,7 @@
 package io.github.t3chat4j.adapter.http;
 
-import io.github.t3chat4j.application.port.out.ChatRequest;
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
+import io.github.t3chat4j.application.ChatRequest;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
@@ -31,16 +32,16 @@ public final class Fixtures {
     }
 
     public static HttpConfig config(URI baseUrl) {
-        return new HttpConfig(baseUrl, HttpConfig.DEFAULT_USER_AGENT, Duration.ofSeconds(2), Duration.ofSeconds(10), 2,
-                Duration.ofSeconds(30), 1024 * 1024);
+        return HttpConfig.defaults(baseUrl).withConnectTimeout(Duration.ofSeconds(2))
+                .withFirstByteTimeout(Duration.ofSeconds(10)).withMaxImageBytes(1024 * 1024);
     }
 
     public static ChatRequest request(Session session) {
         List<Message> history = List.of(Message.user("Hi"), Message.assistant("Hello!"), Message.user("How are you?"));
         ChatSettings settings = ChatSettings.defaults().withReasoningEffort(ReasoningEffort.HIGH).withSearch(true)
                 .withSystemPrompt("Be brief.").withTimezone("Europe/Berlin").withLocale("de-DE");
-        return new ChatRequest(session, ThreadId.of("thread-0001"), history, ModelId.of("gemini-2.5-flash"), settings,
-                MessageId.of("reply-0001"));
+        return ChatRequest.of(session, ThreadId.of("thread-0001"), history).withModel(ModelId.of("gemini-2.5-flash"))
+                .withSettings(settings).withResponseMessageId(MessageId.of("reply-0001"));
     }
 
     public static ChatRequest request() {
@@ -55,5 +56,42 @@ public final class Fixtures {
     public static String reasoning(List<ChatEvent> events) {
         return events.stream().filter(ChatEvent.ReasoningDelta.class::isInstance)
                 .map(e -> ((ChatEvent.ReasoningDelta) e).text()).collect(Collectors.joining());
+    }
+
+    /** The HTTP adapters of {@code config}, opened as a client opens them: the caller closes them. */
+    public static OpenedHttpAdapters open(HttpConfig config) {
+        return (OpenedHttpAdapters) HttpAdapters.create(config).open();
+    }
+
+    /** {@code recipe}'s adapters, opened as a client opens them: the caller closes them. */
+    public static OpenedHttpAdapters open(HttpAdapters recipe) {
+        return (OpenedHttpAdapters) recipe.open();
+    }
+
+    /** Like {@link #open(HttpConfig)}, waiting through {@code sleeper} between retries. */
+    public static OpenedHttpAdapters open(HttpConfig config, io.github.t3chat4j.adapter.http.internal.Sleeper sleeper) {
+        return (OpenedHttpAdapters) HttpAdapters.create(config, sleeper).open();
+    }
+
+    /** An adapter set offering only {@code session}: given after the HTTP adapters, it replaces their renewal. */
+    public static io.github.t3chat4j.application.DrivenAdapters sessions(
+            io.github.t3chat4j.application.port.out.SessionPort session) {
+        return new io.github.t3chat4j.application.DrivenAdapters() {
+            @Override
+            public java.util.Optional<io.github.t3chat4j.application.port.out.SessionPort> session() {
+                return java.util.Optional.of(session);
+            }
+        };
+    }
+
+    /** An adapter set offering only {@code store} as the image store. */
+    public static io.github.t3chat4j.application.DrivenAdapters imageStore(
+            io.github.t3chat4j.application.port.out.SaveImagePort store) {
+        return new io.github.t3chat4j.application.DrivenAdapters() {
+            @Override
+            public java.util.Optional<io.github.t3chat4j.application.port.out.SaveImagePort> imageStore() {
+                return java.util.Optional.of(store);
+            }
+        };
     }
 }

@@ -1,7 +1,10 @@
 package io.github.t3chat4j.adapter.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
+import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.testkit.TestCertificate;
 import java.io.IOException;
@@ -38,10 +41,11 @@ class HeadDeadlinesTest {
     void endsAHeadDribbledAByteASecond_atTheFirstByteTimeout(HttpConfig.Transport transport, boolean tls)
             throws Exception {
         try (DribblingServer server = new DribblingServer(tls);
-                HttpAdapters http = HttpAdapters.create(config(server, transport)
-                        .withReadTimeout(Duration.ofSeconds(2)))) {
+                OpenedHttpAdapters http = Fixtures.open(config(server, transport)
+                        .withFirstByteTimeout(Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> http.chat().open(Fixtures.request()).close())
-                    .isInstanceOf(TransportException.class).hasMessageContaining("--first-byte-timeout");
+                    .isInstanceOf(TransportException.class)
+                    .satisfies(e -> assertThat(((TransportException) e).remedy()).contains(Remedy.FIRST_BYTE_TIMEOUT));
         }
     }
 
@@ -51,11 +55,11 @@ class HeadDeadlinesTest {
     void endsAHeadDribbledAByteASecond_atTheTotalTimeout_whenThatComesFirst(HttpConfig.Transport transport,
             boolean tls) throws Exception {
         try (DribblingServer server = new DribblingServer(tls);
-                HttpAdapters http = HttpAdapters.create(config(server, transport)
-                        .withReadTimeout(Duration.ofMinutes(5))
-                        .withReplyLimits(HttpConfig.ReplyLimits.DEFAULTS.withTotalTimeout(Duration.ofSeconds(2))))) {
+                OpenedHttpAdapters http = Fixtures.open(config(server, transport)
+                        .withFirstByteTimeout(Duration.ofMinutes(5)).withTotalTimeout(Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> http.chat().open(Fixtures.request()).close())
-                    .isInstanceOf(TransportException.class).hasMessageContaining("--timeout");
+                    .isInstanceOf(TransportException.class)
+                    .satisfies(e -> assertThat(((TransportException) e).remedy()).contains(Remedy.TOTAL_TIMEOUT));
         }
     }
 

@@ -17,22 +17,27 @@ import org.junit.jupiter.api.Test;
 class HttpAdapterModuleTest {
 
     @Test
-    void givesTheInjectorsClientBuilder_theHttpAdapters_andTheClientClosesThem() {
+    void givesEveryClientOfTheInjector_theHttpAdapters_andClosingOneNeverBreaksTheNext() {
         try (FakeT3Server server = FakeT3Server.start()) {
             Injector injector = Guice.createInjector(new ApplicationModule(),
                     new HttpAdapterModule(Fixtures.config(server.baseUrl())));
             HttpAdapters http = injector.getInstance(HttpAdapters.class);
 
-            Message reply;
+            Message first;
             try (T3Client client = injector.getInstance(T3Client.Builder.class).cookies(Fixtures.COOKIE_HEADER)
                     .convexSessionId(Fixtures.CONVEX_ID).build()) {
-                reply = client.send("Hello");
+                first = client.send("Hello");
+            }
+            Message second;
+            try (T3Client client = injector.getInstance(T3Client.Builder.class).cookies(Fixtures.COOKIE_HEADER)
+                    .convexSessionId(Fixtures.CONVEX_ID).build()) {
+                second = client.send("Again");
             }
 
-            assertThat(reply.text()).isEqualTo("Echo(1): Hello");
+            assertThat(first.text()).isEqualTo("Echo(1): Hello");
+            assertThat(second.text()).isEqualTo("Echo(1): Again");
             assertThat(server.lastRequest("/api/chat").orElseThrow().header("cookie")).hasValue(Fixtures.COOKIE_HEADER);
             assertThat(injector.getInstance(HttpAdapters.class)).isSameAs(http);
-            assertThatThrownBy(() -> http.chat().open(Fixtures.request())).isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -45,6 +50,5 @@ class HttpAdapterModuleTest {
 
         assertThat(adapters).singleElement().isInstanceOf(HttpAdapters.class)
                 .isSameAs(injector.getInstance(HttpAdapters.class));
-        injector.getInstance(HttpAdapters.class).close();
     }
 }

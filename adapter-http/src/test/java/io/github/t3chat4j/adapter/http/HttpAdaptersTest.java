@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.http;
 
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +19,10 @@ class HttpAdaptersTest {
     @Test
     void sendsTheSameActiveSessionsRequest_forSessionRenewalAndForTheAccount() {
         try (FakeT3Server server = FakeT3Server.start();
-                HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()))) {
+                OpenedHttpAdapters http = Fixtures.open(Fixtures.config(server.baseUrl()))) {
 
-            http.sessionRenewal().renewWosSession(session);
-            http.account().loadActiveSessions(session);
+            http.sessions().renewWosSession(session);
+            http.accountReader().loadActiveSessions(session);
 
             List<RecordedRequest> sent = server.requests(FakeT3Server.ACTIVE_SESSIONS_PATH);
             assertThat(sent).hasSize(2);
@@ -43,13 +44,32 @@ class HttpAdaptersTest {
     }
 
     @Test
-    void sendsNothing_whenCreated() {
-        try (FakeT3Server server = FakeT3Server.start();
-                HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()))) {
+    void sendsNothing_whenCreatedOrOpened() {
+        try (FakeT3Server server = FakeT3Server.start()) {
+            HttpAdapters recipe = HttpAdapters.create(Fixtures.config(server.baseUrl()));
+            try (OpenedHttpAdapters http = Fixtures.open(Fixtures.config(server.baseUrl()))) {
 
-            assertThat(http.chat()).isNotNull();
-            assertThat(server.requests()).isEmpty();
-            assertThat(http).hasToString("HttpAdapters[" + server.baseUrl() + "]");
+                assertThat(http.chat()).isNotNull();
+                assertThat(server.requests()).isEmpty();
+                assertThat(recipe).hasToString("HttpAdapters[" + server.baseUrl() + "]");
+            }
+        }
+    }
+
+    @Test
+    void giveEachClientAConnectionPoolOfItsOwn_soClosingOneNeverBreaksAnother() {
+        try (FakeT3Server server = FakeT3Server.start()) {
+            HttpAdapters shared = HttpAdapters.create(Fixtures.config(server.baseUrl()));
+            T3Client first = T3Client.builder().session(session).adapters(shared).build();
+            try (T3Client second = T3Client.builder().session(session).adapters(shared).build()) {
+                first.send("one");
+
+                first.close();
+
+                assertThat(second.send("two").text()).isEqualTo("Echo(1): two");
+                assertThat(T3Client.builder().session(session).adapters(shared).build().send("three").text())
+                        .isEqualTo("Echo(1): three");
+            }
         }
     }
 

@@ -32,7 +32,7 @@ class HttpConfigTest {
         HttpConfig config = HttpConfig.defaults();
 
         assertThatThrownBy(() -> config.withMaxRetries(-1)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> config.withReadTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> config.withFirstByteTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> config.withMaxImageBytes(0)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> config.withUserAgent("agent\r\nCookie: x")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> config.withUserAgent(" ")).isInstanceOf(InvalidInputException.class);

@@ -1,9 +1,10 @@
 package io.github.t3chat4j.adapter.http;
 
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.t3chat4j.adapter.http.internal.RecordingSleeper;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.Scenarios;
 import java.net.ServerSocket;
@@ -22,7 +23,7 @@ class SecretsNeverLeakTest {
         String echoingSecrets = "{\"error\":\"Rejected cookie " + Fixtures.COOKIE_HEADER + " and convexSessionId "
                 + Fixtures.CONVEX_ID + "\"}";
         try (FakeT3Server server = FakeT3Server.start();
-                HttpAdapters adapters = HttpAdapters.create(Fixtures.config(server.baseUrl()), new RecordingSleeper())) {
+                OpenedHttpAdapters adapters = Fixtures.open(Fixtures.config(server.baseUrl()), new RecordingSleeper())) {
             server.enqueueChat(exchange -> exchange.json(418, echoingSecrets));
             server.enqueueChat(exchange -> exchange.fixed(400, "text/plain", echoingSecrets));
             server.enqueueChat(exchange -> exchange.json(403, echoingSecrets));
@@ -44,22 +45,22 @@ class SecretsNeverLeakTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
-            capture(failures, () -> adapters.sessionInitializer().initialize(Fixtures.session()));
-            capture(failures, () -> adapters.modelCatalog().loadSiteModels(Fixtures.session()));
+            capture(failures, () -> adapters.sessions().initialize(Fixtures.session()));
+            capture(failures, () -> adapters.catalog().loadSiteModels(Fixtures.session()));
             server.route("/api/trpc/getCustomerData", (exchange, request) -> {
                 byte[] body = ("[{\"error\":{\"json\":{\"message\":\"Rejected " + Fixtures.COOKIE_HEADER + " "
                         + Fixtures.CONVEX_ID + "\"}}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(418, body.length);
                 exchange.getResponseBody().write(body);
             });
-            capture(failures, () -> adapters.customerData().loadCustomerData(Fixtures.session()));
+            capture(failures, () -> adapters.accountReader().loadCustomerData(Fixtures.session()));
             server.route("/api/trpc/getSubscriptionData", (exchange, request) -> {
                 byte[] body = ("[{\"error\":{\"json\":{\"message\":\"" + Fixtures.WOS_SESSION + "\",\"data\":"
                         + "{\"code\":\"UNAUTHORIZED\"}}}}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             });
-            capture(failures, () -> adapters.account().loadSubscription(Fixtures.session()));
+            capture(failures, () -> adapters.accountReader().loadSubscription(Fixtures.session()));
             try (ChatStream stream = adapters.chat().open(Fixtures.request())) {
                 returned.add(stream);
             } catch (RuntimeException e) {
@@ -69,7 +70,7 @@ class SecretsNeverLeakTest {
         String response = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
                 + RawHttpServer.chunk("data: {\"type\":\"text-delta\",\"delta\":\"x\"}\n\n");
         try (RawHttpServer raw = new RawHttpServer(response);
-                HttpAdapters adapters = HttpAdapters.create(Fixtures.config(raw.baseUrl()), new RecordingSleeper())) {
+                OpenedHttpAdapters adapters = Fixtures.open(Fixtures.config(raw.baseUrl()), new RecordingSleeper())) {
             capture(failures, () -> {
                 try (ChatStream stream = adapters.chat().open(Fixtures.request())) {
                     returned.add(stream);
@@ -81,14 +82,14 @@ class SecretsNeverLeakTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (HttpAdapters refused = HttpAdapters.create(Fixtures.config(URI.create("http://127.0.0.1:" + port)),
+        try (OpenedHttpAdapters refused = Fixtures.open(Fixtures.config(URI.create("http://127.0.0.1:" + port)),
                 new RecordingSleeper())) {
             capture(failures, () -> refused.chat().open(Fixtures.request()));
-            capture(failures, () -> refused.sessionRenewal().renewWosSession(Fixtures.session()));
+            capture(failures, () -> refused.sessions().renewWosSession(Fixtures.session()));
         }
         returned.add(Fixtures.request());
         returned.add(Fixtures.session());
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(URI.create("http://127.0.0.1:" + port)))) {
+        try (OpenedHttpAdapters http = Fixtures.open(Fixtures.config(URI.create("http://127.0.0.1:" + port)))) {
             returned.add(http);
             returned.add(http.chat());
         }

@@ -6,10 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.t3chat4j.application.AccountClient;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.NotConfiguredException;
+import io.github.t3chat4j.application.DownloadProgressListener;
+import io.github.t3chat4j.domain.message.ImageTarget;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.stream.ChatEvent;
+import io.github.t3chat4j.testkit.FakeImageHost;
 import io.github.t3chat4j.testkit.FakeT3Server;
+import io.github.t3chat4j.testkit.Scenarios;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A client built the one-line way over the HTTP adapters, against the fake server: chat, one renewal, account reads. */
 class T3ClientOverHttpTest {
@@ -53,6 +61,26 @@ class T3ClientOverHttpTest {
             assertThatThrownBy(() -> account.resolveModel("gemini-2.5-flsh"))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("Did you mean 'gemini-2.5-flash'?");
+        }
+    }
+
+    @Test
+    void savesAGeneratedImageAtThePathGiven_withNothingButTheHttpAdapters(@TempDir Path folder) throws Exception {
+        try (FakeT3Server server = FakeT3Server.start();
+                FakeImageHost host = FakeImageHost.start();
+                T3Client client = T3Client.fromEnv(server.environment())) {
+            server.enqueueChat(Scenarios.imageAt(host.imageUrl()));
+
+            Message reply = client.sendWithImageDownload("a cat", folder.resolve("out/cat.png"));
+            Path again = client.downloadImage(host.imageUrl().toString(), folder.resolve("again.png"));
+
+            assertThat(folder.resolve("out/cat.png")).hasBinaryContent(Scenarios.TINY_PNG);
+            assertThat(reply.image().orElseThrow().localPath()).hasValue(folder.resolve("out/cat.png").toString());
+            assertThat(again).isEqualTo(folder.resolve("again.png")).hasBinaryContent(Scenarios.TINY_PNG);
+            assertThat(Files.list(folder.resolve("out"))).singleElement();
+            assertThatThrownBy(() -> client.saveImage(reply.image().orElseThrow(), ImageTarget.generated("a cat"),
+                    DownloadProgressListener.NONE)).isInstanceOf(NotConfiguredException.class)
+                    .hasMessageContaining("storage adapters");
         }
     }
 }

@@ -53,8 +53,8 @@ final class ErrorMapper {
         }
         if (failure instanceof SessionExpiredException) {
             return new ApiErrorException(401, "authentication_error", "t3chat_session_expired", null,
-                    "The gateway's t3.chat session has expired (your gateway key is fine). "
-                            + SessionExpiredException.ADVICE + " Then restart 't3 serve'.", null);
+                    "The gateway's t3.chat session has expired (your gateway key is fine). Sign in to t3.chat in"
+                            + " your browser again, give the gateway the fresh cookies and restart it.", null);
         }
         if (failure instanceof RateLimitedException limited) {
             return new ApiErrorException(429, "rate_limit_error", "rate_limit_exceeded", null, failure.getMessage(),

@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.application.port.in.Cancellation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,8 +18,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * One request to the gateway and its answer: reads the JSON body under a size cap, and writes a JSON
  * answer, an error, or an event stream whose every event is flushed on its own with a blocking write
- * (so a slow client slows the reply down instead of filling memory). Holds the {@link Cancellation} of
- * the reply it serves, which a client that goes away or a shutdown triggers. One thread at a time.
+ * (so a slow client slows the reply down instead of filling memory). Holds the reply it serves, which a
+ * client that goes away or a shutdown closes (cancelling it at t3.chat). One thread at a time, but for
+ * {@link #clientGone()} and {@link #shutDown()}.
  */
 final class Exchange {
 
@@ -30,7 +30,8 @@ final class Exchange {
     private final Response response;
     private final Callback callback;
     private final boolean anthropic;
-    private final Cancellation cancellation = new Cancellation();
+    private AutoCloseable reply;
+    private boolean cancelled;
     private volatile boolean clientGone;
     private volatile boolean shuttingDown;
     private boolean streaming;
@@ -57,14 +58,44 @@ final class Exchange {
         return request.getMethod();
     }
 
-    Cancellation cancellation() {
-        return cancellation;
+    /**
+     * Serves {@code value}: closing it is how a client that went away, or a shutdown, cancels it (from
+     * Jetty's thread or the shutdown's, so it must not wait: {@code ReplyStream::cancel}).
+     */
+    void serve(AutoCloseable value) {
+        boolean closeNow;
+        synchronized (this) {
+            reply = value;
+            closeNow = cancelled;
+        }
+        if (closeNow) {
+            closeQuietly(value);
+        }
+    }
+
+    private void cancel() {
+        AutoCloseable current;
+        synchronized (this) {
+            cancelled = true;
+            current = reply;
+        }
+        if (current != null) {
+            closeQuietly(current);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable value) {
+        try {
+            value.close();
+        } catch (Exception e) {
+            // The reply is being abandoned; what closing it says changes nothing for the client.
+        }
     }
 
     /** The client went away (a write failed, or the connection failed): stop the reply, write nothing more. */
     void clientGone() {
         clientGone = true;
-        cancellation.cancel();
+        cancel();
     }
 
     boolean isClientGone() {
@@ -74,7 +105,7 @@ final class Exchange {
     /** The gateway is stopping: cut the reply short; the endpoint ends it with an error. */
     void shutDown() {
         shuttingDown = true;
-        cancellation.cancel();
+        cancel();
     }
 
     boolean isShuttingDown() {

@@ -1,6 +1,6 @@
 package io.github.t3chat4j.adapter.openai;
 
-import io.github.t3chat4j.application.UseCases;
+import io.github.t3chat4j.application.T3Client;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,13 +36,13 @@ final class GatewayHandler extends Handler.Abstract {
     private final ResponsesEndpoint responses;
     private final MessagesEndpoint anthropic;
 
-    GatewayHandler(UseCases useCases, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
+    GatewayHandler(T3Client client, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
         this.key = new BearerKey(config.apiKey());
         this.maxRequestBytes = config.maxRequestBytes();
         this.inFlight = inFlight;
         this.log = log;
         this.clock = clock;
-        T3Upstream t3 = new T3Upstream(useCases, config.chatSettings(), clock);
+        T3Upstream t3 = new T3Upstream(client, config.chatSettings(), clock);
         this.models = new ModelsEndpoint(t3);
         this.chat = new ChatCompletionsEndpoint(t3);
         this.images = new ImageGenerationsEndpoint(t3);
@@ -95,9 +95,9 @@ final class GatewayHandler extends Handler.Abstract {
         if (!key.accepts(headers.get(HttpHeader.AUTHORIZATION)) && !key.acceptsApiKey(headers.get("x-api-key"))) {
             throw new ApiErrorException(401, "invalid_request_error", "invalid_api_key", null,
                     headers.contains(HttpHeader.AUTHORIZATION) || headers.contains("x-api-key")
-                            ? "Incorrect API key provided. Use the key 't3 serve' printed (or T3_GATEWAY_KEY)."
+                            ? "Incorrect API key provided. Use the gateway's key."
                             : "You didn't provide an API key. Send 'Authorization: Bearer <key>' (or 'x-api-key:"
-                                    + " <key>') with the key 't3 serve' printed.", null);
+                                    + " <key>') with the gateway's key.", null);
         }
         String normalised = normalised(rawPath);
         String path = normalised.startsWith("/v1/") ? normalised.substring(3) : normalised;

@@ -39,14 +39,14 @@ final class HostAndOriginCheck extends Handler.Wrapper {
         if (host == null || host.isEmpty() || !config.allowsHost(host)) {
             refusal = new ApiErrorException(403, "invalid_request_error", "host_not_allowed", null,
                     "This gateway answers to localhost, 127.0.0.1 and [::1], not to '" + shown(host) + "' (a web page"
-                            + " that renamed itself to reach it is refused). To use that name on purpose, start t3"
-                            + " serve with --allow-host " + shown(host) + ".", null);
+                            + " that renamed itself to reach it is refused). To use that name on purpose, allow it"
+                            + " (t3 serve --allow-host " + shown(host) + "; GatewayConfig.withAllowedHosts).", null);
         } else {
             String origin = request.getHeaders().get(HttpHeader.ORIGIN);
             if (origin != null && !allowsOrigin(origin)) {
                 refusal = new ApiErrorException(403, "invalid_request_error", "origin_not_allowed", null,
-                        "Web pages from '" + shown(origin) + "' may not call this gateway. To let them, start t3"
-                                + " serve with --cors-origin " + shown(origin) + ".", null);
+                        "Web pages from '" + shown(origin) + "' may not call this gateway. To let them, allow the origin"
+                                + " (t3 serve --cors-origin " + shown(origin) + "; GatewayConfig.withCorsOrigins).", null);
             }
         }
         if (refusal == null) {

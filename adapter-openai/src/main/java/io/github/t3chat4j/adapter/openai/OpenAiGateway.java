@@ -2,8 +2,9 @@ package io.github.t3chat4j.adapter.openai;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.UseCases;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.Remedy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * names (or those allowed) from no web page (or an allowed one) are answered.
  *
  * <pre>{@code
- * try (OpenAiGateway gateway = OpenAiGateway.start(client.useCases(), GatewayConfig.defaults(key), log)) {
+ * try (OpenAiGateway gateway = OpenAiGateway.start(client, GatewayConfig.defaults(key), log)) {
  *     gateway.awaitStopped();     // http://127.0.0.1:8787/v1
  * }
  * }</pre>
@@ -72,13 +73,14 @@ public final class OpenAiGateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway over {@code useCases}; {@code log} hears one line per request (method, path,
+     * Starts the gateway over {@code client} (which it never closes: the caller does, after the gateway);
+     * {@code log} hears one line per request (method, path,
      * status, model and time; never a key, a cookie or a body).
      *
      * @throws InvalidInputException when the address cannot be listened on (in use, not this machine's)
      */
-    public static OpenAiGateway start(UseCases useCases, GatewayConfig config, Consumer<String> log) {
-        requireNonNull(useCases, "useCases == null");
+    public static OpenAiGateway start(T3Client client, GatewayConfig config, Consumer<String> log) {
+        requireNonNull(client, "client == null");
         requireNonNull(config, "config == null");
         requireNonNull(log, "log == null");
         QueuedThreadPool threads = new QueuedThreadPool(config.maxConnections() + 32, 8);
@@ -98,7 +100,7 @@ public final class OpenAiGateway implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
         InFlight inFlight = new InFlight();
         Clock clock = Clock.systemUTC();
-        Handler handler = new GatewayHandler(useCases, config, inFlight, log, clock);
+        Handler handler = new GatewayHandler(client, config, inFlight, log, clock);
         handler = new HostAndOriginCheck(config, log, clock,
                 config.corsOrigins().isEmpty() ? handler : cors(config, handler));
         RequestHeadDeadline headDeadline = new RequestHeadDeadline(config.headTimeout(), connector.getScheduler(),
@@ -112,7 +114,7 @@ public final class OpenAiGateway implements AutoCloseable {
         } catch (Exception e) {
             stopQuietly(server);
             throw new InvalidInputException("The gateway could not listen on " + config.host() + ":" + config.port()
-                    + " (" + e.getMessage() + "). Pick another --port, or stop what uses it.");
+                    + " (" + e.getMessage() + ").", Remedy.GATEWAY_PORT);
         }
         return new OpenAiGateway(server, connector, inFlight, config);
     }

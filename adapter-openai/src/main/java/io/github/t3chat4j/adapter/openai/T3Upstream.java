@@ -4,12 +4,10 @@ import io.github.t3chat4j.adapter.openai.internal.emulation.DeltaListener;
 import io.github.t3chat4j.adapter.openai.internal.emulation.Finish;
 import io.github.t3chat4j.adapter.openai.internal.emulation.Prompt;
 import io.github.t3chat4j.adapter.openai.internal.emulation.Upstream;
-import io.github.t3chat4j.application.UseCases;
-import io.github.t3chat4j.application.port.in.ChatEventListener;
-import io.github.t3chat4j.application.port.in.ListModelsQuery;
-import io.github.t3chat4j.application.port.in.ReadImageQuery;
-import io.github.t3chat4j.application.port.in.ResolveModelQuery;
-import io.github.t3chat4j.application.port.in.SendMessageCommand;
+import io.github.t3chat4j.application.ChatEventListener;
+import io.github.t3chat4j.application.ChatOptions;
+import io.github.t3chat4j.application.ReplyStream;
+import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ChatSettings;
@@ -20,8 +18,10 @@ import io.github.t3chat4j.domain.message.Role;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.domain.stream.Reply;
 import io.github.t3chat4j.domain.thread.Conversation;
+import io.github.t3chat4j.domain.thread.ThreadId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,12 +36,12 @@ import java.util.Locale;
  */
 final class T3Upstream {
 
-    private final UseCases useCases;
+    private final T3Client client;
     private final ChatSettings baseSettings;
     private final Clock clock;
 
-    T3Upstream(UseCases useCases, ChatSettings baseSettings, Clock clock) {
-        this.useCases = useCases;
+    T3Upstream(T3Client client, ChatSettings baseSettings, Clock clock) {
+        this.client = client;
         this.baseSettings = baseSettings;
         this.clock = clock;
     }
@@ -52,16 +52,16 @@ final class T3Upstream {
 
     /** The model {@code id} names. @throws io.github.t3chat4j.application.error.UnknownModelException */
     ModelInfo resolveModel(String id) {
-        return useCases.resolveModel().resolveModel(new ResolveModelQuery(id));
+        return client.account().resolveModel(id);
     }
 
     ModelCatalog catalog() {
-        return useCases.listModels().listModels(new ListModelsQuery(false));
+        return client.account().models(false);
     }
 
     /** The bytes of {@code image} as base64, downloaded without the t3.chat cookie when it lives elsewhere. */
     String imageBase64(ImageContent image) {
-        return useCases.readImage().readImage(new ReadImageQuery(image)).base64Data().orElseThrow();
+        return image.base64Data().orElseGet(() -> Base64.getEncoder().encodeToString(client.imageBytes(image)));
     }
 
     /**
@@ -88,10 +88,18 @@ final class T3Upstream {
     private Reply send(Exchange exchange, ModelInfo model, ChatSettings settings, List<Message> messages,
             ChatEventListener listener) {
         Instant now = clock.instant();
-        Conversation conversation = new Conversation(Conversation.start(model.id(), settings, now).threadId(), "",
-                model.id(), settings, messages, now, now);
-        Reply reply = useCases.sendMessage().sendMessage(new SendMessageCommand(conversation, null, model.id(),
-                settings, exchange.cancellation()), listener).reply();
+        Conversation conversation = Conversation.builder(ThreadId.random()).model(model.id()).settings(settings)
+                .messages(messages).createdAt(now).updatedAt(now).build();
+        // No retry here: t3.chat's 429 and 5xx go back to the caller with their Retry-After (issue 20).
+        ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(settings).withRetries(0);
+        Reply reply;
+        try (ReplyStream stream = client.stream(conversation, null, options)) {
+            exchange.serve(stream::cancel);
+            for (ChatEvent event : stream) {
+                listener.onEvent(event);
+            }
+            reply = stream.reply();
+        }
         if (exchange.isClientGone()) {
             throw new ClientGoneException();
         }

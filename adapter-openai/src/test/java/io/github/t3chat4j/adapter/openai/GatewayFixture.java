@@ -38,7 +38,7 @@ final class GatewayFixture implements AutoCloseable {
         client = T3Client.builder().cookies(COOKIES).convexSessionId("convex-test")
                 .adapters(HttpAdapters.create(HttpConfig.defaults(server.baseUrl()).withMaxRetries(0)))
                 .build();
-        gateway = OpenAiGateway.start(client.useCases(), tune.apply(GatewayConfig.defaults(KEY).withPort(0)
+        gateway = OpenAiGateway.start(client, tune.apply(GatewayConfig.defaults(KEY).withPort(0)
                 .withShutdownGrace(Duration.ofSeconds(5))), log::add);
     }
 

@@ -100,7 +100,7 @@ class OpenAiSdkErrorsTest {
         assertThatThrownBy(() -> openai.chat().completions().create(ask("gemini-2.5-flash-lite")))
                 .isInstanceOfSatisfying(UnauthorizedException.class, e -> {
                     assertThat(e.code()).hasValue("t3chat_session_expired");
-                    assertThat(e.getMessage()).contains("t3 login").contains("gateway key is fine");
+                    assertThat(e.getMessage()).contains("Sign in to t3.chat").contains("gateway key is fine");
                 });
     }
 

@@ -413,8 +413,7 @@ final class BrowserHistoryAdapter implements ParseHistoryPort {
                 name = ordered.stream().filter(m -> m.role() == Role.USER).findFirst()
                         .map(m -> Conversation.titleFrom(m.text())).orElse("");
             }
-            return new Conversation(id, name, chosen == null ? ModelId.DEFAULT : chosen, ChatSettings.defaults(),
-                    ordered, start, end == null ? start : end);
+            return Conversation.builder(id).title(name).model(chosen == null ? ModelId.DEFAULT : chosen).settings(ChatSettings.defaults()).messages(ordered).createdAt(start).updatedAt(end == null ? start : end).build();
         }
     }
 

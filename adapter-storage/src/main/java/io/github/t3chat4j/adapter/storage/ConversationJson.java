@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.t3chat4j.adapter.storage.dto.ConversationFileDto;
-import io.github.t3chat4j.adapter.storage.dto.ImageFileDto;
-import io.github.t3chat4j.adapter.storage.dto.MessageFileDto;
-import io.github.t3chat4j.adapter.storage.dto.SettingsFileDto;
+import io.github.t3chat4j.adapter.storage.internal.dto.ConversationFileDto;
+import io.github.t3chat4j.adapter.storage.internal.dto.ImageFileDto;
+import io.github.t3chat4j.adapter.storage.internal.dto.MessageFileDto;
+import io.github.t3chat4j.adapter.storage.internal.dto.SettingsFileDto;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.chat.ReasoningEffort;
@@ -143,17 +143,11 @@ final class ConversationJson {
             String at = "messages[" + i + "]";
             messages.add(message(need(dtos.get(i), at), at));
         }
-        return new Conversation(threadId, dto.title() == null ? "" : dto.title(), model, settings, messages,
-                instant(dto.createdAt(), "createdAt"), instant(dto.updatedAt(), "updatedAt"));
+        return Conversation.builder(threadId).title(dto.title() == null ? "" : dto.title()).model(model).settings(settings).messages(messages).createdAt(instant(dto.createdAt(), "createdAt")).updatedAt(instant(dto.updatedAt(), "updatedAt")).build();
     }
 
     private static ChatSettings settings(SettingsFileDto s) throws UnreadableFileException {
-        return domain("settings", () -> new ChatSettings(
-                ReasoningEffort.parse(required(s.reasoningEffort(), "settings.reasoningEffort")),
-                Boolean.TRUE.equals(s.search()),
-                s.systemPrompt() == null ? "" : s.systemPrompt(),
-                required(s.timezone(), "settings.timezone"),
-                required(s.locale(), "settings.locale")));
+        return domain("settings", () -> ChatSettings.defaults().withReasoningEffort(ReasoningEffort.parse(required(s.reasoningEffort(), "settings.reasoningEffort"))).withSearch(Boolean.TRUE.equals(s.search())).withSystemPrompt(s.systemPrompt() == null ? "" : s.systemPrompt()).withTimezone(required(s.timezone(), "settings.timezone")).withLocale(required(s.locale(), "settings.locale")));
     }
 
     private static Message message(MessageFileDto m, String at) throws UnreadableFileException {

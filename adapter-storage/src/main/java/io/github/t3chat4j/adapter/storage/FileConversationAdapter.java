@@ -2,14 +2,11 @@ package io.github.t3chat4j.adapter.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.StorageException;
 import io.github.t3chat4j.domain.thread.ConversationListing;
 import io.github.t3chat4j.domain.thread.ConversationSummary;
-import io.github.t3chat4j.application.port.out.DeleteConversationPort;
-import io.github.t3chat4j.application.port.out.ListConversationsPort;
-import io.github.t3chat4j.application.port.out.LoadConversationPort;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.domain.thread.StorageProblem;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
@@ -29,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -40,8 +38,7 @@ import java.util.regex.Pattern;
  * newer schema version is refused and left alone, even by a save. A deleted conversation is also
  * reported to {@code deleted} (the search index forgets it), which must not throw.
  */
-final class FileConversationAdapter
-        implements LoadConversationPort, SaveConversationPort, ListConversationsPort, DeleteConversationPort {
+final class FileConversationAdapter implements ConversationStorePort {
 
     private static final String SUFFIX = ".json";
     private static final String CORRUPT = ".corrupt-";
@@ -55,6 +52,7 @@ final class FileConversationAdapter
     private final AtomicFiles files;
     private final ConversationJson json;
     private final Clock clock;
+    private final FileConversationLockAdapter locks;
     private final Consumer<ThreadId> deleted;
     /** Files this adapter wrote or read whole, as they were then: unchanged ones need no re-check before a save. */
     private final Map<Path, Stamp> known = new ConcurrentHashMap<>();
@@ -67,16 +65,28 @@ final class FileConversationAdapter
     }
 
     FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock) {
-        this(config, files, json, clock, threadId -> { });
+        this(config, files, json, clock, new FileConversationLockAdapter(config.conversationsDir(),
+                FileConversationLockAdapter.DEFAULT_MAX_WAIT), threadId -> { });
     }
 
+    /**
+     * With {@code locks} as the one writer per conversation, and {@code deleted} told of each deleted
+     * conversation (the search index forgets it).
+     */
     FileConversationAdapter(StorageConfig config, AtomicFiles files, ConversationJson json, Clock clock,
-            Consumer<ThreadId> deleted) {
+            FileConversationLockAdapter locks, Consumer<ThreadId> deleted) {
         this.folder = requireNonNull(config, "config == null").conversationsDir();
         this.files = requireNonNull(files, "files == null");
         this.json = requireNonNull(json, "json == null");
         this.clock = requireNonNull(clock, "clock == null");
+        this.locks = requireNonNull(locks, "locks == null");
         this.deleted = requireNonNull(deleted, "deleted == null");
+    }
+
+    /** One writer per conversation: a file lock in the conversations folder; see {@link FileConversationLockAdapter}. */
+    @Override
+    public ConversationLock lockConversation(ThreadId threadId, BooleanSupplier giveUp) {
+        return locks.lockConversation(threadId, giveUp);
     }
 
     /** True when {@code id} can name a file in any file system: letters, digits, {@code _ . -}, at most 200. */
@@ -146,7 +156,7 @@ final class FileConversationAdapter
         if (!Files.isDirectory(folder)) {
             if (Files.exists(folder)) {
                 throw new StorageException("Could not list the conversations: " + folder + " is a file, not a folder;"
-                        + " move it away so that t3 can keep conversations there.");
+                        + " move it away so that conversations can be kept there.");
             }
             return new ConversationListing(conversations, problems);
         }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.application.error.ConversationBusyException;
 import io.github.t3chat4j.application.error.StorageException;
-import io.github.t3chat4j.application.port.out.LockConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort.ConversationLock;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * are per process, and one thread may not take the same conversation twice). The holder writes its process id into the file, so one that waits too long can say
  * who holds it. Waits up to {@code maxWait}, checking every {@code poll}.
  */
-final class FileConversationLockAdapter implements LockConversationPort {
+final class FileConversationLockAdapter {
 
     static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -39,8 +39,8 @@ final class FileConversationLockAdapter implements LockConversationPort {
         this.maxWait = requireNonNull(maxWait, "maxWait == null");
     }
 
-    @Override
-    public ConversationLock lockConversation(ThreadId threadId, BooleanSupplier giveUp) {
+    /** See {@link io.github.t3chat4j.application.port.out.ConversationStorePort#lockConversation}. */
+    ConversationLock lockConversation(ThreadId threadId, BooleanSupplier giveUp) {
         requireNonNull(threadId, "threadId == null");
         requireNonNull(giveUp, "giveUp == null");
         String name = threadId.value();
@@ -120,7 +120,7 @@ final class FileConversationLockAdapter implements LockConversationPort {
 
     private static ConversationBusyException busy(String name, String holder) {
         return new ConversationBusyException("The conversation " + name + " is in use by " + holder
-                + " (another t3 sending to it); try again when it has finished.");
+                + " (another send to it, in this program or another); try again when it has finished.");
     }
 
     private static void sleep() {

@@ -3,8 +3,8 @@ package io.github.t3chat4j.adapter.storage;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.t3chat4j.adapter.storage.dto.CachedModelDto;
-import io.github.t3chat4j.adapter.storage.dto.ModelCatalogCacheFileDto;
+import io.github.t3chat4j.adapter.storage.internal.dto.CachedModelDto;
+import io.github.t3chat4j.adapter.storage.internal.dto.ModelCatalogCacheFileDto;
 import io.github.t3chat4j.application.port.out.CachedModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelCost;
 import io.github.t3chat4j.domain.catalog.ModelInfo;

@@ -4,15 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.application.DrivenAdapters;
-import io.github.t3chat4j.application.DrivenPorts;
-import io.github.t3chat4j.application.port.out.DeleteConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.application.port.out.FormatConversationPort;
-import io.github.t3chat4j.application.port.out.ListConversationsPort;
-import io.github.t3chat4j.application.port.out.LockConversationPort;
-import io.github.t3chat4j.application.port.out.LoadConversationPort;
 import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.ParseHistoryPort;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
 import io.github.t3chat4j.application.port.out.SaveImagePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.application.port.out.SearchConversationsPort;
@@ -30,15 +25,17 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The file stores over one {@link StorageConfig}, ready to hand to a builder:
- * {@code T3Client.builder().adapters(StorageAdapters.create(config))}. {@link #contributeTo} sets the image
- * store, the conversation ports (one store), the conversation search, the exporter, the history parser and
- * the settings store; the session store and the catalogue cache depend on the caller, who adds them on
- * purpose. Creating them touches no file, and the search index (SQLite) is loaded only by a search, or
- * by a delete when an index exists; thread-safe to share; nothing needs closing.
+ * {@code T3Client.builder().adapters(StorageAdapters.create(config))} keeps conversations and images on
+ * disk. They offer the image store, the conversation store (with its locks), the conversation search, the
+ * exporter, the history parser and the settings store; the session store and the catalogue cache depend
+ * on the caller, who adds them on purpose ({@link #sessionWriteBack()}, {@link #modelCatalogCache(URI)}).
+ * Creating them touches no file, and the search index (SQLite) is loaded only by a search, or by a delete
+ * when an index exists; thread-safe to share; nothing needs opening or closing.
  */
 public final class StorageAdapters implements DrivenAdapters {
 
@@ -50,7 +47,6 @@ public final class StorageAdapters implements DrivenAdapters {
     private final ModelCatalogJson catalogJson;
     private final FileImageAdapter images;
     private final FileConversationAdapter conversations;
-    private final FileConversationLockAdapter locks;
     private final BrowserHistoryAdapter history;
     private final ConversationExportAdapter export;
     private final ConfigFileAdapter settings;
@@ -67,55 +63,81 @@ public final class StorageAdapters implements DrivenAdapters {
         this.files = new AtomicFiles();
         this.catalogJson = new ModelCatalogJson(mapper);
         this.images = new FileImageAdapter(config, files, clock);
-        this.conversations = new FileConversationAdapter(config, files, json, clock, this::forgetInSearchIndex);
-        this.locks = new FileConversationLockAdapter(config.conversationsDir(),
-                FileConversationLockAdapter.DEFAULT_MAX_WAIT);
+        this.conversations = new FileConversationAdapter(config, files, json, clock,
+                new FileConversationLockAdapter(config.conversationsDir(), FileConversationLockAdapter.DEFAULT_MAX_WAIT),
+                this::forgetInSearchIndex);
         this.history = new BrowserHistoryAdapter(mapper);
         this.export = new ConversationExportAdapter(json);
         this.settings = new ConfigFileAdapter(config.configFile(), files);
     }
 
-    /** The adapters over {@code config}'s folders, naming files by the system clock in the local zone. */
+    /**
+     * The adapters over {@code config}'s folders, naming files by the system clock in the local zone.
+     *
+     * @param config the folders
+     * @return the adapters
+     */
     public static StorageAdapters create(StorageConfig config) {
         return create(config, Clock.systemDefaultZone());
     }
 
-    /** The adapters over {@code config}'s folders, with {@code clock} for generated file names. */
+    /**
+     * The adapters over {@code config}'s folders, with {@code clock} for generated file names.
+     *
+     * @param config the folders
+     * @param clock the clock of generated names
+     * @return the adapters
+     */
     public static StorageAdapters create(StorageConfig config, Clock clock) {
         return new StorageAdapters(requireNonNull(config, "config == null"), requireNonNull(clock, "clock == null"));
     }
 
-    /**
-     * Sets {@code saveImage}, {@code saveConversation}, {@code loadConversation}, {@code lockConversation},
-     * {@code listConversations}, {@code deleteConversation}, {@code searchConversations},
-     * {@code formatConversation}, {@code parseHistory} and {@code settingsStore}.
-     */
     @Override
-    public void contributeTo(DrivenPorts.Builder ports) {
-        requireNonNull(ports, "ports == null")
-                .saveImage(images)
-                .saveConversation(conversations)
-                .loadConversation(conversations)
-                .lockConversation(locks)
-                .listConversations(conversations)
-                .deleteConversation(conversations)
-                .searchConversations(search)
-                .formatConversation(export)
-                .parseHistory(history)
-                .settingsStore(settings);
+    public Optional<SaveImagePort> imageStore() {
+        return Optional.of(images);
+    }
+
+    @Override
+    public Optional<ConversationStorePort> conversationStore() {
+        return Optional.of(conversations);
+    }
+
+    @Override
+    public Optional<SearchConversationsPort> conversationSearch() {
+        return Optional.of(search);
+    }
+
+    @Override
+    public Optional<FormatConversationPort> conversationFormatter() {
+        return Optional.of(export);
+    }
+
+    @Override
+    public Optional<ParseHistoryPort> historyParser() {
+        return Optional.of(history);
+    }
+
+    @Override
+    public Optional<SettingsStorePort> settingsStore() {
+        return Optional.of(settings);
     }
 
     /**
-     * Writes a rotated session cookie back to the config file. Add it ({@code DrivenPorts.Builder.saveSession},
-     * {@code T3Client.Builder.sessionStore}) only when the credentials came from that file.
+     * Writes a rotated session cookie back to the config file. Add it only when the credentials came from
+     * that file.
+     *
+     * @return the session store
      */
-    public SaveSessionPort sessionStore() {
+    public SaveSessionPort sessionWriteBack() {
         return settings;
     }
 
     /**
      * The catalogue cache of the site at {@code baseUrl}, in {@link StorageConfig#catalogCacheFile()}; a
      * catalogue another base URL left there reads as empty. Touches no file until used.
+     *
+     * @param baseUrl the site whose catalogue is cached
+     * @return the cache
      */
     public ModelCatalogCachePort modelCatalogCache(URI baseUrl) {
         return new FileModelCatalogCacheAdapter(config.catalogCacheFile(), requireNonNull(baseUrl, "baseUrl == null"),
@@ -127,6 +149,7 @@ public final class StorageAdapters implements DrivenAdapters {
      * owner-only permissions (in folders only the owner can enter) when missing; an existing one that
      * others could read is made owner-only. The line editor then appends to it.
      *
+     * @return the file
      * @throws StorageException naming the file and the cause, when it cannot be created
      */
     public Path privateInputHistoryFile() {
@@ -149,45 +172,9 @@ public final class StorageAdapters implements DrivenAdapters {
         }
     }
 
-    /** The folders these adapters use. */
+    /** @return the folders these adapters use */
     public StorageConfig config() {
         return config;
-    }
-
-    public SettingsStorePort settingsStore() {
-        return settings;
-    }
-
-    public SaveImagePort imageStore() {
-        return images;
-    }
-
-    public LoadConversationPort loadConversation() {
-        return conversations;
-    }
-
-    public SaveConversationPort saveConversation() {
-        return conversations;
-    }
-
-    public LockConversationPort lockConversation() {
-        return locks;
-    }
-
-    public ListConversationsPort listConversations() {
-        return conversations;
-    }
-
-    public DeleteConversationPort deleteConversation() {
-        return conversations;
-    }
-
-    /**
-     * Full-text search over the stored conversations, through an index in
-     * {@link StorageConfig#searchIndexDir()} (SQLite FTS5) kept in step with the conversation files.
-     */
-    public SearchConversationsPort searchConversations() {
-        return search;
     }
 
     private SearchPage search(SearchQuery query, SearchOrder order, int offset, int limit, boolean rebuild,
@@ -214,14 +201,6 @@ public final class StorageAdapters implements DrivenAdapters {
             }
         }
         return index;
-    }
-
-    public ParseHistoryPort historyParser() {
-        return history;
-    }
-
-    public FormatConversationPort conversationFormatter() {
-        return export;
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @see <a href="https://specifications.freedesktop.org/basedir-spec/latest/">XDG Base Directory Specification</a>
  */
-public record XdgDirectories(Path dataDir, Path configDir, Path cacheDir, Path stateDir) {
+record XdgDirectories(Path dataDir, Path configDir, Path cacheDir, Path stateDir) {
 
     /** The name of t3chat4j's own folder inside each base folder. */
     public static final String APPLICATION = "t3chat4j";

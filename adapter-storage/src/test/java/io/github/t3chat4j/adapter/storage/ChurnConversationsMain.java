@@ -16,17 +16,17 @@ public final class ChurnConversationsMain {
         StorageAdapters storage = StorageAdapters.create(new StorageConfig(Path.of(args[0])));
         int count = Integer.parseInt(args[1]);
         for (int i = 0; i < count; i++) {
-            storage.saveConversation().save(SearchIndexAdapterTest.conversation("churn" + i, "gpt-5",
+            storage.conversationStore().orElseThrow().save(SearchIndexAdapterTest.conversation("churn" + i, "gpt-5",
                     SearchIndexAdapterTest.T0, "churn number " + i, "an answer about churn " + i));
             if (i >= 2 && (i - 2) % 2 == 1) {
-                storage.deleteConversation().deleteConversation(ThreadId.of("churn" + (i - 2)));
+                storage.conversationStore().orElseThrow().deleteConversation(ThreadId.of("churn" + (i - 2)));
             }
         }
         if (count >= 2 && (count - 1) % 2 == 1) {
-            storage.deleteConversation().deleteConversation(ThreadId.of("churn" + (count - 1)));
+            storage.conversationStore().orElseThrow().deleteConversation(ThreadId.of("churn" + (count - 1)));
         }
         if (count >= 3 && (count - 2) % 2 == 1) {
-            storage.deleteConversation().deleteConversation(ThreadId.of("churn" + (count - 2)));
+            storage.conversationStore().orElseThrow().deleteConversation(ThreadId.of("churn" + (count - 2)));
         }
         System.out.println("done");
     }

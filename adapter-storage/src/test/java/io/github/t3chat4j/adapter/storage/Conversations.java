@@ -23,7 +23,7 @@ final class Conversations {
 
     /** A user question, a reasoned answer, an image reply, and a reply cut off half-way. */
     static Conversation aRichConversation(String id) {
-        ChatSettings settings = new ChatSettings(ReasoningEffort.HIGH, true, "Be brief.", "Europe/Berlin", "de-DE");
+        ChatSettings settings = ChatSettings.defaults().withReasoningEffort(ReasoningEffort.HIGH).withSearch(true).withSystemPrompt("Be brief.").withTimezone("Europe/Berlin").withLocale("de-DE");
         Message question = Message.builder(Role.USER).id(MessageId.of("m1")).text("Why is the sky blue?")
                 .createdAt(T0).build();
         Message answer = Message.builder(Role.ASSISTANT).id(MessageId.of("m2")).text("Rayleigh scattering.")
@@ -36,14 +36,12 @@ final class Conversations {
         Message cutOff = Message.builder(Role.ASSISTANT).id(MessageId.of("m4")).text("Also, at sunset the")
                 .status(MessageStatus.INCOMPLETE).model(ModelId.of("gemini-2.5-pro"))
                 .createdAt(T0.plusSeconds(12)).build();
-        return new Conversation(ThreadId.of(id), "Why is the sky blue?", ModelId.of("gemini-2.5-pro"), settings,
-                List.of(question, answer, picture, cutOff), T0, T0.plusSeconds(12));
+        return Conversation.builder(ThreadId.of(id)).title("Why is the sky blue?").model(ModelId.of("gemini-2.5-pro")).settings(settings).messages(List.of(question, answer, picture, cutOff)).createdAt(T0).updatedAt(T0.plusSeconds(12)).build();
     }
 
     static Conversation aConversationUpdatedAt(String id, Instant updatedAt) {
         Message hello = Message.builder(Role.USER).id(MessageId.of(id + "-m1")).text("hello " + id)
                 .createdAt(T0).build();
-        return new Conversation(ThreadId.of(id), "hello " + id, ModelId.DEFAULT, ChatSettings.defaults(),
-                List.of(hello), T0, updatedAt);
+        return Conversation.builder(ThreadId.of(id)).title("hello " + id).model(ModelId.DEFAULT).settings(ChatSettings.defaults()).messages(List.of(hello)).createdAt(T0).updatedAt(updatedAt).build();
     }
 }

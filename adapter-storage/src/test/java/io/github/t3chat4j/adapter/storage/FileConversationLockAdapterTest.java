@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.ConversationBusyException;
-import io.github.t3chat4j.application.port.out.LockConversationPort.ConversationLock;
+import io.github.t3chat4j.application.port.out.ConversationStorePort.ConversationLock;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,22 +30,34 @@ class FileConversationLockAdapterTest {
     void letsASecondWriterIn_onlyAfterTheFirstReleases() throws Exception {
         FileConversationLockAdapter locks = new FileConversationLockAdapter(conversations, Duration.ofSeconds(30));
         List<String> order = new CopyOnWriteArrayList<>();
-        CountDownLatch secondWaiting = new CountDownLatch(1);
 
         ConversationLock first = locks.lockConversation(THREAD, () -> false);
         Thread second = new Thread(() -> {
-            secondWaiting.countDown();
             try (ConversationLock lock = locks.lockConversation(THREAD, () -> false)) {
                 order.add("second");
             }
         });
         second.start();
-        secondWaiting.await();
+        // The second writer is seen waiting for the lock (it polls, so it sleeps between tries) and has not
+        // got in while the first holds it; a lock that let it through would have it finished and recorded.
+        awaitWaiting(second);
+        assertThat(order).isEmpty();
         order.add("first");
         first.close();
         second.join(TimeUnit.SECONDS.toMillis(10));
 
+        assertThat(second.isAlive()).isFalse();
         assertThat(order).containsExactly("first", "second");
+    }
+
+    /** Waits until {@code thread} is parked or sleeping, at most 10 seconds; fails when it ended instead. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
+            assertThat(thread.getState()).as("the second writer ran to its end").isNotEqualTo(Thread.State.TERMINATED);
+            assertThat(System.nanoTime()).as("the second writer never waited").isLessThan(deadline);
+            Thread.sleep(1);
+        }
     }
 
     @Test

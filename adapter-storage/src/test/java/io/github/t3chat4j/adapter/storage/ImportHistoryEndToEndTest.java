@@ -1,13 +1,13 @@
 package io.github.t3chat4j.adapter.storage;
 
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.ExistingThreadPolicy;
 import static io.github.t3chat4j.adapter.storage.Conversations.aRichConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.ImportHistoryCommand;
-import io.github.t3chat4j.application.port.in.ImportHistoryResult;
-import io.github.t3chat4j.application.service.ImportHistoryService;
+import io.github.t3chat4j.application.ImportHistoryResult;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,36 +32,35 @@ class ImportHistoryEndToEndTest {
         return StorageAdapters.create(new StorageConfig(data), Clock.fixed(Conversations.T0, ZoneOffset.UTC));
     }
 
-    private ImportHistoryService service(StorageAdapters adapters) {
-        return new ImportHistoryService(adapters.historyParser(), adapters.loadConversation(),
-                adapters.saveConversation());
+    private LocalClient service(StorageAdapters adapters) {
+        return LocalClient.of(adapters);
     }
 
     @Test
     void storesImportedThreadsAndSkipsOneAlreadyStored() throws IOException {
         StorageAdapters adapters = adapters();
-        adapters.saveConversation().save(aRichConversation("t1"));
+        adapters.conversationStore().orElseThrow().save(aRichConversation("t1"));
         String before = Files.readString(data.resolve("conversations/t1.json"));
         Path export = Files.writeString(downloads.resolve("ephemeral.json"), BrowserHistoryAdapterTest.EPHEMERAL);
 
-        ImportHistoryResult result = service(adapters).importHistory(ImportHistoryCommand.of(export));
+        ImportHistoryResult result = service(adapters).importHistory(export, ExistingThreadPolicy.SKIP);
 
         assertThat(result.imported()).containsExactly(ThreadId.of("t2"));
         assertThat(result.skipped()).containsExactly(ThreadId.of("t1"));
         assertThat(data.resolve("conversations/t1.json")).hasContent(before);
-        assertThat(adapters.listConversations().listConversations().conversations())
+        assertThat(adapters.conversationStore().orElseThrow().listConversations().conversations())
                 .extracting(s -> s.threadId().value()).containsExactlyInAnyOrder("t1", "t2");
     }
 
     @Test
     void touchesNothingStored_whenExportIsMalformed() throws IOException {
         StorageAdapters adapters = adapters();
-        adapters.saveConversation().save(aRichConversation("t1"));
+        adapters.conversationStore().orElseThrow().save(aRichConversation("t1"));
         List<String> before = snapshot();
         Path export = Files.writeString(downloads.resolve("bad.json"),
                 BrowserHistoryAdapterTest.EPHEMERAL.replace("\"role\":\"assistant\",\"model\"", "\"model\""));
 
-        assertThatThrownBy(() -> service(adapters).importHistory(ImportHistoryCommand.of(export)))
+        assertThatThrownBy(() -> service(adapters).importHistory(export, ExistingThreadPolicy.SKIP))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("state.messages.t1[1].role is missing");
 

@@ -36,7 +36,7 @@ class SearchConcurrencyTest {
     }
 
     private static SearchPage search(StorageAdapters storage, String text, int limit) {
-        return storage.searchConversations().search(SearchQuery.parse(text, ZoneOffset.UTC, Instant.now()),
+        return storage.conversationSearch().orElseThrow().search(SearchQuery.parse(text, ZoneOffset.UTC, Instant.now()),
                 SearchOrder.NEWEST, 0, limit, false, (done, all) -> { });
     }
 
@@ -54,7 +54,7 @@ class SearchConcurrencyTest {
     void searchesWhileAnotherProcessSavesAndDeletes() throws Exception {
         int count = 80;
         StorageAdapters storage = StorageAdapters.create(new StorageConfig(folder));
-        storage.saveConversation().save(conversation("steady", "gpt-5", T0, "a steady conversation about churn"));
+        storage.conversationStore().orElseThrow().save(conversation("steady", "gpt-5", T0, "a steady conversation about churn"));
         Process writer = start(ChurnConversationsMain.class, folder.toString(), Integer.toString(count));
         int searches = 0;
         Set<String> everSeen = new HashSet<>();

@@ -2,8 +2,8 @@ package io.github.t3chat4j.adapter.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.SearchConversationsQuery;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
@@ -38,12 +38,12 @@ class SearchIndexAdapterTest {
     @TempDir
     Path folder;
     private StorageAdapters storage;
-    private LocalUseCases local;
+    private LocalClient local;
 
     @BeforeEach
     void setUp() {
         storage = StorageAdapters.create(new StorageConfig(folder));
-        local = LocalUseCases.of(storage);
+        local = LocalClient.of(storage);
     }
 
     /** A conversation of {@code model}: messages alternate user and assistant, one day apart from {@code start}. */
@@ -59,13 +59,14 @@ class SearchIndexAdapterTest {
             messages.add(m.build());
         }
         Instant end = start.plusSeconds(86_400L * Math.max(0, texts.length - 1));
-        return new Conversation(ThreadId.of(id), texts.length == 0 ? "" : Conversation.titleFrom(texts[0]),
-                ModelId.of(model), ChatSettings.defaults(), messages, start, end);
+        return Conversation.builder(ThreadId.of(id)).title(texts.length == 0 ? "" : Conversation.titleFrom(texts[0]))
+                .model(ModelId.of(model)).settings(ChatSettings.defaults()).messages(messages).createdAt(start)
+                .updatedAt(end).build();
     }
 
     private void save(Conversation... conversations) {
         for (Conversation c : conversations) {
-            storage.saveConversation().save(c);
+            storage.conversationStore().orElseThrow().save(c);
         }
     }
 
@@ -74,7 +75,7 @@ class SearchIndexAdapterTest {
     }
 
     private SearchPage search(SearchConversationsQuery query) {
-        return local.searchConversations().searchConversations(query);
+        return local.searchConversations(query);
     }
 
     private static List<String> ids(SearchPage page) {
@@ -226,8 +227,9 @@ class SearchIndexAdapterTest {
         Message question = Message.builder(Role.USER).id(MessageId.of("q")).text("Is 1001 prime?").createdAt(T0).build();
         Message answer = Message.builder(Role.ASSISTANT).id(MessageId.of("a")).text("No.")
                 .reasoning("1001 is 7 times 11 times 13.").model(ModelId.of("o3")).createdAt(T0.plusSeconds(5)).build();
-        save(new Conversation(ThreadId.of("prime"), "Primality of numbers", ModelId.of("o3"), ChatSettings.defaults(),
-                List.of(question, answer), T0, T0.plusSeconds(5)));
+        save(Conversation.builder(ThreadId.of("prime")).title("Primality of numbers").model(ModelId.of("o3"))
+                .settings(ChatSettings.defaults()).messages(List.of(question, answer)).createdAt(T0)
+                .updatedAt(T0.plusSeconds(5)).build());
 
         SearchHit reasoning = search("times").hits().get(0);
         assertThat(reasoning.snippet().source()).isEqualTo(Snippet.Source.REASONING);
@@ -342,7 +344,7 @@ class SearchIndexAdapterTest {
         assertThat(search("kestrel").hits()).isEmpty();
         assertThat(ids(search("falcon"))).containsExactly("bird");
 
-        local.deleteConversation().deleteConversation(ThreadId.of("bird"));
+        local.deleteConversation(ThreadId.of("bird"));
         assertThat(search("falcon").hits()).isEmpty();
         assertThat(ids(search("maven"))).containsExactly("maven");
     }
@@ -357,7 +359,7 @@ class SearchIndexAdapterTest {
         assertThat(new String(Files.readAllBytes(index), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .as("the word is in the index (else this test proves nothing)").contains(secret);
 
-        local.deleteConversation().deleteConversation(ThreadId.of("secret"));
+        local.deleteConversation(ThreadId.of("secret"));
 
         assertThat(new String(Files.readAllBytes(index), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain(secret);
@@ -378,7 +380,7 @@ class SearchIndexAdapterTest {
         saveTheUsualThree();
         search("maven");
         StorageAdapters other = StorageAdapters.create(new StorageConfig(folder));
-        other.saveConversation().save(conversation("other", "gpt-5", T0, "written by another writer"));
+        other.conversationStore().orElseThrow().save(conversation("other", "gpt-5", T0, "written by another writer"));
 
         assertThat(ids(search("writer"))).containsExactly("other");
     }

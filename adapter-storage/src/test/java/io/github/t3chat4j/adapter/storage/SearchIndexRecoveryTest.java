@@ -43,8 +43,8 @@ class SearchIndexRecoveryTest {
     void setUp() {
         storage = StorageAdapters.create(new StorageConfig(folder));
         index = folder.resolve("cache").resolve("search").resolve("index.db");
-        storage.saveConversation().save(conversation("alpha", "gpt-5", T0, "the alpha conversation about kestrels"));
-        storage.saveConversation().save(conversation("beta", "gpt-5", T0, "the beta conversation about falcons"));
+        storage.conversationStore().orElseThrow().save(conversation("alpha", "gpt-5", T0, "the alpha conversation about kestrels"));
+        storage.conversationStore().orElseThrow().save(conversation("beta", "gpt-5", T0, "the beta conversation about falcons"));
     }
 
     private SearchPage search(String text) {
@@ -52,7 +52,7 @@ class SearchIndexRecoveryTest {
     }
 
     private SearchPage search(String text, boolean rebuild) {
-        return storage.searchConversations().search(SearchQuery.parse(text, ZoneOffset.UTC, Instant.now()),
+        return storage.conversationSearch().orElseThrow().search(SearchQuery.parse(text, ZoneOffset.UTC, Instant.now()),
                 SearchOrder.RELEVANCE, 0, 20, rebuild, (done, all) -> { });
     }
 
@@ -120,8 +120,8 @@ class SearchIndexRecoveryTest {
         search("kestrels");
         Path old = folder.resolve("old-index.db");
         Files.copy(index, old);
-        storage.saveConversation().save(conversation("gamma", "gpt-5", T0, "gamma is about kestrels too"));
-        storage.saveConversation().save(conversation("beta", "gpt-5", T0, "beta now talks about kestrels"));
+        storage.conversationStore().orElseThrow().save(conversation("gamma", "gpt-5", T0, "gamma is about kestrels too"));
+        storage.conversationStore().orElseThrow().save(conversation("beta", "gpt-5", T0, "beta now talks about kestrels"));
         Files.delete(folder.resolve("conversations").resolve("alpha.json"));
 
         Files.copy(old, index, StandardCopyOption.REPLACE_EXISTING);
@@ -162,9 +162,9 @@ class SearchIndexRecoveryTest {
         Path elsewhere = folder.resolve("elsewhere");
         StorageAdapters other = StorageAdapters.create(new StorageConfig(elsewhere, folder.resolve("config"),
                 folder.resolve("cache"), folder.resolve("state")));
-        other.saveConversation().save(conversation("delta", "gpt-5", T0, "delta watches kestrels"));
+        other.conversationStore().orElseThrow().save(conversation("delta", "gpt-5", T0, "delta watches kestrels"));
 
-        SearchPage page = other.searchConversations().search(SearchQuery.parse("kestrels", ZoneOffset.UTC, Instant.now()),
+        SearchPage page = other.conversationSearch().orElseThrow().search(SearchQuery.parse("kestrels", ZoneOffset.UTC, Instant.now()),
                 SearchOrder.RELEVANCE, 0, 20, false, (d, a) -> { });
 
         assertThat(ids(page)).containsExactly("delta");
@@ -187,12 +187,12 @@ class SearchIndexRecoveryTest {
     void aDeleteSucceedsWhateverTheIndex() throws IOException {
         search("kestrels");
         Files.writeString(index, "garbage");
-        storage.deleteConversation().deleteConversation(ThreadId.of("alpha"));
+        storage.conversationStore().orElseThrow().deleteConversation(ThreadId.of("alpha"));
         assertThat(folder.resolve("conversations").resolve("alpha.json")).doesNotExist();
 
         Files.delete(index);
         Files.createDirectories(index);
-        storage.deleteConversation().deleteConversation(ThreadId.of("beta"));
+        storage.conversationStore().orElseThrow().deleteConversation(ThreadId.of("beta"));
         assertThat(folder.resolve("conversations").resolve("beta.json")).doesNotExist();
     }
 
@@ -202,7 +202,7 @@ class SearchIndexRecoveryTest {
         Files.writeString(index, "garbage");
         FileTime before = Files.getLastModifiedTime(index);
 
-        storage.saveConversation().save(conversation("gamma", "gpt-5", T0, "saved while the index is broken"));
+        storage.conversationStore().orElseThrow().save(conversation("gamma", "gpt-5", T0, "saved while the index is broken"));
 
         assertThat(Files.readString(index)).isEqualTo("garbage");
         assertThat(Files.getLastModifiedTime(index)).isEqualTo(before);

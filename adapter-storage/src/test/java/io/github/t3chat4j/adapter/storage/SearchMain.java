@@ -15,7 +15,7 @@ public final class SearchMain {
 
     public static void main(String[] args) {
         StorageAdapters storage = StorageAdapters.create(new StorageConfig(Path.of(args[0])));
-        SearchPage page = storage.searchConversations().search(SearchQuery.parse(args[1], ZoneOffset.UTC, Instant.now()),
+        SearchPage page = storage.conversationSearch().orElseThrow().search(SearchQuery.parse(args[1], ZoneOffset.UTC, Instant.now()),
                 SearchOrder.RELEVANCE, 0, 10, false, (done, all) -> { });
         System.out.println(page.total() + " " + page.notices());
     }

@@ -4,8 +4,8 @@ import static io.github.t3chat4j.adapter.storage.SearchIndexAdapterTest.T0;
 import static io.github.t3chat4j.adapter.storage.SearchIndexAdapterTest.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.SearchConversationsQuery;
+import io.github.t3chat4j.application.LocalClient;
+import io.github.t3chat4j.application.SearchConversationsQuery;
 import io.github.t3chat4j.domain.search.SearchOrder;
 import io.github.t3chat4j.domain.search.SearchPage;
 import io.github.t3chat4j.domain.thread.ThreadId;
@@ -32,7 +32,7 @@ class SearchScaleTest {
 
     @TempDir
     static Path folder;
-    private LocalUseCases local;
+    private LocalClient local;
     private final Set<Integer> changed = new HashSet<>();
 
     @BeforeAll
@@ -52,7 +52,7 @@ class SearchScaleTest {
             return new String[] {String.format("conv%05d", i), MODELS[i % 4], T0.plusSeconds(3600L * i).toString(),
                 question.toString(), answer};
         });
-        local = LocalUseCases.of(StorageAdapters.create(new StorageConfig(folder)));
+        local = LocalClient.of(StorageAdapters.create(new StorageConfig(folder)));
     }
 
     private SearchPage search(String text) {
@@ -60,7 +60,7 @@ class SearchScaleTest {
     }
 
     private SearchPage search(SearchConversationsQuery query) {
-        return local.searchConversations().searchConversations(query);
+        return local.searchConversations(query);
     }
 
     @Test
@@ -110,10 +110,10 @@ class SearchScaleTest {
         search("everywhere");
         StorageAdapters storage = StorageAdapters.create(new StorageConfig(folder));
         for (int i = 0; i < 10; i++) {
-            storage.deleteConversation().deleteConversation(ThreadId.of(String.format("conv%05d", i * 10)));
+            storage.conversationStore().orElseThrow().deleteConversation(ThreadId.of(String.format("conv%05d", i * 10)));
         }
         Files.delete(folder.resolve("conversations").resolve("conv00001.json"));
-        storage.saveConversation().save(conversation("conv00003", "gpt-5", T0, "rewritten entirely"));
+        storage.conversationStore().orElseThrow().save(conversation("conv00003", "gpt-5", T0, "rewritten entirely"));
 
         assertThat(search("tenth").total()).isEqualTo(990);
         assertThat(search("everywhere").total()).isEqualTo(COUNT - 12);

@@ -10,10 +10,8 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.github.t3chat4j.application.ApplicationModule;
 import io.github.t3chat4j.application.DrivenAdapters;
-import io.github.t3chat4j.application.LocalUseCases;
+import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.error.InvalidInputException;
-import io.github.t3chat4j.application.port.in.ExportConversationQuery;
-import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
 import io.github.t3chat4j.domain.thread.ExportFormat;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.nio.file.Path;
@@ -37,33 +35,32 @@ class StorageAdapterModuleTest {
     }
 
     @Test
-    void givesLocalUseCasesThatListLoadExportAndDeleteConversationsOnDisk() {
+    void givesLocalClientThatListLoadExportAndDeleteConversationsOnDisk() {
         Injector injector = injector();
-        injector.getInstance(StorageAdapters.class).saveConversation().save(aRichConversation("t-1"));
-        LocalUseCases local = injector.getInstance(LocalUseCases.class);
+        injector.getInstance(StorageAdapters.class).conversationStore().orElseThrow().save(aRichConversation("t-1"));
+        LocalClient local = injector.getInstance(LocalClient.class);
 
-        assertThat(local.listConversations().listConversations().conversations())
+        assertThat(local.listConversations().conversations())
                 .extracting(summary -> summary.threadId().value()).containsExactly("t-1");
-        assertThat(local.loadConversation().loadConversation(ThreadId.of("t-1"))).isEqualTo(aRichConversation("t-1"));
-        assertThat(local.exportConversation().exportConversation(
-                new ExportConversationQuery(ThreadId.of("t-1"), ExportFormat.MARKDOWN)))
+        assertThat(local.loadConversation(ThreadId.of("t-1"))).isEqualTo(aRichConversation("t-1"));
+        assertThat(local.exportConversation(ThreadId.of("t-1"), ExportFormat.MARKDOWN))
                 .startsWith("# Why is the sky blue?");
 
-        local.deleteConversation().deleteConversation(ThreadId.of("t-1"));
+        local.deleteConversation(ThreadId.of("t-1"));
 
         assertThat(config().conversationsDir().resolve("t-1.json")).doesNotExist();
-        assertThatThrownBy(() -> local.loadConversation().loadConversation(ThreadId.of("t-1")))
+        assertThatThrownBy(() -> local.loadConversation(ThreadId.of("t-1")))
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
-    void givesLocalUseCasesThatKeepSettingsInTheConfigFile() {
-        LocalUseCases local = injector().getInstance(LocalUseCases.class);
+    void givesLocalClientThatKeepSettingsInTheConfigFile() {
+        LocalClient local = injector().getInstance(LocalClient.class);
 
-        local.updateSettings().updateSettings(new UpdateSettingsCommand(Map.of("MODEL", Optional.of("o3"))));
+        local.updateSettings(Map.of("MODEL", Optional.of("o3")));
 
         assertThat(config().configFile()).exists();
-        assertThat(local.loadSettings().loadSettings().values()).containsOnly(Map.entry("MODEL", "o3"));
+        assertThat(local.settings().values()).containsOnly(Map.entry("MODEL", "o3"));
     }
 
     @Test
@@ -78,7 +75,7 @@ class StorageAdapterModuleTest {
 
     @Test
     void touchesNoFile_whileTheInjectorIsBuilt() {
-        injector().getInstance(LocalUseCases.class);
+        injector().getInstance(LocalClient.class);
 
         assertThat(folder.resolve("t3")).doesNotExist();
     }

@@ -3,9 +3,7 @@ package io.github.t3chat4j.adapter.storage;
 import static io.github.t3chat4j.adapter.storage.Conversations.aRichConversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.t3chat4j.application.DrivenPorts;
-import io.github.t3chat4j.application.LocalUseCases;
-import io.github.t3chat4j.application.port.in.UpdateSettingsCommand;
+import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.port.out.CachedModelCatalog;
 import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.SettingsStorePort;
@@ -36,24 +34,24 @@ class StorageAdaptersTest {
         StorageAdapters adapters = StorageAdapters.create(config());
 
         adapters.modelCatalogCache(SITE);
-        adapters.contributeTo(DrivenPorts.builder());
+        LocalClient.of(adapters);
 
         assertThat(folder.resolve("t3")).doesNotExist();
     }
 
     @Test
-    void contributesTheConversationStoreAndTheSettingsStoreToTheLocalUseCases() {
+    void contributesTheConversationStoreAndTheSettingsStoreToTheLocalClient() {
         StorageAdapters adapters = StorageAdapters.create(config());
-        adapters.saveConversation().save(aRichConversation("t-1"));
+        adapters.conversationStore().orElseThrow().save(aRichConversation("t-1"));
 
-        LocalUseCases local = LocalUseCases.of(DrivenPorts.builder().adapters(adapters).build());
-        local.updateSettings().updateSettings(new UpdateSettingsCommand(Map.of("MODEL", Optional.of("o3"))));
+        LocalClient local = LocalClient.of(adapters);
+        local.updateSettings(Map.of("MODEL", Optional.of("o3")));
 
-        assertThat(local.listConversations().listConversations().conversations())
+        assertThat(local.listConversations().conversations())
                 .extracting(summary -> summary.threadId().value()).containsExactly("t-1");
-        assertThat(local.loadConversation().loadConversation(ThreadId.of("t-1"))).isEqualTo(aRichConversation("t-1"));
-        assertThat(local.loadSettings().loadSettings().values()).containsOnly(Map.entry("MODEL", "o3"));
-        assertThat(local.loadSettings().loadSettings().location()).isEqualTo(config().configFile().toString());
+        assertThat(local.loadConversation(ThreadId.of("t-1"))).isEqualTo(aRichConversation("t-1"));
+        assertThat(local.settings().values()).containsOnly(Map.entry("MODEL", "o3"));
+        assertThat(local.settings().location()).isEqualTo(config().configFile().toString());
         assertThat(config().configFile()).exists();
     }
 
@@ -62,9 +60,9 @@ class StorageAdaptersTest {
         StorageAdapters adapters = StorageAdapters.create(config());
         Session session = Session.of("wos-session=fake-old; other=kept", "fake-convex");
 
-        adapters.sessionStore().saveSession(session.withRenewedWosSession("fake-rotated"));
+        adapters.sessionWriteBack().saveSession(session.withRenewedWosSession("fake-rotated"));
 
-        assertThat(adapters.settingsStore().loadSettings())
+        assertThat(adapters.settingsStore().orElseThrow().loadSettings())
                 .containsEntry(SettingsStorePort.COOKIES, "wos-session=fake-rotated; other=kept");
     }
 
@@ -89,11 +87,11 @@ class StorageAdaptersTest {
                 List.of(FileModelCatalogCacheAdapterTest.aBareModel()), Instant.parse("2026-01-02T03:04:05Z"));
         ModelCatalogCachePort demoCache = demo.modelCatalogCache(SITE);
 
-        demo.saveConversation().save(aRichConversation("demo-1"));
+        demo.conversationStore().orElseThrow().save(aRichConversation("demo-1"));
         demoCache.saveCachedCatalog(catalog);
 
-        assertThat(real.listConversations().listConversations().conversations()).isEmpty();
+        assertThat(real.conversationStore().orElseThrow().listConversations().conversations()).isEmpty();
         assertThat(real.modelCatalogCache(SITE).loadCachedCatalog()).isEmpty();
-        assertThat(demo.listConversations().listConversations().conversations()).hasSize(1);
+        assertThat(demo.conversationStore().orElseThrow().listConversations().conversations()).hasSize(1);
     }
 }

@@ -18,24 +18,22 @@ public class ApiKeyRequiredException extends T3ChatException {
     }
 
     /**
-     * @param model the model asked for, such as {@code claude-4.6-opus}
-     * @param effort the reasoning effort asked for, such as {@code high}
+     * @param model the model asked for, such as {@code claude-4.6-opus}, or null when not known
+     * @param effort the reasoning effort asked for, such as {@code high}, or null when not known
      */
     public ApiKeyRequiredException(String model, String effort) {
         super((model == null ? "This model" : model + (effort == null ? "" : " at " + effort + " reasoning effort"))
-                + " needs your own provider key on t3.chat (api_key_required): add it in t3.chat's settings, choose a"
-                + " lower effort (--reasoning low) or another model, or let t3 retry once at low effort by itself"
-                + " (T3_ALLOW_LOWER_EFFORT=true).");
+                + " needs your own provider key on t3.chat (api_key_required).", Remedy.OWN_KEY);
         this.model = model;
         this.effort = effort;
     }
 
-    /** The model asked for, when known. */
+    /** @return the model asked for, when known */
     public Optional<String> model() {
         return Optional.ofNullable(model);
     }
 
-    /** The reasoning effort asked for, when known. */
+    /** @return the reasoning effort asked for, when known */
     public Optional<String> effort() {
         return Optional.ofNullable(effort);
     }

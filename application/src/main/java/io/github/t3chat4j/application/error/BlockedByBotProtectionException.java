@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * t3.chat's edge checkpoint (Vercel's Security Checkpoint, or a challenge page) turned the request away
  * before the app saw it, judging the client's TLS and HTTP fingerprint: not a rate limit, and neither
- * waiting nor a refreshed session helps; another transport may. The message names the checkpoint, the
- * transports tried, and the way through.
+ * waiting nor a refreshed session helps; another transport may. The detail names the checkpoint and the
+ * transports tried; {@link #untried()} says which others this machine has.
  */
 public class BlockedByBotProtectionException extends T3ChatException {
 
@@ -23,63 +23,45 @@ public class BlockedByBotProtectionException extends T3ChatException {
      * @param untried transports on this machine that were not tried (a pinned transport tries only itself)
      */
     public BlockedByBotProtectionException(int status, String sign, List<String> tried, List<String> untried) {
-        super(message(status, sign, tried, untried));
+        super(detail(status, sign, tried), Remedy.BROWSER_CHECK);
         this.status = status;
         this.sign = sign;
         this.tried = List.copyOf(tried);
         this.untried = List.copyOf(untried);
     }
 
-    /** A challenge page answered with {@code status}, nothing else known. */
+    /**
+     * A challenge page answered with {@code status}, nothing else known.
+     *
+     * @param status the HTTP status the challenge page came with
+     */
     public BlockedByBotProtectionException(int status) {
         this(status, "a challenge page", List.of(), List.of());
     }
 
+    /** @return the HTTP status of the answer */
     public int status() {
         return status;
     }
 
-    /** What gave the checkpoint away. */
+    /** @return what gave the checkpoint away, such as {@code x-vercel-mitigated: challenge} */
     public String sign() {
         return sign;
     }
 
-    /** The transports that were turned away, in the order tried. */
+    /** @return the transports that were turned away, in the order tried */
     public List<String> tried() {
         return tried;
     }
 
-    /** Transports on this machine that were not tried. */
+    /** @return transports on this machine that were not tried, the likeliest to get through first */
     public List<String> untried() {
         return untried;
     }
 
-    private static String message(int status, String sign, List<String> tried, List<String> untried) {
-        String what = "t3.chat's bot checkpoint turned the request away (HTTP " + status + ", " + sign + ")"
+    private static String detail(int status, String sign, List<String> tried) {
+        return "t3.chat's bot checkpoint turned the request away (HTTP " + status + ", " + sign + ")"
                 + (tried.isEmpty() ? "" : "; tried: " + String.join(", ", tried)) + ". It judges the client, not"
-                + " the account: waiting will not help. ";
-        if (!untried.isEmpty()) {
-            return what + "Get through with " + hint(untried.get(0))
-                    + (untried.size() > 1 ? " (or " + hint(untried.get(1)) + ")" : "")
-                    + "; t3 doctor tries each transport.";
-        }
-        if (tried.contains("browser")) {
-            return what + "Even a real browser was turned away: open https://t3.chat in your own browser, pass the"
-                    + " check there and send one message, then sign in again with t3 login --from-browser.";
-        }
-        if (tried.stream().anyMatch(t -> t.startsWith("browser ("))) {
-            return what + "The browser transport, which gets through, could not run (see why above); t3 --transport"
-                    + " browser doctor shows more.";
-        }
-        return what + "Install Google Chrome or Chromium (t3 then gets through with it by itself), or put a"
-                + " curl-impersonate build such as curl_chrome131 on the PATH; see docs/REACH.md.";
-    }
-
-    /** How a user picks a transport by its name. */
-    static String hint(String transport) {
-        if (transport.startsWith("curl_")) {
-            return "--transport curl --curl " + transport;
-        }
-        return "--transport " + transport;
+                + " the account: waiting will not help.";
     }
 }

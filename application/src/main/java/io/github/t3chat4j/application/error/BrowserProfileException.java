@@ -14,4 +14,12 @@ public class BrowserProfileException extends StorageException {
     public BrowserProfileException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * @param detail what cannot be read, naming the browser and the file
+     * @param remedy what to do instead
+     */
+    public BrowserProfileException(String detail, Remedy remedy) {
+        super(detail, remedy);
+    }
 }

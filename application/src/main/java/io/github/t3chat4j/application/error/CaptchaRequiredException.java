@@ -7,14 +7,9 @@ package io.github.t3chat4j.application.error;
  */
 public class CaptchaRequiredException extends T3ChatException {
 
-    /** What to do about it, for every place that reports it. */
-    public static final String ADVICE = "Open https://t3.chat in your browser, send one message there (and solve the"
-            + " captcha if it asks), then sign in again with t3 login --from-browser (or copy the cookie string"
-            + " again).";
-
     /** @param status the HTTP status of the answer (400) */
     public CaptchaRequiredException(int status) {
         super("t3.chat wants this session confirmed in the browser (HTTP " + status + ", captcha_failed): the"
-                + " captcha that guards sending was not passed. " + ADVICE);
+                + " captcha that guards sending was not passed.", Remedy.CONFIRM_SESSION);
     }
 }

@@ -9,7 +9,7 @@ import io.github.t3chat4j.domain.stream.Reply;
 public class ReplyProtocolException extends ReplyFailedException {
 
     public ReplyProtocolException(Reply partialReply, UnexpectedResponseException cause) {
-        super(cause.getMessage() + " The " + partialReply.text().length() + " characters that arrived are kept,"
+        super(detailOf(cause) + " The " + partialReply.text().length() + " characters that arrived are kept,"
                 + " marked incomplete.", partialReply, cause);
     }
 }

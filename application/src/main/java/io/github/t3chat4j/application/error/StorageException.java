@@ -13,4 +13,12 @@ public class StorageException extends T3ChatException {
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * @param detail what could not be read or written, naming the file
+     * @param remedy what to do
+     */
+    public StorageException(String detail, Remedy remedy) {
+        super(detail, remedy);
+    }
 }

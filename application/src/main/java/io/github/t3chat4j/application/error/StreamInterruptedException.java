@@ -7,7 +7,7 @@ public class StreamInterruptedException extends ReplyFailedException {
 
     public StreamInterruptedException(Reply partialReply, Throwable cause) {
         super("The reply was cut off after " + partialReply.text().length() + " characters"
-                + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+                + (cause == null ? "" : " (" + detailOf(cause) + ")")
                 + "; the partial text is kept, marked incomplete. Send again to retry.", partialReply, cause);
     }
 }

@@ -8,8 +8,22 @@ public class UnexpectedResponseException extends T3ChatException {
 
     private final int statusCode;
 
+    /**
+     * @param message what was unexpected, naming the request
+     * @param statusCode the HTTP status, or 0 when the status was fine and the body was the problem
+     */
     public UnexpectedResponseException(String message, int statusCode) {
         super(message);
+        this.statusCode = statusCode;
+    }
+
+    /**
+     * @param detail what was unexpected, naming the request
+     * @param statusCode the HTTP status, or 0 when the status was fine and the body was the problem
+     * @param remedy what to change (a limit to raise, say)
+     */
+    public UnexpectedResponseException(String detail, int statusCode, Remedy remedy) {
+        super(detail, remedy);
         this.statusCode = statusCode;
     }
 

@@ -16,8 +16,8 @@ public class UnknownModelException extends InvalidInputException {
 
     public UnknownModelException(String requestedId, ModelId suggestion) {
         super("Unknown model '" + requireNonNull(requestedId, "requestedId == null") + "'."
-                + (suggestion != null ? " Did you mean '" + suggestion.value() + "'?"
-                        : " Run 't3 models' to list the models."));
+                + (suggestion != null ? " Did you mean '" + suggestion.value() + "'?" : ""),
+                suggestion != null ? null : Remedy.MODEL_ID);
         this.requestedId = requestedId;
         this.suggestion = suggestion;
     }

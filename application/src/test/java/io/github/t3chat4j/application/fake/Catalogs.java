@@ -1,12 +1,13 @@
 package io.github.t3chat4j.application.fake;
 
+import io.github.t3chat4j.application.fixtures.Renewals;
 import static io.github.t3chat4j.application.fixtures.AccountFixtures.aSession;
 
 import io.github.t3chat4j.application.port.out.LoadModelCatalogPort;
 import io.github.t3chat4j.application.port.out.ModelCatalogCachePort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
-import io.github.t3chat4j.application.service.ModelCatalogService;
-import io.github.t3chat4j.application.session.SessionKeeper;
+import io.github.t3chat4j.application.internal.service.ModelCatalogService;
+import io.github.t3chat4j.application.internal.session.SessionKeeper;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.session.Session;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class Catalogs {
     /** The catalogue service over {@code port}, without a cache. */
     public static ModelCatalogService service(LoadModelCatalogPort port) {
         return new ModelCatalogService(port, ModelCatalogCachePort.NONE,
-                new SessionKeeper(aSession(), s -> Optional.empty(), SaveSessionPort.NONE, w -> { }),
+                new SessionKeeper(aSession(), Renewals.renewing(s -> Optional.empty()), SaveSessionPort.NONE, w -> { }),
                 Clock.systemUTC(), ModelCatalogService.DEFAULT_MAX_AGE, w -> { });
     }
 }

@@ -1,8 +1,9 @@
 package io.github.t3chat4j.application.fake;
 
 import io.github.t3chat4j.application.error.StorageException;
-import io.github.t3chat4j.application.port.out.LoadConversationPort;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
+import io.github.t3chat4j.domain.thread.ConversationListing;
+import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A conversation store in a map; ids marked unreadable throw on load like a corrupt file would. */
-public final class InMemoryConversationPorts implements LoadConversationPort, SaveConversationPort {
+public class InMemoryConversationPorts implements ConversationStorePort {
 
     private final Map<ThreadId, Conversation> stored = new LinkedHashMap<>();
     private final Set<ThreadId> unreadable = new HashSet<>();
@@ -42,6 +43,17 @@ public final class InMemoryConversationPorts implements LoadConversationPort, Sa
     public void save(Conversation conversation) {
         saves.add(conversation.threadId());
         stored.put(conversation.threadId(), conversation);
+    }
+
+    @Override
+    public ConversationListing listConversations() {
+        return new ConversationListing(stored.values().stream().map(c -> new ConversationSummary(c.threadId(),
+                c.title(), c.model(), c.messages().size(), c.updatedAt())).toList(), List.of());
+    }
+
+    @Override
+    public boolean deleteConversation(ThreadId threadId) {
+        return stored.remove(threadId) != null;
     }
 
     public Map<ThreadId, Conversation> stored() {

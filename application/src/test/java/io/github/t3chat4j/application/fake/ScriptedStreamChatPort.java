@@ -1,8 +1,8 @@
 package io.github.t3chat4j.application.fake;
 
-import io.github.t3chat4j.application.port.out.ChatRequest;
-import io.github.t3chat4j.application.port.out.ChatStream;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
+import io.github.t3chat4j.application.ChatRequest;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.ChatTransport;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** A chat transport that answers each open with the next scripted outcome and records the requests. */
-public final class ScriptedStreamChatPort implements StreamChatPort {
+public final class ScriptedStreamChatPort implements ChatTransport {
 
     private final Deque<Function<ChatRequest, ChatStream>> script = new ArrayDeque<>();
     private final List<ChatRequest> requests = new ArrayList<>();
@@ -32,6 +32,15 @@ public final class ScriptedStreamChatPort implements StreamChatPort {
         return this;
     }
 
+    /**
+     * The next open yields these events and then waits, as a server that has not sent more yet, until the
+     * stream is closed (which ends it, as closing a socket ends a blocked read).
+     */
+    public ScriptedStreamChatPort thenEventsThenWait(ChatEvent... events) {
+        script.add(r -> waiting(events));
+        return this;
+    }
+
     /** The next open throws. */
     public ScriptedStreamChatPort thenThrow(RuntimeException failure) {
         script.add(r -> {
@@ -47,7 +56,7 @@ public final class ScriptedStreamChatPort implements StreamChatPort {
     }
 
     @Override
-    public ChatStream open(ChatRequest request) {
+    public synchronized ChatStream open(ChatRequest request) {
         requests.add(request);
         if (script.isEmpty()) {
             throw new AssertionError("No scripted answer left for " + request);
@@ -55,12 +64,44 @@ public final class ScriptedStreamChatPort implements StreamChatPort {
         return script.poll().apply(request);
     }
 
-    public List<ChatRequest> requests() {
-        return requests;
+    public synchronized List<ChatRequest> requests() {
+        return List.copyOf(requests);
     }
 
-    public int closedStreams() {
+    public synchronized int closedStreams() {
         return closed;
+    }
+
+    private ChatStream waiting(ChatEvent... first) {
+        java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
+        Stream<ChatEvent> rest = Stream.generate(() -> {
+            try {
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new io.github.t3chat4j.application.error.TransportException("The stream was closed.", null);
+        });
+        Stream<ChatEvent> events = Stream.concat(Stream.of(first), rest);
+        return new ChatStream() {
+            @Override
+            public Stream<ChatEvent> events() {
+                return events;
+            }
+
+            private boolean done;
+
+            @Override
+            public void close() {
+                synchronized (ScriptedStreamChatPort.this) {
+                    if (!done) {
+                        done = true;
+                        closed++;
+                    }
+                }
+                closing.countDown();
+            }
+        };
     }
 
     public ChatStream stream(Stream<ChatEvent> events) {
@@ -70,9 +111,16 @@ public final class ScriptedStreamChatPort implements StreamChatPort {
                 return events;
             }
 
+            private boolean done;
+
             @Override
             public void close() {
-                closed++;
+                synchronized (ScriptedStreamChatPort.this) {
+                    if (!done) {
+                        done = true;
+                        closed++;
+                    }
+                }
             }
         };
     }

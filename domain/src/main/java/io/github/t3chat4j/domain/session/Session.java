@@ -30,8 +30,8 @@ public record Session(SessionCookies cookies, ConvexSessionId convexSessionId) {
         String fromCookie = cookies.get(SessionCookies.CONVEX_SESSION_ID)
                 .map(v -> v.replace("%22", "\""))
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "No convex session id: set CONVEX_SESSION_ID, or copy a cookie string that"
-                                + " contains the 'convex-session-id' cookie."));
+                        "No convex session id: give one, or a cookie string that holds the"
+                                + " 'convex-session-id' cookie."));
         return new Session(cookies, ConvexSessionId.of(fromCookie));
     }
 

@@ -25,7 +25,7 @@ class SessionTest {
     void refusesMissingConvexSessionId_withAdvice() {
         assertThatThrownBy(() -> Session.of("wos-session=tok", "  "))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("CONVEX_SESSION_ID");
+                .hasMessageContaining("convex-session-id");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What an adapter asks the {@link HttpPipeline} for: method, URI, its own headers in order, the body,
@@ -24,6 +25,7 @@ public final class HttpCall {
     private final boolean followRedirects;
     private final String description;
     private final Redactor redactor;
+    private final int maxRetries;
     private final List<String> order;
     private final Optional<Duration> total;
 
@@ -35,11 +37,12 @@ public final class HttpCall {
         this.followRedirects = b.followRedirects;
         this.description = b.description;
         this.redactor = b.redactor;
+        this.maxRetries = b.maxRetries;
         this.order = b.order;
         this.total = Optional.empty();
     }
 
-    private HttpCall(HttpCall call, Duration total) {
+    private HttpCall(HttpCall call, int maxRetries, Optional<Duration> total) {
         this.method = call.method;
         this.uri = call.uri;
         this.headers = call.headers;
@@ -48,7 +51,21 @@ public final class HttpCall {
         this.description = call.description;
         this.redactor = call.redactor;
         this.order = call.order;
-        this.total = Optional.of(total);
+        this.maxRetries = maxRetries;
+        this.total = total;
+    }
+
+    /** This call, retried at most {@code value} times whatever the pipeline's policy says (0: never). */
+    public HttpCall withMaxRetries(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("maxRetries cannot be negative.");
+        }
+        return new HttpCall(this, value, total);
+    }
+
+    /** How often this call may be retried, when it says; else the pipeline's policy decides. */
+    OptionalInt maxRetries() {
+        return maxRetries < 0 ? OptionalInt.empty() : OptionalInt.of(maxRetries);
     }
 
     /**
@@ -56,7 +73,7 @@ public final class HttpCall {
      * the reply that follows is held to the same deadline by its reader.
      */
     public HttpCall within(Duration total) {
-        return new HttpCall(this, requireNonNull(total, "total == null"));
+        return new HttpCall(this, maxRetries, Optional.of(requireNonNull(total, "total == null")));
     }
 
     /** The deadline of the whole exchange, when it has one. */
@@ -136,6 +153,7 @@ public final class HttpCall {
         private final List<Header> headers = new ArrayList<>();
         private boolean followRedirects;
         private Redactor redactor = Redactor.none();
+        private int maxRetries = -1;
         private List<String> order = List.of();
 
         private Builder(String method, URI uri, String description, byte[] body) {

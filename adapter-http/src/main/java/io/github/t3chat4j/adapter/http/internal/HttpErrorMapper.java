@@ -7,6 +7,7 @@ import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.CaptchaRequiredException;
 import io.github.t3chat4j.application.error.RateLimitedException;
+import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.T3ChatException;
@@ -102,7 +103,7 @@ public final class HttpErrorMapper {
     /** The exception for an exchange whose answer did not even begin within its total deadline. */
     static TransportException forTotalTimeout(String request, String target, Duration total, IOException failure) {
         return new TransportException(request + " to " + target + " timed out: no answer within " + seconds(total)
-                + " in all (the total timeout: raise it with --timeout or T3_TIMEOUT).", failure);
+                + " in all (the total timeout).", Remedy.TOTAL_TIMEOUT, failure);
     }
 
     private static String seconds(Duration duration) {
@@ -118,13 +119,11 @@ public final class HttpErrorMapper {
         if (noConnection || e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException) {
             return new TransportException("Could not connect to " + target + " for " + request + " (" + reason
-                    + "). Check your network connection, any proxy, and the base URL; a slow network may need a"
-                    + " longer connect timeout (--connect-timeout, T3_CONNECT_TIMEOUT; HttpConfig.connectTimeout).", e);
+                    + ").", Remedy.CONNECT_TIMEOUT, e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return new TransportException(request + " to " + target + " timed out (" + reason + "): the answer did"
-                    + " not begin, or stopped, within the first-byte timeout. Check your network connection, or raise"
-                    + " it (--first-byte-timeout, T3_FIRST_BYTE_TIMEOUT; HttpConfig.readTimeout).", e);
+                    + " not begin, or stopped, within the first-byte timeout.", Remedy.FIRST_BYTE_TIMEOUT, e);
         }
         return new TransportException(request + " to " + target + " failed: the connection broke (" + reason
                 + "). Check your network connection and try again.", e);

@@ -2,8 +2,7 @@ package io.github.t3chat4j.adapter.http.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.t3chat4j.application.port.out.InitializeSessionPort;
-import io.github.t3chat4j.application.port.out.RenewSessionPort;
+import io.github.t3chat4j.application.port.out.SessionPort;
 import io.github.t3chat4j.domain.session.Session;
 import java.util.Optional;
 
@@ -12,7 +11,7 @@ import java.util.Optional;
  * ({@code auth.getActiveSessions}, section 2), whose new value arrives in the {@code x-workos-session}
  * header. Only statuses and headers matter here, so neither body is read. Thread-safe.
  */
-public final class HttpSessionAdapter implements InitializeSessionPort, RenewSessionPort {
+public final class HttpSessionAdapter implements SessionPort {
 
     static final String ROTATED_SESSION_HEADER = "x-workos-session";
 

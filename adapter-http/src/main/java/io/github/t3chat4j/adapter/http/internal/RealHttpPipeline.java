@@ -70,6 +70,7 @@ public final class RealHttpPipeline implements HttpPipeline {
     @Override
     public OpenResponse open(HttpCall call) {
         requireNonNull(call, "call == null");
+        int maxRetries = call.maxRetries().orElse(policy.maxRetries());
         long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             EngineResponse response;
@@ -79,7 +80,7 @@ public final class RealHttpPipeline implements HttpPipeline {
                 if (call.total().isPresent() && System.nanoTime() - started >= call.total().get().toNanos()) {
                     throw HttpErrorMapper.forTotalTimeout(call.description(), call.target(), call.total().get(), e);
                 }
-                if (attempt < policy.maxRetries() && e instanceof RequestNotSentException) {
+                if (attempt < maxRetries && e instanceof RequestNotSentException) {
                     pause(policy.delay(attempt + 1, Optional.empty(), jitter()), call);
                     continue;
                 }
@@ -98,7 +99,7 @@ public final class RealHttpPipeline implements HttpPipeline {
                 throw new BlockedByBotProtectionException(status, checkpoint.get().sign(), tried,
                         untried(tried));
             }
-            if (attempt < policy.maxRetries() && RetryPolicy.isRetryableStatus(status)) {
+            if (attempt < maxRetries && RetryPolicy.isRetryableStatus(status)) {
                 pause(policy.delay(attempt + 1, retryAfter, jitter()), call);
                 continue;
             }

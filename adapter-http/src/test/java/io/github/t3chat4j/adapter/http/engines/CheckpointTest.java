@@ -7,7 +7,9 @@ import io.github.t3chat4j.adapter.http.Fixtures;
 import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.error.Remedy;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import io.github.t3chat4j.testkit.EdgeCheckpoint;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.RecordedRequest;
@@ -54,7 +56,7 @@ class CheckpointTest {
     void turnsAwayTheJvmsClient_atOnce_inEveryForm(EdgeCheckpoint edge, String named) {
         server = FakeT3Server.start().edgeCheckpoint(edge);
 
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl()).withMaxRetries(2))) {
+        try (OpenedHttpAdapters http = Fixtures.open(Fixtures.config(server.baseUrl()).withMaxRetries(2))) {
             assertThatThrownBy(() -> chat(http)).isInstanceOfSatisfying(BlockedByBotProtectionException.class, e -> {
                 assertThat(e.getMessage()).contains("bot checkpoint", named, "tried: java", "waiting will not help")
                         .doesNotContain("rate limit").doesNotContain(Fixtures.WOS_SESSION);
@@ -69,8 +71,8 @@ class CheckpointTest {
     void turnsAwayCurl_whateverItsHeaders() {
         server = FakeT3Server.start().edgeCheckpoint(EdgeCheckpoint.vercel());
 
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl())
-                .withTransport(HttpConfig.Transport.CURL))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(server.baseUrl())
+                .withTransport(HttpConfig.Transport.CURL)))) {
             assertThatThrownBy(() -> chat(http)).isInstanceOfSatisfying(BlockedByBotProtectionException.class,
                     e -> assertThat(e.tried()).containsExactly("curl"));
         }
@@ -83,11 +85,12 @@ class CheckpointTest {
         InstalledBrowser.require();
         server = FakeT3Server.start().edgeCheckpoint(EdgeCheckpoint.vercel());
 
-        try (HttpAdapters http = HttpAdapters.create(Fixtures.config(server.baseUrl())
-                .withBrowser(InstalledBrowser.SETTINGS))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(Fixtures.config(server.baseUrl())
+                .withBrowser(InstalledBrowser.SETTINGS)))) {
             assertThatThrownBy(() -> chat(http)).isInstanceOfSatisfying(BlockedByBotProtectionException.class, e -> {
                 assertThat(e.untried()).contains("browser");
-                assertThat(e.getMessage()).contains("Get through with --transport browser");
+                assertThat(e.remedy()).contains(Remedy.BROWSER_CHECK);
+                assertThat(e.getMessage()).contains("HttpConfig transport BROWSER").doesNotContain("--transport");
             });
         }
     }
@@ -100,9 +103,9 @@ class CheckpointTest {
                 .withTrustedCertificates(server.certificateFile())
                 .withBrowser(InstalledBrowser.SETTINGS.withHostResolverRules(InstalledBrowser.mapT3Chat(server)));
 
-        try (HttpAdapters http = HttpAdapters.create(config)) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(config))) {
             assertThat(chat(http)).startsWith("Echo(3): How are you?");
-            assertThat(http.customerData().loadCustomerData(Fixtures.session()).balance().signum()).isPositive();
+            assertThat(http.accountReader().loadCustomerData(Fixtures.session()).balance().signum()).isPositive();
         }
 
         List<RecordedRequest> home = server.requests("/");
@@ -121,8 +124,8 @@ class CheckpointTest {
         List<String> heard = new ArrayList<>();
         HttpConfig config = Fixtures.config(server.baseUrl()).withBrowser(InstalledBrowser.SETTINGS).withFallback(true);
 
-        try (HttpAdapters http = HttpAdapters.create(config,
-                (turnedAway, through) -> heard.add(turnedAway + " -> " + through))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(config,
+                (turnedAway, through) -> heard.add(turnedAway + " -> " + through)))) {
             assertThat(chat(http)).startsWith("Echo(3)");
             assertThat(chat(http)).startsWith("Echo(3)");
         }
@@ -140,14 +143,16 @@ class CheckpointTest {
         InstalledBrowser.require();
         server = FakeT3Server.start().edgeCheckpoint(EdgeCheckpoint.vercel().unsolvable());
         HttpConfig config = Fixtures.config(server.baseUrl()).withBrowser(InstalledBrowser.SETTINGS).withFallback(true)
-                .withReadTimeout(java.time.Duration.ofSeconds(2));
+                .withFirstByteTimeout(java.time.Duration.ofSeconds(2));
         List<String> heard = new ArrayList<>();
 
-        try (HttpAdapters http = HttpAdapters.create(config, (turnedAway, through) -> heard.add(through))) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(config,
+                (turnedAway, through) -> heard.add(through)))) {
             assertThatThrownBy(() -> chat(http)).isInstanceOfSatisfying(BlockedByBotProtectionException.class, e -> {
                 assertThat(e.tried()).containsExactly("java", "browser");
-                assertThat(e.getMessage()).contains("tried: java, browser", "Even a real browser was turned away",
-                        "t3 login --from-browser");
+                assertThat(e.untried()).isEmpty();
+                assertThat(e.getMessage()).contains("tried: java, browser", "if even a browser is turned away")
+                        .doesNotContain("t3 login");
             });
         }
         assertThat(heard).isEmpty();
@@ -159,18 +164,18 @@ class CheckpointTest {
         HttpConfig config = Fixtures.config(server.baseUrl()).withFallback(true)
                 .withBrowser(HttpConfig.Browser.DEFAULTS.withProgram("/bin/false"));
 
-        try (HttpAdapters http = HttpAdapters.create(config)) {
+        try (OpenedHttpAdapters http = Fixtures.open(HttpAdapters.create(config))) {
             assertThatThrownBy(() -> chat(http)).isInstanceOfSatisfying(BlockedByBotProtectionException.class, e -> {
                 assertThat(e.tried()).hasSize(2).first().isEqualTo("java");
                 assertThat(e.tried().get(1)).startsWith("browser (could not run: ");
                 assertThat(e.untried()).isEmpty();
-                assertThat(e.getMessage()).contains("The browser transport, which gets through, could not run")
-                        .doesNotContain("Even a real browser").doesNotContain(Fixtures.WOS_SESSION);
+                assertThat(e.getMessage()).contains("tried: java, browser (could not run: ")
+                        .doesNotContain(Fixtures.WOS_SESSION);
             });
         }
     }
 
-    private static String chat(HttpAdapters http) {
+    private static String chat(OpenedHttpAdapters http) {
         try (ChatStream stream = http.chat().open(Fixtures.request())) {
             return Fixtures.text(stream.events().toList());
         }

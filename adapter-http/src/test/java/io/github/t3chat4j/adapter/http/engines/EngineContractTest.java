@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.http.engines;
 
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.application.port.out.FetchedImage;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.EventStreamWriter;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ abstract class EngineContractTest {
     private static final String SPLIT_TEXT = "é€😀 done";
 
     protected FakeT3Server server;
-    protected HttpAdapters http;
+    protected OpenedHttpAdapters http;
 
     /** The server to run against: plain, or with TLS and HTTP/2. */
     abstract FakeT3Server startServer();
@@ -69,7 +71,7 @@ abstract class EngineContractTest {
     @BeforeEach
     void start() {
         server = startServer();
-        http = HttpAdapters.create(config().withMaxRetries(0));
+        http = Fixtures.open(config().withMaxRetries(0));
     }
 
     @AfterEach
@@ -95,6 +97,53 @@ abstract class EngineContractTest {
         assertUserAgent(sent.header("user-agent").orElse(""));
         assertThat(sent.header("expect")).isEmpty();
         assertThat(sent.body()).contains("\"model\":\"gemini-2.5-flash\"");
+    }
+
+    @Test
+    void saysTheNextEventIsAtHand_throughABurst_soAReaderFlushesOnlyAFewTimes() {
+        int deltas = 2_000;
+        server.enqueueChat(Scenarios.burst(deltas));
+        int events = 0;
+        int notReady = 0;
+
+        try (ChatStream stream = http.chat().open(Fixtures.request())) {
+            var iterator = stream.events().iterator();
+            while (true) {
+                if (!stream.ready()) {
+                    notReady++;
+                }
+                if (!iterator.hasNext()) {
+                    break;
+                }
+                iterator.next();
+                events++;
+            }
+        }
+
+        assertThat(events).isEqualTo(deltas + 1);
+        assertThat(notReady).as("pulls that would have waited, out of %d", events).isLessThan(deltas / 10);
+    }
+
+    @Test
+    void saysTheNextEventIsNotHere_whileTheServerHoldsItBack() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        server.enqueueChat(Scenarios.gated(gate));
+
+        try (ChatStream stream = http.chat().open(Fixtures.request())) {
+            var iterator = stream.events().iterator();
+            ChatEvent event;
+            do {
+                event = iterator.next();
+            } while (!(event instanceof ChatEvent.TextDelta));
+            boolean readyWhileHeldBack = stream.ready();
+            gate.countDown();
+            List<ChatEvent> rest = new ArrayList<>();
+            iterator.forEachRemaining(rest::add);
+
+            assertThat(readyWhileHeldBack).isFalse();
+            assertThat(rest).contains(new ChatEvent.TextDelta(Scenarios.GATED_REST));
+            assertThat(stream.ready()).as("the end has been read").isTrue();
+        }
     }
 
     @Test
@@ -125,26 +174,31 @@ abstract class EngineContractTest {
 
     @Test
     void deliversASmallEvent_writtenLongAfterTheHead() throws Exception {
-        // The server's sender has long gone idle when the event is written: it must still go out at once.
+        // The server's sender has long gone idle when the event is written: it must still go out at once,
+        // before the server writes anything more. The server records whether the client saw it in time
+        // (null until it got that far: a scenario that failed early proves nothing).
         CountDownLatch clientSawIt = new CountDownLatch(1);
-        AtomicBoolean serverWaitedInVain = new AtomicBoolean();
+        AtomicReference<Boolean> seenBeforeTheNextWrite = new AtomicReference<>();
         server.enqueueChat(exchange -> {
             EventStreamWriter out = exchange.startEventStream();
             out.pause(300);
             out.event("{\"type\":\"text-delta\",\"id\":\"t\",\"delta\":\"late\"}");
-            serverWaitedInVain.set(!clientSawIt.await(5, TimeUnit.SECONDS));
+            seenBeforeTheNextWrite.set(clientSawIt.await(5, TimeUnit.SECONDS));
             out.event("{\"type\":\"finish\",\"finishReason\":\"stop\"}").done();
         });
+        List<ChatEvent> events = new ArrayList<>();
 
         try (ChatStream stream = http.chat().open(Fixtures.request())) {
             stream.events().forEach(event -> {
+                events.add(event);
                 if (event instanceof ChatEvent.TextDelta) {
                     clientSawIt.countDown();
                 }
             });
         }
 
-        assertThat(serverWaitedInVain).isFalse();
+        assertThat(events).containsExactly(new ChatEvent.TextDelta("late"), new ChatEvent.Finished("stop"));
+        assertThat(seenBeforeTheNextWrite).hasValue(true);
     }
 
     @Test
@@ -187,19 +241,19 @@ abstract class EngineContractTest {
     void readsTheRotatedSession_fromItsHeader() {
         server.rotateSessionOnRefresh("rotated-SECRET-77");
 
-        assertThat(http.sessionRenewal().renewWosSession(Fixtures.session())).hasValue("rotated-SECRET-77");
-        assertThat(http.sessionRenewal().renewWosSession(Fixtures.session())).isEmpty();
+        assertThat(http.sessions().renewWosSession(Fixtures.session())).hasValue("rotated-SECRET-77");
+        assertThat(http.sessions().renewWosSession(Fixtures.session())).isEmpty();
         assertThat(server.requests(FakeT3Server.ACTIVE_SESSIONS_PATH)).hasSize(2);
     }
 
     @Test
     void readsAccountData_overTrpc() {
-        assertThat(http.customerData().loadCustomerData(Fixtures.session()).balance().signum()).isPositive();
+        assertThat(http.accountReader().loadCustomerData(Fixtures.session()).balance().signum()).isPositive();
     }
 
     @Test
     void retriesAfterTheServersWait_beforeAnyReply() {
-        try (HttpAdapters retrying = HttpAdapters.create(config().withMaxRetries(2))) {
+        try (OpenedHttpAdapters retrying = Fixtures.open(config().withMaxRetries(2))) {
             server.enqueueChat(exchange -> exchange.header("Retry-After", "0").json(503, "{\"error\":\"busy\"}"));
             server.enqueueChat(exchange -> exchange.header("Retry-After", "0").json(429, "{\"error\":\"slow\"}"));
 
@@ -248,7 +302,7 @@ abstract class EngineContractTest {
             exchange.sendResponseHeaders(302, -1);
         });
 
-        try (FetchedImage image = http.imageFetcher().fetch(URI.create(site(server) + "/go"))) {
+        try (FetchedImage image = http.images().fetch(URI.create(site(server) + "/go"))) {
             assertThat(image.body().readAllBytes()).isEqualTo(png);
             assertThat(image.mediaType()).isEqualTo("image/png");
         }
@@ -258,14 +312,14 @@ abstract class EngineContractTest {
 
     @Test
     void capsAnImage_thatIsDeclaredOrGrowsTooBig() {
-        try (HttpAdapters capped = HttpAdapters.create(config().withMaxImageBytes(1000))) {
+        try (OpenedHttpAdapters capped = Fixtures.open(config().withMaxImageBytes(1000))) {
             server.route("/declared.png", (exchange, request) -> sendImage(exchange, 5000, false));
             server.route("/growing.png", (exchange, request) -> sendImage(exchange, 5000, true));
 
-            assertThatThrownBy(() -> capped.imageFetcher().fetch(URI.create(site(server) + "/declared.png")))
+            assertThatThrownBy(() -> capped.images().fetch(URI.create(site(server) + "/declared.png")))
                     .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("over the limit");
             assertThatThrownBy(() -> {
-                try (FetchedImage image = capped.imageFetcher().fetch(URI.create(site(server) + "/growing.png"))) {
+                try (FetchedImage image = capped.images().fetch(URI.create(site(server) + "/growing.png"))) {
                     image.body().readAllBytes();
                 }
             }).isInstanceOf(IOException.class);
@@ -280,8 +334,8 @@ abstract class EngineContractTest {
             Scenarios.echo().respond(exchange);
         });
 
-        try (HttpAdapters impatient = HttpAdapters.create(config().withMaxRetries(0)
-                .withReadTimeout(Duration.ofMillis(500)))) {
+        try (OpenedHttpAdapters impatient = Fixtures.open(config().withMaxRetries(0)
+                .withFirstByteTimeout(Duration.ofMillis(500)))) {
             assertThatThrownBy(() -> impatient.chat().open(Fixtures.request())).isInstanceOf(TransportException.class)
                     .hasMessageContaining("timed out").hasMessageNotContaining(Fixtures.WOS_SESSION);
         } finally {
@@ -299,8 +353,7 @@ abstract class EngineContractTest {
         });
         List<String> texts = new ArrayList<>();
 
-        try (HttpAdapters idle = HttpAdapters.create(config().withReplyLimits(HttpConfig.ReplyLimits.DEFAULTS
-                .withIdleTimeout(Duration.ofMillis(500))));
+        try (OpenedHttpAdapters idle = Fixtures.open(config().withIdleTimeout(Duration.ofMillis(500)));
                 ChatStream stream = idle.chat().open(Fixtures.request())) {
             assertThatThrownBy(() -> stream.events().forEach(event -> {
                 if (event instanceof ChatEvent.TextDelta delta) {
@@ -321,8 +374,8 @@ abstract class EngineContractTest {
         }
         URI nowhere = URI.create(server.baseUrl().getScheme() + "://127.0.0.1:" + closedPort);
 
-        try (HttpAdapters refused = HttpAdapters.create(configure(Fixtures.config(nowhere), server).withMaxRetries(0))) {
-            assertThatThrownBy(() -> refused.sessionRenewal().renewWosSession(Fixtures.session()))
+        try (OpenedHttpAdapters refused = Fixtures.open(configure(Fixtures.config(nowhere), server).withMaxRetries(0))) {
+            assertThatThrownBy(() -> refused.sessions().renewWosSession(Fixtures.session()))
                     .isInstanceOf(TransportException.class)
                     .hasMessageStartingWith("Could not connect to " + nowhere.getScheme() + "://127.0.0.1:")
                     .hasMessageNotContaining(Fixtures.WOS_SESSION);

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.http.engines;
 
+import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,7 @@ import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.http.HttpConfig;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.T3ChatException;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.testkit.FakeT3Server;
 import io.github.t3chat4j.testkit.LoopbackProxy;
 import java.util.Map;
@@ -42,7 +43,7 @@ class ProxyContractTest {
     void reachesTheSite_throughAProxyWithoutAuthentication(HttpConfig.Transport transport, boolean tls) {
         try (FakeT3Server server = tls ? FakeT3Server.startSecure() : FakeT3Server.start();
                 LoopbackProxy proxy = LoopbackProxy.start();
-                HttpAdapters http = HttpAdapters.create(config(server, transport)
+                OpenedHttpAdapters http = Fixtures.open(config(server, transport)
                         .withProxy(HttpConfig.Proxy.of(proxy.url().toString())))) {
 
             chat(http);
@@ -63,7 +64,7 @@ class ProxyContractTest {
             HttpConfig config = config(server, HttpConfig.Transport.BROWSER)
                     .withProxy(HttpConfig.Proxy.of("http://t3:" + PASSWORD + "@127.0.0.1:3128"));
 
-            assertThatThrownBy(() -> HttpAdapters.create(config)).isInstanceOf(InvalidInputException.class)
+            assertThatThrownBy(() -> HttpAdapters.create(config).open()).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("proxy that needs a password").hasMessageContaining("command line")
                     .hasMessageNotContaining(PASSWORD);
         }
@@ -74,7 +75,7 @@ class ProxyContractTest {
     void authenticatesToTheProxy_withTheCredentialsOfItsUrl(HttpConfig.Transport transport, boolean tls) {
         try (FakeT3Server server = tls ? FakeT3Server.startSecure() : FakeT3Server.start();
                 LoopbackProxy proxy = LoopbackProxy.start("t3", PASSWORD);
-                HttpAdapters http = HttpAdapters.create(config(server, transport).withProxy(HttpConfig.Proxy
+                OpenedHttpAdapters http = Fixtures.open(config(server, transport).withProxy(HttpConfig.Proxy
                         .fromEnvironment(Map.of("https_proxy", "t3:" + PASSWORD + "@127.0.0.1:" + proxy.port(),
                                 "HTTP_PROXY", "http://t3:" + PASSWORD + "@127.0.0.1:" + proxy.port()))))) {
 
@@ -89,7 +90,7 @@ class ProxyContractTest {
     void failsWithoutTheSecret_whenTheProxyRefusesTheCredentials(HttpConfig.Transport transport, boolean tls) {
         try (FakeT3Server server = tls ? FakeT3Server.startSecure() : FakeT3Server.start();
                 LoopbackProxy proxy = LoopbackProxy.start("t3", "another-password");
-                HttpAdapters http = HttpAdapters.create(config(server, transport).withMaxRetries(0).withProxy(
+                OpenedHttpAdapters http = Fixtures.open(config(server, transport).withMaxRetries(0).withProxy(
                         HttpConfig.Proxy.of("http://t3:" + PASSWORD + "@127.0.0.1:" + proxy.port())))) {
 
             assertThatThrownBy(() -> chat(http)).isInstanceOf(T3ChatException.class)
@@ -104,7 +105,7 @@ class ProxyContractTest {
     void goesDirect_toHostsInNoProxy(HttpConfig.Transport transport, boolean tls) {
         try (FakeT3Server server = tls ? FakeT3Server.startSecure() : FakeT3Server.start();
                 LoopbackProxy proxy = LoopbackProxy.start();
-                HttpAdapters http = HttpAdapters.create(config(server, transport).withProxy(HttpConfig.Proxy
+                OpenedHttpAdapters http = Fixtures.open(config(server, transport).withProxy(HttpConfig.Proxy
                         .fromEnvironment(Map.of("ALL_PROXY", proxy.url().toString(), "NO_PROXY", "localhost,127.0.0.1"))))) {
 
             chat(http);
@@ -122,7 +123,7 @@ class ProxyContractTest {
                 : config;
     }
 
-    private static void chat(HttpAdapters http) {
+    private static void chat(OpenedHttpAdapters http) {
         try (ChatStream stream = http.chat().open(Fixtures.request())) {
             assertThat(Fixtures.text(stream.events().toList())).startsWith("Echo(3)");
         }

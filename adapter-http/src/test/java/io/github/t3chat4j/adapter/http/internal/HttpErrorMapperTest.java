@@ -97,7 +97,8 @@ class HttpErrorMapperTest {
 
         assertThat(refused).hasMessageContaining("Could not connect to http://127.0.0.1:1")
                 .hasMessageContaining("Check your network connection").hasCauseInstanceOf(ConnectException.class);
-        assertThat(timeout).hasMessageContaining("timed out").hasMessageContaining("--first-byte-timeout");
+        assertThat(timeout).hasMessageContaining("timed out").hasMessageContaining("HttpConfig firstByteTimeout");
+        assertThat(timeout.remedy()).contains(io.github.t3chat4j.application.error.Remedy.FIRST_BYTE_TIMEOUT);
         assertThat(broken).hasMessageContaining("connection broke");
     }
 }

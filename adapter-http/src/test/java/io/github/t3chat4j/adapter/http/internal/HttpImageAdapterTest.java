@@ -1,5 +1,9 @@
 package io.github.t3chat4j.adapter.http.internal;
 
+import io.github.t3chat4j.adapter.http.Wire;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.internal.chat.HttpChatAdapter;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.application.port.out.FetchedImage;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import io.github.t3chat4j.testkit.FakeImageHost;
@@ -23,7 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Wire.class)
 class HttpImageAdapterTest {
+
+    @Parameter
+    Wire wire;
 
     private FakeT3Server server;
     private FakeImageHost host;
@@ -32,9 +41,9 @@ class HttpImageAdapterTest {
 
     @BeforeEach
     void start() {
-        server = FakeT3Server.start();
+        server = wire.start();
         host = FakeImageHost.start();
-        pipeline = TestPipeline.of(Fixtures.config(server.baseUrl()));
+        pipeline = TestPipeline.of(wire.config(server));
         images = new HttpImageAdapter(pipeline, 100);
     }
 

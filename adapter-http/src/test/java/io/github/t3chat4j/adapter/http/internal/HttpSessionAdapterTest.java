@@ -1,5 +1,9 @@
 package io.github.t3chat4j.adapter.http.internal;
 
+import io.github.t3chat4j.adapter.http.Wire;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Wire.class)
 class HttpSessionAdapterTest {
+
+    @Parameter
+    Wire wire;
 
     private FakeT3Server server;
     private TestPipeline pipeline;
@@ -27,8 +36,8 @@ class HttpSessionAdapterTest {
 
     @BeforeEach
     void start() {
-        server = FakeT3Server.start();
-        pipeline = TestPipeline.of(Fixtures.config(server.baseUrl()));
+        server = wire.start();
+        pipeline = TestPipeline.of(wire.config(server));
         session = new HttpSessionAdapter(pipeline, pipeline.site());
     }
 
@@ -94,7 +103,7 @@ class HttpSessionAdapterTest {
         server.expireSessionUntilRefresh("wos-ROTATED-3");
         try (T3Client client = T3Client.builder().session(Fixtures.session())
                 .chatTransport(new HttpChatAdapter(pipeline, pipeline.site(), new ObjectMapper()))
-                .sessionRenewal(session).build()) {
+                .adapters(io.github.t3chat4j.adapter.http.Fixtures.sessions(session)).build()) {
 
             Message reply = client.send("Hello");
 

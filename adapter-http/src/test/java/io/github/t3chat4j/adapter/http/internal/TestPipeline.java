@@ -1,13 +1,15 @@
 package io.github.t3chat4j.adapter.http.internal;
 
 import io.github.t3chat4j.adapter.http.HttpConfig;
-import io.github.t3chat4j.adapter.http.internal.engine.ApacheHttpEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.ApacheAsyncEngine;
+import io.github.t3chat4j.adapter.http.internal.engine.EngineOptions;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
 import java.time.Clock;
 
 /**
- * The real pipeline over the real engine, configured like {@code HttpAdapters} does, with a
+ * The real pipeline over the real engine of the {@code java} transport (HttpClient's async client over
+ * TLS, its classic one for plain {@code http://}), configured like {@code HttpAdapters} does, with a
  * {@link RecordingSleeper} between retries; for tests of the adapters built on it. Close it to close
  * its pool.
  */
@@ -19,9 +21,11 @@ public final class TestPipeline implements HttpPipeline, AutoCloseable {
     private final SiteRequests site;
 
     private TestPipeline(HttpConfig config, Clock clock) {
-        this.engine = ApacheHttpEngine.create();
+        EngineOptions options = EngineOptions.defaults();
+        this.engine = ApacheAsyncEngine.create(config.trustedCertificates().map(options::withTrustedCertificates)
+                .orElse(options));
         this.pipeline = new RealHttpPipeline(engine, config.userAgent(),
-                new Timeouts(config.connectTimeout(), config.readTimeout()),
+                new Timeouts(config.connectTimeout(), config.firstByteTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper, clock);
         this.site = new SiteRequests(config.baseUrl());
     }

@@ -5,6 +5,7 @@ import io.github.t3chat4j.adapter.browser.internal.common.BrowserCookie;
 import io.github.t3chat4j.adapter.browser.internal.common.SqliteDatabase;
 import io.github.t3chat4j.adapter.browser.internal.common.T3ChatCookies;
 import io.github.t3chat4j.application.error.BrowserProfileException;
+import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.domain.browser.Browser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,11 +62,11 @@ final class ChromiumCookies {
         if (config.platform() == BrowserConfig.Platform.WINDOWS || prefix.equals("v20")) {
             throw new BrowserProfileException(browser.displayName() + " on Windows encrypts its cookies with the"
                     + " Windows data protection API and, since 2024, application-bound encryption, which only the"
-                    + " browser itself can undo: t3 cannot read " + original + ". Sign in from Firefox"
-                    + " (t3 login --from-browser firefox) or paste the cookies by hand (t3 login).");
+                    + " browser itself can undo: its cookies in " + original + " cannot be read.",
+                    Remedy.OTHER_BROWSER);
         }
         if (!prefix.equals("v10") && !prefix.equals("v11")) {
-            throw undecryptable(row, original, "its format ('" + printable(prefix) + "') is not one t3 knows");
+            throw undecryptable(row, original, "its format ('" + printable(prefix) + "') is not a known one");
         }
         byte[] body = Arrays.copyOfRange(encrypted, 3, encrypted.length);
         for (byte[] key : keys.keys(prefix)) {
@@ -87,7 +88,7 @@ final class ChromiumCookies {
 
     private BrowserProfileException undecryptable(Row row, Path original, String why) {
         return new BrowserProfileException("Could not decrypt the cookie '" + row.name() + "' of "
-                + browser.displayName() + " in " + original + ": " + why + ". Or paste the cookies by hand: t3 login.");
+                + browser.displayName() + " in " + original + ": " + why + ".", Remedy.OTHER_BROWSER);
     }
 
     private static String printable(String prefix) {

@@ -41,7 +41,7 @@ final class ChromiumLocalStorage {
             return decode(db.get(key()));
         } catch (IOException | DBException | IllegalArgumentException | IllegalStateException e) {
             throw new BrowserProfileException("Could not read the local storage in " + folder + ": it is damaged or"
-                    + " from a browser version t3 does not know (" + e.getClass().getSimpleName() + ").", e);
+                    + " from a browser version not known here (" + e.getClass().getSimpleName() + ").", e);
         }
     }
 

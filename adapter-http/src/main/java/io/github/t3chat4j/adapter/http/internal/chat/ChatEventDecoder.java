@@ -59,6 +59,48 @@ final class ChatEventDecoder implements Iterator<ChatEvent> {
         return !pending.isEmpty();
     }
 
+    /**
+     * Whether {@link #hasNext()} would answer without waiting for more input: an event is pending, the
+     * body has ended, or the bytes of a whole event are buffered (those the body says it can give without
+     * blocking are read first, never more). An event is whole at its blank line in an event stream, at its
+     * line ending in a data stream. A read failure counts as ready: the next pull meets it at once.
+     */
+    boolean ready() {
+        if (!pending.isEmpty() || ended) {
+            return true;
+        }
+        if (format == StreamFormat.UNKNOWN) {
+            return false;
+        }
+        try {
+            do {
+                if (wholeEventBuffered()) {
+                    return true;
+                }
+            } while (lines.fillAvailable());
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private boolean wholeEventBuffered() {
+        if (format == StreamFormat.UI_MESSAGE_STREAM) {
+            boolean[] sawData = {false};
+            return lines.anyBufferedLine((bytes, start, length) -> {
+                if (length == 0) {
+                    return sawData[0];
+                }
+                if (length >= 4 && bytes[start] == 'd' && bytes[start + 1] == 'a' && bytes[start + 2] == 't'
+                        && bytes[start + 3] == 'a' && (length == 4 || bytes[start + 4] == ':')) {
+                    sawData[0] = true;
+                }
+                return false;
+            });
+        }
+        return lines.anyBufferedLine((bytes, start, length) -> DataStreamParser.isPart(bytes, start, length));
+    }
+
     @Override
     public ChatEvent next() {
         if (!hasNext()) {

@@ -10,7 +10,7 @@ import io.github.t3chat4j.adapter.http.internal.dto.ChatRequestDto.PreferencesDt
 import io.github.t3chat4j.adapter.http.internal.dto.ChatRequestDto.ThreadMetadataDto;
 import io.github.t3chat4j.adapter.http.internal.dto.ChatRequestDto.UserConfigurationDto;
 import io.github.t3chat4j.adapter.http.internal.dto.ChatRequestDto.UserInfoDto;
-import io.github.t3chat4j.application.port.out.ChatRequest;
+import io.github.t3chat4j.application.ChatRequest;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.message.Message;
 import java.util.List;

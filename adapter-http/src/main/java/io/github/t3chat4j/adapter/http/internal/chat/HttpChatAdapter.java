@@ -9,11 +9,11 @@ import io.github.t3chat4j.adapter.http.internal.HttpErrorMapper;
 import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.OpenResponse;
 import io.github.t3chat4j.adapter.http.internal.SiteRequests;
+import io.github.t3chat4j.application.ChatRequest;
+import io.github.t3chat4j.application.ChatStream;
+import io.github.t3chat4j.application.ChatTransport;
 import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
-import io.github.t3chat4j.application.port.out.ChatRequest;
-import io.github.t3chat4j.application.port.out.ChatStream;
-import io.github.t3chat4j.application.port.out.StreamChatPort;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * decoded {@link ChatStream}. The pipeline retries what failed before the stream is returned; nothing is
  * retried after. Thread-safe.
  */
-public final class HttpChatAdapter implements StreamChatPort {
+public final class HttpChatAdapter implements ChatTransport {
 
     private final HttpPipeline pipeline;
     private final SiteRequests site;
@@ -56,8 +56,12 @@ public final class HttpChatAdapter implements StreamChatPort {
         }
         // The total timeout runs from the first byte sent: the answer's head counts, and so do retries.
         long started = System.nanoTime();
+        StreamLimits replyLimits = request.timeout().map(limits::withTotalTimeout).orElse(limits);
         HttpCall call = site.chat(request.threadId().value(), request.settings().locale(), request.session(), body)
-                .within(limits.totalTimeout());
+                .within(replyLimits.totalTimeout());
+        if (request.maxRetries().isPresent()) {
+            call = call.withMaxRetries(request.maxRetries().getAsInt());
+        }
         OpenResponse response;
         try {
             response = pipeline.open(call);
@@ -73,7 +77,8 @@ public final class HttpChatAdapter implements StreamChatPort {
                     + " of a reply stream: t3.chat may be down for maintenance, or want you to sign in again in the"
                     + " browser.", 200);
         }
-        return new KeyAwareStream(new HttpChatStream(response, mapper, call.description(), limits, started), request);
+        return new KeyAwareStream(new HttpChatStream(response, mapper, call.description(), replyLimits, started),
+                request);
     }
 
     private static ApiKeyRequiredException keyRequired(ChatRequest request) {
@@ -104,6 +109,11 @@ public final class HttpChatAdapter implements StreamChatPort {
                 content |= event instanceof ChatEvent.TextDelta || event instanceof ChatEvent.ReasoningDelta
                         || event instanceof ChatEvent.ImageGenerated;
             });
+        }
+
+        @Override
+        public boolean ready() {
+            return stream.ready();
         }
 
         @Override

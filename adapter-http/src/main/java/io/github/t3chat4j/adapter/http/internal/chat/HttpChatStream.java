@@ -1,11 +1,12 @@
 package io.github.t3chat4j.adapter.http.internal.chat;
 
+import io.github.t3chat4j.application.error.Remedy;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
 
 import io.github.t3chat4j.adapter.http.internal.OpenResponse;
 import io.github.t3chat4j.adapter.http.internal.engine.Watchdog;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.domain.stream.ChatEvent;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -42,6 +43,7 @@ final class HttpChatStream implements ChatStream {
     private final long startedAt;
     private volatile long progressAt;
     private volatile String expired;
+    private volatile Remedy expiredRemedy;
     private final ScheduledFuture<?> watchdog;
 
     /** @param startedAt when the request was sent ({@link System#nanoTime()}): the total timeout runs from it */
@@ -69,11 +71,11 @@ final class HttpChatStream implements ChatStream {
         }
         long now = System.nanoTime();
         if (now - progressAt > limits.idleTimeout().toNanos()) {
-            expired = "t3.chat sent no reply data for " + seconds(limits.idleTimeout()) + " (the idle timeout: raise"
-                    + " it with --idle-timeout or T3_IDLE_TIMEOUT)";
+            expiredRemedy = Remedy.IDLE_TIMEOUT;
+            expired = "t3.chat sent no reply data for " + seconds(limits.idleTimeout()) + " (the idle timeout)";
         } else if (now - startedAt > limits.totalTimeout().toNanos()) {
-            expired = "the reply took longer than " + seconds(limits.totalTimeout()) + " in all (the total timeout:"
-                    + " raise it with --timeout or T3_TIMEOUT)";
+            expiredRemedy = Remedy.TOTAL_TIMEOUT;
+            expired = "the reply took longer than " + seconds(limits.totalTimeout()) + " in all (the total timeout)";
         } else {
             return;
         }
@@ -108,6 +110,12 @@ final class HttpChatStream implements ChatStream {
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
     }
 
+    /** Whether the next event (or the end) is already here: see {@link ChatEventDecoder#ready()}. */
+    @Override
+    public boolean ready() {
+        return closed.get() || exhausted || decoder.ready();
+    }
+
     private boolean advance() {
         if (closed.get()) {
             return false;
@@ -132,12 +140,12 @@ final class HttpChatStream implements ChatStream {
             String deadline = expired;
             if (deadline != null) {
                 throw new TransportException("Reading the reply of " + description + " stopped: " + deadline + ".",
-                        e.getCause());
+                        expiredRemedy, e.getCause());
             }
             if (e.getCause() instanceof LimitedReplyBody.LimitExceeded limit) {
                 response.abort();
-                throw new UnexpectedResponseException(limit.getMessage() + " (--max-reply-size or"
-                        + " T3_MAX_REPLY_SIZE); the rest of it was not read.", 0);
+                throw new UnexpectedResponseException(limit.getMessage() + "; the rest of it was not read.", 0,
+                        Remedy.MAX_REPLY_SIZE);
             }
             if (closed.get()) {
                 return false;

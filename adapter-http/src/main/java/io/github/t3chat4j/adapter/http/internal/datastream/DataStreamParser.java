@@ -42,6 +42,11 @@ public final class DataStreamParser {
         return codeLength(bytes, 0, bytes.length) > 0;
     }
 
+    /** Whether {@code bytes[start .. start + length)} is a data-stream part ({@code <code>:…}). */
+    public static boolean isPart(byte[] bytes, int start, int length) {
+        return codeLength(bytes, start, length) > 0;
+    }
+
     /**
      * Moves to the next part; false at end of input.
      *

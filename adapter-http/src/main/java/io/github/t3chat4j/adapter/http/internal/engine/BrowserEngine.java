@@ -132,7 +132,7 @@ public final class BrowserEngine implements HttpEngine {
         synchronized (lock) {
             if (elsewhere == null) {
                 try {
-                    elsewhere = JavaHttpEngine.create(options);
+                    elsewhere = ApacheAsyncEngine.create(options);
                 } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                     throw new IOException("Hosts other than t3.chat are reached with the JVM's client, which cannot"
                             + " run here: " + e.getMessage(), e);

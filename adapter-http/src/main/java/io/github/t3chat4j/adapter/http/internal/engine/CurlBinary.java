@@ -24,8 +24,6 @@ record CurlBinary(String command, String version, boolean http2) {
     /** How long {@code --version} may take: curl answers in milliseconds. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern VERSION = Pattern.compile("^curl (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
-    private static final String INSTALL = " Install curl " + MINIMUM + " or newer (Debian/Ubuntu: apt install curl;"
-            + " Fedora: dnf install curl; macOS: brew install curl), or name one with --curl PATH (T3_CURL).";
 
     /**
      * Runs {@code command --version} in {@code environment}.
@@ -46,7 +44,7 @@ record CurlBinary(String command, String version, boolean http2) {
             process = builder.start();
         } catch (IOException e) {
             throw new CurlUnavailableException("The curl transport needs the curl program, and '" + command
-                    + "' could not be run (" + e.getMessage() + ")." + INSTALL);
+                    + "' could not be run (" + e.getMessage() + ").");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> readAtMost(process.getInputStream(), output), "t3chat4j-curl-version");
@@ -56,7 +54,7 @@ record CurlBinary(String command, String version, boolean http2) {
             if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new CurlUnavailableException("'" + command + "' did not answer --version within "
-                        + PROBE_TIMEOUT.toSeconds() + " s, so it is not a curl that can be used." + INSTALL);
+                        + PROBE_TIMEOUT.toSeconds() + " s, so it is not a curl that can be used.");
             }
             reader.join(PROBE_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
@@ -88,7 +86,7 @@ record CurlBinary(String command, String version, boolean http2) {
         Matcher m = VERSION.matcher(output.strip());
         if (!m.find()) {
             throw new CurlUnavailableException("'" + command + "' does not look like curl (its --version printed"
-                    + " no curl version)." + INSTALL);
+                    + " no curl version).");
         }
         int major = Integer.parseInt(m.group(1));
         int minor = Integer.parseInt(m.group(2));
@@ -96,7 +94,7 @@ record CurlBinary(String command, String version, boolean http2) {
         String version = major + "." + minor + "." + patch;
         if (major < 7 || (major == 7 && (minor < 54))) {
             throw new CurlUnavailableException("'" + command + "' is curl " + version + ", too old for the curl"
-                    + " transport." + INSTALL);
+                    + " transport.");
         }
         boolean http2 = output.lines().anyMatch(l -> l.startsWith("Features:") && l.contains("HTTP2"));
         return new CurlBinary(command, version, http2);

@@ -1,6 +1,7 @@
 package io.github.t3chat4j.adapter.http.internal.engine;
 
 import io.github.t3chat4j.application.error.InvalidInputException;
+import io.github.t3chat4j.application.error.Remedy;
 
 /**
  * The curl engine cannot run: no {@code curl} program where configured, or one too old. The message
@@ -10,7 +11,10 @@ public final class CurlUnavailableException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
-    public CurlUnavailableException(String message) {
-        super(message);
+    /**
+     * @param detail what is wrong with the curl program; the advice of {@link Remedy#CURL_PROGRAM} follows
+     */
+    public CurlUnavailableException(String detail) {
+        super(detail, Remedy.CURL_PROGRAM);
     }
 }

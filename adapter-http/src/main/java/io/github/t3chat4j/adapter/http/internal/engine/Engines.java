@@ -34,7 +34,7 @@ public final class Engines {
             return BrowserEngine.create(options, environment);
         }
         try {
-            return JavaHttpEngine.create(options);
+            return ApacheAsyncEngine.create(options);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         } catch (UncheckedIOException e) {

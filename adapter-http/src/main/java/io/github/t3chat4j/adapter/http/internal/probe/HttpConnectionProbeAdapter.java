@@ -18,8 +18,8 @@ import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
 import io.github.t3chat4j.adapter.http.internal.engine.TlsSettings;
 import io.github.t3chat4j.adapter.http.internal.trpc.TrpcAccountAdapter;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
-import io.github.t3chat4j.application.port.out.ChatRequest;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatRequest;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -237,8 +237,7 @@ public final class HttpConnectionProbeAdapter implements ProbeConnectionPort {
         }
 
         SiteAnswer chat(Session credentials) {
-            ChatRequest request = new ChatRequest(credentials, ThreadId.random(), List.of(Message.user(CHAT_PROMPT)),
-                    ModelId.DEFAULT, ChatSettings.defaults(), MessageId.random());
+            ChatRequest request = ChatRequest.of(credentials, ThreadId.random(), List.of(Message.user(CHAT_PROMPT)));
             StringBuilder text = new StringBuilder();
             boolean finished;
             try (ChatStream stream = chat.open(request)) {

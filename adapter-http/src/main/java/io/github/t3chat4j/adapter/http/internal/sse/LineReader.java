@@ -105,21 +105,68 @@ public final class LineReader {
         pushedBack = true;
     }
 
+    /** Looks at a whole line without consuming it: see {@link #anyBufferedLine}. */
+    @FunctionalInterface
+    public interface LineVisitor {
+
+        /** Whether {@code buffer[start .. start + length)}, a whole line without its ending, is what is looked for. */
+        boolean matches(byte[] buffer, int start, int length);
+    }
+
+    /**
+     * Whether a whole line already in the buffer (the line pushed back included) matches {@code visitor},
+     * in order, without consuming anything and without reading: what a reader that asks "would the next
+     * read wait?" needs. A partial last line is never visited.
+     */
+    public boolean anyBufferedLine(LineVisitor visitor) {
+        if (pushedBack && visitor.matches(buffer, lineStart, lineLength)) {
+            return true;
+        }
+        int from = position;
+        if (skipLineFeed && from < limit && buffer[from] == '\n') {
+            from++;
+        }
+        for (int scan = from; scan < limit; scan++) {
+            byte b = buffer[scan];
+            if (b == '\n' || b == '\r') {
+                if (visitor.matches(buffer, from, scan - from)) {
+                    return true;
+                }
+                if (b == '\r' && scan + 1 < limit && buffer[scan + 1] == '\n') {
+                    scan++;
+                }
+                from = scan + 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the bytes the stream says it can give without blocking ({@link InputStream#available()}), if
+     * any; false when there were none (or the input has ended).
+     *
+     * @throws IOException when the stream fails
+     */
+    public boolean fillAvailable() throws IOException {
+        if (endOfInput || pushedBack || in.available() <= 0) {
+            return false;
+        }
+        compactAndMakeRoom();
+        int n = in.read(buffer, limit, Math.min(in.available(), buffer.length - limit));
+        if (n < 0) {
+            endOfInput = true;
+            return false;
+        }
+        limit += n;
+        return n > 0;
+    }
+
     /** Moves the unread bytes to the front (growing the buffer when they fill it) and reads more; false at end. */
     private boolean fill() throws IOException {
         if (endOfInput) {
             return false;
         }
-        if (position > 0) {
-            System.arraycopy(buffer, position, buffer, 0, limit - position);
-            limit -= position;
-            lineStart = 0;
-            lineLength = 0;
-            position = 0;
-        }
-        if (limit == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
+        compactAndMakeRoom();
         int n;
         do {
             n = in.read(buffer, limit, buffer.length - limit);
@@ -130,5 +177,18 @@ public final class LineReader {
         }
         limit += n;
         return true;
+    }
+
+    private void compactAndMakeRoom() {
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            lineStart = 0;
+            lineLength = 0;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
     }
 }

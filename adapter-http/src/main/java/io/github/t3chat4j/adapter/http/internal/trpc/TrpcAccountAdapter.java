@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.t3chat4j.adapter.http.internal.HttpPipeline;
 import io.github.t3chat4j.adapter.http.internal.SiteRequests;
-import io.github.t3chat4j.application.port.out.LoadAccountPort;
-import io.github.t3chat4j.application.port.out.LoadCustomerDataPort;
-import io.github.t3chat4j.application.port.out.LoadModelInsightsPort;
+import io.github.t3chat4j.application.port.out.AccountPort;
 import io.github.t3chat4j.domain.account.ActiveSession;
 import io.github.t3chat4j.domain.account.CustomerData;
 import io.github.t3chat4j.domain.account.PricingProduct;
@@ -30,7 +28,7 @@ import java.util.function.Function;
  * the very request session renewal sends ({@link SiteRequests#activeSessions}), streamed as the browser
  * asks for it; the other procedures are asked for the plain answer. Thread-safe.
  */
-public final class TrpcAccountAdapter implements LoadCustomerDataPort, LoadAccountPort, LoadModelInsightsPort {
+public final class TrpcAccountAdapter implements AccountPort {
 
     static final String ACTIVE_SESSIONS = SiteRequests.ACTIVE_SESSIONS;
     static final String CUSTOMER_DATA = "getCustomerData";

@@ -1,5 +1,9 @@
 package io.github.t3chat4j.adapter.http.internal.catalog;
 
+import io.github.t3chat4j.adapter.http.Wire;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Wire.class)
 class HttpModelCatalogAdapterTest {
+
+    @Parameter
+    Wire wire;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Session session = Session.of("wos-session=secret; theme=dark", "convex-secret");
@@ -29,9 +38,9 @@ class HttpModelCatalogAdapterTest {
 
     @BeforeEach
     void start() {
-        server = FakeT3Server.start();
+        server = wire.start();
         FakeTrpc.install(server);
-        pipeline = TestPipeline.of(HttpConfig.defaults(server.baseUrl()));
+        pipeline = TestPipeline.of(wire.configure(HttpConfig.defaults(server.baseUrl()), server));
     }
 
     @AfterEach

@@ -1,5 +1,9 @@
 package io.github.t3chat4j.adapter.http.internal.chat;
 
+import io.github.t3chat4j.adapter.http.Wire;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static io.github.t3chat4j.adapter.http.Fixtures.reasoning;
 import static io.github.t3chat4j.adapter.http.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +22,8 @@ import io.github.t3chat4j.application.error.ServiceUnavailableException;
 import io.github.t3chat4j.application.error.SessionExpiredException;
 import io.github.t3chat4j.application.error.TransportException;
 import io.github.t3chat4j.application.error.UnexpectedResponseException;
-import io.github.t3chat4j.application.port.out.ChatRequest;
-import io.github.t3chat4j.application.port.out.ChatStream;
+import io.github.t3chat4j.application.ChatRequest;
+import io.github.t3chat4j.application.ChatStream;
 import io.github.t3chat4j.domain.stream.ChatEvent.Finished;
 import io.github.t3chat4j.domain.stream.ChatEvent.ImageGenerated;
 import io.github.t3chat4j.domain.stream.ChatEvent.StreamError;
@@ -44,7 +48,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Wire.class)
 class HttpChatAdapterTest {
+
+    @Parameter
+    Wire wire;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,8 +64,8 @@ class HttpChatAdapterTest {
 
     @BeforeEach
     void start() {
-        server = FakeT3Server.start();
-        pipeline = TestPipeline.of(Fixtures.config(server.baseUrl()));
+        server = wire.start();
+        pipeline = TestPipeline.of(wire.config(server));
         sleeper = pipeline.sleeper();
         chat = chatOver(pipeline);
     }
@@ -415,7 +424,7 @@ class HttpChatAdapterTest {
         CountDownLatch gate = new CountDownLatch(1);
         server.enqueueChat(Scenarios.gated(gate));
         try (TestPipeline impatient = TestPipeline.of(
-                Fixtures.config(server.baseUrl()).withReadTimeout(Duration.ofMillis(100)));
+                wire.config(server).withFirstByteTimeout(Duration.ofSeconds(2)));
                 ChatStream stream = chatOver(impatient).open(Fixtures.request())) {
             Iterator<ChatEvent> events = stream.events().iterator();
 

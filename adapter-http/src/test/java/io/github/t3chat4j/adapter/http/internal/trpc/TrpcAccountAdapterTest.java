@@ -1,5 +1,8 @@
 package io.github.t3chat4j.adapter.http.internal.trpc;
 
+import io.github.t3chat4j.adapter.http.Wire;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +44,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Wire.class)
 class TrpcAccountAdapterTest {
+
+    @Parameter
+    Wire wire;
 
     private static final String COOKIES = "wos-session=secret-wos-value; theme=dark";
     private static final Set<String> ALL = Set.of("getCustomerData", "getSubscriptionData", "getPricingProducts",
@@ -63,9 +71,9 @@ class TrpcAccountAdapterTest {
 
     @BeforeEach
     void start() {
-        server = FakeT3Server.start();
+        server = wire.start();
         trpc = FakeTrpc.install(server);
-        pipeline = TestPipeline.of(HttpConfig.defaults(server.baseUrl()), NOW);
+        pipeline = TestPipeline.of(wire.configure(HttpConfig.defaults(server.baseUrl()), server), NOW);
     }
 
     @AfterEach

@@ -1,9 +1,0 @@
-package io.github.t3chat4j.application.port.in;
-
-/**
- * List the model catalogue.
- *
- * @param includeStatuses also read {@code getModelStatuses} and join each status to the model of the same name
- */
-public record ListModelsQuery(boolean includeStatuses) {
-}
