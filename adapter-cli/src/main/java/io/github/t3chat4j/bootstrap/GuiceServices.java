@@ -40,7 +40,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -181,7 +180,7 @@ final class GuiceServices implements Services {
 
     @Override
     public T3Client connect(ConnectionSettings connection) {
-        return connect(connection, List.of(), http -> http);
+        return connect(connection, List.of());
     }
 
     @Override
@@ -192,9 +191,7 @@ final class GuiceServices implements Services {
                 .withPort(options.port()).withCorsOrigins(options.corsOrigins()).withAllowedHosts(options.allowedHosts())
                 .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings)
                 .withAnthropicModels(options.anthropicModels());
-        // No retries behind the gateway: t3.chat's 429 and 5xx go straight to the client with their Retry-After,
-        // and the client's SDK retries as it is configured to (issue 20). The CLI keeps its retries.
-        T3Client client = connect(connection, List.of(new KeepNoConversationsModule()), http -> http.withMaxRetries(0));
+        T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
         try {
             return new GatewayServer(OpenAiGateway.start(client, config, line -> {
                 log.println("t3 serve: " + TerminalSafe.text(line));
@@ -206,11 +203,11 @@ final class GuiceServices implements Services {
         }
     }
 
-    private T3Client connect(ConnectionSettings connection, List<Module> extra, UnaryOperator<HttpConfig> tune) {
+    private T3Client connect(ConnectionSettings connection, List<Module> extra) {
         DemoServer demoServer = demo ? DemoServer.start() : null;
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
-            HttpConfig http = tune.apply(httpConfig(base, connection));
+            HttpConfig http = httpConfig(base, connection);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
                     new HttpAdapterModule(http, env, demoServer != null ? HttpAdapters.FallbackListener.NONE
                             : remembering(base))));

@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The gateway's one door to the t3chat4j library: the model catalogue, images, and sending a prompt as
- * a conversation of its own (a fresh thread, kept nowhere) whose reply is streamed to a listener. Every
+ * The gateway's one door to the t3chat4j library (its public API: a {@link T3Client}): the model
+ * catalogue, images, and sending a prompt as a conversation of its own (a fresh thread, kept nowhere)
+ * through the client's stateless {@code stream}, never retried (t3.chat's 429 and 5xx go back to the
+ * caller with their {@code Retry-After}), whose events are handed to a listener as they arrive. Every
  * endpoint goes through it, so a change of the library's API changes this class alone.
  *
  * <p>A reply that did not finish is an error here: the client left (the handler logs it), the gateway is
@@ -50,7 +52,7 @@ final class T3Upstream {
         return clock;
     }
 
-    /** The model {@code id} names. @throws io.github.t3chat4j.application.error.UnknownModelException */
+    /** The model {@code id} names; an unknown one throws the library's {@code UnknownModelException}. */
     ModelInfo resolveModel(String id) {
         return client.account().resolveModel(id);
     }
@@ -61,7 +63,7 @@ final class T3Upstream {
 
     /** The bytes of {@code image} as base64, downloaded without the t3.chat cookie when it lives elsewhere. */
     String imageBase64(ImageContent image) {
-        return image.base64Data().orElseGet(() -> Base64.getEncoder().encodeToString(client.imageBytes(image)));
+        return Base64.getEncoder().encodeToString(client.imageBytes(image));
     }
 
     /**
@@ -90,7 +92,6 @@ final class T3Upstream {
         Instant now = clock.instant();
         Conversation conversation = Conversation.builder(ThreadId.random()).model(model.id()).settings(settings)
                 .messages(messages).createdAt(now).updatedAt(now).build();
-        // No retry here: t3.chat's 429 and 5xx go back to the caller with their Retry-After (issue 20).
         ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(settings).withRetries(0);
         Reply reply;
         try (ReplyStream stream = client.stream(conversation, null, options)) {

@@ -139,7 +139,7 @@ class HostileClientsTest {
             }
 
             // The upstream idle timeout is 60 s: the line comes before it only if the gateway noticed.
-            assertThat(waitForLogLine(fixture, "POST " + path + " 499", 30)).isTrue();
+            assertThat(fixture.awaitLogLine("POST " + path + " 499", 30)).isTrue();
             clientLeft.countDown();
             assertThat(upstreamClosed.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(fixture.log).noneMatch(line -> line.startsWith("POST " + path + " 200"));
@@ -198,15 +198,4 @@ class HostileClientsTest {
         throw new IOException("the stream ended before '" + text + "'");
     }
 
-    private static boolean waitForLogLine(GatewayFixture fixture, String start, int seconds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (fixture.log.stream().noneMatch(line -> line.startsWith(start))) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
 }
