@@ -33,6 +33,7 @@ import io.github.t3chat4j.application.error.T3ChatException;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
 import io.github.t3chat4j.application.port.out.SaveSessionPort;
 import io.github.t3chat4j.domain.chat.ChatSettings;
+import io.github.t3chat4j.domain.session.Session;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -218,10 +219,15 @@ final class GuiceServices implements Services {
                 modules.add(new KeepRotatedSessionModule());
             }
             modules.addAll(extra);
-            T3Client.Builder builder = Guice.createInjector(modules).getInstance(T3Client.Builder.class)
-                    .cookies(demoServer != null ? DEMO_COOKIES : connection.cookies())
-                    .convexSessionId(demoServer != null ? DEMO_CONVEX_SESSION_ID : connection.convexSessionId())
-                    .model(connection.model())
+            T3Client.Builder builder = Guice.createInjector(modules).getInstance(T3Client.Builder.class);
+            if (demoServer == null && !connection.signedIn()) {
+                // No credentials: only what the site shows everyone can be read, and no cookie is sent.
+                builder.session(Session.anonymous());
+            } else {
+                builder.cookies(demoServer != null ? DEMO_COOKIES : connection.cookies())
+                        .convexSessionId(demoServer != null ? DEMO_CONVEX_SESSION_ID : connection.convexSessionId());
+            }
+            builder.model(connection.model())
                     .settings(connection.settings())
                     .lowerEffortWhenKeyRequired(connection.lowerEffortWhenKeyRequired())
                     .warnings(warnings);

@@ -98,7 +98,26 @@ class ChatInTerminalIT {
         assertThat(screen).contains("```java", "| Java     | static  |  1995 |").doesNotContain("╭─");
     }
 
+    @Test
+    void helpOnATerminal_isColoured_asOnAPipeItIsNot() throws Exception {
+        startAndStay("conversations", "search", "-h");
+
+        String screen = waitForScreen(s -> s.contains("t3 ask --conversation ID."));
+
+        assertThat(screen).startsWith("Usage: t3 conversations search ").contains("-n, --limit=N", "Examples:");
+        assertThat(capture(true)).contains("\u001b[1mt3 conversations search\u001b[0m", "\u001b[33m-h\u001b[39m");
+    }
+
     private void start(String... args) throws Exception {
+        startThen("", args);
+    }
+
+    /** Runs {@code t3 args}, then keeps the pane open so that the screen of a command that ends can be read. */
+    private void startAndStay(String... args) throws Exception {
+        startThen("; sleep 600", args);
+    }
+
+    private void startThen(String after, String... args) throws Exception {
         assertThat(JAR).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         StringBuilder command = new StringBuilder("env -u NO_COLOR -u COLUMNS -u LINES")
@@ -111,6 +130,7 @@ class ChatInTerminalIT {
         for (String arg : args) {
             command.append(' ').append(arg);
         }
+        command.append(after);
         Result started = tmux("-L", socket, "-u", "new-session", "-d", "-s", "t3", "-x", "100", "-y", "40",
                 command.toString());
         assertThat(started.code()).as(started.output()).isZero();

@@ -31,7 +31,7 @@ class ConcurrentContinueIT {
 
     private ProcessBuilder t3(FakeT3Server server, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString(), "--base-url", server.baseUrl().toString()));
+                .toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("HOME", home.toString());
@@ -39,6 +39,8 @@ class ConcurrentContinueIT {
         builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
         builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        // The address for every command, local ones too (which take no --base-url).
+        builder.environment().put("T3_BASE_URL", server.baseUrl().toString());
         builder.environment().put("COOKIES", "wos-session=concurrent; convex-session-id=cvx");
         builder.environment().remove("CONVEX_SESSION_ID");
         // Standard input is empty (not a terminal): t3 reads it to its end before sending.

@@ -82,6 +82,46 @@ class ConversationSearchTest {
     }
 
     @Test
+    void nAndH_areOptionsAsOnEveryListing_andTheOtherDashedWordsStayQueryWords() {
+        t3.run("ask", "kestrel one");
+        t3.run("ask", "kestrel two");
+        t3.run("ask", "kestrel three with vim");
+
+        assertThat(t3.run("conversations", "search", "-n", "1", "--sort", "newest", "kestrel", "-vim"))
+                .as(t3.err()).isZero();
+        assertThat(t3.out()).contains("kestrel two").doesNotContain("kestrel one", "kestrel three");
+        assertThat(t3.run("conversations", "search", "-h")).isZero();
+        assertThat(t3.out()).startsWith("Usage: t3 conversations search ").contains("-n, --limit=N");
+    }
+
+    @Test
+    void connectionOptionsAreRefused_forTheSearchNeverConnects() {
+        assertThat(t3.run("--proxy", "http://127.0.0.1:9", "conversations", "search", "x"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(t3.err()).startsWith("--proxy sets how t3 connects to t3.chat, and 't3 conversations search'"
+                + " never connects.");
+        assertThat(t3.run("conversations", "search", "x", "--timeout", "5s")).isEqualTo(ExitCode.USAGE);
+        assertThat(t3.err()).startsWith("Unknown option: '--timeout'");
+    }
+
+    @Test
+    void searchWithoutConversations_saysWhichCommandItIsUnder() {
+        assertThat(t3.run("search", "maven")).isEqualTo(ExitCode.USAGE);
+
+        assertThat(t3.err()).contains("Did you mean: t3 conversations search?").doesNotContain("t3 serve");
+    }
+
+    @Test
+    void aMisspeltOption_isAUsageErrorWithASuggestion_notAQueryWord() {
+        t3.run("ask", "kestrel one");
+
+        assertThat(t3.run("conversations", "search", "--jsno", "kestrel")).isEqualTo(ExitCode.USAGE);
+
+        assertThat(t3.err()).startsWith("Unknown option: '--jsno'").contains("--json");
+        assertThat(t3.out()).isEmpty();
+    }
+
+    @Test
     void printsOneJsonObjectForScripts() throws Exception {
         t3.run("ask", "Tokyo 東京 café 🚀 launch notes");
         t3.run("ask", "another launch");

@@ -93,6 +93,21 @@ class T3JarIT {
     }
 
     @Test
+    void helpAndUsageErrorsOnAPipe_carryNoEscapeSequences_evenWhenTheEnvironmentForcesColour() throws Exception {
+        Map<String, String> forced = Map.of("CLICOLOR_FORCE", "1", "TERM", "xterm-256color");
+
+        Result help = run(forced, "conversations", "list", "--help");
+        Result mistake = run(forced, "conversations", "list", "--bogus");
+
+        assertThat(help.code()).as(help.err()).isZero();
+        assertThat(help.out()).startsWith("Usage: t3 conversations list").contains("Examples:")
+                .doesNotContain("\u001b");
+        assertThat(help.err()).isEmpty();
+        assertThat(mistake.code()).isEqualTo(2);
+        assertThat(mistake.err()).contains("Unknown option: '--bogus'").doesNotContain("\u001b");
+    }
+
+    @Test
     void printsVersion() throws Exception {
         Result result = run(Map.of(), "--version");
 

@@ -49,12 +49,17 @@ import picocli.CommandLine.ParentCommand;
             "  t3 ask --json \"hello\" | jq -r .text",
             "  t3 ask --model gpt-image-1 --save-image cat.png \"a cat in a hat\"",
             "  t3 --demo ask --show-reasoning \"think about it\"",
-            "  t3 --demo ask \"show me markdown\"      (rendered on a terminal; --no-render for the source)",
+            "  t3 --demo ask \"show me markdown\"              rendered, on a terminal",
+            "  t3 --demo ask --no-render \"show me markdown\"  as Markdown source",
             "", "Ctrl-C stops the reply; what arrived stays printed and t3 exits with 130."})
 final class AskCommand implements Callable<Integer> {
 
     @ParentCommand
     T3Command root;
+
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Mixin
     ChatFlags options = new ChatFlags();

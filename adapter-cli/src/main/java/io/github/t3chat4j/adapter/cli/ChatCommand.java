@@ -22,15 +22,21 @@ import picocli.CommandLine.ParentCommand;
 /** {@code t3 chat}: an interactive conversation in the terminal (also what {@code t3} alone starts). */
 @Command(name = "chat",
         mixinStandardHelpOptions = true,
-        description = {"Chat interactively: history, multi-line input, Ctrl-C stops a reply, /help lists commands."},
+        description = {"Chat interactively: history, multi-line input, Ctrl-C stops a reply.",
+            "Type /help in the chat for its commands."},
         footer = {"", "Examples:", "  t3 chat", "  t3 chat --model claude-4-sonnet --system \"Answer tersely\"",
             "  t3 --demo chat          then type: show me markdown, and /copy code",
             "  t3 chat --no-render     replies as the model wrote them (Markdown source)",
-            "", "Multi-line: paste freely, end a line with \\ to continue, or wrap text in \"\"\" lines."})
+            "", "Multi-line: paste freely, end a line with \\ to continue, or wrap text in",
+            "\"\"\" lines."})
 final class ChatCommand implements Callable<Integer> {
 
     @ParentCommand
     T3Command root;
+
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Mixin
     ChatFlags options = new ChatFlags();

@@ -4,12 +4,16 @@ import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,15 +27,21 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {ConfigCommand.Trust.class, ConfigCommand.Untrust.class},
         description = {"Show the effective settings and where each comes from (secrets masked).",
             "Precedence, highest first: flags, environment, ./.env, the config file.",
-            "A .env came with its folder: its own credentials and preferences apply, but its address, proxy",
-            "and gateway key only with its own credentials, and a transport, curl or browser it names never,",
-            "unless you trust the folder (t3 config trust)."},
-        footer = {"", "Examples:", "  t3 config", "  t3 config trust          trust the .env of this folder",
+            "A .env came with its folder: its own credentials and preferences apply, but its",
+            "address, proxy and gateway key only with its own credentials, and a transport,",
+            "curl or browser it names never, unless you trust the folder (t3 config trust)."},
+        footer = {"", "Examples:", "  t3 config", "  t3 config --json | jq -r '.settings[] | select(.value) | .key'",
+            "  t3 config trust          trust the .env of this folder",
             "  t3 config untrust ~/src/project"})
 final class ConfigCommand implements Callable<Integer> {
 
     @ParentCommand
     T3Command root;
+
+    @Option(names = "--json", description = "Print one JSON object for scripts: configFile, dotEnvFile (null when"
+            + " there is none), dotEnvTrusted, history, settings (key, value with secrets masked, source, note; null"
+            + " where not set).")
+    boolean json;
 
     private final CliContext context;
 
@@ -44,14 +54,36 @@ final class ConfigCommand implements Callable<Integer> {
         ConfigResolver config = root.config();
         Settings settings = root.settings(Map.of());
         TrustBoundary boundary = root.boundary(settings);
+        Map<String, Settings.Value> set = new HashMap<>();
+        settings.forDisplay().forEach(value -> set.put(value.key(), value));
+        boolean dotEnv = Files.isRegularFile(config.dotEnvFile());
         PrintWriter out = context.out();
+        if (json) {
+            List<Map<String, Object>> values = new ArrayList<>();
+            for (String key : Settings.KEYS) {
+                Settings.Value value = set.get(key);
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("key", key);
+                fields.put("value", value == null ? null : value.display());
+                fields.put("source", value == null ? null : boundary.label(value));
+                fields.put("note", value == null ? null : boundary.refusalOf(value).orElse(null));
+                values.add(fields);
+            }
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("configFile", config.stored().location());
+            document.put("dotEnvFile", dotEnv ? config.dotEnvFile().toString() : null);
+            document.put("dotEnvTrusted", dotEnv && boundary.folderTrusted());
+            document.put("history", root.services().historyFile().toString());
+            document.put("settings", values);
+            out.println(JsonOutput.write(document));
+            out.flush();
+            return ExitCode.OK;
+        }
         out.println("config file: " + config.stored().location());
-        out.println(".env file:   " + config.dotEnvFile() + (Files.isRegularFile(config.dotEnvFile())
+        out.println(".env file:   " + config.dotEnvFile() + (dotEnv
                 ? boundary.folderTrusted() ? " (a folder you trust)" : " (this folder is not trusted: t3 config trust)"
                 : " (none)"));
         out.println("history:     " + root.services().historyFile());
-        Map<String, Settings.Value> set = new HashMap<>();
-        settings.forDisplay().forEach(value -> set.put(value.key(), value));
         for (String key : Settings.KEYS) {
             Settings.Value value = set.get(key);
             out.println(value == null ? key + " = (not set)"
@@ -81,10 +113,11 @@ final class ConfigCommand implements Callable<Integer> {
 
     /** {@code t3 config trust [FOLDER]}. */
     @Command(name = "trust", mixinStandardHelpOptions = true,
-            description = {"Trust the .env of FOLDER (default: this folder) like your environment: its address,",
-                "proxy, transport, curl, browser and gateway key then apply to any credentials (a login stored",
-                "by t3 login still goes only to its own server). Stored in the config file, never in the folder;",
-                "trust only folders whose .env you control, since a later change to it is trusted too."},
+            description = {"Trust the .env of FOLDER (default: this folder) like your environment.",
+                "Its address, proxy, transport, curl, browser and gateway key then apply to any",
+                "credentials (a login stored by t3 login still goes only to its own server).",
+                "Stored in the config file, never in the folder; trust only folders whose .env",
+                "you control, since a later change to it is trusted too."},
             footer = {"", "Example:", "  cd ~/src/my-project && t3 config trust"})
     static final class Trust extends FolderTrust {
         @Override

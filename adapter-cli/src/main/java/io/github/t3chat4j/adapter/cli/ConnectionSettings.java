@@ -8,7 +8,8 @@ import java.net.URI;
 
 /**
  * What the CLI asks its services to connect with: where t3.chat is, the credentials (empty in the demo,
- * where the services supply placeholders, and for a {@code t3 doctor} without any), whether a rotated
+ * where the services supply placeholders, and for a {@code t3 doctor} or {@code t3 models} without any,
+ * then {@link #signedIn()} is false), whether a rotated
  * session cookie is written back to the config file (only when the credentials came from there), the
  * model and settings of the conversation, how requests travel ({@link NetworkSettings}), and whether a
  * send refused for want of the user's own provider key is sent once more at low effort.
@@ -26,11 +27,13 @@ public final class ConnectionSettings {
     private final ChatSettings settings;
     private final NetworkSettings network;
     private final boolean lowerEffortWhenKeyRequired;
+    private final boolean signedIn;
 
     ConnectionSettings(URI baseUrl, String cookies, String convexSessionId, boolean keepRotatedSession,
             String userAgent, ModelId model, ChatSettings settings, NetworkSettings network,
-            boolean lowerEffortWhenKeyRequired) {
+            boolean lowerEffortWhenKeyRequired, boolean signedIn) {
         this.lowerEffortWhenKeyRequired = lowerEffortWhenKeyRequired;
+        this.signedIn = signedIn;
         this.baseUrl = requireNonNull(baseUrl, "baseUrl == null");
         this.cookies = requireNonNull(cookies, "cookies == null");
         this.convexSessionId = requireNonNull(convexSessionId, "convexSessionId == null");
@@ -81,6 +84,14 @@ public final class ConnectionSettings {
     /** Whether a send refused for want of the user's own provider key is sent once more at low effort. */
     public boolean lowerEffortWhenKeyRequired() {
         return lowerEffortWhenKeyRequired;
+    }
+
+    /**
+     * Whether the connection has credentials (the demo's placeholders count); without, it reads only what
+     * t3.chat shows everyone and sends no cookie ({@link TrustBoundary#connectionSignedInOrNot}, {@code t3 doctor}).
+     */
+    public boolean signedIn() {
+        return signedIn;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.t3chat4j.application.ImportHistoryResult;
 import io.github.t3chat4j.domain.thread.ConversationListing;
 import io.github.t3chat4j.domain.thread.ConversationSummary;
 import io.github.t3chat4j.domain.thread.ExportFormat;
+import io.github.t3chat4j.domain.thread.StorageProblem;
 import io.github.t3chat4j.domain.message.Message;
 import io.github.t3chat4j.domain.thread.Conversation;
 import io.github.t3chat4j.domain.thread.ThreadId;
@@ -14,33 +15,77 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code t3 conversations}: list, search, show, export, delete and import stored conversations. */
+/**
+ * {@code t3 conversations}: list (also without a command), search, show, export, delete and import stored
+ * conversations.
+ */
 @Command(name = "conversations", aliases = "convs",
         mixinStandardHelpOptions = true,
         subcommands = SearchCommand.class,
-        description = "Manage the conversations stored on this machine.",
+        description = {"Manage the conversations stored on this machine; without a command, list them.",
+            "Every command works offline: none of them talks to t3.chat."},
         footer = {"", "Examples:",
-            "  t3 conversations list",
+            "  t3 conversations              newest first (the same as t3 conversations list)",
+            "  t3 conversations -n 5 --json | jq -r '.conversations[].threadId'",
             "  t3 conversations search maven shading -gradle",
+            "  t3 conversations show 3f2c…",
             "  t3 conversations export 3f2c… --format md > chat.md",
             "  t3 conversations import ephemeral-chat-data.json"})
-final class ConversationsCommand {
+final class ConversationsCommand implements Callable<Integer> {
+
+    /** What the ID of {@code show}, {@code export} and {@code delete} is. */
+    private static final String ID = "The conversation's id (t3 conversations list shows them).";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @ParentCommand
     T3Command root;
 
+    /** The listing's options, given without a command or before {@code list}. */
+    @Mixin
+    ListOptions listOptions = new ListOptions();
+
     private final CliContext context;
 
     ConversationsCommand(CliContext context) {
         this.context = context;
+    }
+
+    /** The options of the listing: a picocli mixin of {@code t3 conversations} and {@code t3 conversations list}. */
+    static final class ListOptions {
+
+        @Option(names = "--json", description = "Print one JSON object for scripts: conversations (threadId, title,"
+                + " model, messages, updatedAt), newest first; total; skipped (source, reason).")
+        boolean json;
+
+        @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Only the newest N (default: all, as with 0).")
+        Integer limit;
+
+        /** These options, with {@code before}'s (given before the command's name) where these were not given. */
+        ListOptions over(ListOptions before) {
+            ListOptions both = new ListOptions();
+            both.json = json || before.json;
+            both.limit = limit != null ? limit : before.limit;
+            return both;
+        }
+    }
+
+    /** {@code t3 conversations} alone: the listing. */
+    @Override
+    public Integer call() {
+        return list(listOptions);
     }
 
     private LocalClient local() {
@@ -51,14 +96,54 @@ final class ConversationsCommand {
         return local().loadConversation(AskCommand.conversationId(raw));
     }
 
-    @Command(name = "list", description = "List stored conversations, newest first.")
-    int list() {
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List stored conversations, newest first: id, date, model, messages, title.",
+            footer = {"", "Examples:", "  t3 conversations list",
+                "  t3 conversations list -n 10",
+                "  t3 conversations list --json | jq -r '.conversations[].title'"})
+    int list(@Mixin ListOptions options) {
+        ListOptions effective = options.over(listOptions);
+        if (effective.limit != null && effective.limit < 0) {
+            throw new CliException("--limit must be 0 (all) or more, got " + effective.limit + ".", ExitCode.USAGE);
+        }
         ConversationListing listing = local().listConversations();
-        context.out().print(describe(listing));
+        List<ConversationSummary> shown = effective.limit == null || effective.limit == 0 ? listing.conversations()
+                : listing.conversations().subList(0, Math.min(effective.limit, listing.conversations().size()));
+        if (effective.json) {
+            context.out().println(JsonOutput.write(json(listing, shown)));
+        } else {
+            context.out().print(describe(new ConversationListing(shown, listing.problems())));
+        }
         listing.problems().forEach(p -> context.err().println("t3: skipped " + TerminalSafe.text(p.source()) + ": "
                 + TerminalSafe.text(p.reason())));
         context.out().flush();
         return ExitCode.OK;
+    }
+
+    /** The {@code --json} document of a listing: the conversations shown, how many there are, what was skipped. */
+    static Map<String, Object> json(ConversationListing listing, List<ConversationSummary> shown) {
+        List<Map<String, Object>> conversations = new ArrayList<>();
+        for (ConversationSummary s : shown) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("threadId", s.threadId().value());
+            fields.put("title", s.title());
+            fields.put("model", s.model().value());
+            fields.put("messages", s.messageCount());
+            fields.put("updatedAt", s.updatedAt().toString());
+            conversations.add(fields);
+        }
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        for (StorageProblem problem : listing.problems()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("source", problem.source());
+            fields.put("reason", problem.reason());
+            skipped.add(fields);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("conversations", conversations);
+        document.put("total", listing.conversations().size());
+        document.put("skipped", skipped);
+        return document;
     }
 
     /** One line a conversation: id, last update, model, size, title. */
@@ -76,8 +161,11 @@ final class ConversationsCommand {
         return text.toString();
     }
 
-    @Command(name = "show", description = "Print a stored conversation.")
-    int show(@Parameters(paramLabel = "ID") String id) {
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print a stored conversation: its title, then each message with its author.",
+            footer = {"", "Examples:", "  t3 conversations show 3f2c9a4e-…",
+                "  t3 convs show \"$(t3 convs -n 1 --json | jq -r '.conversations[0].threadId')\""})
+    int show(@Parameters(paramLabel = "ID", description = ID) String id) {
         Conversation c = load(id);
         PrintWriter out = context.out();
         out.println("# " + (c.title().isEmpty() ? "(untitled)" : TerminalSafe.text(c.title())) + "  [" + c.threadId()
@@ -97,8 +185,11 @@ final class ConversationsCommand {
         return ExitCode.OK;
     }
 
-    @Command(name = "export", description = "Export a stored conversation as Markdown or JSON.")
-    int export(@Parameters(paramLabel = "ID") String id,
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export a stored conversation as Markdown or JSON, to standard output.",
+            footer = {"", "Examples:", "  t3 conversations export 3f2c9a4e-… > chat.md",
+                "  t3 conversations export 3f2c9a4e-… --format json | jq '.messages | length'"})
+    int export(@Parameters(paramLabel = "ID", description = ID) String id,
             @Option(names = "--format", paramLabel = "md|json", defaultValue = "md",
                     description = "md (default) or json.") String format) {
         ExportFormat exportFormat;
@@ -116,16 +207,23 @@ final class ConversationsCommand {
         return ExitCode.OK;
     }
 
-    @Command(name = "delete", description = "Delete a stored conversation.")
-    int delete(@Parameters(paramLabel = "ID") String id) {
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a stored conversation from this machine (not from t3.chat).",
+            footer = {"", "Example:", "  t3 conversations delete 3f2c9a4e-…"})
+    int delete(@Parameters(paramLabel = "ID", description = ID) String id) {
         local().deleteConversation(AskCommand.conversationId(id));
         context.out().println("Deleted " + id);
         context.out().flush();
         return ExitCode.OK;
     }
 
-    @Command(name = "import", description = "Import conversations exported from the browser's session storage.")
-    int importHistory(@Parameters(paramLabel = "FILE") Path file,
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import conversations exported from the browser's session storage.",
+            footer = {"", "Examples:", "  t3 conversations import ephemeral-chat-data.json",
+                "  t3 conversations import --merge threads.json   adds to conversations stored"})
+    int importHistory(
+            @Parameters(paramLabel = "FILE", description = "The export: a JSON file of the browser's session storage.")
+            Path file,
             @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
             boolean merge) {
         ImportHistoryResult result = local().importHistory(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP);

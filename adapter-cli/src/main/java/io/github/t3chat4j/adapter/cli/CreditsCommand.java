@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,7 +32,13 @@ final class CreditsCommand implements Callable<Integer> {
     @ParentCommand
     T3Command root;
 
-    @Option(names = "--json", description = "Print one JSON object for scripts.")
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = "--json", description = "Print one JSON object for scripts: balance, balanceReliable, tier,"
+            + " usageBand, usageFourHourPercentage, usageMonthPercentage, usagePeriodPercentage, fourHourResetAt,"
+            + " monthResetAt, billingResetAt, subscription.")
     boolean json;
 
     private final CliContext context;

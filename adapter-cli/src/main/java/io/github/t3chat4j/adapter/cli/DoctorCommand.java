@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,18 +20,20 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "doctor",
         mixinStandardHelpOptions = true,
-        description = {"Check the way to t3.chat: credentials, clock, proxy, DNS and TLS, the home page with",
-            "every transport side by side (java, curl-impersonate, browser), then session renewal, tRPC and",
-            "(with --chat) a tiny chat. Tells t3.chat's bot checkpoint from an expired session and from a",
-            "network failure, and says which transport gets through and how to make it the default."},
+        description = {"Check the way to t3.chat, and say what to do.",
+            "Credentials, clock, proxy, DNS and TLS, the home page with every transport side",
+            "by side (java, curl-impersonate, browser), then session renewal, tRPC and (with",
+            "--chat) a tiny chat. Tells t3.chat's bot checkpoint from an expired session and",
+            "from a network failure, and says which transport gets through and how to make",
+            "it the default."},
         footer = {"", "Examples:",
             "  t3 doctor                     check everything but a chat (costs nothing)",
             "  t3 doctor --chat              also send a tiny chat (costs a few credits)",
             "  t3 doctor --transport browser start with the browser transport",
             "  t3 doctor --json | jq .ready",
             "", "Exit codes: 0 when a chat can work, 3 when the credentials or session fail,",
-            "4 when t3.chat's checkpoint turns every transport away, 7 when t3.chat cannot be reached,",
-            "1 otherwise."})
+            "4 when t3.chat's checkpoint turns every transport away, 7 when t3.chat cannot",
+            "be reached, 1 otherwise."})
 final class DoctorCommand implements Callable<Integer> {
 
     /** How a check that t3.chat's checkpoint turned away begins (the diagnosis words it so). */
@@ -39,10 +42,15 @@ final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     T3Command root;
 
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
     @Option(names = "--chat", description = "Also send a tiny chat to the default model (costs credits).")
     boolean chat;
 
-    @Option(names = "--json", description = "Print one JSON object for scripts.")
+    @Option(names = "--json", description = "Print one JSON object for scripts: ready, transport (the one that"
+            + " got through, or null), checks (name, status, detail), advice.")
     boolean json;
 
     private final CliContext context;

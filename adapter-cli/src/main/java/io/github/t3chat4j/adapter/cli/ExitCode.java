@@ -35,7 +35,7 @@ public final class ExitCode {
                 1  unexpected error (rerun with --verbose and report it)
                 2  usage error (also a model or effort that needs your own provider key)
                 3  no credentials, or the session expired
-                4  blocked by t3.chat's bot protection (its checkpoint, or a captcha in the browser)
+                4  blocked by t3.chat's bot protection (its checkpoint, or a captcha)
                 5  rate limited or service unavailable
                 6  protocol error (unexpected answer, error inside the reply)
                 7  network error or reply cut off

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,11 +25,16 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  t3 image \"a lighthouse at dusk, watercolour\"",
             "  t3 image -o cat.png --model gemini-imagen-4 \"a cat in a hat\"",
-            "", "Without -o the image goes to $XDG_DATA_HOME/t3chat4j/images (~/.local/share/t3chat4j/images)."})
+            "", "Without -o the image goes to $XDG_DATA_HOME/t3chat4j/images",
+            "(~/.local/share/t3chat4j/images)."})
 final class ImageCommand implements Callable<Integer> {
 
     @ParentCommand
     T3Command root;
+
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "What to draw (words are joined with spaces).")
     List<String> words;

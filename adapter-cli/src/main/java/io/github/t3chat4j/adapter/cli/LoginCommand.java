@@ -21,6 +21,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,22 +34,28 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {"Store your t3.chat browser session in the config file, after checking it.",
             "With --from-browser, t3 reads it from the browser's profile on this machine;",
-            "otherwise paste the whole 'cookie' request header from the browser's developer tools (input is hidden).",
-            "t3 and the browser then share one session: signing out in one may sign out the other."},
+            "otherwise paste the whole 'cookie' request header from the browser's developer",
+            "tools (input is hidden). t3 and the browser then share one session: signing out",
+            "in one may sign out the other."},
         footer = {"", "Examples:",
-            "  t3 login --from-browser firefox              the default Firefox profile (then the others)",
-            "  t3 login --from-browser firefox:work         the Firefox profile named 'work'",
-            "  t3 login --from-browser chrome:'Profile 1'   a Chrome profile folder (or any folder path)",
+            "  t3 login --from-browser firefox             the default Firefox profile first",
+            "  t3 login --from-browser firefox:work        the Firefox profile named 'work'",
+            "  t3 login --from-browser chrome:'Profile 1'  a Chrome profile (or a folder)",
             "  t3 login",
             "  printf '%%s\\n%%s\\n' \"$COOKIES\" \"$CONVEX_SESSION_ID\" | t3 login",
             "",
-            "Browsers: firefox, librewolf, waterfox (Linux, macOS, Windows); chromium, chrome, brave, edge",
-            "(Linux and macOS: Windows encrypts their cookies so that only the browser can read them).",
-            "To read the browser at every run instead of storing anything: T3_COOKIES_FROM_BROWSER=firefox."})
+            "Browsers: firefox, librewolf, waterfox (Linux, macOS, Windows); chromium,",
+            "chrome, brave, edge (Linux and macOS: Windows encrypts their cookies so that",
+            "only the browser can read them). To read the browser at every run instead of",
+            "storing anything: T3_COOKIES_FROM_BROWSER=firefox."})
 final class LoginCommand implements Callable<Integer> {
 
     @ParentCommand
     T3Command root;
+
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--no-check", description = "Store the credentials without asking t3.chat first.")
     boolean noCheck;

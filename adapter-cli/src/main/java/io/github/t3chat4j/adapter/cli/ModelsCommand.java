@@ -16,18 +16,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code t3 models}: the model catalogue with prices, abilities and live status. */
 @Command(name = "models",
         mixinStandardHelpOptions = true,
-        description = "List the models t3.chat offers, with price per million tokens, abilities and live status.",
-        footer = {"", "Examples:", "  t3 models", "  t3 models --provider anthropic", "  t3 models --images --json"})
+        description = {"List the models t3.chat offers: prices, abilities and live status.",
+            "Prices are per million tokens. The catalogue is the site's (cached for a day)",
+            "or, when it cannot be read, t3chat4j's bundled list; without a sign-in it is",
+            "shown without live status."},
+        footer = {"", "Examples:", "  t3 models", "  t3 models --provider anthropic", "  t3 models --images --json",
+            "  t3 models --json | jq -r '.[].id'"})
 final class ModelsCommand implements Callable<Integer> {
+
+    private static final String BUNDLED = "the site's catalogue could not be read: this is t3chat4j's bundled list,"
+            + " without prices";
 
     @ParentCommand
     T3Command root;
+
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--provider", paramLabel = "NAME", description = "Only models of this provider or developer.")
     String provider;
@@ -38,7 +50,9 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--reasoning", description = "Only models that reason.")
     boolean reasoning;
 
-    @Option(names = "--json", description = "Print a JSON array for scripts.")
+    @Option(names = "--json", description = "Print a JSON array for scripts: id, name, provider, developer,"
+            + " description, inputPerMillion, outputPerMillion, creditAmount, features, images, requiresPro, disabled,"
+            + " status (null without a sign-in), catalogue (site, cached or bundled).")
     boolean json;
 
     private final CliContext context;
@@ -49,13 +63,26 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings resolved = root.settings(Map.of());
+        ConnectionSettings reading = root.boundary(resolved).connectionSignedInOrNot(resolved.model(),
+                resolved.chatSettings());
         ModelCatalog catalog;
-        try (T3Client client = root.connect()) {
-            catalog = catalog(client.account());
+        try (T3Client client = root.services().connect(reading)) {
+            // The catalogue is the site's public JavaScript; only the live statuses need a sign-in.
+            catalog = reading.signedIn() ? catalog(client.account()) : client.account().models(false);
+        }
+        if (!reading.signedIn()) {
+            context.err().println("t3: not signed in: the catalogue without live status, which needs a sign-in"
+                    + " (t3 login --from-browser firefox, or t3 login).");
+            context.err().flush();
         }
         List<ModelInfo> shown = catalog.models().stream().filter(this::wanted).toList();
         if (json) {
-            context.out().println(JsonOutput.write(shown.stream().map(ModelsCommand::fields).toList()));
+            if (catalog.source() == ModelCatalog.Source.BUNDLED) {
+                context.err().println("t3: " + BUNDLED);
+                context.err().flush();
+            }
+            context.out().println(JsonOutput.write(shown.stream().map(m -> fields(m, catalog.source())).toList()));
         } else {
             print(catalog, shown, context.out());
         }
@@ -63,7 +90,7 @@ final class ModelsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** One scrape of the catalogue; the live statuses are joined in when they can be read. */
+    /** The catalogue; the live statuses are joined in when they can be read. */
     private ModelCatalog catalog(AccountClient account) {
         ModelCatalog catalog = account.models(false);
         try {
@@ -86,7 +113,8 @@ final class ModelsCommand implements Callable<Integer> {
         return !reasoning || model.features().stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).contains("reason"));
     }
 
-    static Map<String, Object> fields(ModelInfo model) {
+    /** One model of {@code --json}; {@code source} is where the whole catalogue came from. */
+    static Map<String, Object> fields(ModelInfo model, ModelCatalog.Source source) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", model.id().value());
         fields.put("name", model.name());
@@ -101,6 +129,11 @@ final class ModelsCommand implements Callable<Integer> {
         fields.put("requiresPro", model.requiresPro());
         fields.put("disabled", model.disabled());
         fields.put("status", model.status().map(ModelStatus::indicator).orElse(null));
+        fields.put("catalogue", switch (source) {
+            case SCRAPED -> "site";
+            case CACHED -> "cached";
+            case BUNDLED -> "bundled";
+        });
         return fields;
     }
 
@@ -113,8 +146,12 @@ final class ModelsCommand implements Callable<Integer> {
                     m.status().map(ModelStatus::indicator).orElse("-"),
                     TerminalSafe.text(String.join(",", m.features())), m.disabled() ? " (disabled)" : m.legacy() ? " (legacy)" : "");
         }
-        if (catalog.source() == ModelCatalog.Source.BUNDLED) {
-            out.println("(the site's catalogue could not be read: this is t3chat4j's bundled list, without prices)");
+        switch (catalog.source()) {
+            case BUNDLED -> out.println("(" + BUNDLED + ")");
+            case CACHED -> out.println("(the site's catalogue as read earlier and cached)");
+            default -> {
+                // Read from the site just now: nothing to say.
+            }
         }
         out.println(shown.size() + " of " + catalog.models().size() + " models");
     }

@@ -8,23 +8,29 @@ import io.github.t3chat4j.domain.search.SearchOrder;
 import io.github.t3chat4j.domain.search.SearchPage;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code t3 conversations search QUERY}: full-text search over the stored conversations. Words of the
  * query may start with a dash ({@code -gradle} leaves out conversations that mention Gradle), so this
- * command has long options only and takes any other dashed word as part of the query ({@link Cli}).
+ * command's one-dash options are only {@code -h} and {@code -n}, as on every listing, and it takes any
+ * other dashed word as part of the query ({@link Cli}); a word with two dashes is an option it does not
+ * have ({@code --jsno}, or a connection option of the commands that connect), refused as anywhere else.
  */
 @Command(name = "search",
-        description = {"Search the stored conversations: every word in one message (any case, any accents),"
-            + " newest first or best match first."},
+        description = {"Search the stored conversations, best match or newest first.",
+            "A message matches when it holds every word (any case, with or without accents).",
+            "Works offline: the conversations and their index are on this machine."},
         footer = {"", "Query:",
             "  maven shading        messages holding both words",
             "  \"shade plugin\"       the words one after the other; shad* a word starting so",
-            "  -gradle              leave out conversations that mention it",
+            "  -gradle              leave out conversations that mention it (-h and -n are",
+            "                       this command's options, not query words)",
             "  model:claude-4-sonnet, model:gpt*   messages of that model",
             "  role:user, role:assistant          messages of that author",
             "  after:2026-11-01, before:2026-12, after:7d   message dates",
@@ -32,12 +38,17 @@ import picocli.CommandLine.ParentCommand;
             "", "Examples:",
             "  t3 conversations search maven shading",
             "  t3 conversations search '\"shade plugin\"' -gradle after:30d",
+            "  t3 conversations search -n 20 --sort newest kotlin",
             "  t3 conversations search --json role:assistant k8s | jq -r '.hits[].threadId'",
-            "", "Read a hit with t3 conversations show ID; continue it with t3 ask --conversation ID."})
+            "", "Read a hit with t3 conversations show ID; continue it with",
+            "t3 ask --conversation ID."})
 final class SearchCommand implements Callable<Integer> {
 
     @ParentCommand
     ConversationsCommand parent;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for (words are joined with spaces).")
     List<String> words = List.of();
@@ -46,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
             description = "relevance (default: best match first) or newest (most recent match first).")
     String sort;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits per page (default 10).")
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Hits per page (default 10).")
     int limit;
 
     @Option(names = "--page", paramLabel = "N", defaultValue = "1", description = "Which page of hits (from 1).")
@@ -60,7 +71,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--reindex", description = "Build the search index afresh from the conversation files first.")
     boolean reindex;
 
-    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
     private final CliContext context;
@@ -71,6 +82,11 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (String word : words) {
+            if (word.startsWith("--") && word.length() > 2) {
+                throw new CommandLine.UnmatchedArgumentException(spec.commandLine(), List.of(word));
+            }
+        }
         String text = String.join(" ", words);
         SearchOrder order = InvalidInputException.whenInvalid(() -> SearchOrder.parse(sort));
         boolean terminal = context.errColour();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,24 +17,30 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Serve an OpenAI-compatible API (/v1/models, /v1/chat/completions, /v1/responses,",
-            "/v1/images/generations) and Anthropic's Messages API (/v1/messages), so OpenAI and Anthropic",
-            "clients (Claude Code too) can use your t3.chat subscription. Every request needs",
-            "'Authorization: Bearer <key>' or 'x-api-key: <key>'; the key is made on first start and stored in the config file",
-            "(or give one of " + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or T3_GATEWAY_KEY)."},
+        description = {"Serve OpenAI's and Anthropic's APIs for your t3.chat subscription.",
+            "/v1/models, /v1/chat/completions, /v1/responses, /v1/images/generations and",
+            "Anthropic's /v1/messages, so that OpenAI and Anthropic clients (Claude Code",
+            "too) can use it. Every request needs 'Authorization: Bearer <key>' (or",
+            "'x-api-key: <key>'); the key is made on first start and stored in the config",
+            "file (or give one of " + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or"
+                    + " T3_GATEWAY_KEY)."},
         footer = {"", "Examples:",
-            "  t3 serve                                  http://127.0.0.1:8787/v1",
-            "  t3 --demo serve                           offline, in front of the bundled fake t3.chat",
+            "  t3 serve                  http://127.0.0.1:8787/v1",
+            "  t3 --demo serve           offline, in front of the bundled fake t3.chat",
             "  t3 serve --port 9000 --cors-origin http://localhost:3000",
-            "  t3 serve --host 0.0.0.0 --allow-host mybox.local     reachable from the network as mybox.local",
+            "  t3 serve --host 0.0.0.0 --allow-host mybox.local   reachable on the LAN",
             "  t3 serve --api-key-file ~/.config/t3chat4j/gateway.key",
-            "  t3 serve --anthropic-model 'claude-opus*=claude-4-opus' --anthropic-model '*=gemini-2.5-pro'",
+            "  t3 serve --anthropic-model 'claude-opus*=claude-4-opus'   Claude Code's opus",
             "  OPENAI_BASE_URL=http://127.0.0.1:8787/v1 OPENAI_API_KEY=<key> your-openai-tool",
             "  ANTHROPIC_BASE_URL=http://127.0.0.1:8787 ANTHROPIC_API_KEY=<key> claude"})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
     T3Command root;
+
+    /** Read by {@link T3Command#settings} with those given before this command's name. */
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only). Any other"
@@ -56,8 +63,8 @@ final class ServeCommand implements Callable<Integer> {
     String apiKey;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN",
-            description = "Let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the gateway;"
-                    + " repeatable. Off by default.")
+            description = "Let web pages from ORIGIN call the gateway; repeatable, off by default. An origin"
+                    + " is such as http://localhost:3000, or * for any.")
     List<String> corsOrigins = new ArrayList<>();
 
     @Option(names = "--allow-host", paramLabel = "NAME",

@@ -3,6 +3,7 @@ package io.github.t3chat4j.adapter.cli;
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.application.StoredSettingsResult;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,11 +15,16 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code t3}: the root command; its options apply to every subcommand. */
+/**
+ * {@code t3}: the root command. {@code --demo} and {@code --verbose} apply to every command; the
+ * connection options ({@link ConnectionOptions}) to {@code t3} itself (the chat) and, given before a
+ * command's name, to a command that connects.
+ */
 @Command(name = "t3",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -29,14 +35,17 @@ import picocli.CommandLine.Spec;
             "  t3 login --from-browser firefox   sign in with the session Firefox has",
             "  t3 login                store your browser session in the config file",
             "  COOKIES='…' CONVEX_SESSION_ID='…' t3 ask \"Explain monads briefly\"",
+            "  t3 --transport curl ask \"hi\"   connection options, before or after the command",
             "",
             "Credentials: COOKIES (the Cookie header your browser sends to t3.chat) and",
-            "CONVEX_SESSION_ID (from the site's local storage), or T3_COOKIES_FROM_BROWSER=BROWSER[:PROFILE]",
-            "to read them from the browser at every run; see the README.",
-            "Settings, highest first: flags, environment, ./.env, ~/.config/t3chat4j/config.properties",
-            "(t3 config shows where each one comes from). A folder's .env gives its own credentials and",
-            "preferences; an address, proxy, program, browser or gateway key only with its own credentials,",
-            "or once you trust the folder (t3 config trust).", "",
+            "CONVEX_SESSION_ID (from the site's local storage), or",
+            "T3_COOKIES_FROM_BROWSER=BROWSER[:PROFILE] to read them from the browser at every",
+            "run; see the README.",
+            "Settings, highest first: flags, environment, ./.env, the config file",
+            "~/.config/t3chat4j/config.properties (t3 config shows where each comes from).",
+            "A folder's .env gives its own credentials and preferences; an address, proxy,",
+            "program, browser or gateway key only with its own credentials, or once you trust",
+            "the folder (t3 config trust).", "",
             ExitCode.HELP_TABLE})
 public final class T3Command implements Callable<Integer> {
 
@@ -50,62 +59,19 @@ public final class T3Command implements Callable<Integer> {
             CreditsCommand.class, ModelsCommand.class, ImageCommand.class, ServeCommand.class, DoctorCommand.class);
 
     /** The root options that take a value, so that the value is not taken for a subcommand's name. */
-    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url", "--transport", "--curl", "--browser",
+    static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url", "--transport", "--curl", "--browser",
             "--proxy", "--connect-timeout", "--first-byte-timeout", "--idle-timeout", "--timeout", "--max-reply-size");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--demo", scope = ScopeType.INHERIT,
-            description = "Talk to a fake t3.chat started on this machine (no account needed).")
+            description = "Use the demo: a fake t3.chat started on this machine, and files of its own (no"
+                    + " account needed).")
     boolean demo;
 
-    @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Where t3.chat is (env T3_BASE_URL, default " + TrustBoundary.DEFAULT_BASE_URL + ").")
-    String baseUrl;
-
-    @Option(names = "--transport", paramLabel = "java|curl|browser", scope = ScopeType.INHERIT,
-            description = "What sends the requests, and only that: java (the JVM's client, HTTP/2 where offered),"
-                    + " curl, or browser (a headless Chrome or Chromium of yours, which passes t3.chat's bot"
-                    + " checkpoint) (env T3_TRANSPORT). Without it, t3 starts with java and falls back past the"
-                    + " checkpoint to curl-impersonate, then the browser, remembering what got through.")
-    String transport;
-
-    @Option(names = "--browser", paramLabel = "NAME|PATH", scope = ScopeType.INHERIT,
-            description = "The browser of the browser transport: chrome, chromium, edge, brave or its program"
-                    + " (env T3_BROWSER, default the first installed).")
-    String browser;
-
-    @Option(names = "--curl", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "The curl to run with --transport curl, such as a curl-impersonate wrapper"
-                    + " (env T3_CURL, default curl on the PATH).")
-    String curl;
-
-    @Option(names = "--proxy", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Send every request through this proxy, http://[user:password@]host:port"
-                    + " (env T3_PROXY; else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY).")
-    String proxy;
-
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
-            description = "Give up connecting after this long, such as 10s (T3_CONNECT_TIMEOUT, default 10s).")
-    String connectTimeout;
-
-    @Option(names = "--first-byte-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
-            description = "Give up when the answer has not begun after this long (T3_FIRST_BYTE_TIMEOUT, default 60s).")
-    String firstByteTimeout;
-
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
-            description = "End a reply that sends nothing new for this long; keep-alives do not count"
-                    + " (T3_IDLE_TIMEOUT, default 60s).")
-    String idleTimeout;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
-            description = "End a reply that takes longer than this in all (T3_TIMEOUT, default 15m).")
-    String timeout;
-
-    @Option(names = "--max-reply-size", paramLabel = "SIZE", scope = ScopeType.INHERIT,
-            description = "End a reply larger than this, keeping what came (T3_MAX_REPLY_SIZE, default 64MiB).")
-    String maxReplySize;
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces of errors.")
@@ -182,29 +148,16 @@ public final class T3Command implements Callable<Integer> {
         return new ConfigResolver(context, services().local());
     }
 
-    /** The effective settings: {@code commandFlags} and this command's --base-url over env, .env and config file. */
+    /**
+     * The effective settings: {@code commandFlags} and this run's connection options over env, .env and
+     * config file. The connection options are read from every command of the run that carries them (see
+     * {@link ConnectionOptions}), those given after the command's name winning over those given before it.
+     */
     Settings settings(Map<String, String> commandFlags) {
         Map<String, String> flags = new HashMap<>(commandFlags);
-        if (baseUrl != null) {
-            flags.put(Settings.BASE_URL, baseUrl);
+        for (ConnectionOptions options : connectionOptionsOfThisRun()) {
+            flags.putAll(options.given());
         }
-        if (transport != null) {
-            flags.put(Settings.TRANSPORT, transport);
-        }
-        if (curl != null) {
-            flags.put(Settings.CURL, curl);
-        }
-        if (browser != null) {
-            flags.put(Settings.BROWSER, browser);
-        }
-        if (proxy != null) {
-            flags.put(Settings.PROXY, proxy);
-        }
-        flags.put(Settings.CONNECT_TIMEOUT, connectTimeout);
-        flags.put(Settings.FIRST_BYTE_TIMEOUT, firstByteTimeout);
-        flags.put(Settings.IDLE_TIMEOUT, idleTimeout);
-        flags.put(Settings.TIMEOUT, timeout);
-        flags.put(Settings.MAX_REPLY_SIZE, maxReplySize);
         ConfigResolver config = config();
         StoredSettingsResult stored = config.stored();
         Settings settings = config.resolve(flags, stored);
@@ -215,6 +168,29 @@ public final class T3Command implements Callable<Integer> {
             context.err().flush();
         }
         return settings;
+    }
+
+    /** The connection options of {@code t3} and of the commands this run names under it, outermost first. */
+    private List<ConnectionOptions> connectionOptionsOfThisRun() {
+        List<ConnectionOptions> found = new ArrayList<>();
+        found.add(connection);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (CommandLine.ParseResult level = parsed == null ? null : parsed.subcommand(); level != null;
+                level = level.subcommand()) {
+            found.addAll(mixins(level.commandSpec(), ConnectionOptions.class));
+        }
+        return found;
+    }
+
+    /** The mixins of type {@code type} that {@code command} carries. */
+    static <T> List<T> mixins(CommandLine.Model.CommandSpec command, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (CommandLine.Model.CommandSpec mixin : command.mixins().values()) {
+            if (type.isInstance(mixin.userObject())) {
+                found.add(type.cast(mixin.userObject()));
+            }
+        }
+        return found;
     }
 
     /**
@@ -228,7 +204,7 @@ public final class T3Command implements Callable<Integer> {
         });
     }
 
-    /** A client for the configured credentials, model and settings; what {@code credits} and {@code models} need. */
+    /** A client for the configured credentials, model and settings; what {@code credits} needs. */
     T3Client connect() {
         Settings resolved = settings(Map.of());
         return services().connect(boundary(resolved).connection(resolved.model(), resolved.chatSettings()));

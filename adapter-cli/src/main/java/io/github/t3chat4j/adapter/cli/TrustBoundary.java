@@ -125,6 +125,18 @@ final class TrustBoundary {
         return connect(selection, model, chat);
     }
 
+    /**
+     * The connection of a command that also reads what t3.chat shows everyone ({@code t3 models}: the model
+     * catalogue in the site's JavaScript): like {@link #connection}, but without credentials it carries none
+     * ({@link ConnectionSettings#signedIn()} is false) instead of failing. The rules on addresses, proxies
+     * and programs hold all the same, a {@code .env}'s program is never run.
+     *
+     * @throws CliException with {@link ExitCode#USAGE} when a setting may not apply (before anything is sent)
+     */
+    ConnectionSettings connectionSignedInOrNot(ModelId model, ChatSettings chat) {
+        return connect(select(), model, chat);
+    }
+
     /** The connection {@code t3 doctor} checks: like {@link #connection}, but missing credentials are a finding. */
     ConnectionSettings diagnosis() {
         return connect(select(), settings.model(), ChatSettings.defaults());
@@ -147,7 +159,7 @@ final class TrustBoundary {
         Selection given = given();
         URI base = checked(given);
         return new ConnectionSettings(base, cookies, convexSessionId, false, userAgent(), settings.model(),
-                ChatSettings.defaults(), network(base), false);
+                ChatSettings.defaults(), network(base), false, true);
     }
 
     private Selection given() {
@@ -294,7 +306,8 @@ final class TrustBoundary {
             }
         }
         return new ConnectionSettings(base, cookies, convexSessionId, selection.owner() == Owner.STORED_LOGIN,
-                userAgent(), model, chat, network(base), settings.allowLowerEffort());
+                userAgent(), model, chat, network(base), settings.allowLowerEffort(),
+                selection.owner() != Owner.NONE);
     }
 
     /** The address for {@code selection}, once every setting that applies to it passed the rule. */

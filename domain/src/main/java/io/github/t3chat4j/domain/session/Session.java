@@ -37,7 +37,9 @@ public record Session(SessionCookies cookies, ConvexSessionId convexSessionId) {
 
     /**
      * No credentials at all: for a transport of one's own (a test fake, a recording) that never sends
-     * them. The HTTP adapters refuse to build a client without real ones.
+     * them. The HTTP adapters refuse to build a client without credentials unless it is given this session
+     * explicitly; they then send no cookie, and only what the site shows everyone (the model catalogue)
+     * can be read.
      */
     public static Session anonymous() {
         return ANONYMOUS;

@@ -181,11 +181,14 @@ public final class HttpCall {
             return this;
         }
 
-        /** Sends the session's cookie string, and keeps its secrets out of every message about the call. */
+        /**
+         * Sends the session's cookie string, and keeps its secrets out of every message about the call; an
+         * anonymous session sends no {@code Cookie} field at all.
+         */
         public Builder cookies(Session session) {
             requireNonNull(session, "session == null");
             this.redactor = Redactor.of(session);
-            return header("Cookie", session.cookies().headerValue());
+            return session.isAnonymous() ? this : header("Cookie", session.cookies().headerValue());
         }
 
         /** Follows redirects (only for hosts that get no credentials). */

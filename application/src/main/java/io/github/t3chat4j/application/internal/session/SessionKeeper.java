@@ -26,6 +26,8 @@ import java.util.function.Function;
  *       instead of renewing again);</li>
  *   <li>and whenever a caller asks ({@link #renew()}).</li>
  * </ul>
+ * An {@linkplain Session#anonymous() anonymous} session (a client without credentials, reading only what
+ * the site shows everyone) is never renewed, and a rejection of it is passed on as it is.
  * After every renewal the {@link SaveSessionPort} is told the session and the time, so a rotated cookie
  * (and its freshness) outlives the process; a failure to save goes to the warning listener and never
  * fails the request.
@@ -73,7 +75,7 @@ public final class SessionKeeper {
      */
     public synchronized Session firstUse() {
         if (!renewedOnce) {
-            if (renewedRecently()) {
+            if (current.isAnonymous() || renewedRecently()) {
                 renewedOnce = true;
             } else {
                 renew();
@@ -85,6 +87,11 @@ public final class SessionKeeper {
     /** Renews now and returns the session in use afterwards (the same one when the cookie did not rotate). */
     public synchronized Session renew() {
         Session before = current;
+        if (before.isAnonymous()) {
+            // No cookie to rotate: asking t3.chat would only send a request it must refuse.
+            renewedOnce = true;
+            return before;
+        }
         // Marked first: a failed renewal is not retried before the first use of every caller after it.
         renewedOnce = true;
         current = renewal.renewWosSession(before).map(before::withRenewedWosSession).orElse(before);
@@ -114,6 +121,9 @@ public final class SessionKeeper {
         try {
             return request.apply(used);
         } catch (SessionExpiredException rejected) {
+            if (used.isAnonymous()) {
+                throw rejected;
+            }
             Session fresh = renewAfterRejectionOf(used);
             try {
                 return request.apply(fresh);

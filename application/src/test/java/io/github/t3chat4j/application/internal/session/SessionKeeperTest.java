@@ -45,6 +45,27 @@ class SessionKeeperTest {
     }
 
     @Test
+    void neverRenewsAnAnonymousSession_andPassesItsRejectionOn() {
+        SessionKeeper anonymous = new SessionKeeper(Session.anonymous(),
+                Renewals.renewing(s -> Optional.of("rotated-" + renewals.incrementAndGet())), saved::add, warnings::add);
+        AtomicInteger calls = new AtomicInteger();
+        SessionExpiredException refusal = new SessionExpiredException("HTTP 401");
+
+        String answer = anonymous.call(session -> "read as " + session);
+        assertThatThrownBy(() -> anonymous.call(session -> {
+            calls.incrementAndGet();
+            throw refusal;
+        })).isSameAs(refusal);
+        Session renewed = anonymous.renew();
+
+        assertThat(answer).isEqualTo("read as " + Session.anonymous());
+        assertThat(calls).hasValue(1);
+        assertThat(renewed.isAnonymous()).isTrue();
+        assertThat(renewals).hasValue(0);
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
     void tellsTheSessionStore_whenTheCookieRotates() {
         keeper.renew();
 

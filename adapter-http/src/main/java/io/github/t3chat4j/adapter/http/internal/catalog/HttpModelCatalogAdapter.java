@@ -28,7 +28,8 @@ import java.util.Set;
  * {@code GET /} with the cookie, then each {@code /assets/….js} chunk the page links without it (at most
  * {@value #MAX_CHUNKS}, each at most {@value #MAX_CHUNK_BYTES} bytes), scanned for model definitions;
  * and the bundled list. Which one is used (and the cache) is the application's decision. A scrape is
- * best effort: only a rejected session (401, or 403 with JSON, on the home page) throws. Thread-safe.
+ * best effort: only a rejected session (401, or 403 with JSON, on the home page) throws; an anonymous
+ * session sends no cookie and finds the page unreadable instead. Thread-safe.
  */
 public final class HttpModelCatalogAdapter implements LoadModelCatalogPort {
 
@@ -80,11 +81,15 @@ public final class HttpModelCatalogAdapter implements LoadModelCatalogPort {
         return bundled(mapper);
     }
 
-    /** The home page; empty when it cannot be read, but a rejected session throws. */
+    /** The home page; empty when it cannot be read, but a rejected session (not an anonymous one) throws. */
     private Optional<String> homePage(Session session) {
         try {
             return read(site.home(session));
         } catch (SessionExpiredException rejected) {
+            if (session.isAnonymous()) {
+                // A site that wants a sign-in to show its page has no catalogue for a client without one.
+                return Optional.empty();
+            }
             throw rejected;
         } catch (T3ChatException unreadable) {
             return Optional.empty();

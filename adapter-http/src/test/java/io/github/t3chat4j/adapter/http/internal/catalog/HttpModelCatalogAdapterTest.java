@@ -146,6 +146,23 @@ class HttpModelCatalogAdapterTest {
     }
 
     @Test
+    void readsThePublicCatalogue_withoutACookie_forAnAnonymousSession() {
+        List<ModelInfo> models = adapter().loadSiteModels(Session.anonymous());
+
+        assertThat(models).extracting(m -> m.id().value()).contains("claude-4-sonnet");
+        assertThat(server.requests()).isNotEmpty().allSatisfy(request ->
+                assertThat(request.header("cookie")).as(request.path()).isEmpty());
+    }
+
+    @Test
+    void findsNothing_whenTheHomePageWantsASignIn_fromAnAnonymousSession() {
+        server.route("/", (exchange, request) -> exchange.sendResponseHeaders(401, -1));
+
+        assertThat(adapter().loadSiteModels(Session.anonymous())).isEmpty();
+        assertThat(server.requests(FakeTrpc.MODEL_CHUNK_PATH)).isEmpty();
+    }
+
+    @Test
     void throwsSessionExpired_whenTheHomePageAnswers403WithJson() {
         server.route("/", (exchange, request) -> send(exchange, 403, "application/json", "{\"error\":\"Forbidden\"}"));
 
