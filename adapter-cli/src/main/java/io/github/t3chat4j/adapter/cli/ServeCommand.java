@@ -18,11 +18,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {"Serve OpenAI's and Anthropic's APIs for your t3.chat subscription.",
-            "/v1/models, /v1/chat/completions, /v1/responses, /v1/images/generations and",
-            "Anthropic's /v1/messages, so that OpenAI and Anthropic clients (Claude Code",
-            "too) can use it. Every request needs 'Authorization: Bearer <key>' (or",
-            "'x-api-key: <key>'); the key is made on first start and stored in the config",
-            "file (or give one of " + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or"
+            "/v1/models, /v1/chat/completions, /v1/responses (tools and structured output",
+            "emulated), /v1/images/generations and Anthropic's /v1/messages, so that",
+            "OpenAI and Anthropic clients and agents such as Codex CLI and Claude Code can",
+            "use it. Every request needs 'Authorization: Bearer <key>' (or 'x-api-key:",
+            "<key>'); the key is made on first start and stored in the config file (or",
+            "give one of " + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or"
                     + " T3_GATEWAY_KEY)."},
         footer = {"", "Examples:",
             "  t3 serve                  http://127.0.0.1:8787/v1",
