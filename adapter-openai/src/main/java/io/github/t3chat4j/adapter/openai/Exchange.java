@@ -29,6 +29,7 @@ final class Exchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final boolean anthropic;
     private AutoCloseable reply;
     private boolean cancelled;
     private volatile boolean clientGone;
@@ -41,6 +42,12 @@ final class Exchange {
         this.request = request;
         this.response = response;
         this.callback = callback;
+        this.anthropic = AnthropicErrors.speaks(request);
+    }
+
+    /** Whether an Anthropic client sent the request: its errors then take Anthropic's shape ({@link AnthropicErrors}). */
+    boolean speaksAnthropic() {
+        return anthropic;
     }
 
     Request request() {
@@ -225,12 +232,29 @@ final class Exchange {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    /** Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body. */
+    /**
+     * Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body (or
+     * Anthropic's, for an Anthropic client).
+     */
     void error(ApiErrorException error) {
         error.retryAfter().ifPresent(wait ->
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
         error.allow().ifPresent(methods -> response.getHeaders().put(HttpHeader.ALLOW, methods));
-        json(error.status(), error.body());
+        json(status(error), anthropic ? AnthropicErrors.body(error) : error.body());
+    }
+
+    /** The status {@link #error} answers {@code error} with. */
+    int status(ApiErrorException error) {
+        return anthropic ? AnthropicErrors.status(error) : error.status();
+    }
+
+    /** Writes the error as the last event of a stream: OpenAI's {@code data:} event, or Anthropic's {@code error} event. */
+    void errorEvent(ApiErrorException error) {
+        if (anthropic) {
+            event("error", AnthropicErrors.body(error));
+        } else {
+            event(error.body());
+        }
     }
 
     /** Starts a 200 {@code text/event-stream} answer; nothing is written until the first event. */
