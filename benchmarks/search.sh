@@ -4,11 +4,14 @@
 #     fixed seed (benchmarks/search/GenerateConversations.java), in throw-away XDG folders;
 #   - grep -rl over the same files (the page cache warmed by a first grep), as the floor of "no index";
 #   - the first search (which builds the index), run on a pseudo-terminal (script) so that its progress
-#     line shows, then later searches of several kinds, each a whole t3 process;
+#     line shows, then later searches of several kinds, each a whole t3 process: served cold (T3_DAEMON=off,
+#     a JVM of its own) and by the warm process (started with 't3 daemon start', given a few searches first;
+#     its CPU per search read from /proc);
 #   - the same searches inside one JVM through the library's use case (benchmarks/search/SearchTimer.java):
 #     the first call in a fresh JVM and the median of RUNS more.
 # Reports medians of RUNS runs (default 5) of wall time, and the index's size.
 # Needs: mvn package first (for adapter-cli/target/t3), GNU time, script (util-linux). Touches no network.
+# The warm process it starts is stopped at the end.
 # Usage: benchmarks/search.sh [RUNS]; COUNT=2000 benchmarks/search.sh for a smaller store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,11 +25,13 @@ command -v script >/dev/null || { echo "no script: apt-get install bsdutils" >&2
 if [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java; else java=java; fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'T3_DAEMON=on "$t3" daemon stop > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export HOME=$work/home XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache \
-    XDG_STATE_HOME=$work/state
-unset T3_BASE_URL COOKIES CONVEX_SESSION_ID
-mkdir -p "$HOME"
+    XDG_STATE_HOME=$work/state XDG_RUNTIME_DIR=$work/run
+unset T3_BASE_URL COOKIES CONVEX_SESSION_ID T3_JAVA_OPTS T3_DAEMON_IDLE
+# Cold unless a row says warm: no warm process is started by the runs themselves.
+export T3_DAEMON=off
+mkdir -p "$HOME" && mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 folder=$XDG_DATA_HOME/t3chat4j/conversations
 index=$XDG_CACHE_HOME/t3chat4j/search
 
@@ -67,15 +72,33 @@ progress=$(grep -c 'Indexing the conversations for search' "$work/first.out" || 
 index_bytes=$(du -sb "$index" | cut -f1)
 
 measure version "$t3" --version
-measure word "$t3" conversations search --limit 20 kubernetes
-measure word-json "$t3" conversations search --json --limit 20 kubernetes
-measure common "$t3" conversations search --limit 20 water
-measure phrase "$t3" conversations search --limit 20 '"maven shade plugin"'
-measure cjk "$t3" conversations search --limit 20 東京
-measure filtered "$t3" conversations search --limit 20 --sort newest model:gpt-5 role:assistant after:2025-06-01 water
-measure excluded "$t3" conversations search --limit 20 java -gradle -maven
+# searches SUFFIX T3...: the later searches, each a whole process of T3..., named NAME-SUFFIX.
+searches() {
+    local suffix=$1; shift
+    measure "word-$suffix" "$@" conversations search --limit 20 kubernetes
+    measure "word-json-$suffix" "$@" conversations search --json --limit 20 kubernetes
+    measure "common-$suffix" "$@" conversations search --limit 20 water
+    measure "phrase-$suffix" "$@" conversations search --limit 20 '"maven shade plugin"'
+    measure "cjk-$suffix" "$@" conversations search --limit 20 東京
+    measure "filtered-$suffix" "$@" conversations search --limit 20 --sort newest model:gpt-5 role:assistant after:2025-06-01 water
+    measure "excluded-$suffix" "$@" conversations search --limit 20 java -gradle -maven
+}
+searches cold "$t3"
 "$t3" conversations search --json --limit 1 kubernetes > "$work/total.json"
 total_word=$(sed -n 's/.*"total":\([0-9]*\).*/\1/p' "$work/total.json")
+
+# The warm process, started as the first run would start it, then given a few searches before measuring.
+warm=(env T3_DAEMON=on "$t3")
+"${warm[@]}" daemon start > /dev/null
+for query in kubernetes water 東京 java; do "${warm[@]}" conversations search --limit 20 "$query" > /dev/null; done
+pid=$("${warm[@]}" daemon status | sed -n 's/^ *pid: //p')
+proc_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$pid/stat"; }
+cpu_before=$(proc_cpu)
+searches warm "${warm[@]}"
+warm_cpu=$(awk -v a="$cpu_before" -v b="$(proc_cpu)" -v n="$((runs * 7))" 'BEGIN {printf "%.3f", (b - a) / n}')
+measure version-warm "${warm[@]}" --version
+cmp -s "$work/word-cold.out" "$work/word-warm.out" && same_warm=yes || same_warm=NO
+"${warm[@]}" daemon stop > /dev/null
 
 "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar" benchmarks/search/SearchTimer.java 20 kubernetes water \
     '"maven shade plugin"' 東京 'model:gpt-5 role:assistant after:2025-06-01 water' 'java -gradle -maven' \
@@ -89,6 +112,7 @@ echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | 
 echo "Store: $generated in $files files, $((bytes / 1000000)) MB on disk; the index: $((index_bytes / 1000000)) MB."
 echo "Median of $runs runs of the whole process: wall time, and CPU time (user + system, all threads)."
 echo
+row() { echo "| $1 | $(seconds "$2-cold") | $(cpu "$2-cold") | $(seconds "$2-warm") | $(cpu "$2-warm") |"; }
 echo "| what | wall (s) | CPU (s) | found |"
 echo "|---|---|---|---|"
 echo "| \`grep -rl Kubernetes\` (one word, case as stored) | $(seconds grep-word) | $(cpu grep-word) | $(lines grep-word) files |"
@@ -96,14 +120,23 @@ echo "| \`grep -rli kubernetes\` (any case) | $(seconds grep-word-i) | $(cpu gre
 echo "| \`grep -rl 東京\` | $(seconds grep-cjk) | $(cpu grep-cjk) | $(lines grep-cjk) files |"
 echo "| \`grep -rli \"maven shade plugin\"\` | $(seconds grep-phrase) | $(cpu grep-phrase) | $(lines grep-phrase) files |"
 echo "| first \`t3 conversations search kubernetes\` (builds the index; on a terminal) | $(seconds first) | $(cpu first) | progress line shown: $([ "$progress" -gt 0 ] && echo yes || echo NO) |"
-echo "| later \`t3 conversations search kubernetes\` | $(seconds word) | $(cpu word) | $total_word conversations |"
-echo "| the same with \`--json\` | $(seconds word-json) | $(cpu word-json) | |"
-echo "| a common word (\`water\`) | $(seconds common) | $(cpu common) | |"
-echo "| a phrase (\`\"maven shade plugin\"\`) | $(seconds phrase) | $(cpu phrase) | |"
-echo "| CJK (\`東京\`) | $(seconds cjk) | $(cpu cjk) | |"
-echo "| filters (\`model:gpt-5 role:assistant after:2025-06-01 water\`, newest first) | $(seconds filtered) | $(cpu filtered) | |"
-echo "| exclusions (\`java -gradle -maven\`) | $(seconds excluded) | $(cpu excluded) | |"
 echo "| for scale: \`t3 --version\` | $(seconds version) | $(cpu version) | |"
+echo
+echo "Later searches ($total_word conversations match kubernetes), cold (\`T3_DAEMON=off\`, a JVM of their own)"\
+     "and warm (handed to the warm process; CPU of the launcher's JVM only):"
+echo
+echo "| later \`t3 conversations search\` | cold wall (s) | cold CPU (s) | warm wall (s) | warm CPU (s) |"
+echo "|---|---|---|---|---|"
+row "\`kubernetes\`" word
+row "the same with \`--json\`" word-json
+row "a common word (\`water\`)" common
+row "a phrase (\`\"maven shade plugin\"\`)" phrase
+row "CJK (\`東京\`)" cjk
+row "filters (\`model:gpt-5 role:assistant after:2025-06-01 water\`, newest first)" filtered
+row "exclusions (\`java -gradle -maven\`)" excluded
+echo
+echo "The warm process spent $warm_cpu s of CPU per search. \`t3 --version\` with it running: $(seconds version-warm) s"\
+     "(never handed over). Same output cold and warm: $same_warm."
 echo
 echo "Inside one JVM (the library's SearchConversationsUseCase, 10 hits a page, the index built already):"
 echo

@@ -1,13 +1,16 @@
 package io.github.t3chat4j.bootstrap;
 
 import io.github.t3chat4j.adapter.browser.BrowserConfig;
+import io.github.t3chat4j.adapter.http.HttpAdapters;
 import io.github.t3chat4j.adapter.cli.Services;
 import io.github.t3chat4j.adapter.cli.CliException;
 import io.github.t3chat4j.adapter.cli.ExitCode;
 import io.github.t3chat4j.adapter.cli.Profile;
+import io.github.t3chat4j.adapter.cli.WarmProcess;
 import io.github.t3chat4j.adapter.cli.render.TerminalSafe;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,12 +23,26 @@ import java.util.function.Consumer;
 final class CompositionRoot implements Services.Provider {
 
     private final Consumer<String> warnings;
+    private final Path workingDir;
+    private final HttpAdapters.ConnectionPools pools;
 
-    CompositionRoot(PrintWriter err) {
+    /**
+     * The services of a run whose working folder is {@code workingDir} (where curl is found and started,
+     * with the run's environment); connections taken from {@code pools} when given (the warm process's, kept
+     * between runs), else a pool per client.
+     */
+    CompositionRoot(PrintWriter err, Path workingDir, HttpAdapters.ConnectionPools pools) {
         this.warnings = warning -> {
             err.println("t3: " + TerminalSafe.text(warning));
             err.flush();
         };
+        this.workingDir = workingDir;
+        this.pools = pools;
+    }
+
+    @Override
+    public WarmProcess warmProcess(Map<String, String> env) {
+        return new WarmControl(env);
     }
 
     @Override
@@ -37,7 +54,8 @@ final class CompositionRoot implements Services.Provider {
             throw new CliException(e.getMessage(), ExitCode.IO);
         }
         BrowserConfig browsers = BrowserConfig.fromEnvironment(env);
-        return profile == Profile.DEMO ? new GuiceServices(storage.demo(), browsers, true, warnings, env)
-                : new GuiceServices(storage, browsers, false, warnings, env);
+        HttpAdapters.Programs programs = new HttpAdapters.Programs(env, workingDir);
+        return profile == Profile.DEMO ? new GuiceServices(storage.demo(), browsers, true, warnings, programs, pools)
+                : new GuiceServices(storage, browsers, false, warnings, programs, pools);
     }
 }

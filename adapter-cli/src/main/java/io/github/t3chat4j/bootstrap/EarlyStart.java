@@ -53,7 +53,7 @@ final class EarlyStart {
         return url.startsWith("http://");
     }
 
-    private static void warm(boolean tls) {
+    static void warm(boolean tls) {
         try {
             Guice.createInjector(new ApplicationModule());
             HttpAdapters.create(HttpConfig.defaults(), Map.of()).close();

@@ -64,15 +64,23 @@ final class GuiceServices implements Services {
     private final boolean demo;
     private final Consumer<String> warnings;
     private final Map<String, String> env;
+    private final HttpAdapters.Programs programs;
+    private final HttpAdapters.ConnectionPools pools;
     private LocalClient local;
 
+    /**
+     * @param programs the run's environment and working folder, where curl is found and started
+     * @param pools connection pools kept between runs, or null for a pool per connection
+     */
     GuiceServices(StorageConfig storage, BrowserConfig browsers, boolean demo, Consumer<String> warnings,
-            Map<String, String> env) {
+            HttpAdapters.Programs programs, HttpAdapters.ConnectionPools pools) {
         this.storage = storage;
         this.browsers = browsers;
         this.demo = demo;
         this.warnings = warnings;
-        this.env = Map.copyOf(env);
+        this.env = programs.variables();
+        this.programs = programs;
+        this.pools = pools;
     }
 
     /**
@@ -172,7 +180,7 @@ final class GuiceServices implements Services {
             String convexSessionId = demoServer == null ? connection.convexSessionId() : DEMO_CONVEX_SESSION_ID;
             SaveSessionPort keep = connection.keepRotatedSession() && demoServer == null
                     ? StorageAdapters.create(storage).sessionWriteBack() : SaveSessionPort.NONE;
-            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection), env)) {
+            try (ProbeConnectionPort probe = HttpAdapters.connectionProbe(httpConfig(base, connection), programs)) {
                 return new ConnectionDoctor(probe, keep, Clock.systemUTC()).diagnose(cookies, convexSessionId,
                         includeChat);
             }
@@ -209,9 +217,12 @@ final class GuiceServices implements Services {
         try {
             URI base = demoServer != null ? demoServer.baseUrl() : connection.baseUrl();
             HttpConfig http = httpConfig(base, connection);
+            // The demo's fake server lives and dies with the client, and so does a connection to it.
+            HttpAdapterModule httpModule = new HttpAdapterModule(http, programs,
+                    demoServer != null ? HttpAdapters.FallbackListener.NONE : remembering(base),
+                    demoServer != null ? null : pools);
             List<Module> modules = new ArrayList<>(List.of(new ApplicationModule(), new StorageAdapterModule(storage),
-                    new HttpAdapterModule(http, env, demoServer != null ? HttpAdapters.FallbackListener.NONE
-                            : remembering(base))));
+                    httpModule));
             if (demoServer == null) {
                 modules.add(new CatalogCacheModule(base));
             }

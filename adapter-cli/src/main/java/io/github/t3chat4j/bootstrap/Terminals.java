@@ -26,8 +26,30 @@ final class Terminals {
         return isTerminal(2);
     }
 
+    /**
+     * The size of the terminal on standard output as the launcher measured it ({@code stty size}, given as
+     * the property {@code t3.terminal.size}): columns and rows, or 0×0 when not measured.
+     */
+    static int[] measuredSize() {
+        // "ROWS COLUMNS", read without a regular expression (the client must not start the lambda machinery).
+        String measured = System.getProperty("t3.terminal.size", "").strip();
+        int space = measured.indexOf(' ');
+        if (space > 0) {
+            try {
+                int rows = Integer.parseInt(measured.substring(0, space));
+                int columns = Integer.parseInt(measured.substring(space + 1).strip());
+                if (rows > 0 && columns > 0) {
+                    return new int[] {columns, rows};
+                }
+            } catch (NumberFormatException e) {
+                // Not a size: as if none was measured.
+            }
+        }
+        return new int[] {0, 0};
+    }
+
     private static boolean isTerminal(int fd) {
-        Path link = Path.of("/proc/self/fd/" + fd);
+        Path link = Path.of("/proc/self/fd/".concat(Integer.toString(fd)));
         if (Files.isSymbolicLink(link)) {
             try {
                 String target = Files.readSymbolicLink(link).toString();

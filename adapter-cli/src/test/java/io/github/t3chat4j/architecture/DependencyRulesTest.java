@@ -3,6 +3,7 @@ package io.github.t3chat4j.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -106,6 +107,19 @@ class DependencyRulesTest {
             .that().resideInAPackage("io.github.t3chat4j.adapter.browser..")
             .and().doNotHaveSimpleName("ChromiumLocalStorage")
             .should().dependOnClassesThat().resideInAPackage("org.iq80..");
+
+    /** The classes of the launcher's JVM up to the hand-over to the warm process. */
+    private static final String CLIENT = "io\\.github\\.t3chat4j\\.bootstrap\\.(Launcher|WarmClient|WarmPlace"
+            + "|WarmFrames|WarmRequest|WarmStarter|Terminals)(\\$.*)?";
+
+    @ArchTest
+    static final ArchRule the_warm_client_loads_only_the_jdk = classes()
+            .that().haveNameMatching(CLIENT)
+            .should().onlyDependOnClassesThat(DescribedPredicate.describe("the JDK's, the client's own, or Main",
+                    c -> c.getPackageName().startsWith("java") || c.getPackageName().startsWith("jdk.net")
+                            || c.getName().matches(CLIENT) || c.getName().equals("io.github.t3chat4j.bootstrap.Main")))
+            .because("the launcher's JVM hands a run to the warm process before anything else of t3 (picocli,"
+                    + " Guice, Jackson) is loaded; it loads Main only to run a command itself");
 
     @ArchTest
     static final ArchRule sqlite_is_opened_in_one_class = noClasses()

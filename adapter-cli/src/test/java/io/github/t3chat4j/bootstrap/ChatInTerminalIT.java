@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the packaged {@code t3 --demo chat} in a real pseudo-terminal (a detached tmux session of 100×40),
- * types into it, and reads the screen back with {@code tmux capture-pane}. Skipped, saying why, only when
- * tmux is not installed ({@code .ci/run} installs it).
+ * types into it, and reads the screen back with {@code tmux capture-pane}; and the launcher's one-shot
+ * commands there, served cold and by a warm process. Skipped, saying why, only when tmux is not installed
+ * ({@code .ci/run} installs it).
  */
 class ChatInTerminalIT {
 
@@ -108,6 +110,62 @@ class ChatInTerminalIT {
         assertThat(capture(true)).contains("\u001b[1mt3 conversations search\u001b[0m", "\u001b[33m-h\u001b[39m");
     }
 
+    @Test
+    void theLauncherDrawsTheSameScreens_servedColdAndByAWarmProcess() throws Exception {
+        List<String> cold = screensOfTheLauncher(false);
+        List<String> warm = screensOfTheLauncher(true);
+
+        assertThat(cold.get(0)).contains("╭─ \u001b[1mjava", "\u001b[35mpublic", "[exit 0]").doesNotContain("```");
+        assertThat(cold.get(1)).contains("\u001b[1m\u001b[33mmarkdown", "1 conversation matches.", "[exit 0]");
+        assertThat(warm).containsExactlyElementsOf(cold);
+    }
+
+    /**
+     * The screens, escapes included, of {@code t3 --demo ask "show me markdown"} and a search for it, run by
+     * the launcher on a terminal tall enough for the whole reply, in a world of their own (home folder, runtime folder); warm: every run
+     * served by the world's warm process. What differs between worlds by nature (folders, ids, times) is
+     * named alike.
+     */
+    private List<String> screensOfTheLauncher(boolean warm) throws Exception {
+        Path world = Files.createDirectories(home.resolve(warm ? "warm" : "cold"));
+        List<List<String>> runs = List.of(List.of("--demo", "ask", "show me markdown"),
+                List.of("--demo", "conversations", "search", "markdown"));
+        List<String> screens = new ArrayList<>();
+        try (LauncherT3 t3 = new LauncherT3(world, Map.of(), warm)) {
+            if (warm) {
+                assertThat(t3.launch(Map.of(), "", "daemon", "status").out()).contains("runs served: 0");
+            }
+            for (List<String> args : runs) {
+                String session = (warm ? "warm-" : "cold-") + screens.size();
+                StringBuilder command = new StringBuilder("env -i TERM=xterm-256color");
+                t3.env().forEach((name, value) -> command.append(' ').append(name).append('=').append(quoted(value)));
+                command.append(' ').append(quoted(LauncherT3.LAUNCHER.toString()));
+                args.forEach(arg -> command.append(' ').append(quoted(arg)));
+                // The pane stays open once t3 has exited, so its screen can be read.
+                command.append("; echo \"[exit $?]\"; exec sleep 600");
+                Result started = tmux("-L", socket, "-u", "new-session", "-d", "-s", session, "-x", "100", "-y", "70",
+                        "-c", world.toString(), command.toString());
+                assertThat(started.code()).as(started.output()).isZero();
+                waitForScreen(session, screen -> screen.contains("[exit "));
+                screens.add(neutral(capture(session, true), world));
+            }
+            if (warm) {
+                t3.expectHandedOver(runs.size());
+            }
+        }
+        return screens;
+    }
+
+    private static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static String neutral(String screen, Path world) {
+        return screen.replace(world.toString(), "<world>")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?Z?)?", "<time>");
+    }
+
     private void start(String... args) throws Exception {
         startThen("", args);
     }
@@ -142,7 +200,11 @@ class ChatInTerminalIT {
     }
 
     private String capture(boolean withEscapes) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-L", socket, "capture-pane", "-p", "-J", "-S", "-200", "-t", "t3"));
+        return capture("t3", withEscapes);
+    }
+
+    private String capture(String session, boolean withEscapes) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-L", socket, "capture-pane", "-p", "-J", "-S", "-200", "-t", session));
         if (withEscapes) {
             args.add("-e");
         }
@@ -151,16 +213,20 @@ class ChatInTerminalIT {
 
     /** The screen once {@code ready} holds (the reply streams in over about a second), or a failure with the screen. */
     private String waitForScreen(Predicate<String> ready) throws Exception {
+        return waitForScreen("t3", ready);
+    }
+
+    private String waitForScreen(String session, Predicate<String> ready) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        String screen = capture(false);
+        String screen = capture(session, false);
         while (!ready.test(screen) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            screen = capture(false);
+            screen = capture(session, false);
         }
         assertThat(ready.test(screen)).as("the screen:%n%s", screen).isTrue();
         // One more look after a pause, so a reply that is still being redrawn has settled.
         Thread.sleep(300);
-        return capture(false);
+        return capture(session, false);
     }
 
     private record Result(int code, String output) {

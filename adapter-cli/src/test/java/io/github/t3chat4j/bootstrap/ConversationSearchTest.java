@@ -17,11 +17,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code t3 conversations search} through the real composition root, over conversations {@code t3 ask} saved. */
+/**
+ * {@code t3 conversations search} through the real composition root, over conversations {@code t3 ask} saved;
+ * {@link ConversationSearchLauncherIT} runs it through the packaged launcher, cold and warm.
+ */
 class ConversationSearchTest {
 
     private static final Pattern ID = Pattern.compile("^([0-9a-f-]{36})  ", Pattern.MULTILINE);
@@ -32,16 +36,30 @@ class ConversationSearchTest {
     @TempDir
     Path home;
 
-    private InProcessT3 t3;
+    private T3Runner t3;
+
+    /** How t3 is run; the {@code *LauncherIT} subclass runs this class through the packaged launcher, cold and warm. */
+    T3Runner.Mode mode() {
+        return T3Runner.Mode.IN_PROCESS;
+    }
 
     @BeforeEach
     void signIn() {
-        t3 = InProcessT3.signedIn(home, server, "search");
+        t3 = mode().runner(home, InProcessT3.signedInEnv(server, "search"));
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        try {
+            t3.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    private void onATerminal_inProcessOnly() {
+        Assumptions.assumeTrue(mode() == T3Runner.Mode.IN_PROCESS,
+                "a terminal: in-process here, through tmux in TerminalLauncherIT");
     }
 
     private String idOf(String output) {
@@ -191,13 +209,14 @@ class ConversationSearchTest {
 
     @Test
     void storedTextCannotDriveTheTerminal_andMatchesAreHighlightedOnIt() {
+        onATerminal_inProcessOnly();
         t3.run("ask", "evil \u001b]0;pwned\u0007 title \u001b[31mred kestrel");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "TERM", "xterm-256color"));
 
         int code = Main.run(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err)),
+                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err), home, null),
                 home), "conversations", "search", "kestrel");
 
         assertThat(code).as(err.toString()).isZero();
@@ -210,6 +229,7 @@ class ConversationSearchTest {
 
     @Test
     void showsItsProgressOnATerminal_whileBuildingABigIndex() throws Exception {
+        onATerminal_inProcessOnly();
         Path folder = home.resolve(".local/share/t3chat4j/conversations");
         Files.createDirectories(folder);
         for (int i = 0; i < 150; i++) {
@@ -225,7 +245,7 @@ class ConversationSearchTest {
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "TERM", "xterm-256color"));
 
         int code = Main.run(new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err)),
+                new ByteArrayInputStream(new byte[0]), env, true, true, true, new CompositionRoot(new PrintWriter(err), home, null),
                 home), "conversations", "search", "bulk");
 
         assertThat(code).as(err.toString()).isZero();

@@ -43,7 +43,12 @@ class HostileFolderTest {
 
     private Path home;
     private Path folder;
-    private InProcessT3 t3;
+    private T3Runner t3;
+
+    /** How t3 is run; the {@code *LauncherIT} subclass runs this class through the packaged launcher, cold and warm. */
+    T3Runner.Mode mode() {
+        return T3Runner.Mode.IN_PROCESS;
+    }
 
     @BeforeEach
     void signedInWithTheStoredLogin() throws IOException {
@@ -55,13 +60,17 @@ class HostileFolderTest {
                 + STORED_CONVEX + "\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         Files.setPosixFilePermissions(config.getParent(), PosixFilePermissions.fromString("rwx------"));
-        t3 = new InProcessT3(home).in(folder);
+        t3 = mode().runner(home, Map.of()).in(folder);
     }
 
     @AfterEach
     void stop() {
-        evil.close();
-        good.close();
+        try {
+            t3.close();
+        } finally {
+            evil.close();
+            good.close();
+        }
     }
 
     private void dotEnv(String... lines) throws IOException {

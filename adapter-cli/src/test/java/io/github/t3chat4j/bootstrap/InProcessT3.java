@@ -16,9 +16,8 @@ import java.util.function.Function;
  * {@code t3} run in-process through the real composition root with {@code HOME} in a temporary folder;
  * each run starts with empty output, so {@link #out()} and {@link #err()} tell what the last run printed.
  */
-final class InProcessT3 {
+final class InProcessT3 implements T3Runner {
 
-    private final Path home;
     private final Map<String, String> env;
     private Path workingDir;
     private StringWriter out = new StringWriter();
@@ -29,55 +28,67 @@ final class InProcessT3 {
         this(home, Map.of());
     }
 
-    private InProcessT3(Path home, Map<String, String> env) {
-        this.home = home;
+    InProcessT3(Path home, Map<String, String> env) {
         Map<String, String> withHome = new HashMap<>(env);
         withHome.put("HOME", home.toString());
         this.env = Map.copyOf(withHome);
         this.workingDir = home;
     }
 
-    /** Runs in {@code folder} from now on (where a {@code .env} is read), instead of the home folder. */
-    InProcessT3 in(Path folder) {
+    @Override
+    public InProcessT3 in(Path folder) {
         this.workingDir = folder;
         return this;
     }
 
     /** Runs signed in to {@code server} with the given {@code wos-session} value. */
     static InProcessT3 signedIn(Path home, FakeT3Server server, String wosSession) {
-        return signedIn(home, server.baseUrl(), wosSession);
+        return new InProcessT3(home, signedInEnv(server.baseUrl(), wosSession));
     }
 
     /** Runs signed in to the server at {@code baseUrl} with the given {@code wos-session} value. */
     static InProcessT3 signedIn(Path home, java.net.URI baseUrl, String wosSession) {
-        return new InProcessT3(home, Map.of(
-                "COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
-                "T3_BASE_URL", baseUrl.toString()));
+        return new InProcessT3(home, signedInEnv(baseUrl, wosSession));
     }
 
-    /** {@code t3 args}, its input empty and a terminal. */
-    int run(String... args) {
-        return run(Map.of(), args);
+    /** The environment of a run signed in to {@code server} with the given {@code wos-session} value. */
+    static Map<String, String> signedInEnv(FakeT3Server server, String wosSession) {
+        return signedInEnv(server.baseUrl(), wosSession);
     }
 
-    /** {@code t3 args} with more environment variables. */
-    int run(Map<String, String> extraEnv, String... args) {
-        return run(extraEnv, "", true, false, CompositionRoot::new, args);
+    /** The environment of a run signed in to the server at {@code baseUrl}. */
+    static Map<String, String> signedInEnv(java.net.URI baseUrl, String wosSession) {
+        return Map.of("COOKIES", "wos-session=" + wosSession + "; convex-session-id=cvx",
+                "T3_BASE_URL", baseUrl.toString());
     }
 
-    /** {@code t3 args} printing to a terminal (as {@code Terminals} would find it), its input empty. */
-    int runOnTerminal(String... args) {
-        return run(Map.of(), "", true, true, CompositionRoot::new, args);
+    @Override
+    public int run(Map<String, String> extraEnv, String... args) {
+        return run(extraEnv, "", true, false, this::services, args);
     }
 
-    /** {@code t3 args} reading {@code stdin} from a pipe. */
-    int runPiped(String stdin, String... args) {
-        return run(Map.of(), stdin, false, false, CompositionRoot::new, args);
+    @Override
+    public int runOnTerminal(String... args) {
+        return run(Map.of(), "", true, true, this::services, args);
     }
 
-    /** {@code t3 args} with services of the test's making. */
-    int runWith(Services.Provider services, String... args) {
+    @Override
+    public int runPiped(String stdin, String... args) {
+        return run(Map.of(), stdin, false, false, this::services, args);
+    }
+
+    @Override
+    public int runWith(Services.Provider services, String... args) {
         return run(Map.of(), "", true, false, errWriter -> services, args);
+    }
+
+    @Override
+    public void close() {
+        // Nothing outlives a run in-process.
+    }
+
+    private CompositionRoot services(PrintWriter errWriter) {
+        return new CompositionRoot(errWriter, workingDir, null);
     }
 
     private int run(Map<String, String> extraEnv, String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal,
@@ -92,11 +103,13 @@ final class InProcessT3 {
                 stdoutIsTerminal, false, services.apply(errWriter), workingDir), args);
     }
 
-    String out() {
+    @Override
+    public String out() {
         return out.toString();
     }
 
-    String err() {
+    @Override
+    public String err() {
         return err.toString();
     }
 }

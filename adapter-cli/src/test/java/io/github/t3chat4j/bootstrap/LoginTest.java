@@ -21,16 +21,25 @@ class LoginTest {
     @TempDir
     Path home;
 
-    private InProcessT3 t3;
+    private T3Runner t3;
+
+    /** How t3 is run; the {@code *LauncherIT} subclass runs this class through the packaged launcher, cold and warm. */
+    T3Runner.Mode mode() {
+        return T3Runner.Mode.IN_PROCESS;
+    }
 
     @BeforeEach
     void prepare() {
-        t3 = new InProcessT3(home);
+        t3 = mode().runner(home, java.util.Map.of());
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        try {
+            t3.close();
+        } finally {
+            server.close();
+        }
     }
 
     private int login(String stdin, String... flags) {

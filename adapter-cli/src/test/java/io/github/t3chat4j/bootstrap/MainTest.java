@@ -25,26 +25,39 @@ class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private FakeT3Server server;
-
-    @BeforeEach
-    void startServer() {
-        server = FakeT3Server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    private T3Runner runner;
 
     @TempDir
     Path dataHome;
 
+    /** How t3 is run; the {@code *LauncherIT} subclass runs this class through the packaged launcher, cold and warm. */
+    T3Runner.Mode mode() {
+        return T3Runner.Mode.IN_PROCESS;
+    }
+
+    @BeforeEach
+    void startServer() throws java.io.IOException {
+        server = FakeT3Server.start();
+        Path home = java.nio.file.Files.createDirectories(dataHome.resolve("home"));
+        runner = mode().runner(home, Map.of("XDG_DATA_HOME", dataHome.toString(),
+                "XDG_CONFIG_HOME", dataHome.resolve("config").toString()));
+    }
+
+    @AfterEach
+    void stopServer() {
+        try {
+            runner.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    /** {@code t3 args} with these environment variables; what it prints is added to {@link #out} and {@link #err}. */
     private int t3(Map<String, String> env, String... args) {
-        Map<String, String> withData = new HashMap<>(env);
-        withData.put("HOME", dataHome.resolve("home").toString());
-        withData.put("XDG_DATA_HOME", dataHome.toString());
-        withData.put("XDG_CONFIG_HOME", dataHome.resolve("config").toString());
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), withData, true, false, args);
+        int code = runner.run(env, args);
+        out.write(runner.out());
+        err.write(runner.err());
+        return code;
     }
 
     private Map<String, String> credentials() {
@@ -56,6 +69,8 @@ class MainTest {
 
     @Test
     void demoAnswersWithRichMarkdown_renderedOnATerminal_andUntouchedInAPipe() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(mode() == T3Runner.Mode.IN_PROCESS,
+                "a terminal on standard output: in-process here, through tmux in ChatInTerminalIT");
         Map<String, String> terminal = new HashMap<>(Map.of("TERM", "xterm-256color", "COLUMNS", "80", "LINES", "40"));
         terminal.put("HOME", dataHome.resolve("home").toString());
         terminal.put("XDG_DATA_HOME", dataHome.toString());

@@ -23,16 +23,25 @@ class SafeTerminalOutputTest {
     @TempDir
     Path home;
 
-    private InProcessT3 t3;
+    private T3Runner t3;
+
+    /** How t3 is run; the {@code *LauncherIT} subclass runs this class through the packaged launcher, cold and warm. */
+    T3Runner.Mode mode() {
+        return T3Runner.Mode.IN_PROCESS;
+    }
 
     @BeforeEach
     void signIn() {
-        t3 = InProcessT3.signedIn(home, server, "safe-output");
+        t3 = mode().runner(home, InProcessT3.signedInEnv(server, "safe-output"));
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        try {
+            t3.close();
+        } finally {
+            server.close();
+        }
     }
 
     @Test

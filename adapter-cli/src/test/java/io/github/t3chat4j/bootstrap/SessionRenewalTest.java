@@ -27,6 +27,7 @@ class SessionRenewalTest {
 
     private final FakeT3Server server = FakeT3Server.start();
     private final StringWriter err = new StringWriter();
+    private T3Runner t3;
 
     @TempDir
     Path home;
@@ -45,15 +46,29 @@ class SessionRenewalTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        try {
+            if (t3 != null) {
+                t3.close();
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    /** How t3 is run; the {@code *LauncherIT} subclass runs this class through the packaged launcher, cold and warm. */
+    T3Runner.Mode mode() {
+        return T3Runner.Mode.IN_PROCESS;
     }
 
     private int ask(String text) {
-        Map<String, String> env = Map.of("XDG_DATA_HOME", home.toString(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString(),
-                "HOME", home.toString());
-        return Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), env, true, false,
-                "--base-url", server.baseUrl().toString(), "ask", text);
+        if (t3 == null) {
+            t3 = mode().runner(home, Map.of("XDG_DATA_HOME", home.toString(),
+                    "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                    "XDG_CACHE_HOME", home.resolve("cache").toString()));
+        }
+        int code = t3.run("--base-url", server.baseUrl().toString(), "ask", text);
+        err.write(t3.err());
+        return code;
     }
 
     private List<String> paths() {

@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * was written (epoch milliseconds) goes to the file {@code <url-file>.sent}, one line per reply.
  * {@code GET /bench/requests} lists the requests received since the last such
  * call, by path. Writes its base URL (and the stream's size) to the file {@code --url-file} names, then
- * serves until the process is stopped.
+ * serves until the process is stopped. With {@code --tls} it also listens with TLS (HTTP/2 through ALPN,
+ * the testkit's certificate), and writes that {@code https://} URL and the certificate's PEM file to
+ * {@code <url-file>.tls} first.
  */
 public final class LoopbackReplyServer {
 
@@ -29,11 +31,14 @@ public final class LoopbackReplyServer {
     public static void main(String[] args) throws IOException, InterruptedException {
         int textChars = 2_000_000;
         Path urlFile = Path.of("loopback-reply-server.url");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--text-chars")) {
-                textChars = Integer.parseInt(args[i + 1]);
-            } else if (args[i].equals("--url-file")) {
-                urlFile = Path.of(args[i + 1]);
+        boolean tls = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--tls")) {
+                tls = true;
+            } else if (args[i].equals("--text-chars") && i + 1 < args.length) {
+                textChars = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--url-file") && i + 1 < args.length) {
+                urlFile = Path.of(args[++i]);
             }
         }
         List<String> deltas = ReplyStreams.deltas(1, textChars);
@@ -57,7 +62,7 @@ public final class LoopbackReplyServer {
             Files.writeString(sentFile, sent, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         };
-        try (FakeT3Server server = FakeT3Server.start()) {
+        try (FakeT3Server server = tls ? FakeT3Server.startSecure() : FakeT3Server.start()) {
             server.defaultChat(exchange -> {
                 String text = exchange.lastUserText();
                 (text.contains("long reply") ? longReply : text.contains("slowly") ? slowly : echo).respond(exchange);
@@ -71,8 +76,12 @@ public final class LoopbackReplyServer {
                 counts.forEach((path, n) -> text.append(n).append(' ').append(path).append('\n'));
                 server.sendText(exchange, 200, "text/plain; charset=utf-8", text.toString());
             });
+            if (tls) {
+                Files.writeString(urlFile.resolveSibling(urlFile.getFileName() + ".tls"), server.baseUrl() + " "
+                        + server.certificateFile() + "\n", StandardCharsets.UTF_8);
+            }
             Path written = Files.writeString(urlFile.resolveSibling(urlFile.getFileName() + ".tmp"),
-                    server.baseUrl() + " " + deltas.size() + " deltas, " + body.length + " bytes\n",
+                    server.plainBaseUrl() + " " + deltas.size() + " deltas, " + body.length + " bytes\n",
                     StandardCharsets.UTF_8);
             Files.move(written, urlFile, StandardCopyOption.ATOMIC_MOVE);
             Thread.currentThread().join();

@@ -122,7 +122,7 @@ final class AskCommand implements Callable<Integer> {
             }
             Chat chat = conversation(client, chatOptions);
             ReplyStream reply = chat.stream(prompt, chatOptions);
-            try (reply; Interrupts.Registration onCtrlC = Interrupts.onInterrupt(() -> {
+            try (reply; RunHost.Registration onCtrlC = context.host().onInterrupt(() -> {
                 interrupted.set(true);
                 reply.cancel();
             })) {
@@ -250,7 +250,8 @@ final class AskCommand implements Callable<Integer> {
             }
             return null;
         }
-        ImageContent saved = client.saveImage(image, ImageTarget.at(saveImage), DownloadProgressListener.NONE);
+        ImageContent saved = client.saveImage(image, ImageTarget.at(context.resolve(saveImage)),
+                DownloadProgressListener.NONE);
         String path = saved.localPath().orElse(saveImage.toString());
         if (!json) {
             context.out().println(path);

@@ -4,6 +4,10 @@ import io.github.t3chat4j.application.LocalClient;
 import io.github.t3chat4j.application.LoadBrowserSessionQuery;
 import io.github.t3chat4j.domain.browser.BrowserSession;
 import io.github.t3chat4j.domain.browser.BrowserSessionLookup;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * The CLI's side of signing in from a browser ({@code t3 login --from-browser}, {@code T3_COOKIES_FROM_BROWSER}):
@@ -16,18 +20,37 @@ final class BrowserSignIn {
     }
 
     /**
-     * The session in the browser profile {@code spec} names.
+     * The session in the browser profile {@code spec} names; a profile folder given relative is taken from
+     * the run's folder ({@code fromWorkingDir} resolves a path against it).
      *
      * @throws CliException with {@link ExitCode#AUTH} when no profile holds one, {@link ExitCode#USAGE} for
      *     an unknown browser
      */
-    static BrowserSession read(LocalClient local, String spec) {
-        LoadBrowserSessionQuery query = LoadBrowserSessionQuery.parse(spec);
+    static BrowserSession read(UnaryOperator<Path> fromWorkingDir, LocalClient local, String spec) {
+        LoadBrowserSessionQuery query = fromWorkingDir(fromWorkingDir, LoadBrowserSessionQuery.parse(spec));
         BrowserSessionLookup lookup = local.loadBrowserSession(query);
         if (lookup instanceof BrowserSessionLookup.Found found) {
             return found.session();
         }
         throw new CliException(notFound((BrowserSessionLookup.NotFound) lookup, query), ExitCode.AUTH);
+    }
+
+    /** A profile given as a folder relative to the run's working folder, made absolute; names are left alone. */
+    private static LoadBrowserSessionQuery fromWorkingDir(UnaryOperator<Path> fromWorkingDir,
+            LoadBrowserSessionQuery query) {
+        String profile = query.profile();
+        if (profile.isEmpty()) {
+            return query;
+        }
+        try {
+            Path folder = Path.of(profile);
+            if (!folder.isAbsolute() && Files.isDirectory(fromWorkingDir.apply(folder))) {
+                return new LoadBrowserSessionQuery(query.browser(), fromWorkingDir.apply(folder).toString());
+            }
+        } catch (InvalidPathException notAPath) {
+            // A profile name that is no path at all.
+        }
+        return query;
     }
 
     /** One line saying what was used: browser, profile and cookie names. */

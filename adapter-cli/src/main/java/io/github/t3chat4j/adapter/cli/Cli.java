@@ -39,16 +39,61 @@ public final class Cli {
         commandLine.setParameterExceptionHandler((mistake, arguments) -> usageError(mistake, context));
         ErrorReporter reporter = new ErrorReporter(context.err(), () -> root.verbose);
         commandLine.setExecutionExceptionHandler(reporter);
+        boolean[] handedBack = {false};
         commandLine.setExecutionStrategy(parsed -> {
             refuseOptionsTheCommandDoesNotTake(parsed);
+            if (!context.host().ownsProcess() && needsOwnProcess(parsed, context)) {
+                // Decided once the arguments are parsed and before anything runs (picocli would report an
+                // exception thrown here as a failure of its own, so the strategy only notes it).
+                handedBack[0] = true;
+                return ExitCode.INTERNAL;
+            }
             return new CommandLine.RunLast().execute(parsed);
         });
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            if (handedBack[0]) {
+                throw new NeedsOwnProcessException();
+            }
+            return code;
         } finally {
             context.out().flush();
             context.err().flush();
         }
+    }
+
+    /**
+     * Thrown by {@link #run} for a command that needs the process to itself ({@link RunHost#ownsProcess()})
+     * when the host cannot give it; nothing has been printed or read, so the caller can run it elsewhere.
+     */
+    public static final class NeedsOwnProcessException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsOwnProcessException() {
+            super("This command needs a process of its own.", null, false, false);
+        }
+    }
+
+    /**
+     * Whether the parsed command needs the process to itself: the chat (named, or {@code t3} alone on a
+     * terminal), the gateway, {@code t3 daemon}, and a login that asks on the terminal. Help is never one.
+     */
+    static boolean needsOwnProcess(CommandLine.ParseResult parsed, CliContext context) {
+        List<String> names = new ArrayList<>();
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.isUsageHelpRequested() || level.isVersionHelpRequested()) {
+                return false;
+            }
+            names.add(level.commandSpec().name());
+        }
+        if (names.size() == 1) {
+            return context.stdinIsTerminal() && context.stdoutIsTerminal();
+        }
+        String command = names.get(1);
+        if (command.equals("login")) {
+            return context.stdinIsTerminal() && !parsed.subcommand().hasMatchedOption("--from-browser");
+        }
+        return command.equals("chat") || command.equals("serve") || command.equals("daemon");
     }
 
     /**

@@ -12,17 +12,20 @@ import java.util.Set;
 
 /**
  * What every command gets from outside: the standard streams (as writers, so tests capture them), the
- * environment, whether the standard streams are terminals, the services, and the working folder (where
- * a {@code .env} file is looked for). Everything a run depends on comes from here, never from the
- * process itself ({@code System.getenv()}, its working folder): a long-lived process can then run many
- * commands, each with the environment and folder its caller handed over. Settings are read from the
- * environment and the folder by {@link ConfigResolver} and judged by {@link TrustBoundary} alone; output
- * code sees only the variables that describe the terminal ({@link #terminalVariable}); the services get the
- * environment to find folders, browsers, programs and proxies ({@link #services}).
+ * environment, whether the standard streams are terminals, the services, the working folder (where a
+ * {@code .env} file is looked for, and against which every relative path the user gives is resolved), and
+ * the {@link RunHost} (Ctrl-C, the terminal's size). Everything a run depends on comes from here, never
+ * from the process itself ({@code System.getenv()}, its working folder, its standard streams): the warm
+ * process runs many commands, each with the environment, folder and streams its client handed over.
+ * Settings are read from the environment and the folder by {@link ConfigResolver} and judged by
+ * {@link TrustBoundary} alone; output code sees only the variables that describe the terminal
+ * ({@link #terminalVariable}); the services get the environment to find folders, browsers, programs and
+ * proxies ({@link #services}).
  */
 public record CliContext(
         PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean stdinIsTerminal,
-        boolean stdoutIsTerminal, boolean stderrIsTerminal, Services.Provider services, Path workingDir) {
+        boolean stdoutIsTerminal, boolean stderrIsTerminal, Services.Provider services, Path workingDir,
+        RunHost host) {
 
     public CliContext {
         requireNonNull(out, "out == null");
@@ -31,6 +34,23 @@ public record CliContext(
         env = Map.copyOf(requireNonNull(env, "env == null"));
         requireNonNull(services, "services == null");
         requireNonNull(workingDir, "workingDir == null");
+        if (!workingDir.isAbsolute()) {
+            throw new IllegalArgumentException("workingDir must be absolute, got " + workingDir);
+        }
+        requireNonNull(host, "host == null");
+    }
+
+    /** A run with the JVM to itself ({@link RunHost#PROCESS}). */
+    public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env,
+            boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal, Services.Provider services,
+            Path workingDir) {
+        this(out, err, in, env, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, services, workingDir,
+                RunHost.PROCESS);
+    }
+
+    /** {@code path} as the user meant it: a relative one is taken from the run's working folder. */
+    public Path resolve(Path path) {
+        return workingDir.resolve(path);
     }
 
     /** The variables that describe the terminal: all that output code may read of the environment. */
@@ -61,6 +81,11 @@ public record CliContext(
             }
         });
         return Map.copyOf(terminal);
+    }
+
+    /** The user's warm process for this run's environment ({@code t3 daemon}). */
+    WarmProcess warmProcess() {
+        return services.warmProcess(env);
     }
 
     /** The services of {@code profile}, over this run's environment (folders, browsers, programs, proxies). */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * the working folder ({@code KEY=VALUE} lines, {@code #} comments, optional quotes); and the stored
  * settings (the config file, read and written through the local use cases). The one reader of a run's
  * environment and working folder; it records where each value came from, and the {@link TrustBoundary}
- * judges that. Keys of {@link TrustClass#STORED_ONLY} are taken from the config file alone.
+ * judges that. Keys of {@link TrustClass#STORED_ONLY} are taken from the config file alone, keys of
+ * {@link TrustClass#USER_ONLY} never from a {@code .env}.
  */
 final class ConfigResolver {
 
@@ -63,6 +64,11 @@ final class ConfigResolver {
             if (Settings.trustOf(key) == TrustClass.STORED_ONLY && source != Settings.Source.CONFIG_FILE) {
                 warnings.add(key + " in the " + source.label() + " is ignored: t3 writes it itself, into the"
                         + " config file, and reads it from there alone.");
+                return;
+            }
+            if (Settings.trustOf(key) == TrustClass.USER_ONLY && source == Settings.Source.DOTENV) {
+                warnings.add(key + " in the " + source.label() + " is ignored: where your runs are served is"
+                        + " yours to say, in the environment or the config file.");
                 return;
             }
             into.add(new Settings.Value(key, value, source));

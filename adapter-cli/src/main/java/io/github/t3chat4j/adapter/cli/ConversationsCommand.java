@@ -226,7 +226,8 @@ final class ConversationsCommand implements Callable<Integer> {
             Path file,
             @Option(names = "--merge", description = "Add new messages to threads already stored (default: skip them).")
             boolean merge) {
-        ImportHistoryResult result = local().importHistory(file, merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP);
+        ImportHistoryResult result = local().importHistory(context.resolve(file),
+                merge ? ExistingThreadPolicy.MERGE : ExistingThreadPolicy.SKIP);
         context.out().printf("Imported %d, merged %d, skipped %d conversation(s).%n", result.imported().size(),
                 result.merged().size(), result.skipped().size());
         result.problems().forEach(p -> context.err().println("t3: " + TerminalSafe.text(p)));

@@ -81,7 +81,7 @@ final class ImageCommand implements Callable<Integer> {
             ImageContent saved;
             try {
                 saved = client.saveImage(image,
-                        output != null ? ImageTarget.at(output) : ImageTarget.generated(prompt),
+                        output != null ? ImageTarget.at(context.resolve(output)) : ImageTarget.generated(prompt),
                         progress != null ? progress : DownloadProgressListener.NONE);
             } finally {
                 if (progress != null) {

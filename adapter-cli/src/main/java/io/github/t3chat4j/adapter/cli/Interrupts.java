@@ -1,9 +1,10 @@
 package io.github.t3chat4j.adapter.cli;
 
 /**
- * Runs an action when the user presses Ctrl-C outside a line editor: a JVM shutdown hook (SIGINT starts
- * the JVM's shutdown, which then exits with 130). The hook cancels the reply and waits briefly, so that
- * what streamed so far is flushed before the JVM halts. Closing the registration removes the hook.
+ * Ctrl-C for a run that has the JVM to itself ({@link RunHost#PROCESS}), outside a line editor: a JVM
+ * shutdown hook (SIGINT starts the JVM's shutdown, which then exits with 130). The hook cancels the reply
+ * and waits briefly, so that what streamed so far is flushed before the JVM halts. Closing the
+ * registration removes the hook.
  */
 final class Interrupts {
 
@@ -12,13 +13,8 @@ final class Interrupts {
     private Interrupts() {
     }
 
-    /** A registered hook; {@link #close()} removes it (unless the JVM is already shutting down). */
-    interface Registration extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    static Registration onInterrupt(Runnable action) {
+    /** Registers {@code action} as a shutdown hook; closing the registration removes it (unless the JVM is already shutting down). */
+    static RunHost.Registration onShutdown(Runnable action) {
         Object done = new Object();
         boolean[] finished = {false};
         Thread hook = new Thread(() -> {

@@ -129,7 +129,7 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     private String[] fromBrowser() {
-        BrowserSession session = BrowserSignIn.read(root.services().local(), fromBrowser);
+        BrowserSession session = BrowserSignIn.read(context::resolve, root.services().local(), fromBrowser);
         context.out().println(TerminalSafe.text(BrowserSignIn.describe(session)));
         context.out().flush();
         return new String[] {session.session().cookies().headerValue(), session.session().convexSessionId().value()};

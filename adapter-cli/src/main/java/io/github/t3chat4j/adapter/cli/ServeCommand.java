@@ -105,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
         RunningGateway gateway = root.services().serve(connection,
                 new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds,
                         modelRules(resolved.anthropicModels())), err);
-        try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(gateway::close)) {
+        try (RunHost.Registration ctrlC = context.host().onInterrupt(gateway::close)) {
             banner(gateway, key, keySource);
             gateway.awaitStopped();
         } finally {

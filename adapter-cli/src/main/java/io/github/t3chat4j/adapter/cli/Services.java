@@ -63,5 +63,10 @@ public interface Services {
          * environment names. Never the process's own environment: the run's, as {@link CliContext} holds it.
          */
         Services services(Profile profile, Map<String, String> env);
+
+        /** The user's warm process ({@code t3 daemon}) for a run with {@code env}; a provider without one refuses. */
+        default WarmProcess warmProcess(Map<String, String> env) {
+            throw new CliException("this build of t3 has no warm process.", ExitCode.USAGE);
+        }
     }
 }

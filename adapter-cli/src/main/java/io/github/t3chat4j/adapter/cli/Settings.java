@@ -64,6 +64,10 @@ final class Settings {
     static final String LOGIN_ORIGIN = "T3_LOGIN_ORIGIN";
     /** The folders whose {@code .env} the user trusts like the environment ({@code t3 config trust}). */
     static final String TRUSTED_FOLDERS = "T3_TRUSTED_FOLDERS";
+    /** {@code off} runs every command in a JVM of its own instead of the warm process (read by the launcher). */
+    static final String DAEMON = "T3_DAEMON";
+    /** How long the warm process waits for the next run before it exits (read by the launcher). */
+    static final String DAEMON_IDLE = "T3_DAEMON_IDLE";
 
     /**
      * Every key with its trust class, in the order {@code t3 config} shows them: a new key is one line
@@ -96,7 +100,9 @@ final class Settings {
             Map.entry(ALLOW_LOWER_EFFORT, TrustClass.PREFERENCE),
             Map.entry(LOGIN_ORIGIN, TrustClass.STORED_ONLY),
             Map.entry(TRUSTED_FOLDERS, TrustClass.STORED_ONLY),
-            Map.entry(REMEMBERED_TRANSPORTS, TrustClass.STORED_ONLY));
+            Map.entry(REMEMBERED_TRANSPORTS, TrustClass.STORED_ONLY),
+            Map.entry(DAEMON, TrustClass.USER_ONLY),
+            Map.entry(DAEMON_IDLE, TrustClass.USER_ONLY));
 
     /** Every key, in the order {@code t3 config} shows them. */
     static final List<String> KEYS = List.copyOf(TRUST.keySet());

@@ -56,7 +56,8 @@ public final class T3Command implements Callable<Integer> {
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(AskCommand.class, ChatCommand.class,
             LoginCommand.class, LogoutCommand.class, ConfigCommand.class, ConversationsCommand.class,
-            CreditsCommand.class, ModelsCommand.class, ImageCommand.class, ServeCommand.class, DoctorCommand.class);
+            CreditsCommand.class, ModelsCommand.class, ImageCommand.class, ServeCommand.class, DoctorCommand.class,
+            DaemonCommand.class);
 
     /** The root options that take a value, so that the value is not taken for a subcommand's name. */
     static final Set<String> OPTIONS_WITH_VALUES = Set.of("--base-url", "--transport", "--curl", "--browser",

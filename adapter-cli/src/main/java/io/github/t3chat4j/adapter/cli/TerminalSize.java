@@ -8,7 +8,8 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * The size of the terminal on standard output, for {@code t3 ask}: {@code COLUMNS} and {@code LINES} when
- * set, else what the terminal says (asked through JLine without touching its modes or signals), else 80×24.
+ * set, else the size the run's host measured (the launcher measures it), else what the terminal says (asked
+ * through JLine without touching its modes or signals), else 80×24.
  */
 final class TerminalSize {
 
@@ -23,7 +24,11 @@ final class TerminalSize {
         if (columns.isPresent() && rows.isPresent()) {
             return new MarkdownReplyRenderer.Screen(columns.get(), rows.get());
         }
-        Size size = context.stdoutIsTerminal() ? ask() : null;
+        RunHost host = context.host();
+        // A host that does not give the run its process (the warm process) has no terminal of the run's to ask.
+        Size size = !context.stdoutIsTerminal() ? null
+                : host.terminalColumns() > 0 && host.terminalRows() > 0
+                ? new Size(host.terminalColumns(), host.terminalRows()) : host.ownsProcess() ? ask() : null;
         int width = columns.orElse(size != null && size.getColumns() > 0 ? size.getColumns() : DEFAULT.columns());
         int height = rows.orElse(size != null && size.getRows() > 0 ? size.getRows() : DEFAULT.rows());
         return new MarkdownReplyRenderer.Screen(width, height);

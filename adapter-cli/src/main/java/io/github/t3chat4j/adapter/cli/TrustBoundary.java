@@ -287,7 +287,7 @@ final class TrustBoundary {
         String cookies = "";
         String convexSessionId = "";
         if (selection.browser().isPresent()) {
-            BrowserSession session = BrowserSignIn.read(local, selection.browser().get().value());
+            BrowserSession session = BrowserSignIn.read(settings.folder()::resolve, local, selection.browser().get().value());
             cookies = session.session().cookies().headerValue();
             convexSessionId = session.session().convexSessionId().value();
         } else if (selection.cookies().isPresent()) {

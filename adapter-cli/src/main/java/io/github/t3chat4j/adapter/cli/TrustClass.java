@@ -38,6 +38,13 @@ enum TrustClass {
     GATEWAY_KEY,
 
     /**
+     * How the user's runs are served ({@code T3_DAEMON}, {@code T3_DAEMON_IDLE}): read by the launcher from the
+     * environment and the config file before any run, so never from a {@code .env}, trusted or not; set
+     * there, it is ignored with a warning.
+     */
+    USER_ONLY,
+
+    /**
      * Written by {@code t3} itself into the config file ({@code t3 login}'s origin, {@code t3 config trust}'s
      * folders) and read from there alone; set anywhere else, it is ignored with a warning.
      */

@@ -27,6 +27,7 @@ final class CliHarness {
     boolean stdinIsTerminal = true;
     boolean stdoutIsTerminal = false;
     Boolean stderrIsTerminal;
+    RunHost host = RunHost.PROCESS;
     StringWriter out;
     StringWriter err;
 
@@ -53,7 +54,7 @@ final class CliHarness {
         CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, stdinIsTerminal,
                 stdoutIsTerminal, stderrIsTerminal == null ? stdoutIsTerminal : stderrIsTerminal, (profile, runEnv) -> services(),
-                workingDir);
+                workingDir, host);
         return Cli.run(context, args);
     }
 

@@ -53,6 +53,23 @@ class ConfigTest {
     }
 
     @Test
+    void takesTheWarmProcessSettingsFromTheEnvironmentAndConfigFile_neverFromAFoldersDotEnv() throws Exception {
+        CliHarness cli = new CliHarness(temp).withCredentials();
+        Path configFile = temp.resolve("xdg").resolve("t3chat4j").resolve("config.properties");
+        cli.env.put("XDG_CONFIG_HOME", temp.resolve("xdg").toString());
+        Files.createDirectories(configFile.getParent());
+        Files.writeString(configFile, "T3_DAEMON_IDLE=2m\n");
+        Files.writeString(cli.workingDir.resolve(".env"), "T3_DAEMON=off\nT3_DAEMON_IDLE=1s\n");
+
+        int code = cli.run("config");
+
+        assertThat(code).isZero();
+        assertThat(cli.out()).contains("T3_DAEMON = (not set)", "T3_DAEMON_IDLE = 2m [config file]");
+        assertThat(cli.err()).contains("T3_DAEMON in the .env file is ignored: where your runs are served is yours"
+                + " to say, in the environment or the config file.");
+    }
+
+    @Test
     void baseUrlFlagWinsOverEnvironment() {
         CliHarness cli = new CliHarness(temp).withCredentials();
         cli.env.put("T3_BASE_URL", "http://from-env.test");

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.t3chat4j.application.ApplicationModule;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -18,14 +19,13 @@ import java.util.Map;
 public final class HttpAdapterModule extends AbstractModule {
 
     private final HttpConfig config;
-    private final Map<String, String> environment;
+    private final HttpAdapters.Programs programs;
     private final HttpAdapters.FallbackListener listener;
+    private final HttpAdapters.ConnectionPools pools;
 
     /** Over {@code config}; the curl transport and the browser pick their few variables from this process's environment. */
     public HttpAdapterModule(HttpConfig config) {
-        this.config = requireNonNull(config, "config == null");
-        this.environment = null;
-        this.listener = HttpAdapters.FallbackListener.NONE;
+        this(config, HttpAdapters.Programs.current(), HttpAdapters.FallbackListener.NONE, null);
     }
 
     /** Over {@code config}; the curl transport and the browser pick their few variables from {@code environment}. */
@@ -36,9 +36,20 @@ public final class HttpAdapterModule extends AbstractModule {
     /** Like {@link #HttpAdapterModule(HttpConfig, Map)}, with {@code listener} hearing a fallback past the checkpoint. */
     public HttpAdapterModule(HttpConfig config, Map<String, String> environment,
             HttpAdapters.FallbackListener listener) {
+        this(config, new HttpAdapters.Programs(environment, Path.of("").toAbsolutePath()), listener, null);
+    }
+
+    /**
+     * Over {@code config}, with curl and the browser found and run as {@code programs} says, {@code listener}
+     * hearing a fallback, and the {@code java} transport's connections from {@code pools} when given (they
+     * outlive the adapters: see {@link HttpAdapters.ConnectionPools}).
+     */
+    public HttpAdapterModule(HttpConfig config, HttpAdapters.Programs programs, HttpAdapters.FallbackListener listener,
+            HttpAdapters.ConnectionPools pools) {
         this.config = requireNonNull(config, "config == null");
-        this.environment = Map.copyOf(requireNonNull(environment, "environment == null"));
+        this.programs = requireNonNull(programs, "programs == null");
         this.listener = requireNonNull(listener, "listener == null");
+        this.pools = pools;
     }
 
     @Override
@@ -49,7 +60,6 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpAdapters httpAdapters() {
-        return environment == null ? HttpAdapters.create(config)
-                : HttpAdapters.create(config, environment, listener);
+        return HttpAdapters.create(config, programs, listener, pools);
     }
 }

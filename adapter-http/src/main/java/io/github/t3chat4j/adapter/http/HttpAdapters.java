@@ -13,6 +13,7 @@ import io.github.t3chat4j.adapter.http.internal.engine.FallbackEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.HttpEngine;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyEndpoint;
 import io.github.t3chat4j.adapter.http.internal.engine.ProxyRules;
+import io.github.t3chat4j.adapter.http.internal.engine.SharedEngines;
 import io.github.t3chat4j.adapter.http.internal.engine.Timeouts;
 import io.github.t3chat4j.adapter.http.internal.engine.Transports;
 import io.github.t3chat4j.adapter.http.internal.probe.HttpConnectionProbeAdapter;
@@ -20,9 +21,12 @@ import io.github.t3chat4j.adapter.http.internal.wiring.OpenedHttpAdapters;
 import io.github.t3chat4j.application.DrivenAdapters;
 import io.github.t3chat4j.application.error.InvalidInputException;
 import io.github.t3chat4j.application.port.out.ProbeConnectionPort;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The HTTP adapters of t3chat4j, ready to hand to a client builder:
@@ -43,16 +47,18 @@ public final class HttpAdapters implements DrivenAdapters {
     static final String IMPERSONATING_CURL = "curl-impersonate";
 
     private final HttpConfig config;
-    private final Map<String, String> environment;
+    private final Programs programs;
     private final Sleeper sleeper;
     private final FallbackListener listener;
+    private final ConnectionPools pools;
 
-    private HttpAdapters(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
-            FallbackListener listener) {
+    private HttpAdapters(HttpConfig config, Programs programs, Sleeper sleeper, FallbackListener listener,
+            ConnectionPools pools) {
         this.config = config;
-        this.environment = environment;
+        this.programs = programs;
         this.sleeper = sleeper;
         this.listener = listener;
+        this.pools = pools;
     }
 
     /** Hears when t3.chat's checkpoint turned the configured transport away and another one got through. */
@@ -117,26 +123,38 @@ public final class HttpAdapters implements DrivenAdapters {
      * @return the adapters, not opened
      */
     public static HttpAdapters create(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
-        return create(config, environment, Sleeper.system(), listener);
+        return create(config, new Programs(environment, Path.of("").toAbsolutePath()), listener, null);
+    }
+
+    /**
+     * The adapters against {@code config}, with curl and the browser found and run as {@code programs} says
+     * (a process that serves many runs, as t3's warm process does, passes each run's); the {@code java}
+     * transport's connections taken from {@code pools} when given (they outlive the clients opened over
+     * these adapters), else from a pool each client opens and closes.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param programs where curl and the browser are found and run, and the variables they get
+     * @param listener hears a fallback that got through
+     * @param pools connection pools that outlive the clients, or null
+     * @return the adapters, not opened
+     */
+    public static HttpAdapters create(HttpConfig config, Programs programs, FallbackListener listener,
+            ConnectionPools pools) {
+        return new HttpAdapters(requireNonNull(config, "config == null"), requireNonNull(programs, "programs == null"),
+                Sleeper.system(), requireNonNull(listener, "listener == null"), pools);
     }
 
     /** With a sleeper of the test's between retries. */
     static HttpAdapters create(HttpConfig config, Sleeper sleeper) {
-        return create(config, processEnvironment(), sleeper, FallbackListener.NONE);
-    }
-
-    private static HttpAdapters create(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
-            FallbackListener listener) {
-        return new HttpAdapters(requireNonNull(config, "config == null"),
-                Map.copyOf(requireNonNull(environment, "environment == null")),
-                requireNonNull(sleeper, "sleeper == null"), requireNonNull(listener, "listener == null"));
+        return new HttpAdapters(requireNonNull(config, "config == null"), Programs.current(),
+                requireNonNull(sleeper, "sleeper == null"), FallbackListener.NONE, null);
     }
 
     /**
      * The environment of this process: the default for a library user, who runs in the process that
      * configured it. The {@code t3} command never takes it from here: it hands over the environment of its run.
      */
-    private static Map<String, String> processEnvironment() {
+    static Map<String, String> processEnvironment() {
         return System.getenv();
     }
 
@@ -155,18 +173,19 @@ public final class HttpAdapters implements DrivenAdapters {
      */
     @Override
     public DrivenAdapters open() {
-        return opened(config, environment, sleeper, listener);
+        return opened(config, programs, sleeper, listener, pools);
     }
 
     /** An opened set over {@code config}, for this module's tests. */
     static OpenedHttpAdapters opened(HttpConfig config, Sleeper sleeper) {
-        return opened(config, processEnvironment(), sleeper, FallbackListener.NONE);
+        return opened(config, Programs.current(), sleeper, FallbackListener.NONE, null);
     }
 
-    private static OpenedHttpAdapters opened(HttpConfig config, Map<String, String> environment, Sleeper sleeper,
-            FallbackListener listener) {
+    private static OpenedHttpAdapters opened(HttpConfig config, Programs programs, Sleeper sleeper,
+            FallbackListener listener, ConnectionPools pools) {
+        Map<String, String> environment = programs.variables();
         return new OpenedHttpAdapters(new SiteRequests(config.baseUrl(), signals(config.signals())),
-                config.userAgent(), engine(config, environment, listener),
+                config.userAgent(), engine(config, programs, listener, pools),
                 new Timeouts(config.connectTimeout(), config.firstByteTimeout()),
                 RetryPolicy.of(config.maxRetries(), config.maxBackoff()), sleeper,
                 () -> names(Transports.available(engineOptions(config), environment)), streamLimits(config),
@@ -183,17 +202,22 @@ public final class HttpAdapters implements DrivenAdapters {
      * The engine of {@code config}'s transport, with its proxy and trust settings; with fallback on, that
      * transport first and then the others this machine has.
      *
-     * @param environment the process environment (curl and the browser get a few of its variables, never a
+     * @param programs where curl and the browser are found and run (they get a few of its variables, never a
      *     proxy's)
+     * @param pools connection pools that outlive the engine, for the {@code java} transport; or null
      */
-    static HttpEngine engine(HttpConfig config, Map<String, String> environment, FallbackListener listener) {
+    static HttpEngine engine(HttpConfig config, Programs programs, FallbackListener listener, ConnectionPools pools) {
         EngineOptions options = engineOptions(config);
         Transports.Choice first = choice(config);
+        Function<Transports.Choice, HttpEngine> make = choice -> pools != null && choice.kind() == Engines.Kind.JAVA
+                ? pools.lease(choice.options(options))
+                : Engines.create(choice.kind(), choice.options(options), programs.variables(),
+                        programs.workingDirectory());
         if (!config.fallback()) {
-            return Engines.create(first.kind(), first.options(options), environment);
+            return make.apply(first);
         }
-        return new FallbackEngine(first, () -> Transports.available(options, environment),
-                choice -> Engines.create(choice.kind(), choice.options(options), environment), listener::gotThrough);
+        return new FallbackEngine(first, () -> Transports.available(options, programs.variables()), make,
+                listener::gotThrough);
     }
 
     /** The transport {@code config} names, as a fallback's first choice. */
@@ -254,8 +278,21 @@ public final class HttpAdapters implements DrivenAdapters {
      * @return the probe; the caller closes it
      */
     public static ProbeConnectionPort connectionProbe(HttpConfig config, Map<String, String> environment) {
+        return connectionProbe(config, new Programs(environment, Path.of("").toAbsolutePath()));
+    }
+
+    /**
+     * Like {@link #connectionProbe(HttpConfig)}, with curl and the browser found and run as {@code programs}
+     * says.
+     *
+     * @param config where t3.chat is, and how to reach it
+     * @param programs where curl and the browser are found and run, and the variables they get
+     * @return the probe; the caller closes it
+     */
+    public static ProbeConnectionPort connectionProbe(HttpConfig config, Programs programs) {
         requireNonNull(config, "config == null");
-        requireNonNull(environment, "environment == null");
+        requireNonNull(programs, "programs == null");
+        Map<String, String> environment = programs.variables();
         EngineOptions options = engineOptions(config);
         List<Transports.Choice> available = Transports.available(options, environment);
         List<String> kinds = new ArrayList<>(List.of(Transports.Choice.JAVA.name()));
@@ -275,7 +312,8 @@ public final class HttpAdapters implements DrivenAdapters {
                     }
                     Transports.Choice choice = known.stream().filter(c -> c.name().equals(name)).findFirst()
                             .orElse(Transports.Choice.BROWSER);
-                    return Engines.create(choice.kind(), choice.options(options), environment);
+                    return Engines.create(choice.kind(), choice.options(options), environment,
+                            programs.workingDirectory());
                 });
     }
 
@@ -303,5 +341,81 @@ public final class HttpAdapters implements DrivenAdapters {
     static StreamLimits streamLimits(HttpConfig config) {
         return new StreamLimits(config.idleTimeout(), config.totalTimeout(), config.maxReplyBytes(),
                 config.maxLineBytes());
+    }
+
+    /**
+     * Where the programs the adapters start (the {@code curl} of the curl transport, the browser) run: the environment
+     * they take their few variables from, whose {@code PATH} finds them, and the folder they start in, against
+     * which a relative program path or {@code PATH} entry is resolved. A program of its own passes
+     * {@link #current()}; a process that serves many runs (t3's warm process) passes each run's.
+     */
+    public record Programs(Map<String, String> variables, Path workingDirectory) {
+
+        public Programs {
+            variables = Map.copyOf(requireNonNull(variables, "variables == null"));
+            requireNonNull(workingDirectory, "workingDirectory == null");
+            if (!workingDirectory.isAbsolute()) {
+                throw new IllegalArgumentException("workingDirectory must be absolute, got " + workingDirectory);
+            }
+        }
+
+        /** This process's own environment and working folder. */
+        public static Programs current() {
+            return new Programs(processEnvironment(), Path.of("").toAbsolutePath());
+        }
+
+        @Override
+        public String toString() {
+            // The variables may hold secrets (COOKIES): only their count is shown.
+            return "Programs[" + variables.size() + " variables, " + workingDirectory + "]";
+        }
+    }
+
+    /**
+     * Connection pools that outlive the adapters using them, for a process that makes a client per run and
+     * serves many runs (t3's warm process): {@link HttpAdapters} made over them take their connections from
+     * here, so a run finds the previous run's connection to t3.chat open (no TCP or TLS set-up before its
+     * first byte). One pool per proxy and trusted certificates of the {@code java} transport, never per
+     * credentials: the pools keep no cookies, and every request carries its own run's session. The curl
+     * transport starts a process per request and pools nothing. Closing the adapters gives their pool back
+     * (aborting their unfinished responses); {@link #closeIdle()} closes pools unused for a while. Thread-safe.
+     */
+    public static final class ConnectionPools implements AutoCloseable {
+
+        private final SharedEngines engines;
+
+        private ConnectionPools(SharedEngines engines) {
+            this.engines = engines;
+        }
+
+        /** At most {@code maxPools} pools, each closed by {@link #closeIdle()} once unused for {@code keepIdle}. */
+        public static ConnectionPools create(int maxPools, Duration keepIdle) {
+            return new ConnectionPools(SharedEngines.create(maxPools, requireNonNull(keepIdle, "keepIdle == null")));
+        }
+
+        HttpEngine lease(EngineOptions options) {
+            return engines.lease(options);
+        }
+
+        /** Closes the pools unused for the idle time; returns how many are kept. */
+        public int closeIdle() {
+            return engines.closeIdle();
+        }
+
+        /** How many pools are kept. */
+        public int size() {
+            return engines.size();
+        }
+
+        /** Closes every pool and its connections. */
+        @Override
+        public void close() {
+            engines.close();
+        }
+
+        @Override
+        public String toString() {
+            return "ConnectionPools[" + engines.size() + "]";
+        }
     }
 }

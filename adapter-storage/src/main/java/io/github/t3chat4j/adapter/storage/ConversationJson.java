@@ -52,6 +52,19 @@ final class ConversationJson {
     }
 
     /**
+     * One mapper for every set of storage adapters in this JVM: it is thread-safe once made, and keeps what
+     * it learnt of the file classes (a process that makes adapters per run, as the warm process does, would
+     * otherwise learn it again each time).
+     */
+    static ObjectMapper sharedMapper() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = newMapper();
+    }
+
+    /**
      * The mapper this adapter uses: indented output, unknown properties ignored, and texts read back up to
      * {@link Reply#MAX_BYTES} characters (Jackson's default stops at 20 million), so that whatever reply
      * was taken in and saved loads again.

@@ -34,12 +34,15 @@ final class LockFiles {
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
-    /** Writes this process's id into a lock file it holds. */
+    /**
+     * Writes this process's id into a lock file it holds, for one that waits; not forced to disk: it only
+     * names the holder, and the lock itself lives in the operating system, not in the file (a forced write
+     * cost every send a disk flush).
+     */
     static void writeOwnPid(FileChannel channel) throws IOException {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
                 0);
-        channel.force(false);
     }
 
     /** Who holds the lock, as far as its file tells: "process 1234", or a vaguer phrase. */

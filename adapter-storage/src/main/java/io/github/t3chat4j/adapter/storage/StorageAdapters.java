@@ -56,7 +56,7 @@ public final class StorageAdapters implements DrivenAdapters {
     private volatile SearchIndexAdapter searchIndex;
 
     private StorageAdapters(StorageConfig config, Clock clock) {
-        ObjectMapper mapper = ConversationJson.newMapper();
+        ObjectMapper mapper = ConversationJson.sharedMapper();
         ConversationJson json = new ConversationJson(mapper);
         this.json = json;
         this.config = config;

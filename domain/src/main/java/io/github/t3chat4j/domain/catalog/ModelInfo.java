@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.t3chat4j.domain.chat.ModelId;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +57,9 @@ public final class ModelInfo {
         this.creditAmount = b.creditAmount;
         this.maxInputTokens = b.maxInputTokens;
         this.maxOutputTokens = b.maxOutputTokens;
-        this.features = Set.copyOf(new LinkedHashSet<>(b.features));
+        // In the catalogue's order: Set.copyOf would iterate in an order that changes from one JVM to the next.
+        this.features = Collections.unmodifiableSet(new LinkedHashSet<>(b.features));
+        this.features.forEach(feature -> requireNonNull(feature, "a feature is null"));
         this.searchTags = List.copyOf(b.searchTags);
         this.addedOn = b.addedOn;
         this.knowledgeCutoffDate = b.knowledgeCutoffDate;

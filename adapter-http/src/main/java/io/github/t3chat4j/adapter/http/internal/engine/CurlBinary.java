@@ -7,9 +7,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,21 +29,26 @@ record CurlBinary(String command, String version, boolean http2) {
     private static final Pattern VERSION = Pattern.compile("^curl (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     /**
-     * Runs {@code command --version} in {@code environment}.
+     * Runs {@code command --version} in {@code environment}, in {@code workingDirectory}; the binary's
+     * {@link #command()} is then the program found, so that every request runs the same one.
      *
      * @throws CurlUnavailableException when it cannot be run, is not curl, or is too old; the message says
      *     what to install
      */
-    static CurlBinary probe(String command, Map<String, String> environment) {
+    static CurlBinary probe(String command, Map<String, String> environment, Path workingDirectory) {
         requireNonNull(command, "command == null");
+        String executable = locate(command, environment, workingDirectory).orElseThrow(() ->
+                new CurlUnavailableException("The curl transport needs the curl program, and '" + command
+                        + "' was not found" + (command.contains("/") ? "" : " on the PATH") + "."));
         Process process;
         try {
             // Nothing to read on its input, and a deadline: a program that waits for either never holds t3.
-            ProcessBuilder builder = new ProcessBuilder(List.of(command, "--version")).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(List.of(executable, "--version")).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL"
                             : "/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(environment);
+            startIn(builder, workingDirectory);
             process = builder.start();
         } catch (IOException e) {
             throw new CurlUnavailableException("The curl transport needs the curl program, and '" + command
@@ -62,9 +70,11 @@ record CurlBinary(String command, String version, boolean http2) {
             Thread.currentThread().interrupt();
             throw new CurlUnavailableException("Interrupted while asking '" + command + "' for its version.");
         }
+        CurlBinary parsed;
         synchronized (output) {
-            return parse(command, output.toString(StandardCharsets.UTF_8));
+            parsed = parse(command, output.toString(StandardCharsets.UTF_8));
         }
+        return new CurlBinary(executable, parsed.version(), parsed.http2());
     }
 
     /** Keeps the first 16 KB of what the program printed, reading on to its end so that it never blocks. */
@@ -78,6 +88,39 @@ record CurlBinary(String command, String version, boolean http2) {
             }
         } catch (IOException ended) {
             // The program is gone: what it printed is all there is.
+        }
+    }
+
+    /**
+     * The program {@code command} names, as a shell would find it: a path (one with a {@code /}) from
+     * {@code workingDirectory}, else the first executable of that name on {@code environment}'s {@code PATH}
+     * (an empty or relative entry taken from {@code workingDirectory}). Never the JVM's own {@code PATH} or
+     * working folder, which a process serving many runs does not share with them.
+     */
+    static Optional<String> locate(String command, Map<String, String> environment, Path workingDirectory) {
+        if (command.isBlank()) {
+            return Optional.empty();
+        }
+        if (command.contains("/") || command.contains(File.separator)) {
+            Path path = workingDirectory.resolve(command);
+            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path.toString())
+                    : Optional.empty();
+        }
+        // Without a PATH, the JDK's own default (the current folder is not searched).
+        String path = environment.getOrDefault("PATH", "/bin" + File.pathSeparator + "/usr/bin");
+        for (String dir : path.split(File.pathSeparator, -1)) {
+            Path candidate = workingDirectory.resolve(dir).resolve(command);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Starts the process in {@code workingDirectory} when it is still a folder. */
+    static void startIn(ProcessBuilder builder, Path workingDirectory) {
+        if (Files.isDirectory(workingDirectory)) {
+            builder.directory(workingDirectory.toFile());
         }
     }
 

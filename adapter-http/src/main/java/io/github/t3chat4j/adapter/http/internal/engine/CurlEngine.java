@@ -40,12 +40,14 @@ public final class CurlEngine implements HttpEngine {
 
     private final EngineOptions options;
     private final Map<String, String> environment;
+    private final Path workingDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile CurlBinary binary;
 
-    private CurlEngine(EngineOptions options, Map<String, String> environment) {
+    private CurlEngine(EngineOptions options, Map<String, String> environment, Path workingDirectory) {
         this.options = options;
         this.environment = environment;
+        this.workingDirectory = workingDirectory;
     }
 
     /**
@@ -54,15 +56,25 @@ public final class CurlEngine implements HttpEngine {
      * @param parentEnvironment the environment to pick curl's few variables from (the process's own)
      */
     public static CurlEngine create(EngineOptions options, Map<String, String> parentEnvironment) {
+        return create(options, parentEnvironment, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * An engine whose curl is found, and runs, as from {@code workingDirectory} with {@code parentEnvironment}
+     * ({@link CurlBinary#locate}).
+     */
+    public static CurlEngine create(EngineOptions options, Map<String, String> parentEnvironment,
+            Path workingDirectory) {
         requireNonNull(options, "options == null");
         requireNonNull(parentEnvironment, "parentEnvironment == null");
+        requireNonNull(workingDirectory, "workingDirectory == null");
         Map<String, String> kept = new TreeMap<>();
         parentEnvironment.forEach((name, value) -> {
             if (KEPT_VARIABLES.contains(name) || name.startsWith("LC_")) {
                 kept.put(name, value);
             }
         });
-        return new CurlEngine(options, Map.copyOf(kept));
+        return new CurlEngine(options, Map.copyOf(kept), workingDirectory.toAbsolutePath());
     }
 
     /** The environment curl runs with. */
@@ -78,7 +90,7 @@ public final class CurlEngine implements HttpEngine {
     public CurlBinary binary() {
         CurlBinary known = binary;
         if (known == null) {
-            known = CurlBinary.probe(options.curl(), environment);
+            known = CurlBinary.probe(options.curl(), environment, workingDirectory);
             binary = known;
         }
         return known;
@@ -108,6 +120,7 @@ public final class CurlEngine implements HttpEngine {
             ProcessBuilder builder = new ProcessBuilder(List.of(curl.command(), "-q", "--config", "-"));
             builder.environment().clear();
             builder.environment().putAll(environment);
+            CurlBinary.startIn(builder, workingDirectory);
             process = builder.start();
             // curl does not say when its request left, so the head is due within the read timeout of its start.
             HeadDeadline deadline = new HeadDeadline(request.timeouts());

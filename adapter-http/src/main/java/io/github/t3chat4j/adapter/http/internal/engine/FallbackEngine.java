@@ -217,7 +217,7 @@ public final class FallbackEngine implements HttpEngine {
     }
 
     /** A response whose start was read already: the body gives it back first. */
-    private static final class Prefixed extends Delegating {
+    private static final class Prefixed extends DelegatingResponse {
         private final InputStream body;
 
         Prefixed(EngineResponse response, byte[] prefix) {
@@ -232,7 +232,7 @@ public final class FallbackEngine implements HttpEngine {
     }
 
     /** The answer of the last transport, naming every transport the checkpoint turned away. */
-    private static final class Tried extends Delegating {
+    private static final class Tried extends DelegatingResponse {
         private final List<String> tried;
 
         Tried(EngineResponse response, List<String> tried) {
@@ -243,49 +243,6 @@ public final class FallbackEngine implements HttpEngine {
         @Override
         public List<String> triedEngines() {
             return tried;
-        }
-    }
-
-    private abstract static class Delegating implements EngineResponse {
-        private final EngineResponse response;
-
-        Delegating(EngineResponse response) {
-            this.response = response;
-        }
-
-        @Override
-        public int status() {
-            return response.status();
-        }
-
-        @Override
-        public List<Header> headers() {
-            return response.headers();
-        }
-
-        @Override
-        public String protocol() {
-            return response.protocol();
-        }
-
-        @Override
-        public List<String> triedEngines() {
-            return response.triedEngines();
-        }
-
-        @Override
-        public InputStream body() {
-            return response.body();
-        }
-
-        @Override
-        public void abort() {
-            response.abort();
-        }
-
-        @Override
-        public void close() {
-            response.close();
         }
     }
 }

@@ -110,6 +110,18 @@ public final class ProxyRules {
         return Optional.empty();
     }
 
+    /** Equal rules pick the same proxy for every target (so engines over them may share connections). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProxyRules other && kind == other.kind && Objects.equals(forHttps, other.forHttps)
+                && Objects.equals(forHttp, other.forHttp) && noProxy.equals(other.noProxy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, forHttps, forHttp, noProxy);
+    }
+
     /** Whether {@code host} is in the {@code NO_PROXY} list. */
     boolean bypassed(String host) {
         if (host == null) {

@@ -59,7 +59,7 @@ public final class OpenedHttpAdapters implements DrivenAdapters {
         this.engine = requireNonNull(engine, "engine == null");
         HttpPipeline pipeline = new RealHttpPipeline(engine, userAgent, timeouts, retries, sleeper, Clock.systemUTC(),
                 transports);
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = SharedMapper.MAPPER;
         this.chat = new HttpChatAdapter(pipeline, site, mapper, limits);
         this.session = new HttpSessionAdapter(pipeline, site);
         this.images = new HttpImageAdapter(pipeline, maxImageBytes);
@@ -137,5 +137,13 @@ public final class OpenedHttpAdapters implements DrivenAdapters {
     @Override
     public String toString() {
         return "OpenedHttpAdapters[" + baseUrl + "]";
+    }
+
+    /**
+     * One mapper for every opened set in this JVM: thread-safe once made, and it keeps what it learnt of the
+     * answer classes between clients (t3's warm process opens a set per run).
+     */
+    private static final class SharedMapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
