@@ -36,6 +36,7 @@ final class Exchange {
     private volatile boolean shuttingDown;
     private boolean streaming;
     private volatile boolean completed;
+    private volatile boolean ending;
     private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback) {
@@ -202,7 +203,7 @@ final class Exchange {
 
             /** After the answer is complete, Jetty closes the connection itself: that is no departure. */
             private void departed() {
-                if (!completed) {
+                if (!completed && !ending) {
                     clientGone();
                 }
             }
@@ -301,6 +302,15 @@ final class Exchange {
         } catch (IOException | RuntimeException e) {
             clientGone();
         }
+    }
+
+    /**
+     * The stream's last event follows: a client that closes its connection from now on has had the whole
+     * answer (Codex CLI and Claude Code close as soon as they read it, before the stream's end is
+     * written), so that is no departure.
+     */
+    void ending() {
+        ending = true;
     }
 
     /** Ends the event stream (after {@code data: [DONE]} or an error event) and completes the exchange. */

@@ -367,6 +367,7 @@ final class MessagesEndpoint {
                 ObjectNode delta = NODES.objectNode().put("stop_reason", stopReason).put("stop_sequence", stopSequence);
                 send("message_delta", NODES.objectNode().<ObjectNode>set("delta", delta)
                         .set("usage", json.usage(outputTokens)));
+                exchange.ending();
                 send("message_stop", NODES.objectNode());
                 exchange.endEventStream();
             }
