@@ -1,6 +1,6 @@
 import io.github.t3chat4j.adapter.storage.StorageAdapters;
 import io.github.t3chat4j.adapter.storage.StorageConfig;
-import io.github.t3chat4j.application.port.out.SaveConversationPort;
+import io.github.t3chat4j.application.port.out.ConversationStorePort;
 import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import io.github.t3chat4j.domain.message.Message;
@@ -74,7 +74,7 @@ public class GenerateConversations {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        SaveConversationPort store = StorageAdapters.create(new StorageConfig(data)).saveConversation();
+        ConversationStorePort store = StorageAdapters.create(new StorageConfig(data)).conversationStore().orElseThrow();
         AtomicLong chars = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int c = 0; c < count; c++) {
@@ -127,8 +127,8 @@ public class GenerateConversations {
             messages.add(m.build());
         }
         Instant end = start.plusSeconds(20L * (messages.size() - 1));
-        return new Conversation(id, Conversation.titleFrom(messages.get(0).text()), ModelId.of(model),
-                ChatSettings.defaults(), messages, start, end);
+        return Conversation.builder(id).title(Conversation.titleFrom(messages.get(0).text())).model(ModelId.of(model))
+                .settings(ChatSettings.defaults()).messages(messages).createdAt(start).updatedAt(end).build();
     }
 
     private static void sentence(StringBuilder text, Random random) {

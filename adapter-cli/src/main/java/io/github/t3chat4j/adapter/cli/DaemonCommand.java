@@ -10,11 +10,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "daemon",
         mixinStandardHelpOptions = true,
         description = {"Show, start or stop t3's warm process.",
-            "The launcher hands each run to a t3 process kept warm between runs (one per user, home folder,",
-            "JDK and installation), so a command starts in a fraction of the time and reuses its connection",
-            "to t3.chat. The first run starts it in the background; it exits after 10 minutes without a run",
-            "(T3_DAEMON_IDLE), when t3 or the JDK is updated, or on t3 daemon stop. T3_DAEMON=off (environment",
-            "or config file) runs every command in a JVM of its own."},
+            "The launcher hands each run to a t3 process kept warm between runs (one per",
+            "user, home folder, JDK and installation), so a command starts in a fraction",
+            "of the time and reuses its connection to t3.chat. The first run starts it in",
+            "the background; it exits after 10 minutes without a run (T3_DAEMON_IDLE),",
+            "when t3 or the JDK is updated, or on t3 daemon stop. T3_DAEMON=off",
+            "(environment or config file) runs every command in a JVM of its own."},
         footer = {"", "Examples:", "  t3 daemon status", "  t3 daemon stop", "  T3_DAEMON=off t3 ask \"hi\""},
         subcommands = {DaemonCommand.Status.class, DaemonCommand.Start.class, DaemonCommand.Stop.class})
 final class DaemonCommand implements Callable<Integer> {
@@ -34,7 +35,8 @@ final class DaemonCommand implements Callable<Integer> {
     }
 
     /** {@code t3 daemon status}. */
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether it runs, and how it does.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether it runs, and how it does.",
+            footer = {"", "Example:", "  t3 daemon status"})
     static final class Status implements Callable<Integer> {
         private final CliContext context;
 
@@ -65,7 +67,8 @@ final class DaemonCommand implements Callable<Integer> {
 
     /** {@code t3 daemon start}. */
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = "Start it now (the first command would), and wait until it answers.")
+            description = "Start it now (the first command would), and wait until it answers.",
+            footer = {"", "Example:", "  t3 daemon start"})
     static final class Start implements Callable<Integer> {
         private final CliContext context;
 
@@ -87,7 +90,8 @@ final class DaemonCommand implements Callable<Integer> {
 
     /** {@code t3 daemon stop}. */
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Stop it (runs under way finish first); the next command starts a new one.")
+            description = "Stop it (runs under way finish first); the next command starts a new one.",
+            footer = {"", "Example:", "  t3 daemon stop"})
     static final class Stop implements Callable<Integer> {
         private final CliContext context;
 

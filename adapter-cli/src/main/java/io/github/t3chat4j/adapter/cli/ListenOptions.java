@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,11 +44,11 @@ final class ListenOptions {
     int graceSeconds;
 
     /** What the services are asked to listen with, on {@code port}, with {@code key}. */
-    GatewayOptions gatewayOptions(int port, String key) {
+    GatewayOptions gatewayOptions(int port, String key, Map<String, String> anthropicModels) {
         if (graceSeconds < 0) {
             throw new CliException("--grace must be 0 or more seconds.", ExitCode.USAGE);
         }
-        return new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds);
+        return new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds, anthropicModels);
     }
 
     boolean loopback() {

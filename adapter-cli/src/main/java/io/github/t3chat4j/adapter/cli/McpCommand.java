@@ -81,7 +81,7 @@ final class McpCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         TrustBoundary.GatewayKey gatewayKey = boundary.gatewayKey(listen.apiKey, listen.apiKeyFile);
-        GatewayOptions options = listen.gatewayOptions(port, gatewayKey.key());
+        GatewayOptions options = listen.gatewayOptions(port, gatewayKey.key(), Map.of());
         RunningGateway server = root.services().serveMcpHttp(connection, settings, options, err);
         try (RunHost.Registration ctrlC = context.host().onInterrupt(server::close)) {
             PrintWriter out = context.out();

@@ -127,6 +127,9 @@ public final class McpHttpServer implements AutoCloseable {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("error", code);
             body.put("message", message);
+            // Logged before the answer goes: the client may read it, and close, before this thread goes on.
+            log.accept(request.getMethod() + " " + Refusal.shown(Request.getPathInContext(request)) + " "
+                    + status + " " + code);
             response.setStatus(status);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
             try {
@@ -134,8 +137,6 @@ public final class McpHttpServer implements AutoCloseable {
             } catch (IOException e) {
                 callback.failed(e);
             }
-            log.accept(request.getMethod() + " " + Refusal.shown(Request.getPathInContext(request)) + " "
-                    + status + " " + code);
         };
     }
 

@@ -57,6 +57,7 @@ final class ChatCompletionsEndpoint {
         if (request.includeUsage()) {
             exchange.event(json.usageChunk(promptTokens, CompletionJson.completionTokens(result)));
         }
+        exchange.ending();
         exchange.event("[DONE]");
         exchange.endEventStream();
         return model.id().value();

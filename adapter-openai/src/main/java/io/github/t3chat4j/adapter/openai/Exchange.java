@@ -29,18 +29,26 @@ final class Exchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final boolean anthropic;
     private AutoCloseable reply;
     private boolean cancelled;
     private volatile boolean clientGone;
     private volatile boolean shuttingDown;
     private boolean streaming;
     private volatile boolean completed;
+    private volatile boolean ending;
     private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
         this.response = response;
         this.callback = callback;
+        this.anthropic = AnthropicErrors.speaks(request);
+    }
+
+    /** Whether an Anthropic client sent the request: its errors then take Anthropic's shape ({@link AnthropicErrors}). */
+    boolean speaksAnthropic() {
+        return anthropic;
     }
 
     Request request() {
@@ -195,7 +203,7 @@ final class Exchange {
 
             /** After the answer is complete, Jetty closes the connection itself: that is no departure. */
             private void departed() {
-                if (!completed) {
+                if (!completed && !ending) {
                     clientGone();
                 }
             }
@@ -225,12 +233,29 @@ final class Exchange {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    /** Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body. */
+    /**
+     * Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body (or
+     * Anthropic's, for an Anthropic client).
+     */
     void error(ApiErrorException error) {
         error.retryAfter().ifPresent(wait ->
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
         error.allow().ifPresent(methods -> response.getHeaders().put(HttpHeader.ALLOW, methods));
-        json(error.status(), error.body());
+        json(status(error), anthropic ? AnthropicErrors.body(error) : error.body());
+    }
+
+    /** The status {@link #error} answers {@code error} with. */
+    int status(ApiErrorException error) {
+        return anthropic ? AnthropicErrors.status(error) : error.status();
+    }
+
+    /** Writes the error as the last event of a stream: OpenAI's {@code data:} event, or Anthropic's {@code error} event. */
+    void errorEvent(ApiErrorException error) {
+        if (anthropic) {
+            event("error", AnthropicErrors.body(error));
+        } else {
+            event(error.body());
+        }
     }
 
     /** Starts a 200 {@code text/event-stream} answer; nothing is written until the first event. */
@@ -277,6 +302,15 @@ final class Exchange {
         } catch (IOException | RuntimeException e) {
             clientGone();
         }
+    }
+
+    /**
+     * The stream's last event follows: a client that closes its connection from now on has had the whole
+     * answer (Codex CLI and Claude Code close as soon as they read it, before the stream's end is
+     * written), so that is no departure.
+     */
+    void ending() {
+        ending = true;
     }
 
     /** Ends the event stream (after {@code data: [DONE]} or an error event) and completes the exchange. */

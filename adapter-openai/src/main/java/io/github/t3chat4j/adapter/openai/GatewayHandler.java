@@ -5,7 +5,9 @@ import io.github.t3chat4j.application.T3Client;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -13,11 +15,13 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Every request to the gateway: checks the key, routes {@code /v1/models}, {@code /v1/chat/completions},
- * {@code /v1/responses} and {@code /v1/images/generations} (the {@code /v1} prefix may be left out, runs
- * of slashes count as one; {@code HEAD} wherever {@code GET} works; a 405 says what is allowed in
- * {@code Allow}), turns every failure into
- * an OpenAI error body, keeps track of the exchanges in flight, and writes one access-log line per
+ * Every request to the gateway: checks the key ({@code Authorization: Bearer} or {@code x-api-key}),
+ * routes {@code /v1/models}, {@code /v1/chat/completions}, {@code /v1/responses} and
+ * {@code /v1/images/generations}, and hands Anthropic's API ({@code /v1/messages}, and the models of a
+ * client that sends {@code anthropic-version}) to {@link MessagesEndpoint} (the {@code /v1} prefix may
+ * be left out, runs of slashes count as one; {@code HEAD} wherever {@code GET} works; a 405 says what is
+ * allowed in {@code Allow}), turns every failure into an OpenAI error body (Anthropic's for its
+ * clients), keeps track of the exchanges in flight, and writes one access-log line per
  * request (method, path, status, model, time; never a header or a body).
  */
 final class GatewayHandler extends Handler.Abstract {
@@ -31,6 +35,7 @@ final class GatewayHandler extends Handler.Abstract {
     private final ChatCompletionsEndpoint chat;
     private final ImageGenerationsEndpoint images;
     private final ResponsesEndpoint responses;
+    private final MessagesEndpoint anthropic;
 
     GatewayHandler(T3Client client, GatewayConfig config, InFlight inFlight, Consumer<String> log, Clock clock) {
         this.key = new BearerKey(config.apiKey());
@@ -43,6 +48,7 @@ final class GatewayHandler extends Handler.Abstract {
         this.chat = new ChatCompletionsEndpoint(t3);
         this.images = new ImageGenerationsEndpoint(t3);
         this.responses = new ResponsesEndpoint(t3);
+        this.anthropic = new MessagesEndpoint(t3, new AnthropicModelMap(config.anthropicModels()));
     }
 
     @Override
@@ -65,14 +71,14 @@ final class GatewayHandler extends Handler.Abstract {
             status = exchange.isClientGone() ? 499 : response.getStatus();
         } catch (RuntimeException failure) {
             ApiErrorException error = ErrorMapper.map(failure);
-            status = error.status();
+            status = exchange.status(error);
             if (exchange.isClientGone()) {
                 status = 499;
                 if (!exchange.isCompleted()) {
                     callback.failed(failure);
                 }
             } else if (exchange.isStreaming()) {
-                exchange.event(error.body());
+                exchange.errorEvent(error);
                 exchange.endEventStream();
             } else if (!exchange.isCompleted()) {
                 exchange.error(error);
@@ -86,16 +92,21 @@ final class GatewayHandler extends Handler.Abstract {
 
     /** Dispatches to the endpoint; returns the model used, if any. */
     private String route(Exchange exchange, String rawPath) {
-        if (!key.accepts(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION))) {
+        HttpFields headers = exchange.request().getHeaders();
+        if (!key.accepts(headers.get(HttpHeader.AUTHORIZATION)) && !key.acceptsApiKey(headers.get("x-api-key"))) {
             throw new ApiErrorException(401, "invalid_request_error", "invalid_api_key", null,
-                    exchange.request().getHeaders().contains(HttpHeader.AUTHORIZATION)
+                    headers.contains(HttpHeader.AUTHORIZATION) || headers.contains("x-api-key")
                             ? "Incorrect API key provided. Use the gateway's key."
-                            : "You didn't provide an API key. Send 'Authorization: Bearer <key>' with the gateway's"
-                                    + " key.", null);
+                            : "You didn't provide an API key. Send 'Authorization: Bearer <key>' (or 'x-api-key:"
+                                    + " <key>') with the gateway's key.", null);
         }
         String normalised = normalised(rawPath);
         String path = normalised.startsWith("/v1/") ? normalised.substring(3) : normalised;
         String method = exchange.method();
+        Optional<String> anthropicModel = anthropic.route(exchange, path, rawPath, maxRequestBytes);
+        if (anthropicModel.isPresent()) {
+            return anthropicModel.get();
+        }
         if (path.equals("/models")) {
             requireMethod(method, rawPath, "GET", "HEAD");
             models.list(exchange);
@@ -132,8 +143,9 @@ final class GatewayHandler extends Handler.Abstract {
         }
         throw new ApiErrorException(404, "invalid_request_error", "unknown_url", null,
                 "Unknown request URL: " + method + " " + RequestFields.shown(rawPath) + ". The gateway serves GET /v1/models,"
-                        + " POST /v1/chat/completions, POST /v1/responses (and GET or DELETE /v1/responses/{id})"
-                        + " and POST /v1/images/generations.", null);
+                        + " POST /v1/chat/completions, POST /v1/responses (and GET or DELETE /v1/responses/{id}),"
+                        + " POST /v1/images/generations, and Anthropic's POST /v1/messages and"
+                        + " /v1/messages/count_tokens.", null);
     }
 
     /**
@@ -145,7 +157,7 @@ final class GatewayHandler extends Handler.Abstract {
     }
 
     /** 405 with the {@code Allow} header unless {@code method} is one of {@code allowed}. */
-    private static void requireMethod(String method, String path, String... allowed) {
+    static void requireMethod(String method, String path, String... allowed) {
         for (String candidate : allowed) {
             if (candidate.equals(method)) {
                 return;

@@ -84,10 +84,11 @@ public final class OpenAiGateway implements AutoCloseable {
                 .cors(Set.of("GET", "HEAD", "POST", "DELETE", "OPTIONS"), CORS_HEADERS,
                         Set.of("Retry-After", "x-request-id"))
                 .refusal((request, response, callback, status, code, message) -> {
-                    new Exchange(request, response, callback).error(new ApiErrorException(status,
-                            "invalid_request_error", code, null, message, null));
+                    // Logged before the answer goes: the client may read it, and close, before this thread goes on.
                     log.accept(GatewayHandler.accessLine(request.getMethod(), Request.getPathInContext(request),
                             status, "", 0));
+                    new Exchange(request, response, callback).error(new ApiErrorException(status,
+                            "invalid_request_error", code, null, message, null));
                 })
                 .errorHandler(new JsonErrorHandler())
                 .start(new GatewayHandler(client, config, inFlight, log, clock));

@@ -219,6 +219,7 @@ final class ResponsesEndpoint {
             }
             ObjectNode response = json.finished(result, output.deepCopy(), inputTokens);
             String status = response.path("status").asText();
+            exchange.ending();
             send(status.equals("completed") ? "response.completed" : "response.incomplete",
                     NODES.objectNode().set("response", response));
             exchange.endEventStream();

@@ -105,7 +105,7 @@ class HostileClientsTest {
                 STREAM_BODY.replace("\"stream\":true", "\"stream\":false"));
     }
 
-    private static void cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(boolean stream,
+    static void cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(boolean stream,
             String path, String body) throws Exception {
         CountDownLatch upstreamStarted = new CountDownLatch(1);
         CountDownLatch clientLeft = new CountDownLatch(1);
