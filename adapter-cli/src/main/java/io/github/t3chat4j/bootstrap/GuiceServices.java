@@ -198,7 +198,8 @@ final class GuiceServices implements Services {
                 .withLocale(connection.settings().locale());
         GatewayConfig config = GatewayConfig.defaults(options.apiKey()).withHost(options.host())
                 .withPort(options.port()).withCorsOrigins(options.corsOrigins()).withAllowedHosts(options.allowedHosts())
-                .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings);
+                .withShutdownGrace(Duration.ofSeconds(options.graceSeconds())).withChatSettings(settings)
+                .withAnthropicModels(options.anthropicModels());
         T3Client client = connect(connection, List.of(new KeepNoConversationsModule()));
         try {
             return new GatewayServer(OpenAiGateway.start(client, config, line -> {

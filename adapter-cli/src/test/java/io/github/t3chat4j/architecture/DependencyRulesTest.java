@@ -57,6 +57,15 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
 
     @ArchTest
+    static final ArchRule the_emulation_core_knows_no_wire_format_and_no_library = classes()
+            .that().resideInAPackage("io.github.t3chat4j.adapter.openai.internal.emulation..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..",
+                    "io.github.t3chat4j.adapter.openai.internal.emulation..", "com.fasterxml.jackson..",
+                    "com.networknt.schema..")
+            .because("emulated tools and structured output serve every API the gateway speaks (OpenAI's, Anthropic's):"
+                    + " no endpoint, HTTP server or t3chat4j type belongs in it");
+
+    @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = noClasses()
             .that().resideInAPackage("io.github.t3chat4j.adapter.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.github.t3chat4j.adapter.http..",

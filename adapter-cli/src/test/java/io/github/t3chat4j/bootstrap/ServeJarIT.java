@@ -2,6 +2,8 @@ package io.github.t3chat4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.t3chat4j.testkit.FakeT3Server;
+import io.github.t3chat4j.testkit.Scenarios;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,11 +34,20 @@ class ServeJarIT {
     }
 
     private static Served start(Path home, String... extra) throws IOException {
+        return start(home, List.of("--demo"), Map.of(), extra);
+    }
+
+    /** {@code t3 <before> serve --port 0 <extra>} with {@code environment} added. */
+    private static Served start(Path home, List<String> before, Map<String, String> environment, String... extra)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString(), "--demo", "serve", "--port", "0"));
+                .toString(), "-jar", JAR.toString()));
+        command.addAll(before);
+        command.addAll(List.of("serve", "--port", "0"));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("COOKIES");
+        builder.environment().putAll(environment);
         builder.environment().remove("T3_GATEWAY_KEY");
         builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
         builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
@@ -208,5 +220,29 @@ class ServeJarIT {
             served.process().destroyForcibly();
         }
         assertThat(Files.readString(home.resolve("stderr.txt"))).doesNotContain(key).doesNotContain("warning");
+    }
+
+    @Test
+    void passesT3ChatsRateLimitStraightThrough_withItsRetryAfter_withoutRetryingIt() throws Exception {
+        Path home = Files.createTempDirectory("t3-serve-it");
+        try (FakeT3Server server = FakeT3Server.start()) {
+            server.defaultChat(Scenarios.rateLimited(7));
+            Served served = start(home, List.of("--base-url", server.baseUrl().toString()),
+                    Map.of("COOKIES", "wos-session=serve-it", "CONVEX_SESSION_ID", "cvx-serve-it"));
+            try {
+                HttpResponse<String> limited = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(served.baseUrl() + "/chat/completions")).header("Authorization", "Bearer " + served.key())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gemini-2.5-flash\",\"messages\":"
+                                + "[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(limited.statusCode()).isEqualTo(429);
+                assertThat(limited.headers().firstValue("retry-after")).hasValue("7");
+                assertThat(server.requests("/api/chat")).hasSize(1);
+            } finally {
+                interrupt(served.process());
+                assertThat(served.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+                served.process().destroyForcibly();
+            }
+        }
     }
 }

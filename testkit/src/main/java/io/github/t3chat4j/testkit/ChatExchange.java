@@ -57,6 +57,11 @@ public final class ChatExchange {
     }
 
     /** The {@code responseMessageId} the client chose. */
+    /** The system prompt the client sent (t3.chat carries it as {@code preferences.additionalInfo}). */
+    public String systemPrompt() {
+        return body.path("preferences").path("additionalInfo").asText("");
+    }
+
     public String responseMessageId() {
         return body.path("responseMessageId").asText("");
     }

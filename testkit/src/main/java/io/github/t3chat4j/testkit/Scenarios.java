@@ -144,6 +144,64 @@ public final class Scenarios {
         };
     }
 
+    /**
+     * A model's reply of {@code text}, in deltas of a few characters (so that blocks and JSON arrive split
+     * across events, as they do from real models).
+     */
+    public static ChatScenario reply(String text) {
+        return reasoningThenReply("", text);
+    }
+
+    /** Reasoning (none when empty), then {@code text}, each in deltas of a few characters. */
+    public static ChatScenario reasoningThenReply(String reasoning, String text) {
+        return exchange -> {
+            EventStreamWriter out = exchange.startEventStream();
+            out.event(start(exchange)).event(type("start-step"));
+            if (!reasoning.isEmpty()) {
+                out.event(part("reasoning-start", "rsn-0"));
+                for (String piece : ChatExchange.split(reasoning, Math.max(1, reasoning.length() / 7))) {
+                    out.event(reasoningDelta("rsn-0", piece));
+                }
+                out.event(part("reasoning-end", "rsn-0"));
+            }
+            out.event(part("text-start", "txt-0"));
+            for (String piece : ChatExchange.split(text, Math.max(1, text.length() / 7))) {
+                out.event(textDelta("txt-0", piece));
+            }
+            out.event(part("text-end", "txt-0")).event(type("finish-step")).event(finish("stop")).done();
+        };
+    }
+
+    /**
+     * A model that uses one tool as the t3chat4j gateway asks models to (PROTOCOL.md has nothing of it:
+     * t3.chat has no client tools, the gateway emulates them in text). When the request's last user
+     * message holds a {@code <tool_result …>…</tool_result>} block, it answers {@code answerPrefix}
+     * followed by the result's content. Otherwise, when the system prompt offers a tool named
+     * {@code tool}, it says {@link #TOOL_PREAMBLE} and calls it with {@code argumentsJson} in a
+     * {@code <tool_call>} block. With no such tool offered it echoes, as {@link #echo()}.
+     */
+    public static ChatScenario toolUser(String tool, String argumentsJson, String answerPrefix) {
+        ChatScenario echo = echo();
+        return exchange -> {
+            String last = exchange.lastUserText();
+            int result = last.lastIndexOf("<tool_result");
+            if (result >= 0) {
+                int open = last.indexOf('>', result);
+                int close = last.indexOf("</tool_result>", open);
+                String content = open < 0 || close < 0 ? "" : last.substring(open + 1, close).strip();
+                reply(answerPrefix + content).respond(exchange);
+            } else if (exchange.systemPrompt().contains("\"name\":\"" + tool + "\"")) {
+                reply(TOOL_PREAMBLE + "<tool_call>{\"name\": " + quote(tool) + ", \"arguments\": " + argumentsJson
+                        + "}</tool_call>").respond(exchange);
+            } else {
+                echo.respond(exchange);
+            }
+        };
+    }
+
+    /** What {@link #toolUser} says before its call. */
+    public static final String TOOL_PREAMBLE = "Let me look that up.\n";
+
     /** {@code {"type":"start","messageId":…}} echoing the request's response id. */
     public static String start(ChatExchange exchange) {
         ObjectNode node = JSON.createObjectNode().put("type", "start").put("messageId", exchange.responseMessageId());

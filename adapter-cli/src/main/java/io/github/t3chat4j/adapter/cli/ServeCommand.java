@@ -2,6 +2,7 @@ package io.github.t3chat4j.adapter.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,18 +17,23 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Serve an OpenAI-compatible API for your t3.chat subscription.",
-            "/v1/models, /v1/chat/completions and /v1/images/generations, so that any",
-            "OpenAI client can use it. Every request needs 'Authorization: Bearer <key>';",
-            "the key is made on first start and stored in the config file (or give one of",
-            TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or T3_GATEWAY_KEY)."},
+        description = {"Serve OpenAI's and Anthropic's APIs for your t3.chat subscription.",
+            "/v1/models, /v1/chat/completions, /v1/responses (tools and structured output",
+            "emulated), /v1/images/generations and Anthropic's /v1/messages, so that",
+            "OpenAI and Anthropic clients and agents such as Codex CLI and Claude Code can",
+            "use it. Every request needs 'Authorization: Bearer <key>' (or 'x-api-key:",
+            "<key>'); the key is made on first start and stored in the config file (or",
+            "give one of " + TrustBoundary.MIN_GATEWAY_KEY_LENGTH + "+ characters with --api-key-file or"
+                    + " T3_GATEWAY_KEY)."},
         footer = {"", "Examples:",
             "  t3 serve                  http://127.0.0.1:8787/v1",
             "  t3 --demo serve           offline, in front of the bundled fake t3.chat",
             "  t3 serve --port 9000 --cors-origin http://localhost:3000",
             "  t3 serve --host 0.0.0.0 --allow-host mybox.local   reachable on the LAN",
             "  t3 serve --api-key-file ~/.config/t3chat4j/gateway.key",
-            "  OPENAI_BASE_URL=http://127.0.0.1:8787/v1 OPENAI_API_KEY=<key> your-openai-tool"})
+            "  t3 serve --anthropic-model 'claude-opus*=claude-4-opus'   Claude Code's opus",
+            "  OPENAI_BASE_URL=http://127.0.0.1:8787/v1 OPENAI_API_KEY=<key> your-openai-tool",
+            "  ANTHROPIC_BASE_URL=http://127.0.0.1:8787 ANTHROPIC_API_KEY=<key> claude"})
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -68,6 +74,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " keeps web pages that rename themselves (DNS rebinding) out.")
     List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--anthropic-model", paramLabel = "FROM=TO",
+            description = "Answer the Anthropic model id FROM (an id, a prefix ending in *, or * for all) with the"
+                    + " t3.chat model TO; repeatable, and added to T3_ANTHROPIC_MODELS. Without a rule, a Claude id"
+                    + " goes to the nearest Claude t3.chat has.")
+    List<String> anthropicModels = new ArrayList<>();
+
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
             description = "At Ctrl-C, how long replies in flight may finish (default ${DEFAULT-VALUE}).")
     int graceSeconds;
@@ -91,7 +103,8 @@ final class ServeCommand implements Callable<Integer> {
         String keySource = gatewayKey.source();
         PrintWriter err = context.err();
         RunningGateway gateway = root.services().serve(connection,
-                new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds), err);
+                new GatewayOptions(host, port, key, corsOrigins, allowedHosts, graceSeconds,
+                        modelRules(resolved.anthropicModels())), err);
         try (RunHost.Registration ctrlC = context.host().onInterrupt(gateway::close)) {
             banner(gateway, key, keySource);
             gateway.awaitStopped();
@@ -101,6 +114,22 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The rules of T3_ANTHROPIC_MODELS, then of --anthropic-model (a later rule for the same FROM wins). */
+    private Map<String, String> modelRules(List<String> configured) {
+        Map<String, String> rules = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(configured);
+        all.addAll(anthropicModels);
+        for (String rule : all) {
+            int equals = rule.indexOf('=');
+            if (equals <= 0 || equals == rule.length() - 1) {
+                throw new CliException("A model rule is FROM=TO, such as claude-opus*=claude-4-opus; got '"
+                        + rule + "'.", ExitCode.USAGE);
+            }
+            rules.put(rule.substring(0, equals).strip(), rule.substring(equals + 1).strip());
+        }
+        return rules;
+    }
+
     private void banner(RunningGateway gateway, String key, String keySource) {
         PrintWriter out = context.out();
         out.println("t3 serve: an OpenAI-compatible API for " + (root.profile() == Profile.DEMO
@@ -108,6 +137,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Base URL: " + gateway.baseUrl());
         out.println("  API key:  " + key + "   (" + keySource + ")");
         out.println("  Try:      curl -s " + gateway.baseUrl() + "/models -H \"Authorization: Bearer " + key + "\"");
+        out.println("  Claude Code: ANTHROPIC_BASE_URL=" + gateway.baseUrl().toString().replaceFirst("/v1$", "")
+                + " ANTHROPIC_API_KEY=" + key + " claude");
         out.println("Requests are logged to standard error. Ctrl-C stops the gateway; replies in flight get "
                 + graceSeconds + " s to finish.");
         out.flush();

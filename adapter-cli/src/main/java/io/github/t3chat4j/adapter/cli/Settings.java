@@ -6,6 +6,7 @@ import io.github.t3chat4j.domain.chat.ChatSettings;
 import io.github.t3chat4j.domain.chat.ModelId;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ final class Settings {
     static final String COOKIES_FROM_BROWSER = "T3_COOKIES_FROM_BROWSER";
     /** {@code false} turns Markdown rendering of replies off (as {@code --no-render} does). */
     static final String RENDER = "T3_RENDER";
+    static final String ANTHROPIC_MODELS = "T3_ANTHROPIC_MODELS";
     /** {@code java}, {@code curl} or {@code browser}: the only transport tried (no fallback past the checkpoint). */
     static final String TRANSPORT = "T3_TRANSPORT";
     static final String CURL = "T3_CURL";
@@ -84,6 +86,7 @@ final class Settings {
             Map.entry(GATEWAY_KEY, TrustClass.GATEWAY_KEY),
             Map.entry(COOKIES_FROM_BROWSER, TrustClass.BROWSER_SOURCE),
             Map.entry(RENDER, TrustClass.PREFERENCE),
+            Map.entry(ANTHROPIC_MODELS, TrustClass.PREFERENCE),
             Map.entry(TRANSPORT, TrustClass.PROGRAM),
             Map.entry(CURL, TrustClass.PROGRAM),
             Map.entry(BROWSER, TrustClass.PROGRAM),
@@ -222,6 +225,15 @@ final class Settings {
     /** The model: {@code T3_MODEL}, else the default model. */
     ModelId model() {
         return get(MODEL).map(ModelId::of).orElse(ModelId.DEFAULT);
+    }
+
+    /**
+     * {@code T3_ANTHROPIC_MODELS}: the gateway's rules for Anthropic model ids, {@code FROM=TO} pairs
+     * separated by commas (in order; a later rule for the same FROM wins).
+     */
+    List<String> anthropicModels() {
+        return get(ANTHROPIC_MODELS).stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip).filter(rule -> !rule.isEmpty()).toList();
     }
 
     /** Whether {@code T3_ALLOW_LOWER_EFFORT} lets a send refused for want of the user's own key go at low effort. */

@@ -21,6 +21,7 @@ final class ApiErrorException extends RuntimeException {
     private final String param;
     private final String code;
     private final transient Duration retryAfter;
+    private String allow;
 
     ApiErrorException(int status, String type, String code, String param, String message, Duration retryAfter) {
         super(requireNonNull(message, "message == null"), null, false, false);
@@ -38,6 +39,16 @@ final class ApiErrorException extends RuntimeException {
 
     int status() {
         return status;
+    }
+
+    /** This error, answered with {@code Allow: <methods>} (a 405). */
+    ApiErrorException withAllow(String methods) {
+        this.allow = methods;
+        return this;
+    }
+
+    Optional<String> allow() {
+        return Optional.ofNullable(allow);
     }
 
     String code() {

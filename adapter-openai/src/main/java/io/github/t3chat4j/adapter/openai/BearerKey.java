@@ -27,6 +27,11 @@ final class BearerKey {
         return MessageDigest.isEqual(digest, sha256(authorization.substring(PREFIX.length()).strip()));
     }
 
+    /** Whether an {@code x-api-key} header value (as Anthropic clients send the key) is the key. */
+    boolean acceptsApiKey(String apiKey) {
+        return apiKey != null && MessageDigest.isEqual(digest, sha256(apiKey.strip()));
+    }
+
     private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -1,144 +1,77 @@
 package io.github.t3chat4j.adapter.openai;
 
-import io.github.t3chat4j.application.ChatEventListener;
-import io.github.t3chat4j.application.ChatOptions;
-import io.github.t3chat4j.application.ReplyStream;
-import io.github.t3chat4j.application.T3Client;
-import io.github.t3chat4j.application.error.T3ChatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.t3chat4j.adapter.openai.internal.emulation.DeltaListener;
+import io.github.t3chat4j.adapter.openai.internal.emulation.EmulatedTurn;
+import io.github.t3chat4j.adapter.openai.internal.emulation.TurnResult;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
-import io.github.t3chat4j.domain.chat.ChatSettings;
-import io.github.t3chat4j.domain.message.Message;
-import io.github.t3chat4j.domain.stream.ChatEvent;
-import io.github.t3chat4j.domain.stream.Reply;
-import io.github.t3chat4j.domain.thread.Conversation;
-import io.github.t3chat4j.domain.thread.ThreadId;
-import java.time.Clock;
-import java.time.Instant;
 
 /**
- * {@code POST /v1/chat/completions}: builds a conversation of its own from the request's messages (a
- * fresh thread, kept nowhere), sends it through the client's stateless {@code stream} (never retrying a
- * 429: it goes back to the caller with its {@code Retry-After}) and answers a
- * {@code chat.completion}, or streams {@code chat.completion.chunk}s as the reply arrives. A failure
- * before the first event is an HTTP error; after it, an error event ends the stream (never a
- * {@code stop} that did not happen).
+ * {@code POST /v1/chat/completions}: turns the request into an emulated turn (tools and response
+ * formats included), runs it against t3.chat through {@link T3Upstream}, and answers a
+ * {@code chat.completion}, or streams {@code chat.completion.chunk}s: text and reasoning as they arrive,
+ * then the tool calls (once the reply is complete and they are checked), the finish, the usage when
+ * asked and {@code [DONE]}. A failure before the first chunk is an HTTP error; after it, an error event
+ * ends the stream (never a {@code stop} that did not happen).
  */
 final class ChatCompletionsEndpoint {
 
-    private final T3Client client;
-    private final ChatSettings baseSettings;
-    private final Clock clock;
+    private final T3Upstream t3;
 
-    ChatCompletionsEndpoint(T3Client client, ChatSettings baseSettings, Clock clock) {
-        this.client = client;
-        this.baseSettings = baseSettings;
-        this.clock = clock;
+    ChatCompletionsEndpoint(T3Upstream t3) {
+        this.t3 = t3;
     }
 
     /** Answers the exchange; returns the model asked for (for the access log). */
     String handle(Exchange exchange, long maxRequestBytes) {
         ChatCompletionRequest request = ChatCompletionRequest.parse(exchange.readJsonObject(maxRequestBytes));
         exchange.watchForDeparture();
-        ModelInfo model = client.account().resolveModel(request.model());
-        ChatSettings settings = baseSettings.withReasoningEffort(request.reasoningEffort())
-                .withSearch(request.search()).withSystemPrompt(request.systemPrompt());
-        Instant now = clock.instant();
-        Conversation conversation = Conversation.builder(ThreadId.random()).model(model.id()).settings(settings)
-                .messages(request.messages()).createdAt(now).updatedAt(now).build();
-        ChatOptions options = ChatOptions.defaults().withModel(model.id()).withSettings(settings).withRetries(0);
-        CompletionJson json = new CompletionJson(now.getEpochSecond(), model.id().value(), request.includeUsage());
-        int promptTokens = promptTokens(request);
-        try (ReplyStream reply = client.stream(conversation, null, options)) {
-            exchange.serve(reply::cancel);
-            if (request.stream()) {
-                stream(exchange, reply, json, promptTokens, request.includeUsage());
-            } else {
-                answer(exchange, reply, json, promptTokens);
-            }
+        ModelInfo model = t3.resolveModel(request.model());
+        EmulatedTurn turn = Emulations.turn(request.emulation(), "call_", ChatCompletionRequest::param);
+        CompletionJson json = new CompletionJson(t3.clock().instant().getEpochSecond(), model.id().value(),
+                request.includeUsage());
+        int promptTokens = Emulations.promptTokens(turn.prompt());
+        var upstream = t3.upstream(exchange, model, request.reasoningEffort(), request.search());
+        if (!request.stream()) {
+            exchange.json(200, json.completion(turn.run(upstream, DeltaListener.NONE), promptTokens));
+            return model.id().value();
         }
-        return model.id().value();
-    }
-
-    private void answer(Exchange exchange, ReplyStream stream, CompletionJson json, int promptTokens) {
-        Reply reply = stream.reply();
-        if (exchange.isClientGone()) {
-            return;
-        }
-        if (exchange.isShuttingDown() || reply.ending() != Reply.Ending.FINISHED) {
-            throw cutShort(exchange, reply);
-        }
-        exchange.json(200, json.completion(reply, promptTokens));
-    }
-
-    private void stream(Exchange exchange, ReplyStream stream, CompletionJson json, int promptTokens,
-            boolean includeUsage) {
         ChunkWriter writer = new ChunkWriter(exchange, json);
-        Reply reply;
+        TurnResult result;
         try {
-            for (ChatEvent event : stream) {
-                writer.onEvent(event);
-            }
-            reply = stream.reply();
-        } catch (T3ChatException failure) {
+            result = turn.run(upstream, writer);
+        } catch (T3Upstream.ClientGoneException gone) {
+            throw gone;
+        } catch (RuntimeException failure) {
             if (!writer.started()) {
                 throw failure;
             }
             writer.fail(ErrorMapper.map(failure));
-            return;
-        }
-        if (exchange.isClientGone()) {
-            exchange.endEventStream();
-            return;
-        }
-        if (exchange.isShuttingDown() || reply.ending() != Reply.Ending.FINISHED) {
-            ApiErrorException error = cutShort(exchange, reply);
-            if (!writer.started()) {
-                throw error;
-            }
-            writer.fail(error);
-            return;
+            return model.id().value();
         }
         writer.startIfNeeded();
-        exchange.event(json.finishChunk(reply.finishReason()));
-        if (includeUsage) {
-            exchange.event(json.usageChunk(promptTokens,
-                    CompletionJson.tokens(CompletionJson.content(reply)) + CompletionJson.tokens(reply.reasoning())));
+        for (ObjectNode chunk : json.toolCallChunks(result.calls())) {
+            exchange.event(chunk);
         }
+        exchange.event(json.finishChunk(result.finish()));
+        if (request.includeUsage()) {
+            exchange.event(json.usageChunk(promptTokens, CompletionJson.completionTokens(result)));
+        }
+        exchange.ending();
         exchange.event("[DONE]");
         exchange.endEventStream();
-    }
-
-    /** Why a reply that did not finish is not an answer: the gateway is stopping, or t3.chat stopped it. */
-    private static ApiErrorException cutShort(Exchange exchange, Reply reply) {
-        if (exchange.isShuttingDown()) {
-            return new ApiErrorException(503, "server_error", "gateway_shutting_down", null,
-                    "The gateway is shutting down; the reply was cut short. Send the request again once it is back.",
-                    null);
-        }
-        return new ApiErrorException(502, "upstream_error", "t3chat_reply_aborted",
-                null, "t3.chat stopped the reply before it finished (" + reply.ending().name().toLowerCase(
-                        java.util.Locale.ROOT) + ").", null);
-    }
-
-    private static int promptTokens(ChatCompletionRequest request) {
-        int tokens = CompletionJson.tokens(request.systemPrompt());
-        for (Message message : request.messages()) {
-            tokens += CompletionJson.tokens(message.text());
-        }
-        return tokens;
+        return model.id().value();
     }
 
     /**
-     * Turns each event into a chunk as it arrives: the role chunk before the first, then text as
-     * {@code content}, reasoning as {@code reasoning_content}, an image as Markdown content. The finish
-     * is written by the endpoint once the send has returned, when the outcome is known.
+     * Turns text and reasoning into chunks as they arrive, starting the stream (the role chunk) with
+     * the first; the rest is written by the endpoint once the turn is over.
      */
-    private static final class ChunkWriter implements ChatEventListener {
+    private static final class ChunkWriter implements DeltaListener {
 
         private final Exchange exchange;
         private final CompletionJson json;
         private boolean started;
-        private boolean wroteContent;
 
         ChunkWriter(Exchange exchange, CompletionJson json) {
             this.exchange = exchange;
@@ -158,20 +91,15 @@ final class ChatCompletionsEndpoint {
         }
 
         @Override
-        public void onEvent(ChatEvent event) {
-            if (event instanceof ChatEvent.TextDelta text && !text.text().isEmpty()) {
-                startIfNeeded();
-                exchange.event(json.contentChunk(text.text()));
-                wroteContent = true;
-            } else if (event instanceof ChatEvent.ReasoningDelta reasoning && !reasoning.text().isEmpty()) {
-                startIfNeeded();
-                exchange.event(json.reasoningChunk(reasoning.text()));
-            } else if (event instanceof ChatEvent.ImageGenerated image) {
-                startIfNeeded();
-                String markdown = CompletionJson.imageMarkdown(image.url());
-                exchange.event(json.contentChunk(wroteContent ? "\n\n" + markdown : markdown));
-                wroteContent = true;
-            }
+        public void onText(String delta) {
+            startIfNeeded();
+            exchange.event(json.contentChunk(delta));
+        }
+
+        @Override
+        public void onReasoning(String delta) {
+            startIfNeeded();
+            exchange.event(json.reasoningChunk(delta));
         }
 
         /** Ends the stream with an error event and no {@code [DONE]}. */

@@ -3,20 +3,25 @@ package io.github.t3chat4j.adapter.openai;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.t3chat4j.domain.message.ImageContent;
-import io.github.t3chat4j.domain.stream.Reply;
-import java.util.Locale;
+import io.github.t3chat4j.adapter.openai.internal.emulation.Finish;
+import io.github.t3chat4j.adapter.openai.internal.emulation.ToolCall;
+import io.github.t3chat4j.adapter.openai.internal.emulation.TurnResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The JSON of one completion, as the OpenAI API shapes it: the {@code chat.completion} of a whole reply,
- * the {@code chat.completion.chunk}s of a streamed one, and the usage. Reasoning goes to
- * {@code reasoning_content}, never into {@code content}; an image becomes Markdown image content.
- * t3.chat reports no token counts, so usage is estimated at four characters a token.
+ * The JSON of one completion, as the OpenAI API shapes it: the {@code chat.completion} of a whole turn,
+ * the {@code chat.completion.chunk}s of a streamed one (tool calls as {@code tool_calls} deltas: id and
+ * name first, then the arguments in pieces), and the usage. Reasoning goes to
+ * {@code reasoning_content}, never into {@code content}. t3.chat reports no token counts, so usage is
+ * estimated at four characters a token.
  */
 final class CompletionJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How many characters of a call's arguments go in one chunk. */
+    private static final int ARGUMENT_PIECE = 64;
 
     private final String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     private final long created;
@@ -30,19 +35,31 @@ final class CompletionJson {
     }
 
     /** The whole {@code chat.completion}. */
-    ObjectNode completion(Reply reply, int promptTokens) {
+    ObjectNode completion(TurnResult turn, int promptTokens) {
         ObjectNode root = head("chat.completion");
-        ObjectNode message = NODES.objectNode().put("role", "assistant").put("content", content(reply));
-        if (!reply.reasoning().isEmpty()) {
-            message.put("reasoning_content", reply.reasoning());
+        ObjectNode message = NODES.objectNode().put("role", "assistant");
+        if (turn.text().isEmpty() && !turn.calls().isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", turn.text());
+        }
+        if (!turn.reasoning().isEmpty()) {
+            message.put("reasoning_content", turn.reasoning());
+        }
+        if (!turn.calls().isEmpty()) {
+            ArrayNode calls = message.putArray("tool_calls");
+            for (ToolCall call : turn.calls()) {
+                ObjectNode entry = calls.addObject().put("id", call.id()).put("type", "function");
+                entry.putObject("function").put("name", call.name()).put("arguments", arguments(call));
+            }
         }
         message.putNull("refusal");
         message.putArray("annotations");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
         choice.set("message", message);
         choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason(reply.finishReason()));
-        root.set("usage", usage(promptTokens, tokens(content(reply)) + tokens(reply.reasoning())));
+        choice.put("finish_reason", finishReason(turn.finish()));
+        root.set("usage", usage(promptTokens, completionTokens(turn)));
         return root;
     }
 
@@ -72,8 +89,31 @@ final class CompletionJson {
         return chunk(NODES.objectNode().put("reasoning_content", text), null);
     }
 
-    ObjectNode finishChunk(String t3FinishReason) {
-        return chunk(NODES.objectNode(), finishReason(t3FinishReason));
+    /**
+     * The chunks of the calls, as OpenAI streams them: per call, one with its index, id, type and name
+     * (and empty arguments), then its arguments in pieces.
+     */
+    List<ObjectNode> toolCallChunks(List<ToolCall> calls) {
+        List<ObjectNode> chunks = new ArrayList<>();
+        for (int index = 0; index < calls.size(); index++) {
+            ToolCall call = calls.get(index);
+            ObjectNode first = NODES.objectNode();
+            ObjectNode entry = first.putArray("tool_calls").addObject().put("index", index).put("id", call.id())
+                    .put("type", "function");
+            entry.putObject("function").put("name", call.name()).put("arguments", "");
+            chunks.add(chunk(first, null));
+            for (String piece : pieces(arguments(call), ARGUMENT_PIECE)) {
+                ObjectNode delta = NODES.objectNode();
+                delta.putArray("tool_calls").addObject().put("index", index).putObject("function")
+                        .put("arguments", piece);
+                chunks.add(chunk(delta, null));
+            }
+        }
+        return chunks;
+    }
+
+    ObjectNode finishChunk(Finish finish) {
+        return chunk(NODES.objectNode(), finishReason(finish));
     }
 
     /** The chunk {@code stream_options.include_usage} asks for: no choices, the usage. */
@@ -84,39 +124,47 @@ final class CompletionJson {
         return root;
     }
 
-    /** The Markdown of an image reply: {@code ![image](<url>)}. */
-    static String imageMarkdown(String url) {
-        return "![image](" + url + ")";
-    }
-
-    /** The answer text, followed by the image as Markdown when the reply has one. */
-    static String content(Reply reply) {
-        String text = reply.text();
-        if (reply.image().isEmpty()) {
-            return text;
-        }
-        String image = imageMarkdown(url(reply.image().get()));
-        return text.isEmpty() ? image : text + "\n\n" + image;
-    }
-
-    /** The URL of an image: where it lives, or a {@code data:} URL with its inline bytes. */
-    static String url(ImageContent image) {
-        return image.url().orElseGet(() -> "data:" + image.mediaType().orElse("image/png") + ";base64,"
-                + image.base64Data().orElse(""));
-    }
-
-    /** OpenAI's finish reason for t3.chat's: {@code length} and {@code content_filter} pass, all else is {@code stop}. */
-    static String finishReason(String t3Reason) {
-        String reason = t3Reason.toLowerCase(Locale.ROOT).replace('-', '_');
-        return switch (reason) {
-            case "length", "content_filter" -> reason;
-            default -> "stop";
+    static String finishReason(Finish finish) {
+        return switch (finish) {
+            case STOP -> "stop";
+            case LENGTH -> "length";
+            case CONTENT_FILTER -> "content_filter";
+            case TOOL_CALLS -> "tool_calls";
         };
+    }
+
+    /** A call's arguments as OpenAI carries them: a string of JSON. */
+    static String arguments(ToolCall call) {
+        return Exchange.write(call.arguments());
+    }
+
+    /** Estimated tokens of what the turn produced: text, reasoning and calls. */
+    static int completionTokens(TurnResult turn) {
+        int tokens = tokens(turn.text()) + tokens(turn.reasoning());
+        for (ToolCall call : turn.calls()) {
+            tokens += tokens(call.name()) + tokens(arguments(call));
+        }
+        return tokens;
     }
 
     /** Estimated tokens of {@code text}: four characters a token, rounded up. */
     static int tokens(String text) {
         return (text.length() + 3) / 4;
+    }
+
+    /** {@code text} cut into pieces of at most {@code size} characters, never inside a surrogate pair. */
+    static List<String> pieces(String text, int size) {
+        List<String> pieces = new ArrayList<>();
+        int at = 0;
+        while (at < text.length()) {
+            int end = Math.min(text.length(), at + size);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            pieces.add(text.substring(at, end));
+            at = end;
+        }
+        return pieces;
     }
 
     private static ObjectNode usage(int prompt, int completion) {
@@ -126,10 +174,5 @@ final class CompletionJson {
 
     private ObjectNode head(String object) {
         return NODES.objectNode().put("id", id).put("object", object).put("created", created).put("model", model);
-    }
-
-    /** An empty array node, for callers that build lists. */
-    static ArrayNode array() {
-        return NODES.arrayNode();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.t3chat4j.adapter.openai;
 
+import io.github.t3chat4j.adapter.openai.internal.emulation.EmulationException;
 import io.github.t3chat4j.application.error.ApiKeyRequiredException;
 import io.github.t3chat4j.application.error.BlockedByBotProtectionException;
 import io.github.t3chat4j.application.error.CaptchaRequiredException;
@@ -16,10 +17,12 @@ import io.github.t3chat4j.application.error.UnexpectedResponseException;
 import io.github.t3chat4j.application.error.UnknownModelException;
 
 /**
- * Maps a failure of the use cases to what OpenAI clients expect: 400 for bad input, 404 for an unknown
- * model (with the did-you-mean) and for a model and effort that need the user's own key, 429 with
- * {@code Retry-After} for t3.chat's rate limit, 401 with advice for an expired session, and 502 for the
- * bot checkpoint, a captcha the session needs, upstream errors and cut-off replies. The one
+ * Maps a failure of the use cases to what OpenAI clients expect: 400 for bad input (and tools or schemas
+ * the emulation cannot use), 404 for an unknown model (with the did-you-mean), 429 with
+ * {@code Retry-After} for t3.chat's rate limit and t3.chat's 5xx with its own status and
+ * {@code Retry-After} (both passed through, never retried here), 401 with advice for an expired session,
+ * and 502 for the bot checkpoint, a captcha the session needs, other upstream errors, cut-off replies
+ * and a model whose tool call or structured answer stayed unusable after the corrective retry. The one
  * place this mapping lives; the README repeats it.
  */
 final class ErrorMapper {
@@ -30,6 +33,14 @@ final class ErrorMapper {
     static ApiErrorException map(RuntimeException failure) {
         if (failure instanceof ApiErrorException api) {
             return api;
+        }
+        if (failure instanceof EmulationException emulation) {
+            return switch (emulation.kind()) {
+                case BAD_REQUEST -> new ApiErrorException(400, "invalid_request_error", null, null, failure.getMessage(),
+                        null);
+                case INVALID_TOOL_CALL -> upstream("invalid_tool_call", failure.getMessage(), null);
+                case INVALID_STRUCTURED_OUTPUT -> upstream("invalid_structured_output", failure.getMessage(), null);
+            };
         }
         if (failure instanceof UnknownModelException unknown) {
             return unknownModel(unknown.requestedId(), unknown.suggestion().map(id -> id.value()).orElse(null));
@@ -60,7 +71,11 @@ final class ErrorMapper {
                     failure.getMessage(), null);
         }
         if (failure instanceof ServiceUnavailableException unavailable) {
-            return upstream("t3chat_unavailable", failure.getMessage(), unavailable.retryAfter().orElse(null));
+            // Passed through as t3.chat said it, so that the client's own retry policy decides (issue 20).
+            int status = unavailable.statusCode() >= 500 && unavailable.statusCode() <= 599 ? unavailable.statusCode()
+                    : 502;
+            return new ApiErrorException(status, "server_error", "t3chat_unavailable", null, failure.getMessage(),
+                    unavailable.retryAfter().orElse(null));
         }
         if (failure instanceof ChatStreamException stream) {
             return upstream("t3chat_stream_error", "t3.chat reported an error during the reply: "

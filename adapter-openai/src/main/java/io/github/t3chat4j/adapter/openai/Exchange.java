@@ -29,18 +29,26 @@ final class Exchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final boolean anthropic;
     private AutoCloseable reply;
     private boolean cancelled;
     private volatile boolean clientGone;
     private volatile boolean shuttingDown;
     private boolean streaming;
     private volatile boolean completed;
+    private volatile boolean ending;
     private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
         this.response = response;
         this.callback = callback;
+        this.anthropic = AnthropicErrors.speaks(request);
+    }
+
+    /** Whether an Anthropic client sent the request: its errors then take Anthropic's shape ({@link AnthropicErrors}). */
+    boolean speaksAnthropic() {
+        return anthropic;
     }
 
     Request request() {
@@ -195,7 +203,7 @@ final class Exchange {
 
             /** After the answer is complete, Jetty closes the connection itself: that is no departure. */
             private void departed() {
-                if (!completed) {
+                if (!completed && !ending) {
                     clientGone();
                 }
             }
@@ -215,14 +223,39 @@ final class Exchange {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         completed = true;
-        Content.Sink.write(response, true, write(body), callback);
+        byte[] bytes = write(body).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        if (method().equals("HEAD")) {
+            // The headers of the GET, without its body (RFC 9110, section 9.3.2).
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    /** Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body. */
+    /**
+     * Answers with the error: its status, {@code Retry-After} when known, and the OpenAI error body (or
+     * Anthropic's, for an Anthropic client).
+     */
     void error(ApiErrorException error) {
         error.retryAfter().ifPresent(wait ->
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
-        json(error.status(), error.body());
+        error.allow().ifPresent(methods -> response.getHeaders().put(HttpHeader.ALLOW, methods));
+        json(status(error), anthropic ? AnthropicErrors.body(error) : error.body());
+    }
+
+    /** The status {@link #error} answers {@code error} with. */
+    int status(ApiErrorException error) {
+        return anthropic ? AnthropicErrors.status(error) : error.status();
+    }
+
+    /** Writes the error as the last event of a stream: OpenAI's {@code data:} event, or Anthropic's {@code error} event. */
+    void errorEvent(ApiErrorException error) {
+        if (anthropic) {
+            event("error", AnthropicErrors.body(error));
+        } else {
+            event(error.body());
+        }
     }
 
     /** Starts a 200 {@code text/event-stream} answer; nothing is written until the first event. */
@@ -256,6 +289,28 @@ final class Exchange {
     /** Writes one JSON event. */
     void event(JsonNode data) {
         event(write(data));
+    }
+
+    /** Writes one event with a name ({@code event: <name>}) and JSON data, and flushes it, like {@link #event(String)}. */
+    void event(String name, JsonNode data) {
+        if (clientGone) {
+            return;
+        }
+        try {
+            Content.Sink.write(response, false, ByteBuffer.wrap(("event: " + name + "\ndata: " + write(data) + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            clientGone();
+        }
+    }
+
+    /**
+     * The stream's last event follows: a client that closes its connection from now on has had the whole
+     * answer (Codex CLI and Claude Code close as soon as they read it, before the stream's end is
+     * written), so that is no departure.
+     */
+    void ending() {
+        ending = true;
     }
 
     /** Ends the event stream (after {@code data: [DONE]} or an error event) and completes the exchange. */

@@ -10,12 +10,13 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * How the gateway listens and what it allows. Every request must carry {@code Authorization: Bearer
- * <apiKey>}; a host that is not a loopback address is accepted only with a key of at least
+ * <apiKey>} (or {@code x-api-key: <apiKey>}); a host that is not a loopback address is accepted only with a key of at least
  * {@value #MIN_REMOTE_KEY_LENGTH} characters. Only requests addressed to this machine's names (or those
  * allowed) are answered. Immutable: start from {@link #defaults(String)} and change with the
  * {@code with…} methods. Invalid values are refused with an {@link InvalidInputException};
@@ -45,10 +46,11 @@ public final class GatewayConfig {
     private final Duration idleTimeout;
     private final Duration shutdownGrace;
     private final ChatSettings chatSettings;
+    private final Map<String, String> anthropicModels;
 
     private GatewayConfig(String host, int port, String apiKey, List<String> corsOrigins, List<String> allowedHosts,
             long maxRequestBytes, int maxConnections, Duration headTimeout, Duration idleTimeout,
-            Duration shutdownGrace, ChatSettings chatSettings) {
+            Duration shutdownGrace, ChatSettings chatSettings, Map<String, String> anthropicModels) {
         requireNonNull(host, "host == null");
         requireNonNull(apiKey, "apiKey == null");
         corsOrigins = List.copyOf(requireNonNull(corsOrigins, "corsOrigins == null"));
@@ -58,6 +60,7 @@ public final class GatewayConfig {
         requireNonNull(idleTimeout, "idleTimeout == null");
         requireNonNull(shutdownGrace, "shutdownGrace == null");
         requireNonNull(chatSettings, "chatSettings == null");
+        anthropicModels = Map.copyOf(requireNonNull(anthropicModels, "anthropicModels == null"));
         if (host.isBlank()) {
             throw new InvalidInputException("The gateway's host cannot be blank (for example 127.0.0.1).");
         }
@@ -78,6 +81,13 @@ public final class GatewayConfig {
                         + " 192.168.1.5 (or *), got '" + name + "'.");
             }
         }
+        anthropicModels.forEach((from, to) -> {
+            if (!AnthropicModelMap.FROM.matcher(from).matches() || !AnthropicModelMap.TO.matcher(to).matches()) {
+                throw new InvalidInputException("A model rule is FROM=TO, FROM an Anthropic model id (a prefix ending"
+                        + " in *, or * for all) and TO a t3.chat model id, such as claude-opus*=claude-4-opus; got '"
+                        + from + "=" + to + "'.");
+            }
+        });
         for (String origin : corsOrigins) {
             if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
                 throw new InvalidInputException("A CORS origin is a scheme and host such as http://localhost:3000"
@@ -100,19 +110,20 @@ public final class GatewayConfig {
         this.idleTimeout = idleTimeout;
         this.shutdownGrace = shutdownGrace;
         this.chatSettings = chatSettings;
+        this.anthropicModels = anthropicModels;
     }
 
     /**
      * Loopback on the default port, with this key and the defaults for everything else: no CORS origins,
      * no other allowed host names, 8 MiB requests, 128 connections, 5 s for a request head, 5 minutes
-     * idle, 10 s grace, {@link ChatSettings#defaults()}.
+     * idle, 10 s grace, {@link ChatSettings#defaults()}, no rules for Anthropic model ids.
      *
      * @param apiKey the key clients present
      * @return the settings
      */
     public static GatewayConfig defaults(String apiKey) {
         return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, apiKey, List.of(), List.of(), 8L * 1024 * 1024, 128,
-                DEFAULT_HEAD_TIMEOUT, Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults());
+                DEFAULT_HEAD_TIMEOUT, Duration.ofMinutes(5), Duration.ofSeconds(10), ChatSettings.defaults(), Map.of());
     }
 
     /** @return the address to listen on ({@code 127.0.0.1} by default) */
@@ -195,7 +206,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withHost(String value) {
         return new GatewayConfig(value, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -205,7 +216,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withPort(int value) {
         return new GatewayConfig(host, value, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -216,7 +227,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withCorsOrigins(List<String> value) {
         return new GatewayConfig(host, port, apiKey, value, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -227,7 +238,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withAllowedHosts(List<String> value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, value, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -237,7 +248,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withMaxRequestBytes(long value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, value, maxConnections, headTimeout,
-                idleTimeout, shutdownGrace, chatSettings);
+                idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -247,7 +258,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withMaxConnections(int value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, value, headTimeout,
-                idleTimeout, shutdownGrace, chatSettings);
+                idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -257,7 +268,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withHeadTimeout(Duration value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                value, idleTimeout, shutdownGrace, chatSettings);
+                value, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -267,7 +278,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withIdleTimeout(Duration value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, value, shutdownGrace, chatSettings);
+                headTimeout, value, shutdownGrace, chatSettings, anthropicModels);
     }
 
     /**
@@ -278,7 +289,7 @@ public final class GatewayConfig {
      */
     public GatewayConfig withShutdownGrace(Duration value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, value, chatSettings);
+                headTimeout, idleTimeout, value, chatSettings, anthropicModels);
     }
 
     /**
@@ -289,7 +300,27 @@ public final class GatewayConfig {
      */
     public GatewayConfig withChatSettings(ChatSettings value) {
         return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, value);
+                headTimeout, idleTimeout, shutdownGrace, value, anthropicModels);
+    }
+
+    /**
+     * @return the user's rules for the model ids Anthropic clients send: from an id, a prefix ending in
+     *     {@code *} or {@code *} alone, to a t3.chat model id (an id no rule covers goes to the nearest
+     *     Claude of t3.chat's catalogue)
+     */
+    public Map<String, String> anthropicModels() {
+        return anthropicModels;
+    }
+
+    /**
+     * @param value rules for Anthropic model ids (see {@link #anthropicModels()}), such as
+     *     {@code claude-opus*} to {@code claude-4-opus}
+     * @return a copy with these rules
+     * @throws InvalidInputException when a rule's ids are not ids
+     */
+    public GatewayConfig withAnthropicModels(Map<String, String> value) {
+        return new GatewayConfig(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, value);
     }
 
     /**
@@ -342,13 +373,14 @@ public final class GatewayConfig {
                 && o.corsOrigins.equals(corsOrigins) && o.allowedHosts.equals(allowedHosts)
                 && o.maxRequestBytes == maxRequestBytes && o.maxConnections == maxConnections
                 && o.headTimeout.equals(headTimeout) && o.idleTimeout.equals(idleTimeout)
-                && o.shutdownGrace.equals(shutdownGrace) && o.chatSettings.equals(chatSettings);
+                && o.shutdownGrace.equals(shutdownGrace) && o.chatSettings.equals(chatSettings)
+                && o.anthropicModels.equals(anthropicModels);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(host, port, apiKey, corsOrigins, allowedHosts, maxRequestBytes, maxConnections,
-                headTimeout, idleTimeout, shutdownGrace, chatSettings);
+                headTimeout, idleTimeout, shutdownGrace, chatSettings, anthropicModels);
     }
 
     @Override

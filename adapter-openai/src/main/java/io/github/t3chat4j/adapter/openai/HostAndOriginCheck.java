@@ -53,9 +53,10 @@ final class HostAndOriginCheck extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        new Exchange(request, response, callback).error(refusal);
+        // Logged before the answer goes: the client may read it, and close, before this thread goes on.
         log.accept(GatewayHandler.accessLine(request.getMethod(), Request.getPathInContext(request),
                 refusal.status(), "", clock.millis() - started));
+        new Exchange(request, response, callback).error(refusal);
         return true;
     }
 

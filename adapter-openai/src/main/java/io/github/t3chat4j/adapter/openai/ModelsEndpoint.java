@@ -3,7 +3,6 @@ package io.github.t3chat4j.adapter.openai;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.t3chat4j.application.T3Client;
 import io.github.t3chat4j.domain.catalog.ModelCatalog;
 import io.github.t3chat4j.domain.catalog.ModelInfo;
 import io.github.t3chat4j.domain.chat.ModelId;
@@ -19,10 +18,10 @@ import java.util.Locale;
  */
 final class ModelsEndpoint {
 
-    private final T3Client client;
+    private final T3Upstream t3;
 
-    ModelsEndpoint(T3Client client) {
-        this.client = client;
+    ModelsEndpoint(T3Upstream t3) {
+        this.t3 = t3;
     }
 
     void list(Exchange exchange) {
@@ -45,7 +44,7 @@ final class ModelsEndpoint {
     }
 
     private ModelCatalog catalog() {
-        return client.account().models(false);
+        return t3.catalog();
     }
 
     private static ObjectNode model(ModelInfo model) {

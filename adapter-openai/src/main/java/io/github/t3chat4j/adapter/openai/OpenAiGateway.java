@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -23,8 +24,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An OpenAI-compatible gateway over the use cases of one t3.chat connection: {@code GET /v1/models},
- * {@code POST /v1/chat/completions} (streamed or not) and {@code POST /v1/images/generations}, each
- * request a conversation of its own. All requests share the connection's session keeper, so a cookie
+ * {@code POST /v1/chat/completions} and {@code POST /v1/responses} (streamed or not, with emulated tool
+ * calling and structured output) and {@code POST /v1/images/generations}, each request a conversation of
+ * its own (a response may continue one the gateway made). All requests share the connection's session keeper, so a cookie
  * rotated by one is used by the next. Served by Jetty with a connection limit, a deadline for each
  * request head, an idle timeout and a capped request body; only requests addressed to this machine's
  * names (or those allowed) from no web page (or an allowed one) are answered.
@@ -40,6 +42,18 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * client the use cases belong to. Thread-safe.
  */
 public final class OpenAiGateway implements AutoCloseable {
+
+    /**
+     * The request headers web pages may send: the key (as OpenAI's and Anthropic's SDKs send it), the
+     * body's type, and what the official SDKs add (their {@code x-stainless-*} details, OpenAI's
+     * organisation, project and beta headers, Anthropic's version and beta headers).
+     */
+    static final Set<String> CORS_HEADERS = Set.of("Authorization", "Content-Type", "Accept", "x-api-key",
+            "OpenAI-Organization", "OpenAI-Project", "OpenAI-Beta", "Idempotency-Key", "anthropic-version",
+            "anthropic-beta", "anthropic-dangerous-direct-browser-access", "x-stainless-arch", "x-stainless-lang",
+            "x-stainless-os", "x-stainless-package-version", "x-stainless-retry-count", "x-stainless-runtime",
+            "x-stainless-runtime-version", "x-stainless-timeout", "x-stainless-helper-method",
+            "x-stainless-async", "x-stainless-poll-helper", "x-stainless-custom-poll-interval");
 
     /** How long replies cut short at shutdown get to write their last event. */
     private static final Duration FINAL_WRITE_WAIT = Duration.ofSeconds(5);
@@ -74,6 +88,8 @@ public final class OpenAiGateway implements AutoCloseable {
         threads.setDaemon(true);
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
+        // POST /v1//chat/completions reaches the handler, which reads runs of slashes as one.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("t3-gateway", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
@@ -107,8 +123,10 @@ public final class OpenAiGateway implements AutoCloseable {
         CrossOriginHandler cors = new CrossOriginHandler();
         cors.setAllowedOriginPatterns(config.corsOrigins().stream()
                 .map(origin -> origin.equals("*") ? ".*" : Pattern.quote(origin)).collect(Collectors.toSet()));
-        cors.setAllowedMethods(Set.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(Set.of("*"));
+        cors.setAllowedMethods(Set.of("GET", "HEAD", "POST", "DELETE", "OPTIONS"));
+        // Listed one by one: by the Fetch standard, '*' never covers Authorization.
+        cors.setAllowedHeaders(CORS_HEADERS);
+        cors.setExposedHeaders(Set.of("Retry-After", "x-request-id"));
         cors.setAllowCredentials(false);
         cors.setPreflightMaxAge(Duration.ofMinutes(10));
         cors.setHandler(handler);

@@ -82,6 +82,21 @@ final class GatewayFixture implements AutoCloseable {
         return json(server.lastRequest("/api/chat").orElseThrow());
     }
 
+    /**
+     * Waits up to {@code seconds} for an access-log line starting with {@code start} (the line is written
+     * once an answer is complete, a moment after its last byte); true when it came.
+     */
+    boolean awaitLogLine(String start, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        while (log.stream().noneMatch(line -> line.startsWith(start))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         try {

@@ -88,17 +88,25 @@ class HostileClientsTest {
     @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void cancelsTheUpstreamRequestAtOnce_whenAStreamedClientLeavesWhileT3ChatIsSilent_andLogs499()
             throws Exception {
-        cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(true);
+        cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(true, "/v1/chat/completions", STREAM_BODY);
+    }
+
+    @Test
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void cancelsTheUpstreamRequestAtOnce_whenAStreamedResponsesClientLeaves_andLogs499() throws Exception {
+        cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(true, "/v1/responses",
+                "{\"model\":\"gemini-2.5-flash-lite\",\"stream\":true,\"input\":\"hello\"}");
     }
 
     @Test
     @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void cancelsTheUpstreamRequestAtOnce_whenAClientWaitingForAWholeAnswerLeaves_andLogs499() throws Exception {
-        cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(false);
+        cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(false, "/v1/chat/completions",
+                STREAM_BODY.replace("\"stream\":true", "\"stream\":false"));
     }
 
-    private static void cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(boolean stream)
-            throws Exception {
+    static void cancelsTheUpstreamRequestAtOnce_whenTheClientLeavesWhileT3ChatIsSilent(boolean stream,
+            String path, String body) throws Exception {
         CountDownLatch upstreamStarted = new CountDownLatch(1);
         CountDownLatch clientLeft = new CountDownLatch(1);
         CountDownLatch upstreamClosed = new CountDownLatch(1);
@@ -118,11 +126,9 @@ class HostileClientsTest {
                     upstreamClosed.countDown();
                 }
             });
-            String body = stream ? STREAM_BODY : STREAM_BODY.replace("\"stream\":true", "\"stream\":false");
-
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), fixture.gateway.port())) {
                 socket.setSoTimeout(60_000);
-                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                         + "Authorization: Bearer " + GatewayFixture.KEY + "\r\nContent-Type: application/json\r\n"
                         + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
                 if (stream) {
@@ -133,10 +139,10 @@ class HostileClientsTest {
             }
 
             // The upstream idle timeout is 60 s: the line comes before it only if the gateway noticed.
-            assertThat(waitForLogLine(fixture, "POST /v1/chat/completions 499", 30)).isTrue();
+            assertThat(fixture.awaitLogLine("POST " + path + " 499", 30)).isTrue();
             clientLeft.countDown();
             assertThat(upstreamClosed.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(fixture.log).noneMatch(line -> line.startsWith("POST /v1/chat/completions 200"));
+            assertThat(fixture.log).noneMatch(line -> line.startsWith("POST " + path + " 200"));
             assertThat(fixture.gateway.inFlight()).isZero();
         }
     }
@@ -192,15 +198,4 @@ class HostileClientsTest {
         throw new IOException("the stream ended before '" + text + "'");
     }
 
-    private static boolean waitForLogLine(GatewayFixture fixture, String start, int seconds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (fixture.log.stream().noneMatch(line -> line.startsWith(start))) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
-    }
 }

@@ -84,6 +84,7 @@ class OpenAiSdkErrorsTest {
                     assertThat(e.statusCode()).isEqualTo(429);
                     assertThat(e.headers().values("Retry-After")).containsExactly("7");
                 });
+        assertThat(fixture.server.requests("/api/chat")).hasSize(1);
     }
 
     @Test
@@ -115,11 +116,16 @@ class OpenAiSdkErrorsTest {
     }
 
     @Test
-    void answersAnUpstreamServerError_asBadGateway() {
-        fixture.server.enqueueChat(Scenarios.serviceUnavailable());
+    void passesT3ChatsServerErrorOn_withItsStatusAndRetryAfter_withoutRetryingItself() {
+        fixture.server.enqueueChat(exchange -> exchange.header("Retry-After", "11").json(503, "{\"error\":\"busy\"}"));
 
         assertThatThrownBy(() -> openai.chat().completions().create(ask("gemini-2.5-flash-lite")))
-                .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode()).isEqualTo(502));
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.headers().values("Retry-After")).containsExactly("11");
+                    assertThat(e.code()).hasValue("t3chat_unavailable");
+                });
+        assertThat(fixture.server.requests("/api/chat")).hasSize(1);
     }
 
     @Test

@@ -164,16 +164,28 @@ class OpenAiSdkTest {
     }
 
     @Test
-    void generatesAnImage_asAUrl() {
+    void generatesAnImage_asAUrl_whenAsked() {
         fixture.server.enqueueChat(Scenarios.imageAt(fixture.images.imageUrl()));
 
         ImagesResponse images = openai.images().generate(ImageGenerateParams.builder().prompt("a lighthouse")
-                .model("gpt-image-1").build());
+                .model("gpt-image-1").responseFormat(ImageGenerateParams.ResponseFormat.URL).build());
 
         assertThat(images.data()).hasValueSatisfying(data -> assertThat(data.get(0).url())
                 .hasValue(fixture.images.imageUrl().toString()));
         assertThat(fixture.lastChatBody().path("model").asText())
                 .isEqualTo("gpt-image-1");
+    }
+
+    @Test
+    void generatesAnImage_asBase64_byDefault_forGptImageModels_asOpenAiDoes() {
+        fixture.server.enqueueChat(Scenarios.imageAt(fixture.images.imageUrl()));
+
+        ImagesResponse images = openai.images().generate(ImageGenerateParams.builder().prompt("a lighthouse")
+                .model("gpt-image-1").build());
+
+        var data = images.data().orElseThrow().get(0);
+        assertThat(data.url()).isEmpty();
+        assertThat(Base64.getDecoder().decode(data.b64Json().orElseThrow())).isEqualTo(Scenarios.TINY_PNG);
     }
 
     @Test

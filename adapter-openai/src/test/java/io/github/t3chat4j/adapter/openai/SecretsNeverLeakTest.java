@@ -26,7 +26,14 @@ class SecretsNeverLeakTest {
                     post(fixture, "/chat/completions", chat.replace("gemini-2.5-flash-lite", "nope"), GatewayFixture.KEY),
                     post(fixture, "/chat/completions", "{broken", GatewayFixture.KEY),
                     HttpRequest.newBuilder(fixture.url("/models")).header("Authorization", "Bearer " + GatewayFixture.KEY)
-                            .build());
+                            .build(),
+                    post(fixture, "/responses", "{\"model\":\"gemini-2.5-flash-lite\",\"input\":\"hi\"}", GatewayFixture.KEY),
+                    post(fixture, "/responses", "{\"model\":\"gemini-2.5-flash-lite\",\"stream\":true,\"input\":\"hi\"}",
+                            GatewayFixture.KEY),
+                    post(fixture, "/responses", "{\"model\":\"gemini-2.5-flash-lite\",\"input\":\"hi\"}",
+                            "wrong-" + GatewayFixture.KEY),
+                    post(fixture, "/chat/completions", chat.replace("}]}", "}],\"tools\":[{\"type\":\"function\","
+                            + "\"function\":{\"name\":\"t\",\"parameters\":{\"type\":7}}}]}"), GatewayFixture.KEY));
             for (HttpRequest request : requests) {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 seen.add(response.headers().map().toString());

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class WireFormatTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WHOLE_BODY = "{\"model\":\"gemini-2.5-flash-lite\","
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
     private static final String STREAM_BODY = "{\"model\":\"gemini-2.5-flash-lite\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
 
@@ -144,6 +146,93 @@ class WireFormatTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).at("/error/code").asText()).isEqualTo("unknown_url");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("allow")).hasValue("POST");
+    }
+
+    @Test
+    void answersHeadWhereverGetWorks_withTheHeadersOfGet_andNoBody() throws Exception {
+        HttpResponse<String> get = get("/models");
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(fixture.url("/models"))
+                .header("Authorization", "Bearer " + GatewayFixture.KEY)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> oneModel = http.send(HttpRequest.newBuilder(fixture.url("/models/claude-4-sonnet"))
+                .header("Authorization", "Bearer " + GatewayFixture.KEY)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("content-type")).isEqualTo(get.headers().firstValue("content-type"));
+        assertThat(head.headers().firstValue("content-length"))
+                .hasValue(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(oneModel.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void saysWhichMethodsAreAllowed_inAllow_onA405() throws Exception {
+        HttpResponse<String> models = post("/models", "{}", GatewayFixture.KEY);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(fixture.url("/responses/resp_x"))
+                .header("Authorization", "Bearer " + GatewayFixture.KEY)
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(models.statusCode()).isEqualTo(405);
+        assertThat(models.headers().firstValue("allow")).hasValue("GET, HEAD");
+        assertThat(JSON.readTree(models.body()).at("/error/message").asText()).contains("use GET, HEAD");
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("allow")).hasValue("GET, HEAD, DELETE");
+    }
+
+    @Test
+    void readsRunsOfSlashesAsOne_asAClientJoiningABaseUrlThatEndsInASlashSendsThem() throws Exception {
+        String raw = rawExchange("POST /v1//chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + GatewayFixture.KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + WHOLE_BODY.length() + "\r\nConnection: close\r\n\r\n" + WHOLE_BODY, null);
+
+        assertThat(raw).startsWith("HTTP/1.1 200").contains("Echo(1): hello");
+        // The access line is written once the answer is complete, so it may come a moment after the bytes.
+        assertThat(fixture.awaitLogLine("POST /v1//chat/completions 200", 10)).isTrue();
+    }
+
+    @Test
+    void streamsTheResponsesEventsInTheirStandardOrder_eachNamedAndNumbered() throws Exception {
+        fixture.server.enqueueChat(io.github.t3chat4j.testkit.Scenarios.reasoning());
+        HttpResponse<String> response = post("/responses", "{\"model\":\"claude-4-sonnet\",\"stream\":true,"
+                + "\"input\":\"hello\"}", GatewayFixture.KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        int expected = 0;
+        for (String event : response.body().split("\n\n")) {
+            String[] lines = event.split("\n");
+            assertThat(lines).hasSize(2);
+            String type = lines[0].substring("event: ".length());
+            JsonNode data = JSON.readTree(lines[1].substring("data: ".length()));
+            assertThat(data.path("type").asText()).isEqualTo(type);
+            assertThat(data.path("sequence_number").asInt()).isEqualTo(expected++);
+            if (types.isEmpty() || !types.get(types.size() - 1).equals(type)) {
+                types.add(type);
+            }
+        }
+        assertThat(types).containsExactly("response.created", "response.in_progress", "response.output_item.added",
+                "response.reasoning_summary_part.added", "response.reasoning_summary_text.delta",
+                "response.reasoning_summary_text.done", "response.reasoning_summary_part.done",
+                "response.output_item.done", "response.output_item.added", "response.content_part.added",
+                "response.output_text.delta", "response.output_text.done", "response.content_part.done",
+                "response.output_item.done", "response.completed");
+    }
+
+    @Test
+    void endsAResponsesStreamWithResponseFailed_whenT3ChatFailsMidReply() throws Exception {
+        fixture.server.enqueueChat(io.github.t3chat4j.testkit.Scenarios.errorAfterText());
+
+        HttpResponse<String> response = post("/responses", "{\"model\":\"gemini-2.5-flash\",\"stream\":true,"
+                + "\"input\":\"hello\"}", GatewayFixture.KEY);
+
+        String[] events = response.body().split("\n\n");
+        String last = events[events.length - 1];
+        assertThat(last).startsWith("event: response.failed\n");
+        assertThat(JSON.readTree(last.substring(last.indexOf("data: ") + 6)).at("/response/error/code").asText())
+                .isEqualTo("t3chat_stream_error");
+        assertThat(response.body()).doesNotContain("response.completed");
     }
 
     @Test
@@ -178,6 +267,12 @@ class WireFormatTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(allowed.headers().firstValue("access-control-allow-origin")).hasValue("http://localhost:3000");
+            // '*' would not cover Authorization (Fetch standard): the headers are listed one by one.
+            String headers = allowed.headers().firstValue("access-control-allow-headers").orElse("").toLowerCase();
+            assertThat(headers).doesNotContain("*").contains("authorization").contains("content-type")
+                    .contains("x-stainless-os").contains("x-api-key");
+            assertThat(allowed.headers().firstValue("access-control-allow-methods").orElse(""))
+                    .contains("POST").contains("HEAD");
             assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
         } finally {
             cors.close();
